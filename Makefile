@@ -1,0 +1,35 @@
+# Two commands: `make run` (set up, build the seed graph, answer a question) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(TEST_STAMP)
+
+run: $(STAMP)
+	$(BIN)/kg build seeds -o out/seed.trig
+	@echo
+	@echo "Who leads and who founded each organisation (kg query leaders):"
+	@$(BIN)/kg query leaders --format table
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/mypy kg
+
+eval: $(STAMP)
+	$(BIN)/python benchmarks/quality.py
+
+clean:
+	rm -rf .kg out

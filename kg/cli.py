@@ -1,0 +1,240 @@
+"""The ``kg`` command: thin wrappers that parse options and call library functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KgError, QueryError
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_DEBUG = {"on": False}
+
+
+def _store_option(f: F) -> F:
+    return click.option(
+        "--store", type=click.Path(path_type=Path), default=None, help="Store folder (default: $KG_STORE or ./.kg)."
+    )(f)
+
+
+def _store(path: Path | None) -> Path:
+    from kg.store import default_store_path
+
+    return path if path is not None else default_store_path()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option("0.1.0", prog_name="kg")
+def cli(debug: bool) -> None:
+    """Build and use a knowledge graph of encyclopedic articles.
+
+    \b
+    kg build seeds -o graph.trig     read articles, write the store and a dump
+    kg query leaders                 run a query from queries/ (or a file, or inline SPARQL)
+    kg stats                         counts, central entities, communities
+    kg path "A" "B"                  the shortest explained path between two entities
+    kg export gexf -o graph.gexf     open it in Gephi
+    """
+    _DEBUG["on"] = debug
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Dump file; format from the extension (.trig .nq .ttl .nt .jsonld). Repeatable.",
+)
+@click.option("--base", default=None, help="Base IRI of minted resources.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for NLP.")
+@click.option("--no-inference", is_flag=True, help="Do not add inferred facts.")
+@click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1), help="Drop facts below this.")
+@click.option(
+    "--max-bytes",
+    default=5_000_000,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Reject article files larger than this.",
+)
+def build(
+    paths: tuple[Path, ...],
+    store: Path | None,
+    outputs: tuple[Path, ...],
+    base: str | None,
+    jobs: int,
+    no_inference: bool,
+    min_confidence: float,
+    max_bytes: int,
+) -> None:
+    """Read articles (files or folders of *.txt) and build the graph into the store."""
+    from kg.pipeline import build_graph
+    from kg.rdf import DEFAULT_BASE
+
+    where = _store(store)
+    bar = _Progress()
+    report = build_graph(
+        paths, where, outputs, base or DEFAULT_BASE, jobs, not no_inference, min_confidence, max_bytes, bar
+    )
+    bar.done()
+    for problem in report.failures:
+        click.echo(f"error: {problem}", err=True)
+    click.echo(f"Built {len(report.articles)} article(s) into {where} ({report.quads} quads).")
+    ents = sum(report.entities_by_type.values())
+    click.echo(f"Entities: {ents}  " + ", ".join(f"{k} {v}" for k, v in report.entities_by_type.most_common() if v))
+    facts = sum(report.facts_by_relation.values())
+    click.echo(f"Facts: {facts}  " + ", ".join(f"{k} {v}" for k, v in report.facts_by_relation.most_common()))
+    if report.unmapped_keys:
+        click.echo(
+            "Unmapped infobox keys (kept as kg:infoboxValue): "
+            + ", ".join(f"{k} {v}" for k, v in report.unmapped_keys.most_common())
+        )
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    for out in report.outputs:
+        click.echo(f"Wrote {out}")
+    if report.failures:
+        click.echo(f"{len(report.failures)} article(s) failed; the others were built.", err=True)
+        sys.exit(1)
+
+
+class _Progress:
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, stage: str, n: int, total: int) -> None:
+        if (total > 5 and sys.stderr.isatty()) or (total > 5 and n in (1, total)) or (total > 5 and n % 100 == 0):
+            click.echo(f"\r{stage:8} {n}/{total}", err=True, nl=False)
+            self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@_store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default=None,
+    help="Output format (default: table on a terminal, csv otherwise).",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (a literal; <iri> for an IRI). Repeatable.",
+)
+def query(query: str, store: Path | None, fmt: str | None, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query: a .rq path, a name from queries/, or inline SPARQL."""
+    from kg.graph import KnowledgeGraph
+    from kg.query import format_results, load_query, parse_params
+
+    text = load_query(query)
+    binds = parse_params(params)
+    kg = KnowledgeGraph.open(_store(store))
+    try:
+        result = kg.query(text, **binds)
+    except QueryError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(format_results(result, fmt or ("table" if sys.stdout.isatty() else "csv")), nl=False)
+
+
+@cli.command()
+@_store_option
+@click.option("--top", default=10, show_default=True, help="How many central entities to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(store: Path | None, top: int, as_json: bool) -> None:
+    """Counts by type and relation, components, PageRank, betweenness, communities."""
+    from kg.graph import KnowledgeGraph
+    from kg.netx import graph_stats
+
+    s = graph_stats(KnowledgeGraph.open(_store(store)).to_networkx(), top)
+    if as_json:
+        click.echo(json.dumps(s, indent=1, ensure_ascii=False))
+        return
+    click.echo(f"{s['nodes']} entities, {s['edges']} relations, {s['components']} connected components")
+    click.echo("Types: " + ", ".join(f"{k} {v}" for k, v in s["types"]))
+    click.echo("Relations: " + ", ".join(f"{k} {v}" for k, v in s["relations"]))
+    click.echo("Top by PageRank: " + ", ".join(f"{k} ({v})" for k, v in s["pagerank"]))
+    click.echo("Top by betweenness: " + ", ".join(f"{k} ({v})" for k, v in s["betweenness"]))
+    for i, c in enumerate(s["communities"], 1):
+        click.echo(f"Community {i}: " + ", ".join(c))
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@_store_option
+def path(source: str, target: str, store: Path | None) -> None:
+    """The shortest path between two entities, each hop with its evidence."""
+    import networkx as nx
+
+    from kg.graph import KnowledgeGraph
+    from kg.netx import explain_path
+
+    kg = KnowledgeGraph.open(_store(store))
+    a, b = kg.resolve(source), kg.resolve(target)
+    try:
+        hops = explain_path(kg.to_networkx(), a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        raise KgError(f"no path links {source!r} and {target!r}") from None
+    for frm, rel, to, direction, sentence in hops:
+        arrow = f"--{rel}-->" if direction == "->" else f"<--{rel}--"
+        click.echo(f"{frm} {arrow} {to}\n    “{sentence}”")
+
+
+@cli.command()
+@click.argument("fmt", metavar="FORMAT")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output file.")
+@_store_option
+def export(fmt: str, output: Path, store: Path | None) -> None:
+    """Export the graph: gexf, graphml, or an RDF dump (nq, nt, trig, ttl, jsonld)."""
+    from kg.graph import KnowledgeGraph
+
+    KnowledgeGraph.open(_store(store)).export(fmt, output)
+    click.echo(f"Wrote {output}")
+
+
+def main() -> None:
+    """Entry point: run the CLI; a KgError prints one line and exits 1 (2 for a bad query)."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except QueryError as exc:
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KgError as exc:
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a bug of ours: one line, and the traceback only with --debug
+        if _DEBUG["on"]:
+            traceback.print_exc()
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
+        sys.exit(3)

@@ -1,0 +1,119 @@
+"""Dates in prose and infobox values → :class:`~kg.model.DateValue` at the precision given.
+
+>>> parse_date("29 October 2000")
+DateValue(iso='2000-10-29')
+>>> parse_date("October 29, 2000")
+DateValue(iso='2000-10-29')
+>>> parse_date("early August of 2022")
+DateValue(iso='2022-08')
+>>> parse_date("in 1987")
+DateValue(iso='1987')
+>>> parse_date("16 December", default_year=2000)
+DateValue(iso='2000-12-16')
+>>> parse_date("16 December") is None
+True
+>>> parse_range("1879-1883")
+(DateValue(iso='1879'), DateValue(iso='1883'))
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import DateValue
+
+__all__ = ["MONTHS", "parse_date", "parse_range", "years_in"]
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_PATTERNS = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,\s*{_YEAR}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<mnum>[01][0-9])-(?P<day>[0-3][0-9])\b"),
+    re.compile(rf"\b{_MONTH}\s*,?\s+(?:of\s+)?{_YEAR}\b", re.I),
+    re.compile(rf"\b{_YEAR}\b"),
+]
+_NO_YEAR = [
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.I),
+]
+_RANGE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\s*(?:-|–|—|to|until)\s*(1[0-9]{3}|20[0-9]{2}|[0-9]{2})\b")
+
+
+def _build(year: str, month: str | None, day: str | None) -> DateValue | None:
+    if month is None:
+        return DateValue(year)
+    m = int(month) if month.isdigit() else MONTHS.get(month.casefold().rstrip("."))
+    if m is None or not 1 <= m <= 12:
+        return DateValue(year)
+    if day is None:
+        return DateValue(f"{year}-{m:02d}")
+    d = int(day)
+    if not 1 <= d <= 31:
+        return DateValue(f"{year}-{m:02d}")
+    return DateValue(f"{year}-{m:02d}-{d:02d}")
+
+
+def parse_date(text: str, default_year: int | None = None) -> DateValue | None:
+    """The first date named in ``text``, or None; a day and month with no year take ``default_year``."""
+    best: tuple[int, DateValue] | None = None
+    for pat in _PATTERNS:
+        m = pat.search(text)
+        if m:
+            g = m.groupdict()
+            value = _build(g["year"], g.get("month") or g.get("mnum"), g.get("day"))
+            if value is not None:
+                if best is None or (m.start() < best[0] and len(value.iso) >= len(best[1].iso)):
+                    best = (m.start(), value)
+                if len(value.iso) == 10:
+                    break
+    if best is not None:
+        return best[1]
+    if default_year is not None:
+        for pat in _NO_YEAR:
+            m = pat.search(text)
+            if m:
+                return _build(str(default_year), m.group("month"), m.group("day"))
+    return None
+
+
+def parse_range(text: str) -> tuple[DateValue, DateValue] | None:
+    """A year range such as ``1879-1883`` or ``1997–98`` as (start, end), or None."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    start, end = m.group(1), m.group(2)
+    if len(end) == 2:
+        end = start[:2] + end
+    if int(end) < int(start):
+        return None
+    return DateValue(start), DateValue(end)
+
+
+def years_in(text: str) -> list[int]:
+    """Every four-digit year named in ``text``, in order."""
+    return [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", text)]

@@ -1,0 +1,113 @@
+"""Extraction: one annotated article → mentions, candidate facts and same-as hints.
+
+``extract_article`` is a pure function of the article and its spaCy docs, so
+it can run in a worker process; everything it returns is plain data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.documents.model import Article
+from kg.extract.entities import mentions_in_doc, retype_family_names, typed_name
+from kg.extract.infobox import infobox_facts
+from kg.extract.subject import find_subject
+from kg.gazetteer import gazetteer
+from kg.model import Evidence, Fact, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Extraction", "extract_article"]
+
+SEE_ALSO_CONFIDENCE = 0.9
+_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.\-]{1,11})\s*\)")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields before resolution."""
+
+    article: Article
+    subject: Mention
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    same_as: tuple[tuple[Mention, Mention, str], ...]
+    unmapped_keys: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _context_countries(article: Article, docs: Sequence[Doc]) -> frozenset[str]:
+    gaz = gazetteer()
+    codes = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                place = gaz.lookup(ent.text) if ent.label_ == "GPE" else None
+                code = place.country if place is not None and place.kind == "country" else gaz.demonym(ent.text)
+                if code:
+                    codes.add(code)
+    return frozenset(codes)
+
+
+def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = None) -> Extraction:
+    """Mentions, facts and same-as hints of one article.
+
+    ``docs`` align with ``article.blocks``; ``lead`` is the first paragraph with
+    its brackets blanked (see :func:`kg.extract.subject.blank_parentheses`).
+    """
+    from kg.extract.relations import prose_facts
+
+    countries = _context_countries(article, docs)
+    subject, aliases = find_subject(article, lead)
+    mentions: list[Mention] = [subject, *aliases]
+    same_as: list[tuple[Mention, Mention, str]] = [(subject, a, "lead sentence") for a in aliases]
+    per_block: list[list[Mention]] = []
+    for block, doc in zip(article.blocks, docs, strict=True):
+        per_block.append(mentions_in_doc(article.stem, doc, block.start, countries))
+    flat = retype_family_names([m for ms in per_block for m in ms])
+    pos = 0
+    for i, ms in enumerate(per_block):
+        per_block[i] = flat[pos : pos + len(ms)]
+        pos += len(ms)
+        mentions.extend(per_block[i])
+        same_as.extend(_acronym_pairs(article, per_block[i]))
+    facts, box_aliases, unmapped = infobox_facts(article, subject)
+    mentions.extend(box_aliases)
+    same_as.extend((subject, a, "infobox alias") for a in box_aliases)
+    for f in facts:
+        for node in (f.subject, f.object):
+            if isinstance(node, Mention) and node is not subject:
+                mentions.append(node)
+    facts.extend(_see_also(article, subject))
+    facts.extend(prose_facts(article, docs, per_block, subject, aliases))
+    for f in facts:
+        for node in (f.subject, f.object):
+            if isinstance(node, Mention) and node not in mentions:
+                mentions.append(node)
+    return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped))
+
+
+def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """``Long Name (LN)``: the bracketed acronym names the mention just before it."""
+    out = []
+    for m in found:
+        hit = _ACRONYM.match(article.text, m.end)
+        if hit and hit.group(1) != m.text:
+            acr = Mention(article.stem, hit.start(1), hit.end(1), hit.group(1), m.cls, "acronym")
+            out.append((m, acr, "acronym in parentheses"))
+    return out
+
+
+def _see_also(article: Article, subject: Mention) -> list[Fact]:
+    out = []
+    for item in article.see_also:
+        typed = typed_name(item.text, "ORG" if " " in item.text else "MISC")
+        cls = typed[0] if typed and typed[1] != "ner" else "Other"
+        obj = Mention(article.stem, item.start, item.end, item.text, cls, "see-also")
+        ev = Evidence(article.stem, "See also", item.text, item.start, item.end, "see-also", SEE_ALSO_CONFIDENCE)
+        out.append(Fact(subject, "seeAlso", obj, ev))
+    return out

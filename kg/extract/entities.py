@@ -1,0 +1,224 @@
+"""Named-entity mentions from spaCy's NER, cleaned and typed into the ontology.
+
+Cleaning trims what the small model drags into a name (``the``, a possessive
+``'s``, a dangling bracket); typing starts from the NER label, then a name's
+own words (``… Party`` → PoliticalParty, table ``class_keywords.tsv``), then
+the offline gazetteer (a country named by any label is a Country).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.tables import class_keywords, head_nouns
+from kg.gazetteer import gazetteer
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = [
+    "NER_CLASSES",
+    "class_of_name",
+    "clean_span",
+    "context_class",
+    "is_noise",
+    "mentions_in_doc",
+    "retype_family_names",
+    "typed_name",
+]
+
+NER_CLASSES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Facility",
+    "EVENT": "Event",
+    "WORK_OF_ART": "CreativeWork",
+    "LANGUAGE": "Language",
+    "NORP": "EthnicGroup",
+    "LAW": "Other",
+    "PRODUCT": "Other",
+    "MISC": "Other",
+}
+_LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
+_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party)$")
+_GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a name inside ``text[start:end]`` with leading articles and trailing junk removed.
+
+    >>> s = "the Union for Peru party"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Union for Peru'
+    >>> s = "Evo Morales's"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Evo Morales'
+    """
+    while True:
+        seg = text[start:end]
+        m = _LEAD.match(seg)
+        if m and len(seg) > m.end():
+            start += m.end()
+            continue
+        m = _TAIL.search(seg)
+        if m and m.start() > 0:
+            end = start + m.start()
+            continue
+        stripped = seg.strip(" \t\"“”'‘’()[]")
+        if stripped != seg and stripped:
+            start += seg.index(stripped)
+            end = start + len(stripped)
+            continue
+        return start, end
+
+
+def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> str | None:
+    """The ontology class of a named mention, or None when it is not worth an entity.
+
+    >>> class_of_name("Union for Peru", "ORG")
+    'Organization'
+    >>> class_of_name("Peruvian Nationalist Party", "ORG")
+    'PoliticalParty'
+    >>> class_of_name("Peru", "PERSON")
+    'Country'
+    >>> class_of_name("Salt Lake City", "GPE")
+    'City'
+    """
+    found = typed_name(name, ner_label, countries)
+    return found[0] if found else None
+
+
+def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(class, how) for a named mention; ``how`` is ``ner``, ``gazetteer`` or ``keyword``."""
+    base = NER_CLASSES.get(ner_label)
+    if base is None:
+        return None
+    if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) < 2:
+        return None
+    gaz = gazetteer()
+    if ner_label == "NORP":
+        return ("Country", "gazetteer") if gaz.demonym(name) else (base, "ner")
+    place = gaz.lookup(name, countries)
+    if place is not None:
+        kind = _GAZ_KINDS[place.kind]
+        if ner_label in ("GPE", "LOC") or place.kind in ("country", "continent"):
+            return kind, "gazetteer"
+        if ner_label == "ORG" and " " not in name:
+            return kind, "gazetteer"
+    for pattern, cls in class_keywords():
+        if pattern.search(name):
+            if base in ("Place", "Facility") and cls not in (
+                "Landform",
+                "Facility",
+                "AdministrativeRegion",
+                "Country",
+                "City",
+            ):
+                break
+            if base == "Person":
+                break
+            return cls, "keyword"
+    return base, "ner"
+
+
+def _span_offsets(span: Span, base: int) -> tuple[int, int]:
+    return base + span.start_char, base + span.end_char
+
+
+_NOISE_PREFIX = re.compile(r"^(?:Anti|Pro|Non|Neo|Post|Pre|Pan)-", re.I)
+_ADJ_SUFFIX = re.compile(r"(?:ic|ist|ous|ical|ive)$")
+
+
+def is_noise(name: str, ner_label: str) -> bool:
+    """True for names the small model tags that name nothing (``Anti-Semitic``, ``Eurocentric``).
+
+    >>> is_noise("Anti-Fujimori", "PRODUCT"), is_noise("Eurocentric", "PERSON"), is_noise("Lima", "GPE")
+    (True, True, False)
+    """
+    if _NOISE_PREFIX.match(name):
+        return True
+    if " " not in name and _ADJ_SUFFIX.search(name) and ner_label != "GPE":
+        return gazetteer().lookup(name) is None
+    return False
+
+
+def context_class(ent: Span) -> str | None:
+    """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a title
+    before it ("lawyer Jane Roe"), or a head noun after it ("the Green party")."""
+    table = head_nouns()
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        cls = table.get(root.head.lemma_.casefold())
+        if cls:
+            return cls
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ent.start <= child.i < ent.end):
+            cls = table.get(child.lemma_.casefold())
+            if cls:
+                return cls
+    doc = ent.doc
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
+            cls = table.get(prev.lemma_.casefold())
+            if cls == "Person":
+                return cls
+    if ent.end < len(doc):
+        nxt = doc[ent.end]
+        if nxt.pos_ == "NOUN" and nxt.is_lower and root.head.i == nxt.i:
+            cls = table.get(nxt.lemma_.casefold())
+            if cls and cls != "Person":
+                return cls
+    for conj in [*root.conjuncts]:
+        other = next((e for e in doc.ents if e.start <= conj.i < e.end and e != ent), None)
+        if other is not None and other.label_ == "PERSON" and ent.label_ in ("ORG", "PERSON", "PRODUCT"):
+            return "Person"
+    return None
+
+
+def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """Typed mentions of one annotated block whose text starts at ``base`` in the article."""
+    out: list[Mention] = []
+    text = doc.text
+    for ent in doc.ents:
+        s, e = clean_span(text, ent.start_char, ent.end_char)
+        name = text[s:e]
+        if not name or name.isdigit() or is_noise(name, ent.label_):
+            continue
+        typed = typed_name(name, ent.label_, countries)
+        if typed is None:
+            continue
+        cls, how = typed
+        if how in ("ner", "keyword"):
+            ctx = context_class(ent)
+            if ctx is not None:
+                cls, how = ctx, "context"
+        out.append(Mention(article, base + s, base + e, name, cls, how))
+    return out
+
+
+def retype_family_names(mentions: list[Mention]) -> list[Mention]:
+    """A weakly typed multi-word name ending in the surname of a person of the article is a person.
+
+    >>> ms = [Mention("d", 0, 9, "Ann Smith", "Person"), Mention("d", 20, 29, "Bob Smith", "Organization")]
+    >>> [m.cls for m in retype_family_names(ms)]
+    ['Person', 'Person']
+    """
+    surnames = {m.text.split()[-1] for m in mentions if m.cls == "Person" and " " in m.text}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.source == "ner"
+            and m.cls in ("Organization", "Other")
+            and len(words) in (2, 3)
+            and words[-1] in surnames
+            and all(w[:1].isupper() for w in words)
+        ):
+            m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
+        out.append(m)
+    return out

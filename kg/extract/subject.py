@@ -1,0 +1,199 @@
+"""The article's own subject: its class and the other names the lead gives it.
+
+The class comes, strongest first, from the head noun of the defining
+sentence ("X is a Peruvian nationalist *movement*", table ``head_nouns.tsv``),
+from infobox keys that only some kinds of thing carry (``Born`` → Person),
+and from the title's own words. Aliases come from the subject phrase of that
+sentence and the parenthesis after it ("X (Spanish name, also known as Y)").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.dates import parse_date
+from kg.documents.model import Article
+from kg.extract.entities import clean_span
+from kg.extract.tables import class_keywords, head_nouns
+from kg.gazetteer import gazetteer
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["blank_parentheses", "find_subject", "lead_class", "title_name"]
+
+_PERSON_KEYS = {
+    "born",
+    "died",
+    "spouse",
+    "spouses",
+    "children",
+    "parents",
+    "relatives",
+    "alma mater",
+    "occupation",
+    "nationality",
+    "birth place",
+    "place of birth",
+}
+_ORG_KEYS = {
+    "founder",
+    "founders",
+    "leader",
+    "headquarters",
+    "ideology",
+    "membership",
+    "founded",
+    "chairman",
+    "chairperson",
+    "colours",
+    "colors",
+    "dissolved",
+    "members",
+}
+_EVENT_KEYS = {"participants", "belligerents", "commanders", "casualties", "result", "outcome"}
+_ALIAS_LEAD = re.compile(
+    r"^(?:(?:also|sometimes|often|commonly|officially|formerly|originally)\s+)*"
+    r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled)\s+as|called|named|abbreviated|or|short\s+for)\s+)+",
+    re.I,
+)
+_SKIP_SEGMENT = re.compile(r"\b(born|died|née|b\.|d\.|c\.|listen|pronounced|lit\.|literally)\b|\d", re.I)
+
+
+def blank_parentheses(text: str) -> str:
+    """``text`` with every bracketed aside replaced by spaces (offsets unchanged), for a cleaner parse.
+
+    >>> blank_parentheses("X (also Y) is a party.")
+    'X          is a party.'
+    """
+    out = list(text)
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        if depth:
+            out[i] = " "
+        if c == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def title_name(title: str) -> str:
+    """The title without a trailing disambiguation in brackets.
+
+    >>> title_name("Willi Schneider (skeleton racer)")
+    'Willi Schneider'
+    """
+    return re.sub(r"\s*\([^)]*\)\s*$", "", title).strip() or title
+
+
+def lead_class(doc: Doc | None) -> str | None:
+    """Class named by the head noun of the first sentence's predicate ("… is a political party")."""
+    if doc is None:
+        return None
+    sents = list(doc.sents)
+    if not sents:
+        return None
+    sent = sents[0]
+    if re.search(r"\(\s*(?:born|b\.)\s", sent.text) or re.search(r"\(\s*\d{1,2}? ?\w* ?\d{3,4}\s*[–-]", sent.text):
+        return "Person"
+    table = head_nouns()
+    for tok in sent:
+        if tok.lemma_ == "be" and tok.dep_ in ("ROOT", "conj"):
+            for child in tok.children:
+                if child.dep_ in ("attr", "acomp"):
+                    for cand in [child, *list(child.conjuncts)]:
+                        cls = table.get(cand.lemma_.casefold()) or table.get(cand.text.casefold())
+                        if cls:
+                            return cls
+            break
+    return None
+
+
+def _infobox_class(article: Article) -> str | None:
+    keys = {f.key.casefold() for f in article.infobox}
+    if keys & _PERSON_KEYS:
+        return "Person"
+    if keys & _EVENT_KEYS:
+        return "Event"
+    if keys & _ORG_KEYS:
+        return "Organization"
+    return None
+
+
+def _title_class(name: str) -> str | None:
+    place = gazetteer().lookup(name)
+    if place is not None and place.kind in ("country", "region"):
+        return {"country": "Country", "region": "AdministrativeRegion"}[place.kind]
+    for pattern, cls in class_keywords():
+        if pattern.search(name):
+            return cls
+    return None
+
+
+def _subject_phrase(doc: Doc) -> Span | None:
+    sents = list(doc.sents)
+    if not sents:
+        return None
+    for tok in sents[0]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+            span = [t.i for t in tok.subtree if not t.is_space]
+            return doc[min(span) : max(span) + 1]
+    return None
+
+
+def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Mention]]:
+    """(the subject mention, alias mentions) of an article.
+
+    ``lead`` is the first paragraph annotated with its brackets blanked out
+    (:func:`blank_parentheses`), so offsets match the paragraph's text.
+    """
+    name = title_name(article.title)
+    start = article.text.find(article.title)
+    start = max(start, 0)
+    cls_head = lead_class(lead)
+    cls_box = _infobox_class(article)
+    cls_title = _title_class(name)
+    cls = cls_head or cls_title or cls_box or "Other"
+    if cls_box == "Person" and cls_head not in (None, "Person"):
+        cls = "Person"
+    if cls_head and cls_title and cls_head in ("Organization", "Other"):
+        cls = cls_title
+    subject = Mention(article.stem, start, start + len(name), name, cls, "title", True)
+    aliases: list[Mention] = []
+    if lead is not None and article.blocks:
+        base = article.blocks[0].start
+        phrase = _subject_phrase(lead)
+        if phrase is not None:
+            s, e = clean_span(lead.text, phrase.start_char, phrase.end_char)
+            text = article.blocks[0].text[s:e]
+            if text and len(text.split()) <= 8 and not text.islower():
+                aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
+            aliases.extend(_parenthesis_aliases(article.stem, article.blocks[0].text, phrase.end_char, base, cls))
+    return subject, aliases
+
+
+def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) -> list[Mention]:
+    m = re.match(r"\s*\(([^()]*)\)", text[after:])
+    if not m:
+        return []
+    inner_start = after + m.start(1)
+    out = []
+    for seg in re.finditer(r"[^,;]+", m.group(1)):
+        s0 = inner_start + seg.start()
+        piece = seg.group()
+        lead = _ALIAS_LEAD.match(piece.strip())
+        offset = piece.index(piece.strip()) + (lead.end() if lead else 0)
+        s, e = clean_span(text, s0 + offset, s0 + len(piece))
+        alias = text[s:e]
+        for part in re.split(r"\s+or\s+", alias):
+            part = part.strip(" \"“”'‘’")
+            if not part or _SKIP_SEGMENT.search(part) or not part[0].isupper():
+                continue
+            if parse_date(part) is not None or gazetteer().lookup(part) is not None:
+                continue
+            ps = text.index(part, s)
+            out.append(Mention(stem, base + ps, base + ps + len(part), part, cls, "lead", True))
+    return out

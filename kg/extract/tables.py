@@ -1,0 +1,60 @@
+"""Rule tables shipped as data under ``kg/data/``, validated when loaded."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kg.ontology import CLASSES, RELATIONS
+
+__all__ = ["class_keywords", "head_nouns", "load_json", "load_tsv"]
+
+
+def load_tsv(name: str) -> list[tuple[str, str]]:
+    """Two-column rows of ``kg/data/NAME`` (``#`` lines are comments)."""
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2:
+            raise ValueError(f"kg/data/{name}, line {n}: expected two tab-separated columns")
+        rows.append((parts[0], parts[1].strip()))
+    return rows
+
+
+def load_json(name: str) -> Any:
+    """Parsed ``kg/data/NAME`` (a JSON file)."""
+    return json.loads(resources.files("kg").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def check_class(name: str, where: str) -> str:
+    """``name`` if the ontology defines it, else a ValueError naming ``where``."""
+    if name not in CLASSES:
+        raise ValueError(f"{where}: unknown ontology class {name!r}")
+    return name
+
+
+def check_relation(name: str, where: str) -> str:
+    """``name`` if the ontology defines it, else a ValueError naming ``where``."""
+    if name not in RELATIONS:
+        raise ValueError(f"{where}: unknown ontology relation {name!r}")
+    return name
+
+
+@cache
+def class_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, class) pairs: a name matching the pattern is of that class."""
+    return tuple(
+        (re.compile(p), check_class(c, "kg/data/class_keywords.tsv")) for p, c in load_tsv("class_keywords.tsv")
+    )
+
+
+@cache
+def head_nouns() -> dict[str, str]:
+    """Predicate head noun of a defining sentence → class of its subject."""
+    return {k.strip(): check_class(c, "kg/data/head_nouns.tsv") for k, c in load_tsv("head_nouns.tsv")}

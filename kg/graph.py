@@ -1,0 +1,191 @@
+"""``KnowledgeGraph``: the Python door to a built store (no spaCy import here).
+
+>>> import tempfile, kg
+>>> art = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8")
+>>> _ = art.write("= Green Union =\\n- Leader: Jane Roe\\n- Founded: 1990\\n\\nThe Green Union is a party.\\n")
+>>> art.close()
+>>> g = kg.build([art.name], store=tempfile.mkdtemp())
+>>> g.entity("green union")["label"]
+'Green Union'
+>>> [(f["relation"], f["object"]) for f in g.facts(subject="Green Union", relation="leader")]
+[('leader', 'Jane Roe')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import KgError, QueryError
+from kg.store import PREFIXES, open_store
+
+__all__ = ["KnowledgeGraph"]
+
+ONTO = PREFIXES["kg"]
+
+
+def _fold(text: str) -> str:
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if not unicodedata.combining(c)).casefold().strip()
+
+
+def _py(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return term.value
+    return term.value
+
+
+class KnowledgeGraph:
+    """A built knowledge graph in an Oxigraph store."""
+
+    def __init__(self, store: ox.Store, path: str | Path) -> None:
+        self.store = store
+        self.path = Path(path)
+
+    @classmethod
+    def open(cls, path: str | Path) -> KnowledgeGraph:
+        """Open the store at ``path`` for reading."""
+        return cls(open_store(path, read_only=True), path)
+
+    def query(self, sparql: str, **bindings: Any) -> Any:
+        """Run SPARQL over the union of all graphs; ``bindings`` pre-bind variables safely.
+
+        Strings bind as literals, ``ox.NamedNode`` values as IRIs. Common
+        prefixes (kg, rdfs, skos, prov, schema, wdt, xsd...) are predeclared.
+        """
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v if isinstance(v, ox.NamedNode | ox.Literal) else ox.Literal(str(v))
+            for k, v in bindings.items()
+        }
+        try:
+            return self.store.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"bad SPARQL: {exc}") from None
+        except RuntimeError as exc:
+            if "projection" not in str(exc):
+                raise QueryError(f"query failed: {exc}") from None
+        # Oxigraph substitutes only projected variables; otherwise bind with a trailing VALUES
+        # clause, the terms written in their escaped N-Triples form (never pasted text).
+        names = " ".join(str(k) for k in subs)
+        terms = " ".join(str(v) for v in subs.values())
+        try:
+            return self.store.query(
+                f"{sparql}\nVALUES ({names}) {{ ({terms}) }}", prefixes=PREFIXES, use_default_graph_as_union=True
+            )
+        except (SyntaxError, RuntimeError) as exc:
+            raise QueryError(f"cannot bind {', '.join(bindings)}: {exc}") from None
+
+    def rows(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
+        """A SELECT query's solutions as plain dicts of Python values."""
+        res = self.query(sparql, **bindings)
+        names = [v.value for v in res.variables]
+        return [{n: _py(sol[n]) for n in names} for sol in res]
+
+    def resolve(self, name: str) -> str:
+        """IRI of the entity whose label or alias is ``name`` (case- and accent-insensitive)."""
+        found: dict[str, str] = {}
+        q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
+               { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
+               FILTER(CONTAINS(STR(?e), "/resource/")) }"""
+        key = _fold(name)
+        for row in self.rows(q):
+            if _fold(str(row["n"])) == key:
+                found[row["e"]] = row["l"]
+        if not found:
+            raise KgError(f"no entity is called {name!r}")
+        if len(found) > 1:
+            options = ", ".join(f"{label} <{iri}>" for iri, label in sorted(found.items()))
+            raise KgError(f"{name!r} is ambiguous: {options}")
+        return next(iter(found))
+
+    def entity(self, name: str) -> dict[str, Any]:
+        """Label, class, aliases and articles of the entity called ``name``."""
+        iri = self.resolve(name)
+        node = ox.NamedNode(iri)
+        rows = self.rows("SELECT ?e ?l ?t WHERE { ?e rdfs:label ?l ; a ?t }", e=node)
+        aliases = sorted({r["a"] for r in self.rows("SELECT ?e ?a WHERE { ?e skos:altLabel ?a }", e=node)})
+        arts = sorted({r["g"] for r in self.rows("SELECT ?e ?g WHERE { GRAPH ?g { ?e rdfs:label ?l } }", e=node)})
+        return {
+            "iri": iri,
+            "label": rows[0]["l"] if rows else name,
+            "type": sorted({str(r["t"]).replace(ONTO, "") for r in rows})[0] if rows else None,
+            "aliases": aliases,
+            "articles": arts,
+        }
+
+    def facts(
+        self, subject: str | None = None, relation: str | None = None, object: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Facts with their evidence, filtered by subject name, relation name and object name."""
+        binds: dict[str, Any] = {}
+        if subject is not None:
+            binds["s"] = ox.NamedNode(self.resolve(subject))
+        if object is not None:
+            binds["o"] = ox.NamedNode(self.resolve(object))
+        if relation is not None:
+            binds["p"] = ox.NamedNode(ONTO + relation)
+        q = """SELECT ?s ?sl ?p ?o ?ol ?sentence ?start ?end ?extractor ?confidence ?g WHERE {
+          GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                     kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end ;
+                     kg:extractor ?extractor ; kg:confidence ?confidence . }
+          ?s rdfs:label ?sl . OPTIONAL { ?o rdfs:label ?ol } } ORDER BY ?g ?start ?p"""
+        out = []
+        seen = set()
+        for r in self.rows(q, **binds):
+            key = (r["s"], r["p"], r["o"], r["g"], r["start"], r["extractor"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                {
+                    "subject": r["sl"],
+                    "relation": str(r["p"]).replace(ONTO, ""),
+                    "object": r["ol"] if r["ol"] is not None else r["o"],
+                    "sentence": r["sentence"],
+                    "start": int(r["start"]),
+                    "end": int(r["end"]),
+                    "extractor": r["extractor"],
+                    "confidence": float(r["confidence"]),
+                    "article": r["g"],
+                }
+            )
+        return out
+
+    def neighbors(self, name: str) -> list[tuple[str, str, str]]:
+        """(direction, relation, label) of every entity linked to ``name``."""
+        node = ox.NamedNode(self.resolve(name))
+        out = set()
+        for r in self.rows("SELECT ?e ?p ?l WHERE { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t }", e=node):
+            if str(r["p"]).startswith(ONTO):
+                out.add(("out", str(r["p"]).replace(ONTO, ""), r["l"]))
+        for r in self.rows("SELECT ?e ?p ?l WHERE { ?s ?p ?e . ?s rdfs:label ?l . ?s a ?t }", e=node):
+            if str(r["p"]).startswith(ONTO):
+                out.add(("in", str(r["p"]).replace(ONTO, ""), r["l"]))
+        return sorted(out)
+
+    def to_networkx(self) -> Any:
+        """A ``networkx.MultiDiGraph`` of entities (label, type, aliases) and relations
+        (relation, confidence, sources); literals stay node attributes."""
+        from kg.netx import to_networkx
+
+        return to_networkx(self)
+
+    def export(self, fmt: str, path: str | Path) -> None:
+        """Write the graph as ``fmt`` (``nq``, ``trig``, ``ttl``, ``nt``, ``jsonld``, ``gexf``, ``graphml``)."""
+        from kg.export import export_graph
+
+        export_graph(self, fmt, path)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)

@@ -1,0 +1,285 @@
+"""Entity resolution: mentions → one entity per real-world thing, every merge explained.
+
+Within an article: same-as hints from extraction (lead-sentence aliases,
+``Name (ACRONYM)``), the same name, a first name or surname alone when exactly
+one full name in the article carries it (an ambiguous surname links to the
+article's subject if it is that person, and otherwise to no one), initials
+of exactly one longer name, and transposed-letter misspellings. Across
+articles: the same canonical name in the same broad class (person,
+organisation, place, event, other).
+
+>>> from kg.model import Mention
+>>> a = Mention("doc", 0, 10, "Jane Smith", "Person")
+>>> b = Mention("doc", 20, 25, "Smith", "Organization")
+>>> r = resolve_mentions([a, b], [])
+>>> r.entity_of(b).label, r.entity_of(b).cls
+('Jane Smith', 'Person')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.extract.subject import title_name
+from kg.gazetteer import gazetteer, norm_name
+from kg.model import Entity, Mention
+from kg.ontology import class_parents, group_of
+
+__all__ = ["Resolution", "group_of", "name_key", "resolve_mentions", "slugify"]
+
+_WEIGHT = {
+    "title": 5.0,
+    "lead": 4.0,
+    "context": 4.0,
+    "infobox": 3.0,
+    "infobox-alias": 3.0,
+    "gazetteer": 3.0,
+    "keyword": 2.0,
+    "pattern": 1.5,
+    "ner": 1.0,
+    "acronym": 0.5,
+    "see-also": 0.5,
+}
+_STOP = {"of", "for", "the", "and", "de", "del", "la", "el", "des", "du", "y", "et", "in", "on", "to", "a"}
+
+
+def slugify(label: str) -> str:
+    """An ASCII IRI segment for a label.
+
+    >>> slugify("Andrés Avelino Cáceres")
+    'Andres_Avelino_Caceres'
+    >>> slugify("Harper's Magazine")
+    'Harpers_Magazine'
+    """
+    t = unicodedata.normalize("NFKD", label)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"['’]", "", t)
+    t = re.sub(r"[^A-Za-z0-9]+", "_", t).strip("_")
+    return t or "entity"
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Mention, Mention] = {}
+        self.why: dict[Mention, str] = {}
+
+    def find(self, m: Mention) -> Mention:
+        self.parent.setdefault(m, m)
+        root = m
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[m] != root:
+            self.parent[m], m = root, self.parent[m]
+        return root
+
+    def union(self, a: Mention, b: Mention, why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self.why.setdefault(b, why)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Entities by key, and the entity of every kept mention."""
+
+    entities: dict[str, Entity]
+    of: dict[Mention, str]
+
+    def entity_of(self, m: Mention) -> Entity | None:
+        """The entity a mention was resolved to, or None when it was dropped (e.g. an ambiguous surname)."""
+        key = self.of.get(m)
+        return self.entities[key] if key is not None else None
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.\-]{1,11}", text)) and len(text) <= 8
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[\w']+", name) if w.casefold() not in _STOP and w[0].isalpha()).upper()
+
+
+def _transposed(a: str, b: str) -> bool:
+    """True when b is a with two adjacent letters swapped (a common misspelling).
+
+    >>> _transposed("antauro humala", "antuaro humala")
+    True
+    """
+    if len(a) != len(b) or a == b or len(a) < 5:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def name_key(text: str) -> str:
+    """The key under which names are the same: case-insensitive, except for all-capital acronyms;
+    a nationality adjective keys as its country.
+
+    >>> name_key("Peruvian") == name_key("Peru"), name_key("ANTAURO") == name_key("Antauro")
+    (True, False)
+    """
+    code = gazetteer().demonym(text)
+    if code and code in gazetteer().country_names:
+        return norm_name(gazetteer().country_names[code])
+    if _is_acronym(text) or (text.isupper() and len(text) > 1):
+        return "\x00" + norm_name(text).upper()
+    return norm_name(text)
+
+
+def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -> None:
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        by_name[name_key(m.text)].append(m)
+    for group in by_name.values():
+        for other in group[1:]:
+            uf.union(group[0], other, "same name")
+    subject = next((m for m in ms if m.source == "title"), None)
+    full_people: dict[str, set[str]] = defaultdict(set)  # token → full names
+    multi = [k for k in by_name if " " in k]
+    for key in multi:
+        m = by_name[key][0]
+        if group_of(m.cls) == "Person" or any(group_of(x.cls) == "Person" for x in by_name[key]):
+            toks = key.split()
+            for t in (toks[0], toks[-1]):
+                full_people[t].add(key)
+    for key, group in by_name.items():
+        if " " in key:
+            continue
+        m = group[0]
+        weak = all(
+            x.source in ("ner", "pattern") and group_of(x.cls) in ("Person", "Organization", "Other", "EthnicGroup")
+            for x in group
+        )
+        if not weak or _is_acronym(m.text):
+            continue
+        owners = full_people.get(key, set())
+        if len(owners) == 1:
+            uf.union(by_name[next(iter(owners))][0], m, "part of a full name")
+        elif len(owners) > 1:
+            if subject is not None and group_of(subject.cls) == "Person" and norm_name(subject.text) in owners:
+                uf.union(subject, m, "part of the subject's name")
+            else:
+                dropped.update(group)
+    for group in by_name.values():
+        m = group[0]
+        if _is_acronym(m.text):
+            owners = {
+                k
+                for k in multi
+                if _initials(by_name[k][0].text) == m.text.replace(".", "") and group_of(by_name[k][0].cls) != "Person"
+            }
+            if len(owners) == 1:
+                uf.union(by_name[next(iter(owners))][0], m, "initials")
+    keys = sorted(by_name)
+    by_len: dict[int, list[str]] = defaultdict(list)
+    for k in keys:
+        by_len[len(k)].append(k)
+    for same in by_len.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1 : i + 40]:
+                if _transposed(a, b):
+                    uf.union(by_name[a][0], by_name[b][0], "transposed letters")
+
+
+def _vote(ms: Iterable[Mention]) -> str:
+    group_score: defaultdict[str, float] = defaultdict(float)
+    strong: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    weak: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for m in ms:
+        w = _WEIGHT.get(m.source, 1.0) * (1.5 if " " in m.text.strip() else 1.0)
+        g = group_of(m.cls)
+        group_score[g] += w
+        (weak if m.source in ("ner", "acronym", "see-also") or (m.cls == g and m.source != "title") else strong)[g][
+            m.cls
+        ] += w
+    best = max(sorted(group_score), key=lambda g: group_score[g])
+    pool = strong[best] or weak[best]
+    return max(sorted(pool), key=lambda c: (pool[c], len(class_parents(c))))
+
+
+def _label(ms: Sequence[Mention]) -> str:
+    subj = [m for m in ms if m.source == "title"]
+    if subj:
+        return title_name(min(subj).text)
+    gaz = gazetteer()
+    codes = {gaz.demonym(m.text) for m in ms}
+    if None not in codes and len(codes) == 1:
+        code = codes.pop()
+        if code in gaz.country_names:
+            return gaz.country_names[code]
+    names = Counter(m.text for m in ms if m.source != "lead" and not gaz.demonym(m.text))
+    if not names:
+        names = Counter(m.text for m in ms)
+    full = [n for n in names if not _is_acronym(n)] or list(names)
+    return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+
+
+def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mention, Mention, str]]) -> Resolution:
+    """Cluster mentions (of one or many articles) into entities."""
+    uf = _Union()
+    dropped: set[Mention] = set()
+    for m in mentions:
+        uf.find(m)
+    for a, b, why in same_as:
+        uf.union(a, b, why)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article].append(m)
+    for art in sorted(by_article):
+        _resolve_article(sorted(by_article[art]), uf, dropped)
+    clusters: dict[Mention, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        clusters[uf.find(m)].append(m)
+    # across articles: the same canonical label in the same broad class
+    canon: dict[tuple[str, str], Mention] = {}
+    for root in sorted(clusters):
+        ms = clusters[root]
+        keep = [m for m in ms if m not in dropped or any(x.source != "ner" for x in ms)]
+        if not keep:
+            continue
+        key = (name_key(_label(keep)), group_of(_vote(keep)))
+        if key in canon:
+            uf.union(canon[key], root, "same name in another article")
+        else:
+            canon[key] = root
+    clusters = defaultdict(list)
+    for m in mentions:
+        clusters[uf.find(m)].append(m)
+    entities: dict[str, Entity] = {}
+    of: dict[Mention, str] = {}
+    for root in sorted(clusters):
+        ms = sorted(clusters[root])
+        if all(m in dropped for m in ms):
+            continue
+        cls = _vote(ms)
+        label = _label(ms)
+        slug = slugify(label)
+        if slug in entities:
+            slug = f"{slug}_({cls})"
+        n = 2
+        base = slug
+        while slug in entities:
+            slug, n = f"{base}_{n}", n + 1
+        aliases: dict[str, str] = {}
+        for m in ms:
+            if m.text != label and m.text not in aliases:
+                aliases[m.text] = uf.why.get(m, "same name" if norm_name(m.text) == norm_name(label) else "mention")
+        entities[slug] = Entity(
+            key=slug,
+            label=label,
+            cls=cls,
+            aliases=tuple(sorted(aliases.items())),
+            articles=tuple(sorted({m.article for m in ms})),
+            mentions=len(ms),
+        )
+        for m in ms:
+            if m not in dropped:
+                of[m] = slug
+    return Resolution(entities, of)

@@ -1,0 +1,144 @@
+"""The persistent store: Oxigraph on disk (pyoxigraph), plus sorted, deterministic dumps.
+
+rdflib terms are converted to pyoxigraph terms directly, and bulk loads
+go through Oxigraph's own parsers.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import ExportError, StoreError
+
+__all__ = ["DUMP_FORMATS", "default_store_path", "dump_store", "open_store", "to_ox", "write_graph"]
+
+DUMP_FORMATS = {".nq": "nquads", ".nt": "nt", ".trig": "trig", ".ttl": "turtle", ".jsonld": "json-ld"}
+PREFIXES = {
+    "kg": "https://kg.example.org/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "wd": "http://www.wikidata.org/entity/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+def default_store_path() -> Path:
+    """``$KG_STORE`` or ``./.kg``."""
+    return Path(os.environ.get("KG_STORE") or ".kg")
+
+
+def open_store(path: str | Path, create: bool = False, read_only: bool = False) -> ox.Store:
+    """Open (or create) the Oxigraph store at ``path``."""
+    p = Path(path)
+    if not create and not p.exists():
+        raise StoreError(f"{p}: no store here; build one first with 'kg build PATH --store {p}'")
+    try:
+        if read_only:
+            return ox.Store.read_only(str(p))
+        p.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(p))
+    except OSError as exc:
+        raise StoreError(f"{p}: cannot open the store ({exc}); is another 'kg build' writing to it?") from None
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """The pyoxigraph twin of an rdflib term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> int:
+    """Replace one named graph with ``quads`` (each must sit in ``graph``); returns the quad count."""
+    g = ox.NamedNode(str(graph))
+    batch = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o, _ in quads]  # type: ignore[arg-type]
+    store.remove_graph(g) if store.contains_named_graph(g) else None
+    store.extend(batch)
+    return len(batch)
+
+
+def _sorted_nquads(store: ox.Store) -> str:
+    data = store.dump(format=ox.RdfFormat.N_QUADS)
+    assert data is not None
+    lines = sorted(set(data.decode("utf-8").splitlines()))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def dump_store(store: ox.Store, path: str | Path) -> None:
+    """Write the whole store to ``path`` in the format its extension names, atomically and sorted."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in DUMP_FORMATS:
+        raise ExportError(f"{p}: unknown dump format {suffix or '(none)'}; use one of {', '.join(DUMP_FORMATS)}")
+    nq = _sorted_nquads(store)
+    if suffix == ".nq":
+        text = nq
+    elif suffix == ".nt":
+        triples = sorted({line.rsplit(" ", 2)[0] + " ." for line in nq.splitlines()})
+        text = "\n".join(triples) + "\n"
+    else:
+        text = _rdflib_dump(nq, DUMP_FORMATS[suffix])
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, p)
+    except OSError as exc:
+        raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
+
+
+def _graph() -> Graph:
+    from rdflib import Graph
+
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True, replace=True)
+    return g
+
+
+def _rdflib_dump(nq: str, fmt: str) -> str:
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data=nq, format="nquads")
+    if fmt == "turtle":
+        g = _graph()
+        for s, p, o, _ in ds.quads():
+            g.add((s, p, o))
+        return str(g.serialize(format="turtle"))
+    if fmt == "json-ld":
+        return str(ds.serialize(format="json-ld", sort_keys=True, indent=1))
+    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
+    parts = [header]
+    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
+        if len(ctx) == 0:
+            continue
+        g = _graph()
+        for t in ctx:
+            g.add(t)
+        body = str(g.serialize(format="turtle"))
+        body = "\n".join("    " + line for line in body.splitlines() if line and not line.startswith("@prefix"))
+        parts.append(f"\n<{ctx.identifier}> {{\n{body}\n}}\n")
+    return "".join(parts)

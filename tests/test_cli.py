@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_help_lists_commands():
+    r = kg("--help")
+    assert r.returncode == 0
+    for cmd in ("build", "query", "stats", "path", "export"):
+        assert cmd in r.stdout
+
+
+@pytest.mark.parametrize("cmd", ["build", "query", "stats", "path", "export"])
+def test_each_command_has_help(cmd: str):
+    r = kg(cmd, "--help")
+    assert r.returncode == 0 and "Usage" in r.stdout
+
+
+def test_every_command_is_documented_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for cmd in ("kg build", "kg query", "kg stats", "kg path", "kg export"):
+        assert cmd in readme, cmd
+
+
+def test_query_formats_and_bad_query(seed_build):
+    _, store, _ = seed_build
+    r = kg("query", "leaders", "--store", str(store), "--format", "json")
+    assert r.returncode == 0
+    data = json.loads(r.stdout)
+    assert data["head"]["vars"][0] == "organisation" and data["results"]["bindings"]
+    r = kg("query", "SELECT ?x WHERE { ?x ?y", "--store", str(store))
+    assert r.returncode == 2 and "bad SPARQL" in r.stderr and "Traceback" not in r.stderr
+    r = kg(
+        "query",
+        "SELECT ?l WHERE { ?e rdfs:label ?l ; kg:leader ?x . ?x rdfs:label ?n }",
+        "--param",
+        "n=Nobody At All",
+        "--store",
+        str(store),
+        "--format",
+        "csv",
+    )
+    assert r.returncode == 0 and r.stdout.strip() == "l"
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path):
+    r = kg("stats", "--store", str(tmp_path / "nope"))
+    assert r.returncode == 1 and "no store here" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_export_gexf_and_graphml(seed_build, tmp_path: Path):
+    import networkx as nx
+
+    _, store, _ = seed_build
+    for fmt in ("gexf", "graphml"):
+        out = tmp_path / f"g.{fmt}"
+        r = kg("export", fmt, "-o", str(out), "--store", str(store))
+        assert r.returncode == 0, r.stderr
+        g = (nx.read_gexf if fmt == "gexf" else nx.read_graphml)(out)
+        assert g.number_of_nodes() >= 35 and g.number_of_edges() > 0
