@@ -74,7 +74,9 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
         per_block[i] = flat[pos : pos + len(ms)]
         pos += len(ms)
         mentions.extend(per_block[i])
-        same_as.extend(_acronym_pairs(article, per_block[i]))
+        pairs = _acronym_pairs(article, per_block[i])
+        same_as.extend(pairs)
+        mentions.extend(acr for _, acr, _ in pairs)
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)

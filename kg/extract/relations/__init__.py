@@ -1,4 +1,11 @@
-"""Relations stated in prose: one module per family of relations, patterns as data."""
+"""Relations stated in prose, read from spaCy's dependency parse.
+
+Families, one module each:
+- ``verbs``: trigger verbs and their arguments (table ``kg/data/triggers.json``);
+- ``kinship``: "his sons A and B" (table ``kg/data/kinship.tsv``);
+- ``places``: "Locumba, Tacna" chains, and countries from the gazetteer;
+- ``nationality``: "X is a Brazilian politician" → citizenship / country.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
+from kg.extract.relations.base import Sentences
+from kg.extract.relations.kinship import kinship_facts
+from kg.extract.relations.nationality import life_facts, location_facts, nationality_facts
+from kg.extract.relations.places import gazetteer_country_facts, place_chain_facts
+from kg.extract.relations.verbs import verb_facts
 from kg.model import Fact, Mention
 
 if TYPE_CHECKING:
@@ -22,4 +34,15 @@ def prose_facts(
     aliases: Sequence[Mention],
 ) -> list[Fact]:
     """Facts stated in the article's sentences (``mentions`` align with ``docs``)."""
-    return []
+    out: list[Fact] = []
+    for block, doc, ms in zip(article.blocks, docs, mentions, strict=True):
+        ctx = Sentences(article, block, doc, ms, subject)
+        out.extend(verb_facts(ctx))
+        out.extend(kinship_facts(ctx))
+        out.extend(place_chain_facts(ctx))
+        if block is article.blocks[0]:
+            out.extend(nationality_facts(ctx))
+            out.extend(life_facts(ctx))
+            out.extend(location_facts(ctx))
+    out.extend(gazetteer_country_facts(article, [m for ms in mentions for m in ms]))
+    return out

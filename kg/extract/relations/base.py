@@ -1,0 +1,95 @@
+"""What every relation family needs: mentions by token, evidence by sentence, pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.dates import parse_date, years_in
+from kg.documents.model import Article, Block
+from kg.model import DateValue, Evidence, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Sentences"]
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
+
+
+class Sentences:
+    """One annotated block of an article, with its mentions indexed by token."""
+
+    def __init__(self, article: Article, block: Block, doc: Doc, mentions: Sequence[Mention], subject: Mention) -> None:
+        self.article = article
+        self.block = block
+        self.doc = doc
+        self.mentions = sorted(mentions)
+        self.subject = subject
+        self._by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            s, e = m.start - block.start, m.end - block.start
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self._by_token.setdefault(t.i, m)
+        years = years_in(block.text)
+        self.default_year = years[0] if years else None
+
+    def mention(self, tok: Token) -> Mention | None:
+        """The mention a token belongs to, resolving pronouns and "the movement" to an antecedent."""
+        m = self._by_token.get(tok.i)
+        if m is not None:
+            return m
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
+            return self._antecedent(tok, "Person")
+        if tok.pos_ == "NOUN" and low in _ORG_NOUNS and any(c.lower_ == "the" for c in tok.children):
+            return self._antecedent(tok, "Organization", low)
+        return None
+
+    def mentions_of(self, tok: Token) -> list[Mention]:
+        """The mention at a token and at each of its conjuncts ("A and B")."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            m = self.mention(t)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _antecedent(self, tok: Token, group: str, noun: str | None = None) -> Mention | None:
+        """The nearest earlier mention of the group in the block, else the article's subject.
+
+        For "the movement" / "the party", the subject is preferred when its class is named by
+        that noun (the article is about a party, and "the party" is said).
+        """
+        if noun is not None and noun in self.subject.cls.casefold():
+            return self.subject
+        before = [
+            m
+            for m in self.mentions
+            if m.end - self.block.start <= tok.idx and group_of(m.cls) == group and not m.subject
+        ]
+        if before:
+            return before[-1]
+        if group_of(self.subject.cls) == group:
+            return self.subject
+        return None
+
+    def evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
+        """Evidence pointing at one sentence of the block."""
+        start = self.block.start + sent.start_char
+        text = sent.text.rstrip()
+        return Evidence(self.article.stem, self.block.section_title, text, start, start + len(text), rule, confidence)
+
+    def date_in(self, tok: Token) -> DateValue | None:
+        """A date named in the clause of ``tok`` (a DATE entity in its subtree)."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+                d = parse_date(ent.text, self.default_year)
+                if d is not None:
+                    return d
+        return None

@@ -1,0 +1,51 @@
+"""Family ties: "his sons A and B" → two child facts and a sibling fact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from itertools import combinations
+
+from kg.extract.relations.base import Sentences
+from kg.extract.tables import check_relation, load_tsv
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["kinship_facts", "kinship_nouns"]
+
+CONFIDENCE = 0.8
+
+
+@cache
+def kinship_nouns() -> dict[str, str]:
+    """Kinship noun → relation from the possessor to the named relative."""
+    return {k.strip(): check_relation(v, "kg/data/kinship.tsv") for k, v in load_tsv("kinship.tsv")}
+
+
+def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
+    """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
+    table = kinship_nouns()
+    for tok in ctx.doc:
+        rel = table.get(tok.lower_)
+        if rel is None or tok.pos_ != "NOUN":
+            continue
+        relatives: list[Mention] = []
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound", "npadvmod") or (child.dep_ == "conj"):
+                relatives.extend(m for m in ctx.mentions_of(child) if group_of(m.cls) == "Person")
+        nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
+        if not relatives and nxt is not None:
+            relatives = [m for m in ctx.mentions_of(nxt) if group_of(m.cls) == "Person"]
+        poss = [c for c in tok.children if c.dep_ == "poss"]
+        if not relatives or not poss:
+            continue
+        owner = ctx.mention(poss[0])
+        if owner is None or group_of(owner.cls) != "Person":
+            continue
+        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+        for r in relatives:
+            if r != owner:
+                yield Fact(owner, rel, r, ev)
+        if rel == "child" and len(relatives) > 1:
+            for a, b in combinations(relatives, 2):
+                yield Fact(a, "sibling", b, ev)

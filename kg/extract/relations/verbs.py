@@ -1,0 +1,133 @@
+"""Trigger verbs and their arguments: "X was founded by Y in 1994", "Y led X"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract.relations.base import Sentences
+from kg.extract.tables import check_relation, load_json
+from kg.model import Fact, Mention
+from kg.ontology import CLASSES, group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["VerbRule", "verb_facts", "verb_rules"]
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """One row of ``triggers.json``."""
+
+    name: str
+    lemmas: frozenset[str]
+    voice: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    relation: str | None
+    subject_class: frozenset[str]
+    object_class: frozenset[str]
+    date_relation: str | None
+    date_on: str
+    confidence: float
+
+
+@cache
+def verb_rules() -> tuple[VerbRule, ...]:
+    """The trigger table, checked against the ontology."""
+    out = []
+    for r in load_json("triggers.json")["rules"]:
+        where = f"kg/data/triggers.json, rule {r.get('name')!r}"
+        for key in ("relation", "date_relation"):
+            if r.get(key):
+                check_relation(r[key], where)
+        for c in [*r.get("subject_class", []), *r.get("object_class", [])]:
+            if c not in CLASSES:
+                raise ValueError(f"{where}: unknown class {c!r}")
+        if r["voice"] not in ("active", "passive", "any"):
+            raise ValueError(f"{where}: voice must be active, passive or any")
+        out.append(
+            VerbRule(
+                name=r["name"],
+                lemmas=frozenset(r["lemmas"]),
+                voice=r["voice"],
+                subject=tuple(r["subject"].split("|")),
+                object=tuple((r.get("object") or "").split("|")) if r.get("object") else (),
+                relation=r.get("relation"),
+                subject_class=frozenset(r.get("subject_class", [])),
+                object_class=frozenset(r.get("object_class", [])),
+                date_relation=r.get("date_relation"),
+                date_on=r.get("date_on", "subject"),
+                confidence=float(r["confidence"]),
+            )
+        )
+    return tuple(out)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _arg_tokens(verb: Token, role: str) -> list[Token]:
+    if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]  # "the uprising led by ..." / "an alliance called ..."
+    if role == "nsubj" and verb.dep_ == "relcl":
+        return [verb.head]
+    if role in ("nsubj", "nsubjpass", "dobj"):
+        found = [c for c in verb.children if c.dep_ == role]
+        if not found and role == "nsubj" and verb.dep_ == "conj":
+            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return found
+    if role == "agent":
+        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if role.startswith("pobj:"):
+        prep = role.split(":", 1)[1]
+        return [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"
+        ]
+    return []
+
+
+def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozenset[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for role in roles:
+        for tok in _arg_tokens(verb, role):
+            for m in ctx.mentions_of(tok):
+                if (not classes or group_of(m.cls) in classes or m.cls in classes) and m not in out:
+                    out.append(m)
+    return out
+
+
+def verb_facts(ctx: Sentences) -> Iterator[Fact]:
+    """Facts from every trigger verb of the block."""
+    rules = verb_rules()
+    for tok in ctx.doc:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN":
+            continue
+        lemma = tok.lemma_.casefold()
+        for rule in rules:
+            if lemma not in rule.lemmas:
+                continue
+            passive = _is_passive(tok)
+            if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive):
+                continue
+            subjects = _args(ctx, tok, rule.subject, rule.subject_class)
+            if not subjects:
+                continue
+            ev = ctx.evidence(tok.sent, f"verb:{rule.name}", rule.confidence)
+            objects = _args(ctx, tok, rule.object, rule.object_class) if rule.object else []
+            if rule.relation and rule.object and not objects:
+                continue
+            for s in subjects:
+                for o in objects:
+                    if s != o and rule.relation:
+                        yield Fact(s, rule.relation, o, ev)
+            if rule.date_relation:
+                d = ctx.date_in(tok)
+                if d is not None:
+                    for s in subjects if rule.date_on == "subject" else objects:
+                        yield Fact(s, rule.date_relation, d, ev)
+            break

@@ -1,0 +1,65 @@
+"""Prose relations on invented articles (tests/data), never on the seed's names."""
+
+from __future__ import annotations
+
+from kg.graph import KnowledgeGraph
+
+
+def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
+    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
+
+
+def test_kinship_gives_children_and_siblings(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Marta Oyelaran")
+    assert ("child", "Paulo Feld") in facts and ("child", "Rui Feld") in facts
+    sib = data_graph.facts(subject="Paulo Feld", relation="sibling")
+    assert [f["object"] for f in sib] == ["Rui Feld"]
+    assert sib[0]["extractor"] == "kinship:sons"
+
+
+def test_marriage_birth_and_nationality(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Marta Oyelaran")
+    assert ("spouse", "Joaquim Feld") in facts
+    assert ("birthDate", "1961-06-03") in facts
+    assert ("citizenship", "Brazil") in facts
+
+
+def test_founded_by_with_year(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Valdora Ecology Institute")
+    assert ("foundedBy", "Tomas Rivkin") in facts
+    assert ("inception", "1990") in facts
+
+
+def test_the_noun_refers_to_the_nearest_fitting_antecedent(data_graph: KnowledgeGraph):
+    # "... called the Rural Green Pact. The pact was dissolved in 2009." must not date the article's party
+    party = _facts(data_graph, "Green Union of Valdora")
+    assert ("dissolved", "2009") not in party
+    assert ("dissolved", "2019") in party  # from the infobox
+
+
+def test_place_chain_and_gazetteer_country(data_graph: KnowledgeGraph):
+    assert ("country", "Chile") in _facts(data_graph, "Santa Irena")
+    assert ("country", "Belgium") in _facts(data_graph, "Ghent")
+
+
+def test_acronym_in_parentheses_is_an_alias(data_graph: KnowledgeGraph):
+    assert "VEI" in data_graph.entity("Valdora Ecology Institute")["aliases"]
+    assert data_graph.resolve("vei") == data_graph.resolve("Valdora Ecology Institute")
+
+
+def test_lead_parenthesis_names_are_aliases_of_the_subject(data_graph: KnowledgeGraph):
+    e = data_graph.entity("Green Union of Valdora")
+    assert "Unión Verde de Valdora" in e["aliases"]
+    assert e["type"] == "PoliticalParty"
+
+
+def test_ambiguous_surname_is_not_merged(data_graph: KnowledgeGraph):
+    # two Oyelarans and two Felds: the bare surname links only to the article's own subject
+    assert data_graph.resolve("Paulo Feld") != data_graph.resolve("Rui Feld")
+    assert data_graph.resolve("Marta Oyelaran") != data_graph.resolve("Ana Oyelaran")
+
+
+def test_seed_family_ties(seed_graph: KnowledgeGraph):
+    rows = seed_graph.rows("SELECT ?a ?b WHERE { ?x kg:child ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }")
+    assert len(rows) == 2
+    assert len(seed_graph.rows("SELECT ?x WHERE { ?x kg:sibling ?y }")) == 1
