@@ -51,9 +51,9 @@ _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "C
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of a name inside ``text[start:end]`` with leading articles and trailing junk removed.
 
-    >>> s = "the Union for Peru party"
+    >>> s = "the Union for Valdora party"
     >>> a, b = clean_span(s, 0, len(s)); s[a:b]
-    'Union for Peru'
+    'Union for Valdora'
     >>> s = "Evo Morales's"
     >>> a, b = clean_span(s, 0, len(s)); s[a:b]
     'Evo Morales'
@@ -79,7 +79,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> str | None:
     """The ontology class of a named mention, or None when it is not worth an entity.
 
-    >>> class_of_name("Union for Peru", "ORG")
+    >>> class_of_name("Union for Valdora", "ORG")
     'Organization'
     >>> class_of_name("Peruvian Nationalist Party", "ORG")
     'PoliticalParty'

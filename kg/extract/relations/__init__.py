@@ -3,7 +3,7 @@
 Families, one module each:
 - ``verbs``: trigger verbs and their arguments (table ``kg/data/triggers.json``);
 - ``kinship``: "his sons A and B" (table ``kg/data/kinship.tsv``);
-- ``places``: "Locumba, Tacna" chains, and countries from the gazetteer;
+- ``places``: "Ghent, Belgium" chains, and countries from the gazetteer;
 - ``nationality``: "X is a Brazilian politician" → citizenship / country.
 """
 

@@ -1,4 +1,4 @@
-"""Where places are: "Locumba, Tacna" chains and the gazetteer's country of a place."""
+"""Where places are: "Ghent, Flanders" chains and the gazetteer's country of a place."""
 
 from __future__ import annotations
 
