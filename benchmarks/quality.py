@@ -26,6 +26,7 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--inverse", action="store_true", help="accept Wikidata inverse properties")
     ap.add_argument("--json", type=Path, help="write the scorer's per-document report here")
+    ap.add_argument("--keep", type=Path, help="keep the built N-Quads dump at this path")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles"
@@ -38,7 +39,7 @@ def main() -> int:
             gold = t.with_name(t.stem + ".gold.json")
             if gold.exists():
                 shutil.copy(gold, src / gold.name)
-        dump = Path(tmp) / "graph.nq"
+        dump = a.keep if a.keep else Path(tmp) / "graph.nq"
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "kg", "build", str(src), "--store", str(Path(tmp) / "store"), "-o", str(dump)],

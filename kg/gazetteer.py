@@ -90,6 +90,8 @@ class Gazetteer:
         for n, code in _table("country_names.tsv"):
             if code in self.countries:
                 self._add(n, self.countries[code])
+                if "," in self.country_names[code] or "Federation" in self.country_names[code]:
+                    self.country_names[code] = n  # "Russia" reads better than "Russian Federation"
             else:
                 place = Place(n, "country", code, code)
                 self.countries[code] = place
@@ -118,6 +120,14 @@ class Gazetteer:
             for n in names:
                 self._add(n, place)
         self.demonyms = {norm_name(d): code for d, code in _table("demonyms.tsv")}
+        continents = {c["continentCode"]: c["name"] for c in gc.get_continents().values()}
+        self.continent_of: dict[str, str] = {}
+        self.capital_of: dict[str, str] = {}
+        for code, c in gc.get_countries().items():
+            if c.get("continentcode") in continents:
+                self.continent_of[code] = continents[c["continentcode"]]
+            if c.get("capital"):
+                self.capital_of[code] = c["capital"]
 
     def _add(self, name: str, place: Place) -> None:
         key = norm_name(name)

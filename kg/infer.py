@@ -1,15 +1,173 @@
-"""Inference: what the ontology implies, marked as inferred (filled in by issue 3)."""
+"""Inference: materialise what the ontology implies, with rule and premises kept.
+
+Rules come from ``kg/data/inference.json``: inverse pairs, symmetric
+relations, and two-step chains (a place's country through the region it is
+in, a party's country through its headquarters). An inferred fact sits in the
+named graph of its first premise's article, says which rule made it and which
+statements it came from, and is never more confident than its weakest premise.
+Chains are joined through dictionaries, so the cost grows with the number of
+facts, not its square.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, partial
 
-from kg.model import Entity
-from kg.rdf import ResolvedFact
+from kg.extract.tables import check_relation, load_json
+from kg.model import Entity, Evidence
+from kg.ontology import class_parents
+from kg.rdf import ResolvedFact, statement_id
 
-__all__ = ["infer_facts"]
+__all__ = ["InferenceRules", "infer_facts", "inference_rules"]
+
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class _Step:
+    name: str
+    source: str
+    result: str
+    reverse: bool  # result runs object → subject
+    factor: float
+    subject_class: frozenset[str] = frozenset()
+    object_class: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Chain:
+    name: str
+    first: str
+    second: str
+    result: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class InferenceRules:
+    """Single-premise steps (inverse, symmetric) and two-premise chains."""
+
+    steps: tuple[_Step, ...]
+    chains: tuple[_Chain, ...]
+
+
+@cache
+def inference_rules() -> InferenceRules:
+    """The rule table, checked against the ontology."""
+    raw = load_json("inference.json")
+    where = "kg/data/inference.json"
+    steps: list[_Step] = []
+    for r in raw["inverse"]:
+        a, b = check_relation(r["a"], where), check_relation(r["b"], where)
+        f = float(r.get("factor", 1.0))
+        steps.append(
+            _Step(
+                f"inverse:{b}",
+                a,
+                b,
+                True,
+                f,
+                frozenset(r.get("b_subject_class", [])),
+                frozenset(r.get("b_object_class", [])),
+            )
+        )
+        steps.append(
+            _Step(
+                f"inverse:{a}",
+                b,
+                a,
+                True,
+                f,
+                frozenset(r.get("b_object_class", [])),
+                frozenset(r.get("b_subject_class", [])),
+            )
+        )
+    for rel in raw["symmetric"]:
+        check_relation(rel, where)
+        steps.append(_Step(f"symmetric:{rel}", rel, rel, True, 1.0))
+    chains = tuple(
+        _Chain(
+            c["name"],
+            check_relation(c["first"], where),
+            check_relation(c["second"], where),
+            check_relation(c["result"], where),
+            float(c.get("factor", 1.0)),
+        )
+        for c in raw["chains"]
+    )
+    return InferenceRules(tuple(steps), chains)
+
+
+def _fits(entities: dict[str, Entity], key: str, classes: frozenset[str]) -> bool:
+    if not classes:
+        return True
+    e = entities.get(key)
+    return e is not None and bool(set(class_parents(e.cls)) & classes)
+
+
+def _make(rule: str, s: str, rel: str, o: str, premises: Sequence[ResolvedFact], factor: float) -> ResolvedFact:
+    first = premises[0].evidence
+    conf = min(p.evidence.confidence for p in premises) * factor
+    ev = Evidence(first.article, first.section, first.sentence, first.start, first.end, f"infer:{rule}", round(conf, 3))
+    return ResolvedFact(s, rel, o, ev, (), rule, tuple(statement_id(p) for p in premises))
+
+
+def _add(
+    known: set[tuple[str, str, str]],
+    best: dict[tuple[str, str, str], ResolvedFact],
+    new: list[ResolvedFact],
+    f: ResolvedFact,
+) -> None:
+    """Keep ``f`` unless an article states it; of two derivations keep the more confident."""
+    key = (f.subject, f.relation, str(f.object))
+    if key in known or f.subject == f.object:
+        return
+    prev = best.get(key)
+    if prev is None:
+        new.append(f)
+    if prev is None or prev.evidence.confidence < f.evidence.confidence:
+        best[key] = f
 
 
 def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> list[ResolvedFact]:
-    """Facts implied by ``facts``."""
-    return []
+    """Facts implied by ``facts`` that no article states, each once (the most confident derivation)."""
+    rules = inference_rules()
+    known: set[tuple[str, str, str]] = {(f.subject, f.relation, str(f.object)) for f in facts}
+    best: dict[tuple[str, str, str], ResolvedFact] = {}
+    frontier = [f for f in facts if isinstance(f.object, str)]
+    by_subject: dict[str, dict[str, list[ResolvedFact]]] = defaultdict(lambda: defaultdict(list))
+    by_object: dict[str, dict[str, list[ResolvedFact]]] = defaultdict(lambda: defaultdict(list))
+
+    def index(fs: Sequence[ResolvedFact]) -> None:
+        for f in fs:
+            by_subject[f.relation][f.subject].append(f)
+            by_object[f.relation][str(f.object)].append(f)
+
+    index(frontier)
+    for _ in range(MAX_ROUNDS):
+        new: list[ResolvedFact] = []
+        add = partial(_add, known, best, new)
+        for f in frontier:
+            o = str(f.object)
+            for st in rules.steps:
+                if (
+                    st.source == f.relation
+                    and _fits(entities, o, st.subject_class)
+                    and _fits(entities, f.subject, st.object_class)
+                ):
+                    add(_make(st.name, o, st.result, f.subject, [f], st.factor))
+            for ch in rules.chains:
+                if ch.first == f.relation:
+                    for g in by_subject[ch.second].get(o, ()):
+                        add(_make(ch.name, f.subject, ch.result, str(g.object), [f, g], ch.factor))
+                if ch.second == f.relation:
+                    for g in by_object[ch.first].get(f.subject, ()):
+                        add(_make(ch.name, g.subject, ch.result, o, [g, f], ch.factor))
+        if not new:
+            break
+        index(new)
+        frontier = new
+    return sorted(best.values(), key=lambda r: (r.evidence.article, r.evidence.start, statement_id(r)))

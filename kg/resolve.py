@@ -124,10 +124,17 @@ def name_key(text: str) -> str:
 
     >>> name_key("Peruvian") == name_key("Peru"), name_key("OYELARAN") == name_key("Oyelaran")
     (True, False)
+    >>> name_key("U.S.") == name_key("United States") == name_key("America")
+    True
     """
-    code = gazetteer().demonym(text)
-    if code and code in gazetteer().country_names:
-        return norm_name(gazetteer().country_names[code])
+    gaz = gazetteer()
+    code = gaz.demonym(text)
+    if not code:
+        place = gaz.lookup(text)
+        if place is not None and place.kind == "country":
+            code = place.country
+    if code and code in gaz.country_names:
+        return norm_name(gaz.country_names[code])
     if _is_acronym(text) or (text.isupper() and len(text) > 1):
         return "\x00" + norm_name(text).upper()
     return norm_name(text)

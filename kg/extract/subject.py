@@ -180,6 +180,8 @@ def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) 
     if not m:
         return []
     inner_start = after + m.start(1)
+    if _SKIP_SEGMENT.search(m.group(1)) or parse_date(m.group(1)) is not None:
+        return []  # a bracket of life dates, places or pronunciation names no alias
     out = []
     for seg in re.finditer(r"[^,;]+", m.group(1)):
         s0 = inner_start + seg.start()

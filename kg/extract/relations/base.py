@@ -60,17 +60,19 @@ class Sentences:
         return out
 
     def _antecedent(self, tok: Token, group: str, noun: str | None = None) -> Mention | None:
-        """The nearest earlier mention of the group in the block, else the article's subject.
+        """The nearest earlier mention of the group in the sentence (for "the party": in the block),
+        else the article's subject.
 
         For "the movement" / "the party", the subject is preferred when its class is named by
         that noun (the article is about a party, and "the party" is said).
         """
         if noun is not None and noun in self.subject.cls.casefold():
             return self.subject
+        lo = self.block.start + (tok.sent.start_char if noun is None else 0)
         before = [
             m
             for m in self.mentions
-            if m.end - self.block.start <= tok.idx and group_of(m.cls) == group and not m.subject
+            if lo <= m.start and m.end - self.block.start <= tok.idx and group_of(m.cls) == group and not m.subject
         ]
         if before:
             return before[-1]

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from kg.documents.model import Article
 from kg.extract.relations.base import Sentences
-from kg.gazetteer import gazetteer
+from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 
@@ -29,7 +29,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         else:
             chains.append([m])
     for chain in chains:
-        if len(chain) < 2:
+        if len(chain) < 2 or _is_list(ctx, chain):
             continue
         span = ctx.doc.char_span(
             chain[0].start - ctx.block.start, chain[-1].end - ctx.block.start, alignment_mode="expand"
@@ -48,8 +48,34 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
                     yield Fact(inner, "country", last, ev)
 
 
+_RANK = {"city": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
+    """True for an enumeration ("Havana, Miami, Bahamas and Madrid") rather than a containment chain.
+
+    A chain is a list when, under every reading the gazetteer allows, some name is no wider
+    than the one before it (a city in a city), when it names a continent, or when it has three
+    or more names and goes on with "and"/"or" and another place.
+    """
+    gaz = gazetteer()
+    ranks = [[_RANK.get(p.kind, 0) for p in gaz.candidates(m.text)] for m in chain]
+    if any(4 in r and len(set(r)) == 1 for r in ranks):
+        return True
+    if any(a and b and max(b) <= min(a) for a, b in pairwise(ranks)):
+        return True
+    places = [m for m in ctx.mentions if group_of(m.cls) == "Place" and m.start >= chain[-1].end]
+    text = ctx.article.text
+    return (
+        len(chain) >= 3
+        and bool(places)
+        and bool(re.fullmatch(r",?\s+(?:and|or|&)\s+", text[chain[-1].end : places[0].start]))
+    )
+
+
 def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> Iterator[Fact]:
-    """A city or region the gazetteer places in a country the article names: that is its country."""
+    """What the gazetteer knows about places the article names together: a city's or region's
+    country, a US city's state, a country's continent and capital."""
     gaz = gazetteer()
     countries: dict[str, Mention] = {}
     for m in mentions:
@@ -60,24 +86,38 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
                 countries[code] = m
     if not countries:
         return
+    by_name = {norm_name(m.text): m for m in reversed(mentions) if group_of(m.cls) == "Place"}
+    regions = {
+        p.code: m
+        for m in mentions
+        if m.cls == "AdministrativeRegion"
+        for p in [gaz.lookup(m.text)]
+        if p is not None and p.kind == "region"
+    }
     seen = set()
     for m in mentions:
-        if m.cls not in ("City", "AdministrativeRegion") or m.text in seen:
+        if m.text in seen:
             continue
         seen.add(m.text)
+        if m.cls == "Country" and m in countries.values():
+            code = next(c for c, x in countries.items() if x == m)
+            cont = by_name.get(norm_name(gaz.continent_of.get(code, "")))
+            if cont is not None:
+                yield Fact(m, "continent", cont, _line_evidence(article, m, "gazetteer:continent"))
+            continue
+        if m.cls not in ("City", "AdministrativeRegion"):
+            continue
         place = gaz.lookup(m.text, frozenset(countries))
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue
-        line_start = article.text.rfind("\n", 0, m.start) + 1
-        line_end = article.text.find("\n", m.end)
-        line_end = len(article.text) if line_end < 0 else line_end
-        ev = Evidence(
-            article.stem,
-            "Gazetteer",
-            article.text[line_start:line_end].rstrip("\r"),
-            line_start,
-            line_start + len(article.text[line_start:line_end].rstrip("\r")),
-            "gazetteer:country",
-            GAZETTEER_CONFIDENCE,
-        )
-        yield Fact(m, "country", countries[place.country], ev)
+        yield Fact(m, "country", countries[place.country], _line_evidence(article, m, "gazetteer:country"))
+        if place.kind == "city" and place.parent in regions:
+            yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
+
+
+def _line_evidence(article: Article, m: Mention, rule: str) -> Evidence:
+    """Evidence for a gazetteer fact: the line where the place is named."""
+    line_start = article.text.rfind("\n", 0, m.start) + 1
+    line_end = article.text.find("\n", m.end)
+    line = article.text[line_start : len(article.text) if line_end < 0 else line_end].rstrip("\r")
+    return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, GAZETTEER_CONFIDENCE)

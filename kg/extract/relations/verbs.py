@@ -83,6 +83,17 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return found
     if role == "agent":
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if role.startswith("attr-of:"):  # "X is part of Y": the attribute noun's "of" phrase
+        noun = role.split(":", 1)[1]
+        return [
+            g
+            for c in verb.children
+            if c.dep_ == "attr" and c.lemma_ == noun
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
     if role.startswith("pobj:"):
         prep = role.split(":", 1)[1]
         return [

@@ -1,0 +1,81 @@
+"""Precision of each extractor (rule name or infobox key) against gold files.
+
+    python benchmarks/precision_by_rule.py GRAPH.nq --gold DIR [--show RULE]
+
+Scores every reified statement on its own with the shared scorer's matching,
+then prints, per extractor: statements, correct, precision. ``--show RULE``
+lists that rule's wrong facts with their sentence, to read what went wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from rdflib import RDF, Literal, Namespace, URIRef
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "kgscore.py"
+KG = Namespace("https://kg.example.org/ontology#")
+RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("kgscore", SCORER)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("graph", type=Path)
+    ap.add_argument("--gold", type=Path, required=True)
+    ap.add_argument("--show", default=None)
+    ap.add_argument("--limit", type=int, default=40)
+    a = ap.parse_args()
+    ks = _scorer()
+    pred = ks.Predicted([str(a.graph)], [])
+    golds = {p.name.replace(".gold.json", ""): p for p in a.gold.glob("*.gold.json")}
+    total: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    wrong: dict[str, list[str]] = defaultdict(list)
+    for ctx in pred.ds.graphs():
+        stem = str(ctx.identifier).rsplit("/", 1)[-1]
+        if stem not in golds:
+            continue
+        gold = json.loads(golds[stem].read_text(encoding="utf-8"))
+        for st in ctx.subjects(RDF.type, KG.Statement):
+            s, p, o = ctx.value(st, RDF.subject), ctx.value(st, RDF.predicate), ctx.value(st, RDF.object)
+            if not pred.prop_map.get(p):
+                continue
+            rule = (
+                str(ctx.value(st, KG.extractor)).split(":")[0] + ":" + str(ctx.value(st, KG.extractor)).split(":")[-1]
+                if ":" in str(ctx.value(st, KG.extractor))
+                else str(ctx.value(st, KG.extractor))
+            )
+            r = ks.score_doc(pred, gold, {(s, p, o)}, False)
+            total[rule] += 1
+            right[rule] += r["tp"]
+            if not r["tp"] and a.show and a.show in rule:
+                lab = lambda n: n if isinstance(n, Literal) else pred.union.value(n, RDFS_LABEL)  # noqa: E731
+                wrong[rule].append(
+                    f"{stem}: {lab(s)} --{str(p).split('#')[-1]}--> {lab(o)}  | {str(ctx.value(st, KG.sentence))[:160]}"
+                )
+    print(f"{'extractor':40} {'facts':>6} {'right':>6} {'precision':>9}")
+    for rule, n in total.most_common():
+        print(f"{rule:40} {n:6d} {right[rule]:6d} {right[rule] / n:9.2f}")
+    for rule, lines in wrong.items():
+        print(f"\nwrong {rule}:")
+        for line in lines[: a.limit]:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

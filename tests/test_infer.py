@@ -1,0 +1,65 @@
+"""Inference: inverse, symmetric and chained facts, marked with rule and premises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.graph import KnowledgeGraph
+from kg.infer import infer_facts
+from kg.model import DateValue, Entity, Evidence
+from kg.pipeline import build_graph
+from kg.rdf import ResolvedFact, statement_id
+
+from .conftest import DATA
+
+
+def _fact(s: str, rel: str, o: str, conf: float = 0.9) -> ResolvedFact:
+    return ResolvedFact(s, rel, o, Evidence("doc", "Lead", "s.", 0, 2, "test", conf))
+
+
+def _ents(*pairs: tuple[str, str]) -> dict[str, Entity]:
+    return {k: Entity(k, k, cls, (), ("doc",)) for k, cls in pairs}
+
+
+def test_chain_reaches_the_country_with_weakest_confidence():
+    ents = _ents(("Town", "City"), ("Shire", "AdministrativeRegion"), ("Land", "Country"))
+    facts = [_fact("Town", "locatedIn", "Shire", 0.8), _fact("Shire", "country", "Land", 0.6)]
+    out = {(f.subject, f.relation, f.object): f for f in infer_facts(facts, ents)}
+    f = out[("Town", "country", "Land")]
+    assert f.inferred_by == "country-via-location"
+    assert f.evidence.confidence <= 0.6
+    assert set(f.premises) == {statement_id(facts[0]), statement_id(facts[1])}
+
+
+def test_inverse_and_symmetric():
+    ents = _ents(("A", "Person"), ("B", "Person"), ("Rally", "Event"))
+    out = {(f.subject, f.relation, f.object) for f in infer_facts(
+        [_fact("A", "sibling", "B"), _fact("Rally", "participant", "A")], ents)}
+    assert ("B", "sibling", "A") in out
+    assert ("A", "participantIn", "Rally") in out
+
+
+def test_containment_inverse_only_for_regions():
+    ents = _ents(("Town", "City"), ("Shire", "AdministrativeRegion"), ("Land", "Country"))
+    out = {(f.subject, f.relation, f.object) for f in infer_facts(
+        [_fact("Town", "locatedIn", "Shire"), _fact("Shire", "locatedIn", "Land")], ents)}
+    assert ("Land", "containsTerritory", "Shire") in out
+    assert ("Shire", "containsTerritory", "Town") not in out
+
+
+def test_stated_facts_and_literals_are_not_reinferred():
+    ents = _ents(("A", "Person"), ("B", "Person"))
+    facts = [_fact("A", "spouse", "B"), _fact("B", "spouse", "A"),
+             ResolvedFact("A", "birthDate", DateValue("1900"), Evidence("doc", "Lead", "s.", 0, 2, "t", 0.9))]
+    assert infer_facts(facts, ents) == []
+
+
+def test_inferred_facts_carry_provenance_and_can_be_turned_off(tmp_path: Path):
+    build_graph([DATA / "person_oyelaran.txt"], tmp_path / "on", [])
+    g = KnowledgeGraph.open(tmp_path / "on")
+    rows = g.rows("""SELECT ?rule ?c ?pc WHERE { ?st kg:inferred true ; kg:rule ?rule ; kg:confidence ?c ;
+                     kg:premise ?p . ?p kg:confidence ?pc }""")
+    assert rows and all(float(r["c"]) <= float(r["pc"]) for r in rows)
+    assert {r["rule"] for r in rows} >= {"symmetric:sibling"}
+    build_graph([DATA / "person_oyelaran.txt"], tmp_path / "off", [], inference=False)
+    assert KnowledgeGraph.open(tmp_path / "off").rows("SELECT ?st WHERE { ?st kg:inferred true }") == []
