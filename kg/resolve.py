@@ -148,32 +148,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
         for other in group[1:]:
             uf.union(group[0], other, "same name")
     subject = next((m for m in ms if m.source == "title"), None)
-    full_people: dict[str, set[str]] = defaultdict(set)  # token → full names
-    multi = [k for k in by_name if " " in k]
-    for key in multi:
-        m = by_name[key][0]
-        if group_of(m.cls) == "Person" or any(group_of(x.cls) == "Person" for x in by_name[key]):
-            toks = key.split()
-            for t in (toks[0], toks[-1]):
-                full_people[t].add(key)
-    for key, group in by_name.items():
-        if " " in key:
-            continue
-        m = group[0]
-        weak = all(
-            x.source in ("ner", "pattern") and group_of(x.cls) in ("Person", "Organization", "Other", "EthnicGroup")
-            for x in group
-        )
-        if not weak or _is_acronym(m.text):
-            continue
-        owners = full_people.get(key, set())
-        if len(owners) == 1:
-            uf.union(by_name[next(iter(owners))][0], m, "part of a full name")
-        elif len(owners) > 1:
-            if subject is not None and group_of(subject.cls) == "Person" and norm_name(subject.text) in owners:
-                uf.union(subject, m, "part of the subject's name")
-            else:
-                dropped.update(group)
+    multi = [k for k in by_name if " " in k and not k.startswith("\x00")]
     for group in by_name.values():
         m = group[0]
         if _is_acronym(m.text):
@@ -184,15 +159,57 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
             }
             if len(owners) == 1:
                 uf.union(by_name[next(iter(owners))][0], m, "initials")
-    keys = sorted(by_name)
     by_len: dict[int, list[str]] = defaultdict(list)
-    for k in keys:
+    for k in sorted(by_name):
         by_len[len(k)].append(k)
     for same in by_len.values():
         for i, a in enumerate(same):
             for b in same[i + 1 : i + 40]:
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
+    _link_partial_names(by_name, multi, subject, uf, dropped)
+
+
+_STRONG = {"title", "lead", "infobox", "infobox-alias", "gazetteer"}
+_WEAK = {"ner", "context", "pattern", "keyword", "acronym", "see-also"}
+
+
+def _link_partial_names(
+    by_name: dict[str, list[Mention]],
+    multi: list[str],
+    subject: Mention | None,
+    uf: _Union,
+    dropped: set[Mention],
+) -> None:
+    """A name that is the first or last words of exactly one longer name in the article is that thing.
+
+    "Boyd" → "John Alexander Boyd", "Platense" → "Club Atlético Platense", "Rachel Perry" →
+    "Rachel Perry Welty". A person's name shared by several people links to the article's subject
+    when the subject is one of them, and otherwise to no one (the mention is dropped).
+    """
+    parts: dict[str, set[str]] = defaultdict(set)
+    for key in multi:
+        toks = key.split()
+        for i in range(1, len(toks)):
+            parts[" ".join(toks[:i])].add(key)
+            parts[" ".join(toks[i:])].add(key)
+    for key, group in by_name.items():
+        owners = parts.get(key)
+        if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
+            continue
+        if all(t in _STOP for t in key.split()):
+            continue
+        short = group_of(_vote(group))
+        weak = all(x.source in _WEAK for x in group)
+        fitting = [o for o in sorted(owners) if weak or group_of(_vote(by_name[o])) == short]
+        roots = {uf.find(by_name[o][0]) for o in fitting}
+        if len(roots) == 1:
+            uf.union(by_name[fitting[0]][0], group[0], "part of a longer name")
+        elif len(roots) > 1 and short == "Person":
+            if subject is not None and uf.find(subject) in roots:
+                uf.union(subject, group[0], "part of the subject's name")
+            else:
+                dropped.update(group)
 
 
 def _vote(ms: Iterable[Mention]) -> str:

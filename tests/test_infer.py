@@ -33,24 +33,31 @@ def test_chain_reaches_the_country_with_weakest_confidence():
 
 def test_inverse_and_symmetric():
     ents = _ents(("A", "Person"), ("B", "Person"), ("Rally", "Event"))
-    out = {(f.subject, f.relation, f.object) for f in infer_facts(
-        [_fact("A", "sibling", "B"), _fact("Rally", "participant", "A")], ents)}
+    out = {
+        (f.subject, f.relation, f.object)
+        for f in infer_facts([_fact("A", "sibling", "B"), _fact("Rally", "participant", "A")], ents)
+    }
     assert ("B", "sibling", "A") in out
     assert ("A", "participantIn", "Rally") in out
 
 
 def test_containment_inverse_only_for_regions():
     ents = _ents(("Town", "City"), ("Shire", "AdministrativeRegion"), ("Land", "Country"))
-    out = {(f.subject, f.relation, f.object) for f in infer_facts(
-        [_fact("Town", "locatedIn", "Shire"), _fact("Shire", "locatedIn", "Land")], ents)}
+    out = {
+        (f.subject, f.relation, f.object)
+        for f in infer_facts([_fact("Town", "locatedIn", "Shire"), _fact("Shire", "locatedIn", "Land")], ents)
+    }
     assert ("Land", "containsTerritory", "Shire") in out
     assert ("Shire", "containsTerritory", "Town") not in out
 
 
 def test_stated_facts_and_literals_are_not_reinferred():
     ents = _ents(("A", "Person"), ("B", "Person"))
-    facts = [_fact("A", "spouse", "B"), _fact("B", "spouse", "A"),
-             ResolvedFact("A", "birthDate", DateValue("1900"), Evidence("doc", "Lead", "s.", 0, 2, "t", 0.9))]
+    facts = [
+        _fact("A", "spouse", "B"),
+        _fact("B", "spouse", "A"),
+        ResolvedFact("A", "birthDate", DateValue("1900"), Evidence("doc", "Lead", "s.", 0, 2, "t", 0.9)),
+    ]
     assert infer_facts(facts, ents) == []
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import class_keywords, head_nouns
+from kg.extract.tables import class_keywords, head_nouns, not_person_words
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -23,9 +23,12 @@ __all__ = [
     "class_of_name",
     "clean_span",
     "context_class",
+    "extra_mentions",
     "is_noise",
     "mentions_in_doc",
+    "proper_noun_runs",
     "retype_family_names",
+    "title_case_quotes",
     "typed_name",
 ]
 
@@ -119,7 +122,7 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
                 "City",
             ):
                 break
-            if base == "Person":
+            if base == "Person" and cls != "Person" and not any(p.search(name) for p in not_person_words()):
                 break
             return cls, "keyword"
     return base, "ner"
@@ -184,8 +187,18 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
     """Typed mentions of one annotated block whose text starts at ``base`` in the article."""
     out: list[Mention] = []
     text = doc.text
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
         s, e = clean_span(text, ent.start_char, ent.end_char)
+        prev = ents[k - 1] if k else None
+        if (
+            ent.label_ in ("EVENT", "ORG", "WORK_OF_ART")
+            and prev is not None
+            and prev.label_ == "DATE"
+            and prev.end == ent.start
+            and re.fullmatch(r"(?:the\s+)?\d{4}", prev.text)
+        ):
+            s = prev.start_char + (4 if prev.text.startswith("the ") else 0)  # "2002 Winter Olympics"
         name = text[s:e]
         if not name or name.isdigit() or is_noise(name, ent.label_):
             continue
@@ -198,6 +211,124 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
             if ctx is not None:
                 cls, how = ctx, "context"
         out.append(Mention(article, base + s, base + e, name, cls, how))
+    return out + extra_mentions(article, doc, base, out)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
+_SMALL = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "and",
+    "or",
+    "to",
+    "for",
+    "at",
+    "by",
+    "with",
+    "de",
+    "la",
+    "el",
+    "is",
+    "me",
+    "my",
+    "you",
+    "your",
+    "it",
+    "no",
+    "not",
+    "from",
+    "as",
+    "up",
+}
+
+
+def title_case_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted title-case phrases ("Set in Stone", “This Train”): titles of works.
+
+    >>> text = 'the single "Set in Stone" and "not a title" and “This Train”'
+    >>> [text[a:b] for a, b in title_case_quotes(text)]
+    ['Set in Stone', 'This Train']
+    """
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = m.group(1).split()
+        if not 1 <= len(words) <= 8 or m.group(1).strip() != m.group(1):
+            continue
+        if not words[0][:1].isupper() or m.group(1).endswith((".", ",", "!", "?", ":")):
+            continue
+        if all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL for w in words):
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
+def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of capitalised proper-noun runs (``of``/``the`` allowed inside) that NER left out."""
+    covered = {t.i for e in doc.ents if e.label_ not in ("DATE", "CARDINAL") for t in e}
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in covered:
+            j = i + 1
+            while (
+                j < len(doc)
+                and doc[j].i not in covered
+                and (
+                    (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
+                    or (
+                        doc[j].lower_ in ("of", "the", "de", "and")
+                        and j + 1 < len(doc)
+                        and doc[j + 1].pos_ == "PROPN"
+                        and doc[j + 1].text[:1].isupper()
+                    )
+                )
+            ):
+                j += 1
+            start = i
+            if i > 0 and re.fullmatch(r"\d{4}", doc[i - 1].text):  # "2002 Winter Olympics"
+                start = i - 1
+            runs.append((start, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> list[Mention]:
+    """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer or a name keyword types."""
+    spans = [(m.start - base, m.end - base) for m in taken]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    out = []
+    for a, b in title_case_quotes(doc.text):
+        if free(a, b):
+            out.append(Mention(article, base + a, base + b, doc.text[a:b], "CreativeWork", "pattern"))
+            spans.append((a, b))
+    gaz = gazetteer()
+    for i, j in proper_noun_runs(doc):
+        span = doc[i:j]
+        a, b = clean_span(doc.text, span.start_char, span.end_char)
+        name = doc.text[a:b]
+        if not name or not free(a, b) or len(name) < 3 or (name.isupper() and len(name) < 4):
+            continue
+        place = gaz.lookup(name)
+        cls = None
+        if place is not None and (place.kind != "city" or place.population >= 100_000):
+            cls = _GAZ_KINDS[place.kind]
+        else:
+            for pattern, c in class_keywords():
+                if pattern.search(name) and " " in name:
+                    cls = c
+                    break
+        if cls is not None:
+            out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
+            spans.append((a, b))
     return out
 
 

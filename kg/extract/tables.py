@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.ontology import CLASSES, RELATIONS
 
-__all__ = ["class_keywords", "head_nouns", "load_json", "load_tsv"]
+__all__ = ["class_keywords", "head_nouns", "load_json", "load_tsv", "not_person_words"]
 
 
 def load_tsv(name: str) -> list[tuple[str, str]]:
@@ -52,6 +52,12 @@ def class_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(p), check_class(c, "kg/data/class_keywords.tsv")) for p, c in load_tsv("class_keywords.tsv")
     )
+
+
+@cache
+def not_person_words() -> tuple[re.Pattern[str], ...]:
+    """Patterns that, in a name, outweigh a PERSON label from NER."""
+    return tuple(re.compile(p) for p, _ in load_tsv("not_person_words.tsv"))
 
 
 @cache
