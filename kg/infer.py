@@ -85,6 +85,9 @@ def inference_rules() -> InferenceRules:
                 frozenset(r.get("b_subject_class", [])),
             )
         )
+    for r in raw.get("inverse_only", []):
+        a, b = check_relation(r["from"], where), check_relation(r["to"], where)
+        steps.append(_Step(f"inverse:{b}", a, b, True, float(r.get("factor", 1.0))))
     for rel in raw["symmetric"]:
         check_relation(rel, where)
         steps.append(_Step(f"symmetric:{rel}", rel, rel, True, 1.0))

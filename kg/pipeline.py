@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
 from kg.errors import ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
-from kg.model import Entity, Mention
+from kg.model import DateValue, Entity, Mention
 from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, statement_id
 from kg.resolve import Resolution, resolve_mentions
@@ -115,7 +115,25 @@ def resolve_facts(extractions: Sequence[Extraction], res: Resolution) -> list[Re
             prev = out.get(key)
             if prev is None or prev.evidence.confidence < f.evidence.confidence:
                 out[key] = rf
-    return sorted(out.values(), key=lambda r: (r.evidence.article, r.evidence.start, statement_id(r)))
+    return sorted(_sharpen_dates(out.values()), key=lambda r: (r.evidence.article, r.evidence.start, statement_id(r)))
+
+
+def _sharpen_dates(facts: Iterable[ResolvedFact]) -> list[ResolvedFact]:
+    """A date that a more precise date of the same subject and relation refines ("1994" and
+    "1994-03-12") becomes that date: one value, with both sentences as its evidence."""
+    facts = list(facts)
+    precise: dict[tuple[str, str], list[DateValue]] = defaultdict(list)
+    for f in facts:
+        if isinstance(f.object, DateValue):
+            precise[(f.subject, f.relation)].append(f.object)
+    out = []
+    for f in facts:
+        if isinstance(f.object, DateValue):
+            finer = [d for d in precise[(f.subject, f.relation)] if d.iso.startswith(f.object.iso + "-")]
+            if finer:
+                f = replace(f, object=max(finer, key=lambda d: (len(d.iso), d.iso)))
+        out.append(f)
+    return out
 
 
 def build_graph(

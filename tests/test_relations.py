@@ -64,3 +64,32 @@ def test_seed_family_ties(seed_graph: KnowledgeGraph):
     assert len(rows) == 2
     pairs = {frozenset((r["x"], r["y"])) for r in seed_graph.rows("SELECT ?x ?y WHERE { ?x kg:sibling ?y }")}
     assert len(pairs) == 1
+
+
+def test_work_maker_label_date_and_album(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Red Harvest")
+    assert ("performer", "Los Tambores Rojos") in facts
+    assert ("publicationDate", "1979-05-02") in facts
+    assert ("producer", "Ignacio Morandé") in facts
+    assert data_graph.entity("Red Harvest")["type"] == "CreativeWork"
+    # the maker gets the work as a notable work, inferred and marked so
+    inferred = data_graph.facts(subject="Los Tambores Rojos", relation="notableWork")
+    assert [f["extractor"] for f in inferred] == ["infer:inverse:notableWork"]
+
+
+def test_nationality_descriptor_of_a_person(data_graph: KnowledgeGraph):
+    assert ("citizenship", "Chile") in _facts(data_graph, "Paula Serrat")
+
+
+def test_city_region_country_chain_but_not_an_enumeration(data_graph: KnowledgeGraph):
+    rosario = _facts(data_graph, "Rosario")
+    assert ("locatedIn", "Santa Fe") in rosario and ("country", "Argentina") in rosario
+    # "Córdoba, Mendoza, Tucumán and Salta" is a list: no city sits in another
+    for city in ("Córdoba", "Mendoza"):
+        assert not [f for f in data_graph.facts(subject=city) if f["relation"] == "locatedIn"]
+
+
+def test_place_inside_a_name(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Argentine Railway Union")
+    assert ("country", "Argentina") in facts
+    assert data_graph.facts(subject="Argentine Railway Union")[0]["extractor"] in ("name-place", "descriptor-demonym")

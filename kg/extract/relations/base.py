@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date, years_in
 from kg.documents.model import Article, Block
+from kg.extract.tables import head_nouns
 from kg.model import DateValue, Evidence, Mention
 from kg.ontology import group_of
 
@@ -45,16 +46,28 @@ class Sentences:
             return m
         low = tok.lower_
         if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
+            # in an article about a person, "he"/"her" is that person (the topic of the page);
+            # elsewhere the nearest earlier person of the sentence
+            if group_of(self.subject.cls) == "Person":
+                return self.subject
             return self._antecedent(tok, "Person")
-        if tok.pos_ == "NOUN" and low in _ORG_NOUNS and any(c.lower_ == "the" for c in tok.children):
-            return self._antecedent(tok, "Organization", low)
+        if tok.pos_ == "PRON" and low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.subject if group_of(self.subject.cls) not in ("Person",) else None
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+            if head_nouns().get(tok.lemma_) == self.subject.cls and low not in _ORG_NOUNS:
+                return self.subject  # "the song" in an article about a song
+            if low in _ORG_NOUNS:
+                return self._antecedent(tok, "Organization", low)
         return None
 
     def mentions_of(self, tok: Token) -> list[Mention]:
-        """The mention at a token and at each of its conjuncts ("A and B")."""
+        """The mention at a token and at each of its conjuncts ("A and B"); for a common noun with a
+        name in apposition ("the band Los Lobos"), the name."""
         out = []
         for t in (tok, *tok.conjuncts):
             m = self.mention(t)
+            if m is None and t.pos_ == "NOUN":
+                m = next((x for c in t.children if c.dep_ == "appos" and (x := self.mention(c))), None)
             if m is not None and m not in out:
                 out.append(m)
         return out

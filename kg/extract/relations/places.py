@@ -55,8 +55,8 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
     """True for an enumeration ("Havana, Miami, Bahamas and Madrid") rather than a containment chain.
 
     A chain is a list when, under every reading the gazetteer allows, some name is no wider
-    than the one before it (a city in a city), when it names a continent, or when it has three
-    or more names and goes on with "and"/"or" and another place.
+    than the one before it (a city in a city), when it names a continent, or when the names go
+    on to ", X and Y" (three names or more in all).
     """
     gaz = gazetteer()
     ranks = [[_RANK.get(p.kind, 0) for p in gaz.candidates(m.text)] for m in chain]
@@ -64,13 +64,9 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
         return True
     if any(a and b and max(b) <= min(a) for a, b in pairwise(ranks)):
         return True
-    places = [m for m in ctx.mentions if group_of(m.cls) == "Place" and m.start >= chain[-1].end]
-    text = ctx.article.text
-    return (
-        len(chain) >= 3
-        and bool(places)
-        and bool(re.fullmatch(r",?\s+(?:and|or|&)\s+", text[chain[-1].end : places[0].start]))
-    )
+    after = ctx.article.text[chain[-1].end : chain[-1].end + 200]
+    more = r"(?:,\s*[A-Z][^,.;]{0,40}?)" + ("*" if len(chain) >= 3 else "+")
+    return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
 
 
 def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> Iterator[Fact]:

@@ -33,6 +33,14 @@ class VerbRule:
     date_relation: str | None
     date_on: str
     confidence: float
+    by_object_class: tuple[tuple[str, str | None], ...] = ()
+
+    def relation_for(self, obj: Mention) -> str | None:
+        """The relation for this object: a class-specific one from the table, else the rule's."""
+        for cls, rel in self.by_object_class:
+            if obj.cls == cls:
+                return rel
+        return self.relation
 
 
 @cache
@@ -44,7 +52,10 @@ def verb_rules() -> tuple[VerbRule, ...]:
         for key in ("relation", "date_relation"):
             if r.get(key):
                 check_relation(r[key], where)
-        for c in [*r.get("subject_class", []), *r.get("object_class", [])]:
+        for rel in r.get("relation_by_object_class", {}).values():
+            if rel:
+                check_relation(rel, where)
+        for c in [*r.get("subject_class", []), *r.get("object_class", []), *r.get("relation_by_object_class", {})]:
             if c not in CLASSES:
                 raise ValueError(f"{where}: unknown class {c!r}")
         if r["voice"] not in ("active", "passive", "any"):
@@ -62,6 +73,7 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 date_relation=r.get("date_relation"),
                 date_on=r.get("date_on", "subject"),
                 confidence=float(r["confidence"]),
+                by_object_class=tuple(sorted(r.get("relation_by_object_class", {}).items())),
             )
         )
     return tuple(out)
@@ -134,8 +146,9 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                 continue
             for s in subjects:
                 for o in objects:
-                    if s != o and rule.relation:
-                        yield Fact(s, rule.relation, o, ev)
+                    rel = rule.relation_for(o)
+                    if s != o and rel:
+                        yield Fact(s, rel, o, ev)
             if rule.date_relation:
                 d = ctx.date_in(tok)
                 if d is not None:

@@ -1,0 +1,130 @@
+"""What a name or its descriptor says about where a thing belongs.
+
+- nationality descriptors: "the German chancellor Jane Roe", "Roe, a German lawyer,",
+  "Acme, a Turkish company" → citizenship (people) or country (organisations, events);
+- places inside names: "University of Alberta" → located in Alberta, "Indian National
+  Congress" → country India, when the article names that place as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.relations.base import Sentences
+from kg.gazetteer import gazetteer
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["descriptor_facts", "name_place_facts"]
+
+DESCRIPTOR_CONFIDENCE = 0.75
+NAME_PLACE_CONFIDENCE = 0.6
+_COMPOUND_DEMONYMS = {
+    "Latin American",
+    "Native American",
+    "African American",
+    "Anglo American",
+    "Pan American",
+    "North American",
+    "South American",
+    "Central American",
+    "Mesoamerican American",
+}
+_GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
+
+
+def _demonym_mods(tok: Token) -> list[Token]:
+    gaz = gazetteer()
+    near = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    if tok.i > 0 and tok.nbor(-1).pos_ in ("ADJ", "PROPN"):
+        near.append(tok.nbor(-1))
+    return [c for c in near if gaz.demonym(c.text)]
+
+
+def _left_window(ctx: Sentences, start: int) -> list[Token]:
+    """Up to four adjectives and nouns right before a name, within its sentence."""
+    out: list[Token] = []
+    k = start - 1
+    while (
+        k >= 0 and len(out) < 4 and ctx.doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and ctx.doc[k].ent_type_ in ("", "NORP")
+    ):
+        out.append(ctx.doc[k])
+        k -= 1
+    return out
+
+
+def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
+    """Citizenship or country from a demonym that modifies a name or its descriptor noun."""
+    seen: set[tuple[Mention, Mention]] = set()
+    for m in ctx.mentions:
+        rel = _GROUPS.get(group_of(m.cls))
+        if rel is None or m.subject:
+            continue
+        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        heads = [root]
+        heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+            heads.append(root.head)
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        heads += [t for t in span if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        window = _left_window(ctx, span.start)
+        if any(t.pos_ == "NOUN" for t in window):  # "the Chilean writer Ana Roe": a descriptor right before
+            heads += [t for t in window if t.pos_ == "NOUN"]
+        for h in heads:
+            for mod in _demonym_mods(h):
+                if span.start <= mod.i < span.end:
+                    continue
+                country = ctx.mention(mod)
+                if country is None or country.cls != "Country" or (m, country) in seen:
+                    continue
+                seen.add((m, country))
+                yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym", DESCRIPTOR_CONFIDENCE))
+
+
+def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fact]:
+    """An organisation, facility or event whose name contains a place the article names is in that place.
+
+    ``places`` maps the name key of every place the article mentions to one of its mentions.
+    """
+    from kg.resolve import name_key
+
+    gaz = gazetteer()
+    for m in ctx.mentions:
+        g = group_of(m.cls)
+        if g not in ("Organization", "Event") and m.cls != "Facility":
+            continue
+        words = m.text.split()
+        if len(words) < 2:
+            continue
+        found: Mention | None = None
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                part = " ".join(words[i : i + n]).strip(",.()'’s")
+                if not part[:1].isupper() or (n == len(words)):
+                    continue
+                key = name_key(part)
+                if key not in places or (i and f"{words[i - 1]} {part}" in _COMPOUND_DEMONYMS):
+                    continue
+                place = gaz.lookup(part)
+                if gaz.demonym(part) or (place is not None and (place.kind != "city" or place.population >= 100_000)):
+                    found = places[key]
+                    break
+            if found is not None:
+                break
+        if found is None or found.text == m.text:
+            continue
+        if g == "Event":
+            rel = "country" if found.cls == "Country" else "location"
+        else:
+            rel = "country" if found.cls == "Country" else "locatedIn"
+        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        if span is not None:
+            yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place", NAME_PLACE_CONFIDENCE))
