@@ -14,15 +14,20 @@ DateValue(iso='2000-12-16')
 True
 >>> parse_range("1879-1883")
 (DateValue(iso='1879'), DateValue(iso='1883'))
+>>> relative_date("six days later", DateValue("2000-12-16"))
+DateValue(iso='2000-12-22')
+>>> relative_date("the following day", DateValue("2005-01-01"))
+DateValue(iso='2005-01-02')
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from kg.model import DateValue
 
-__all__ = ["MONTHS", "parse_date", "parse_range", "years_in"]
+__all__ = ["MONTHS", "parse_date", "parse_range", "relative_date", "years_in"]
 
 MONTHS = {
     m: i
@@ -117,3 +122,48 @@ def parse_range(text: str) -> tuple[DateValue, DateValue] | None:
 def years_in(text: str) -> list[int]:
     """Every four-digit year named in ``text``, in order."""
     return [int(y) for y in re.findall(r"\b(1[0-9]{3}|20[0-9]{2})\b", text)]
+
+
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
+_REL = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|"
+    + "|".join(_NUMBERS)
+    + r"|a)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|afterwards|"
+    r"earlier|before)|the\s+(?P<dir2>following|next|previous|preceding)\s+(?P<unit2>day|week|month|year))\b",
+    re.I,
+)
+
+
+def relative_date(text: str, anchor: DateValue) -> DateValue | None:
+    """A date given relative to ``anchor`` ("six days later", "the following day"), at the anchor's precision.
+
+    Days and weeks need a day-precise anchor; months need at least a month; years any anchor.
+    """
+    m = _REL.search(text)
+    if not m:
+        return None
+    if m.group("unit"):
+        raw = m.group("n").casefold()
+        n = 1 if raw == "a" else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        unit, sign = m.group("unit").casefold(), -1 if m.group("dir").casefold() in ("earlier", "before") else 1
+    else:
+        n, unit = 1, m.group("unit2").casefold()
+        sign = -1 if m.group("dir2").casefold() in ("previous", "preceding") else 1
+    parts = [int(p) for p in anchor.iso.split("-")]
+    if unit == "year":
+        return DateValue("-".join([f"{parts[0] + sign * n:04d}", *(f"{p:02d}" for p in parts[1:])]))
+    if unit == "month":
+        if len(parts) < 2:
+            return None
+        total = parts[0] * 12 + parts[1] - 1 + sign * n
+        head = f"{total // 12:04d}-{total % 12 + 1:02d}"
+        return DateValue(head + (f"-{parts[2]:02d}" if len(parts) == 3 else ""))
+    if len(parts) < 3:
+        return None
+    d = date(*parts) + timedelta(days=sign * n * (7 if unit == "week" else 1))
+    return DateValue(d.isoformat())

@@ -22,6 +22,8 @@ def queries_dir() -> Path:
 
 def load_query(spec: str) -> str:
     """SPARQL text from a ``.rq`` path, a name in ``queries/``, or the inline text itself."""
+    if "{" in spec:  # inline SPARQL (no file or query name holds a brace)
+        return spec
     p = Path(spec)
     if spec.endswith(".rq"):
         if not p.is_file():

@@ -170,8 +170,9 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_partial_names(by_name, multi, subject, uf, dropped)
 
 
+_NAME_GROUPS = {"Person", "Organization", "Other"}  # NER confuses these; a place or an event it rarely mislabels
 _STRONG = {"title", "lead", "infobox", "infobox-alias", "gazetteer"}
-_WEAK = {"ner", "context", "pattern", "keyword", "acronym", "see-also"}
+_WEAK = {"ner", "pattern", "keyword", "acronym", "see-also"}
 
 
 def _link_partial_names(
@@ -201,7 +202,12 @@ def _link_partial_names(
             continue
         short = group_of(_vote(group))
         weak = all(x.source in _WEAK for x in group)
-        fitting = [o for o in sorted(owners) if weak or group_of(_vote(by_name[o])) == short]
+        fitting = [
+            o
+            for o in sorted(owners)
+            if group_of(_vote(by_name[o])) == short
+            or (weak and short in _NAME_GROUPS and group_of(_vote(by_name[o])) in _NAME_GROUPS - {"Other"})
+        ]
         roots = {uf.find(by_name[o][0]) for o in fitting}
         if len(roots) == 1:
             uf.union(by_name[fitting[0]][0], group[0], "part of a longer name")
@@ -232,6 +238,9 @@ def _label(ms: Sequence[Mention]) -> str:
     subj = [m for m in ms if m.source == "title"]
     if subj:
         return title_name(min(subj).text)
+    heads = [m for m in ms if m.source == "heading"]
+    if heads:
+        return min(heads).text
     gaz = gazetteer()
     codes = {gaz.demonym(m.text) for m in ms}
     if None not in codes and len(codes) == 1:

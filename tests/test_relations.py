@@ -93,3 +93,55 @@ def test_place_inside_a_name(data_graph: KnowledgeGraph):
     facts = _facts(data_graph, "Argentine Railway Union")
     assert ("country", "Argentina") in facts
     assert data_graph.facts(subject="Argentine Railway Union")[0]["extractor"] in ("name-place", "descriptor-demonym")
+
+
+def test_section_heading_event_with_dates_place_participants(data_graph: KnowledgeGraph):
+    e = data_graph.entity("Harbour Siege")
+    assert e["type"] == "Conflict"
+    facts = _facts(data_graph, "Harbour Siege")
+    assert ("startTime", "1983-03-03") in facts
+    assert ("endTime", "1983-03-09") in facts  # "surrendered on 9 March": the year comes from the paragraph
+    assert ("location", "Santa Irena") in facts
+    people = {o for r, o in facts if r == "participant"}
+    # "the Quispe brothers" are the two sons, not their mother
+    assert {"Carlos Quispe", "Mateo Quispe"} <= people and "Elena Quispe" not in people
+
+
+def test_generic_headings_are_not_events(data_graph: KnowledgeGraph):
+    import pytest
+
+    from kg.errors import KgError
+
+    for heading in ("History", "Later years"):
+        with pytest.raises(KgError):
+            data_graph.entity(heading)
+
+
+def test_influences_and_name_origin(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Valdoran Liberation Front")
+    assert {o for r, o in facts if r == "influencedBy"} == {"Simón Bolívar", "José Martí", "Rosa Luxemburg"}
+    assert ("namedAfter", "Manuel Valdor") in facts
+
+
+def test_possessed_noun_alliance_and_or_alias(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Valdoran Liberation Front")
+    assert ("mediaOutlet", "La Chispa") in facts
+    assert ("alliedWith", "Agrarian League") in facts
+    assert "RENACER" in data_graph.entity("National Renewal")["aliases"]
+
+
+def test_employer_from_of_phrase_and_no_study_of_a_topic(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Clara Benn")
+    assert ("employer", "University of Santa Irena") in facts
+    assert not [r for r, _ in facts if r == "educatedAt"]
+
+
+def test_seed_events_influences_and_origin(seed_graph: KnowledgeGraph):
+    """The seed article's uprisings, influences and name origin, found by the general rules above."""
+    events = seed_graph.rows("""SELECT ?e ?start ?end ?place WHERE { ?x a ?t ; rdfs:label ?e ; kg:startTime ?start ;
+        kg:endTime ?end ; kg:location ?p . ?p rdfs:label ?place FILTER(?t IN (kg:Uprising, kg:Conflict)) }""")
+    assert len(events) == 2
+    assert all(r["start"] < r["end"] for r in events)
+    infl = seed_graph.rows("SELECT ?p WHERE { ?m kg:influencedBy ?p }")
+    assert len(infl) == 5
+    assert len(seed_graph.rows("SELECT ?p WHERE { ?m kg:namedAfter ?p }")) == 1

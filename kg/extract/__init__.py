@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
@@ -25,6 +26,8 @@ __all__ = ["Extraction", "extract_article"]
 
 SEE_ALSO_CONFIDENCE = 0.9
 _ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.\-]{1,11})\s*\)")
+_OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?$")
+_CAPS_OR = re.compile(r"\b([A-Z][A-Z0-9]{2,15}),\s+or\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,13 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node is not subject:
                 mentions.append(node)
     facts.extend(_see_also(article, subject))
-    facts.extend(prose_facts(article, docs, per_block, subject, aliases))
+    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases)
+    facts.extend(prose)
+    same_as.extend(stated_same)
+    for a, b, _ in stated_same:
+        for m in (a, b):
+            if m not in mentions:
+                mentions.append(m)
     for f in facts:
         for node in (f.subject, f.object):
             if isinstance(node, Mention) and node not in mentions:
@@ -94,8 +103,19 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
 
 
 def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention, Mention, str]]:
-    """``Long Name (LN)``: the bracketed acronym names the mention just before it."""
+    """``Long Name (LN)``: the bracketed acronym names the mention just before it;
+    ``A, or B,``: B is another name of A."""
     out = []
+    for a, b in pairwise(found):
+        between = article.text[a.end : b.start]
+        if _OR_NAME.search(between) and len(between) < 12 and article.text[b.end : b.end + 1] in (",", ")"):
+            out.append((a, b, "another name given with 'or'"))
+    for b in found:  # "RENACER, or National Renewal,": a capitalised name NER did not see
+        hit = _CAPS_OR.search(article.text, max(0, b.start - 40), b.start)
+        if hit and hit.end() == b.start and article.text[b.end : b.end + 1] in (",", ")"):
+            name = Mention(article.stem, hit.start(1), hit.end(1), hit.group(1), b.cls, "acronym")
+            if all(m.start != name.start for m in found):
+                out.append((b, name, "another name given with 'or'"))
     for m in found:
         hit = _ACRONYM.match(article.text, m.end)
         if hit and hit.group(1) != m.text:

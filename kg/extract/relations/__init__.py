@@ -5,6 +5,8 @@ Families, one module each:
 - ``kinship``: "his sons A and B" (table ``kg/data/kinship.tsv``);
 - ``places``: "Ghent, Belgium" chains, and countries from the gazetteer;
 - ``nationality``: "X is a Brazilian politician" → citizenship / country;
+- ``events``: a section whose heading names an event → Event with dates, place, participants;
+- ``phrases``: "draws on the ideas of A and B", "the name refers to C" (influences, name origin);
 - ``descriptors``: "the German chancellor X", "University of Alberta" → citizenship, country, place.
 """
 
@@ -15,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
+from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
+from kg.extract.relations.events import section_events
 from kg.extract.relations.kinship import kinship_facts
 from kg.extract.relations.nationality import life_facts, location_facts, nationality_facts
+from kg.extract.relations.phrases import phrase_facts
 from kg.extract.relations.places import gazetteer_country_facts, place_chain_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import lead_work_facts
@@ -36,23 +40,35 @@ def prose_facts(
     mentions: Sequence[Sequence[Mention]],
     subject: Mention,
     aliases: Sequence[Mention],
-) -> list[Fact]:
-    """Facts stated in the article's sentences (``mentions`` align with ``docs``)."""
+) -> tuple[list[Fact], list[tuple[Mention, Mention, str]]]:
+    """Facts stated in the article's sentences (``mentions`` align with ``docs``), and the
+    same-as pairs the prose states (a name given to an event)."""
     from kg.resolve import name_key
 
     out: list[Fact] = []
-    places = {name_key(m.text): m for ms in reversed(mentions) for m in reversed(ms) if group_of(m.cls) == "Place"}
-    for block, doc, ms in zip(article.blocks, docs, mentions, strict=True):
-        ctx = Sentences(article, block, doc, ms, subject)
+    flat = [m for ms in mentions for m in ms]
+    places = {name_key(m.text): m for m in reversed(flat) if group_of(m.cls) == "Place"}
+    ctxs = [
+        Sentences(article, block, doc, ms, subject, flat)
+        for block, doc, ms in zip(article.blocks, docs, mentions, strict=True)
+    ]
+    kin = [f for ctx in ctxs for f in kinship_facts(ctx)]
+    siblings = [{f.subject, f.object} for f in kin if f.relation == "sibling" and isinstance(f.object, Mention)]
+    out.extend(kin)
+    for ctx in ctxs:
+        ctx.siblings = siblings
         out.extend(descriptor_facts(ctx))
+        out.extend(phrase_facts(ctx))
+        out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
         out.extend(verb_facts(ctx))
-        out.extend(kinship_facts(ctx))
         out.extend(place_chain_facts(ctx))
-        if block is article.blocks[0]:
+        if ctx.block is article.blocks[0]:
             out.extend(nationality_facts(ctx))
             out.extend(life_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
-    out.extend(gazetteer_country_facts(article, [m for ms in mentions for m in ms]))
-    return out
+    out.extend(gazetteer_country_facts(article, flat))
+    events = section_events(article, ctxs)
+    out.extend(events.facts)
+    return out, list(events.same_as)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.dates import parse_date, years_in
+from kg.dates import parse_date, relative_date, years_in
 from kg.documents.model import Article, Block
 from kg.extract.tables import head_nouns
 from kg.model import DateValue, Evidence, Mention
@@ -17,18 +17,30 @@ if TYPE_CHECKING:
 __all__ = ["Sentences"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
+_FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
 _ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
 
 
 class Sentences:
     """One annotated block of an article, with its mentions indexed by token."""
 
-    def __init__(self, article: Article, block: Block, doc: Doc, mentions: Sequence[Mention], subject: Mention) -> None:
+    def __init__(
+        self,
+        article: Article,
+        block: Block,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        subject: Mention,
+        people: Sequence[Mention] = (),
+    ) -> None:
         self.article = article
         self.block = block
         self.doc = doc
         self.mentions = sorted(mentions)
         self.subject = subject
+        self.people = [m for m in people if group_of(m.cls) == "Person"]
+        self.siblings: list[set[Mention]] = []
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             s, e = m.start - block.start, m.end - block.start
@@ -63,12 +75,44 @@ class Sentences:
     def mentions_of(self, tok: Token) -> list[Mention]:
         """The mention at a token and at each of its conjuncts ("A and B"); for a common noun with a
         name in apposition ("the band Los Lobos"), the name."""
-        out = []
+        out: list[Mention] = []
         for t in (tok, *tok.conjuncts):
             m = self.mention(t)
+            if m is None and t.pos_ == "NOUN" and t.lemma_ in _FAMILY_NOUNS:
+                out.extend(x for x in self.family(t) if x not in out)
+                continue
             if m is None and t.pos_ == "NOUN":
                 m = next((x for c in t.children if c.dep_ == "appos" and (x := self.mention(c))), None)
+            if m is None and t.pos_ == "NOUN" and t.lemma_ in _MEMBER_NOUNS:  # "members of X" act as X
+                m = next(
+                    (
+                        x
+                        for p in t.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children
+                        if g.dep_ == "pobj" and (x := self.mention(g))
+                    ),
+                    None,
+                )
+            if m is None and t.pos_ == "NOUN" and t.dep_ == "appos":  # "X, another party founded by …"
+                m = self.mention(t.head)
             if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def family(self, tok: Token) -> list[Mention]:
+        """ "the Roe brothers" → every person of the article whose name ends in Roe."""
+        names = [c.text for c in tok.children if c.dep_ == "compound" and c.text[:1].isupper()]
+        if not names:
+            return []
+        for group in self.siblings:  # known siblings of that name, when the text told us who they are
+            if all(m.text.split()[-1] == names[-1] for m in group):
+                return sorted(group)
+        out: list[Mention] = []
+        seen: set[str] = set()
+        for m in self.people:
+            if m.text.split()[-1] == names[-1] and " " in m.text and m.text not in seen:
+                seen.add(m.text)
                 out.append(m)
         return out
 
@@ -99,12 +143,34 @@ class Sentences:
         text = sent.text.rstrip()
         return Evidence(self.article.stem, self.block.section_title, text, start, start + len(text), rule, confidence)
 
+    def date_in_span(self, sent: Span) -> DateValue | None:
+        """The first date a sentence names, relative dates resolved against the block's earlier dates."""
+        return self.date_in(sent.root)
+
     def date_in(self, tok: Token) -> DateValue | None:
         """A date named in the clause of ``tok`` (a DATE entity in its subtree)."""
         lo, hi = tok.left_edge.i, tok.right_edge.i
         for ent in self.doc.ents:
             if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
-                d = parse_date(ent.text, self.default_year)
+                d = parse_date(ent.text, self._year_before(ent.start_char))
+                if d is None:
+                    anchor = self._date_before(ent.start_char)
+                    d = relative_date(ent.text, anchor) if anchor is not None else None
                 if d is not None:
                     return d
         return None
+
+    def _date_before(self, char: int) -> DateValue | None:
+        """The last full date named in the block before ``char`` (the anchor of "six days later")."""
+        last = None
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and ent.end_char <= char:
+                d = parse_date(ent.text, self._year_before(ent.start_char))
+                if d is not None:
+                    last = d
+        return last
+
+    def _year_before(self, char: int) -> int | None:
+        """The year a bare "16 December" takes: the last year named before it in the block, else the first."""
+        years = years_in(self.block.text[:char])
+        return years[-1] if years else self.default_year

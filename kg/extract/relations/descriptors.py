@@ -19,7 +19,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["descriptor_facts", "name_place_facts"]
+__all__ = ["descriptor_facts", "employer_facts", "name_place_facts"]
 
 DESCRIPTOR_CONFIDENCE = 0.75
 NAME_PLACE_CONFIDENCE = 0.6
@@ -128,3 +128,23 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
         span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place", NAME_PLACE_CONFIDENCE))
+
+
+_EMPLOYERS = {"EducationalInstitution", "Company", "Publication", "GovernmentBody"}
+EMPLOYER_CONFIDENCE = 0.65
+
+
+def employer_facts(ctx: Sentences) -> Iterator[Fact]:
+    """ "Jane Roe of the University of X" → Roe's employer is that university."""
+    import re
+
+    text = ctx.article.text
+    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
+        if (
+            group_of(a.cls) == "Person"
+            and b.cls in _EMPLOYERS
+            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end : b.start])
+        ):
+            span = ctx.doc.char_span(a.start - ctx.block.start, a.end - ctx.block.start, alignment_mode="expand")
+            if span is not None:
+                yield Fact(a, "employer", b, ctx.evidence(span.sent, "person-of-institution", EMPLOYER_CONFIDENCE))

@@ -1,4 +1,5 @@
-"""Family ties: "his sons A and B" → two child facts and a sibling fact."""
+"""Relations through a possessed noun: "his sons A and B" → two child facts and a sibling fact;
+"the movement's newspaper, X" → house publication (table ``possessive_nouns.tsv``)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from kg.ontology import group_of
 __all__ = ["kinship_facts", "kinship_nouns"]
 
 CONFIDENCE = 0.8
+_PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse"}
 
 
 @cache
 def kinship_nouns() -> dict[str, str]:
-    """Kinship noun → relation from the possessor to the named relative."""
-    return {k.strip(): check_relation(v, "kg/data/kinship.tsv") for k, v in load_tsv("kinship.tsv")}
+    """Possessed noun → relation from the possessor to the one named."""
+    return {k.strip(): check_relation(v, "kg/data/possessive_nouns.tsv") for k, v in load_tsv("possessive_nouns.tsv")}
 
 
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -36,13 +38,29 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
         if not relatives and nxt is not None:
             relatives = [m for m in ctx.mentions_of(nxt) if group_of(m.cls) == "Person"]
+        if not relatives and rel not in _PERSON_RELATIONS:
+            relatives = [m for c in tok.children if c.dep_ == "appos" for m in ctx.mentions_of(c)]
         poss = [c for c in tok.children if c.dep_ == "poss"]
+        # "A and B were the sons of C": the possessor is the "of" phrase, the relatives the subject
+        poss += [
+            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
+        if not relatives and tok.dep_ == "attr":
+            relatives = [
+                m
+                for s in tok.head.children
+                if s.dep_ == "nsubj"
+                for m in ctx.mentions_of(s)
+                if group_of(m.cls) == "Person"
+            ]
         if not relatives or not poss:
             continue
         owner = ctx.mention(poss[0])
-        if owner is None or group_of(owner.cls) != "Person":
+        if owner is None or (rel in _PERSON_RELATIONS) != (group_of(owner.cls) == "Person"):
             continue
-        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+        ev = ctx.evidence(
+            tok.sent, f"{'kinship' if rel in _PERSON_RELATIONS else 'possessive'}:{tok.lower_}", CONFIDENCE
+        )
         for r in relatives:
             if r != owner:
                 yield Fact(owner, rel, r, ev)

@@ -95,6 +95,16 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return found
     if role == "agent":
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if role == "alliance-with":  # "formed an alliance with X"
+        return [
+            g
+            for c in verb.children
+            if c.dep_ == "dobj" and c.lemma_ in ("alliance", "coalition", "pact", "bloc", "front", "union")
+            for p in [*c.children, *verb.children]
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
     if role.startswith("attr-of:"):  # "X is part of Y": the attribute noun's "of" phrase
         noun = role.split(":", 1)[1]
         return [

@@ -1,0 +1,170 @@
+"""Events from sections: a heading that names something that happened becomes an Event.
+
+A section is an event when its heading is a proper name (title case, not a generic heading
+such as "History") and its text describes an event: an event word (``uprising``, ``siege``,
+``occupy``… table ``event_words.tsv``) in the heading or the section. The event gets its
+class from that word, and from the sentence that names it: a date (start, or point in time),
+an end date from a later sentence that ends it ("surrendered on …"), its place, and its
+participants (who led it, who did it; "the Roe brothers" is every Roe of the article). A name
+given in quotes after "dubbed" / "known as" is an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.documents.model import Article, Section
+from kg.extract.relations.base import Sentences
+from kg.extract.tables import check_class, load_tsv
+from kg.model import DateValue, Fact, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["EventFindings", "event_words", "section_events"]
+
+CONFIDENCE = 0.7
+_END_VERBS = {"surrender", "end", "conclude", "suppress", "crush", "defeat", "capitulate", "fall", "lift", "quell"}
+_NAMING = re.compile(r"\b(?:dubbed|known as|called|nicknamed|named)\s+[\"“]([^\"”]{2,60})[\"”]")
+_SMALL = {"of", "the", "in", "on", "and", "de", "del", "la", "el", "to", "for", "at"}
+
+
+@cache
+def event_words() -> dict[str, str]:
+    """Event word (lemma) → event class."""
+    return {k.strip(): check_class(v, "kg/data/event_words.tsv") for k, v in load_tsv("event_words.tsv")}
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(k.strip().casefold() for k, _ in load_tsv("generic_headings.tsv"))
+
+
+@dataclass(frozen=True)
+class EventFindings:
+    """Event mentions, their facts, and aliases (same-as pairs) found in an article's sections."""
+
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    same_as: tuple[tuple[Mention, Mention, str], ...]
+
+
+def _is_name(title: str) -> bool:
+    words = title.split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w.casefold() in _SMALL for w in words)
+        and (title.casefold() not in _generic())
+    )
+
+
+def _trigger(sent: Span) -> str | None:
+    table = event_words()
+    for tok in sent:
+        cls = table.get(tok.lemma_.casefold())
+        if cls and tok.pos_ in ("NOUN", "VERB", "PROPN"):
+            return cls
+    return None
+
+
+def section_events(article: Article, ctxs: Sequence[Sentences]) -> EventFindings:
+    """Events named by the article's section headings, with what their sections say of them."""
+    mentions: list[Mention] = []
+    facts: list[Fact] = []
+    same_as: list[tuple[Mention, Mention, str]] = []
+    for section in article.sections:
+        if section.level < 2 or not _is_name(section.title):
+            continue
+        own = [c for c in ctxs if c.block.section == section.path and c.block.kind == "paragraph"]
+        if not own:
+            continue
+        found = _event_of(article, section, own)
+        if found is None:
+            continue
+        event, sent, ctx = found
+        mentions.append(event)
+        facts.extend(_event_facts(event, sent, ctx, own))
+        for c in own:
+            for m in _NAMING.finditer(c.block.text):
+                alias = Mention(
+                    article.stem, c.block.start + m.start(1), c.block.start + m.end(1), m.group(1), event.cls, "pattern"
+                )
+                mentions.append(alias)
+                same_as.append((event, alias, "name given in the event's section"))
+    return EventFindings(tuple(mentions), tuple(facts), tuple(same_as))
+
+
+def _event_of(article: Article, section: Section, own: Sequence[Sentences]) -> tuple[Mention, Span, Sentences] | None:
+    title_cls = _trigger_in_words(section.title)
+    for ctx in own:
+        for sent in ctx.doc.sents:
+            cls = _trigger(sent)
+            if cls or title_cls:
+                start = article.text.find(section.title, section.start)
+                event = Mention(
+                    article.stem,
+                    start,
+                    start + len(section.title),
+                    section.title,
+                    title_cls or cls or "Event",
+                    "heading",
+                )
+                return event, sent, ctx
+    return None
+
+
+def _trigger_in_words(title: str) -> str | None:
+    table = event_words()
+    for w in re.findall(r"[A-Za-z]+", title):
+        cls = table.get(w.casefold())
+        if cls:
+            return cls
+    return None
+
+
+def _event_facts(event: Mention, sent: Span, ctx: Sentences, own: Sequence[Sentences]) -> Iterator[Fact]:
+    ev = ctx.evidence(sent, "section-event", CONFIDENCE)
+    start = ctx.date_in_span(sent)
+    end: tuple[DateValue, Span, Sentences] | None = None
+    seen_trigger = False
+    for c in own:
+        for s in c.doc.sents:
+            if s == sent and c is ctx:
+                seen_trigger = True
+                continue
+            if seen_trigger and any(t.lemma_.casefold() in _END_VERBS for t in s):
+                d = c.date_in_span(s)
+                if d is not None and (start is None or d.iso > start.iso):
+                    end = (d, s, c)
+                    break
+        if end is not None:
+            break
+    if start is not None:
+        yield Fact(event, "startTime" if end else "pointInTime", start, ev)
+    if end is not None:
+        yield Fact(event, "endTime", end[0], end[2].evidence(end[1], "section-event-end", CONFIDENCE))
+    in_sent = [m for m in ctx.mentions if sent.start_char <= m.start - ctx.block.start < sent.end_char]
+    places = [m for m in in_sent if group_of(m.cls) == "Place"]
+    if places:
+        yield Fact(event, "location", places[0], ev)
+    for m in _participants(sent, ctx):
+        if m != event:
+            yield Fact(event, "participant", m, ev)
+
+
+def _participants(sent: Span, ctx: Sentences) -> list[Mention]:
+    out: list[Mention] = []
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "agent") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+            target = tok if tok.dep_ != "agent" else next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            for m in ctx.mentions_of(target):
+                if group_of(m.cls) in ("Person", "Organization") and m not in out and not m.subject:
+                    out.append(m)
+    return out

@@ -1,0 +1,72 @@
+"""Relations worded by a phrase rather than a verb: "draws on the ideas of A, B and C",
+"the name refers to D" (table ``phrase_triggers.tsv``).
+
+The subject is the sentence's grammatical subject when it names something ("It", "the
+movement" included); a sentence about a word or a name ("The origin of the word refers to
+D") is about the article's subject. The objects are the persons named after the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from kg.extract.relations.base import Sentences
+from kg.extract.tables import check_relation, load_tsv
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["phrase_facts", "phrase_triggers"]
+
+CONFIDENCE = 0.7
+_NAME_WORDS = {"name", "word", "term", "origin", "etymology"}
+
+
+@cache
+def phrase_triggers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, relation) pairs."""
+    return tuple(
+        (re.compile(p, re.I), check_relation(r, "kg/data/phrase_triggers.tsv"))
+        for p, r in load_tsv("phrase_triggers.tsv")
+    )
+
+
+def _subject_of(ctx: Sentences, sent_root_i: int) -> Mention | None:
+    root = ctx.doc[sent_root_i]
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lemma_.casefold() in _NAME_WORDS:
+                return ctx.subject
+            m = ctx.mention(c)
+            if m is None:
+                m = next((x for x in ctx.mentions_of(c)), None)
+            return m
+    return None
+
+
+def phrase_facts(ctx: Sentences) -> Iterator[Fact]:
+    """Facts from trigger phrases in the block's sentences."""
+    for sent in ctx.doc.sents:
+        for pattern, rel in phrase_triggers():
+            hit = pattern.search(sent.text)
+            if not hit:
+                continue
+            subj = _subject_of(ctx, sent.root.i)
+            if subj is None:
+                continue
+            after = sent.start_char + hit.end()
+            objects = [
+                m
+                for m in ctx.mentions
+                if m.start - ctx.block.start >= after
+                and m.end - ctx.block.start <= sent.end_char
+                and group_of(m.cls) == "Person"
+            ]
+            if rel == "namedAfter":
+                objects = objects[:1]
+            ev = ctx.evidence(sent, f"phrase:{rel}", CONFIDENCE)
+            for o in objects:
+                if o != subj:
+                    yield Fact(subj, rel, o, ev)
+            break
