@@ -42,6 +42,7 @@ def cli(debug: bool) -> None:
     kg query leaders                 run a query from queries/ (or a file, or inline SPARQL)
     kg stats                         counts, central entities, communities
     kg path "A" "B"                  the shortest explained path between two entities
+    kg serve                         a read-only SPARQL endpoint on 127.0.0.1:7878
     kg export gexf -o graph.gexf     open it in Gephi
     """
     _DEBUG["on"] = debug
@@ -211,6 +212,37 @@ def export(fmt: str, output: Path, store: Path | None) -> None:
 
     KnowledgeGraph.open(_store(store)).export(fmt, output)
     click.echo(f"Wrote {output}")
+
+
+@cli.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per query.")
+@click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(1), help="Rows per answer.")
+@click.option("--max-body", default=100_000, show_default=True, type=click.IntRange(1), help="Bytes per request.")
+def serve(store: Path | None, host: str, port: int, timeout: float, max_results: int, max_body: int) -> None:
+    """A read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
+    import ipaddress
+
+    from kg.serve import ServeOptions
+    from kg.serve import serve as run
+
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        click.echo(
+            f"warning: serving on {host}, reachable from other machines; the endpoint is read-only "
+            "but has no authentication",
+            err=True,
+        )
+    click.echo(f"SPARQL endpoint on http://{host}:{port}/sparql (query page: http://{host}:{port}/); Ctrl-C stops")
+    try:
+        run(_store(store), host, port, ServeOptions(timeout, max_results, max_body))
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
 
 
 def main() -> None:

