@@ -88,6 +88,19 @@ def inference_rules() -> InferenceRules:
     for r in raw.get("inverse_only", []):
         a, b = check_relation(r["from"], where), check_relation(r["to"], where)
         steps.append(_Step(f"inverse:{b}", a, b, True, float(r.get("factor", 1.0))))
+    for r in raw.get("implies", []):
+        a, b = check_relation(r["from"], where), check_relation(r["to"], where)
+        steps.append(
+            _Step(
+                f"implies:{b}",
+                a,
+                b,
+                False,
+                float(r.get("factor", 1.0)),
+                frozenset(r.get("subject_class", [])),
+                frozenset(r.get("object_class", [])),
+            )
+        )
     for rel in raw["symmetric"]:
         check_relation(rel, where)
         steps.append(_Step(f"symmetric:{rel}", rel, rel, True, 1.0))
@@ -156,12 +169,11 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
         for f in frontier:
             o = str(f.object)
             for st in rules.steps:
-                if (
-                    st.source == f.relation
-                    and _fits(entities, o, st.subject_class)
-                    and _fits(entities, f.subject, st.object_class)
-                ):
-                    add(_make(st.name, o, st.result, f.subject, [f], st.factor))
+                if st.source != f.relation:
+                    continue
+                s2, o2 = (o, f.subject) if st.reverse else (f.subject, o)
+                if _fits(entities, s2, st.subject_class) and _fits(entities, o2, st.object_class):
+                    add(_make(st.name, s2, st.result, o2, [f], st.factor))
             for ch in rules.chains:
                 if ch.first == f.relation:
                     for g in by_subject[ch.second].get(o, ()):

@@ -12,7 +12,7 @@ from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["gazetteer_country_facts", "place_chain_facts"]
+__all__ = ["article_country_facts", "gazetteer_country_facts", "place_chain_facts"]
 
 CHAIN_CONFIDENCE = 0.8
 GAZETTEER_CONFIDENCE = 0.75
@@ -111,9 +111,39 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
             yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
 
 
-def _line_evidence(article: Article, m: Mention, rule: str) -> Evidence:
+def _line_evidence(article: Article, m: Mention, rule: str, confidence: float = GAZETTEER_CONFIDENCE) -> Evidence:
     """Evidence for a gazetteer fact: the line where the place is named."""
     line_start = article.text.rfind("\n", 0, m.start) + 1
     line_end = article.text.find("\n", m.end)
     line = article.text[line_start : len(article.text) if line_end < 0 else line_end].rstrip("\r")
-    return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, GAZETTEER_CONFIDENCE)
+    return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, confidence)
+
+
+ARTICLE_COUNTRY_CONFIDENCE = 0.6
+
+
+def article_country_facts(article: Article, subject: Mention, mentions: Sequence[Mention]) -> Iterator[Fact]:
+    """The country of an article's subject (an organisation, place or event) when the article is
+    clearly about one country: it names that country (or its people) at least twice and it makes
+    up at least two thirds of the countries named."""
+    if group_of(subject.cls) not in ("Organization", "Place", "Event", "Person") or subject.cls == "Country":
+        return
+    relation = "citizenship" if group_of(subject.cls) == "Person" else "country"
+    gaz = gazetteer()
+    counts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.cls != "Country":
+            continue
+        place = gaz.lookup(m.text)
+        code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
+        if code:
+            counts.setdefault(code, []).append(m)
+    if not counts:
+        return
+    total = sum(len(v) for v in counts.values())
+    code, ms = max(sorted(counts.items()), key=lambda kv: len(kv[1]))
+    if len(ms) < 2 or 3 * len(ms) < 2 * total:
+        return
+    named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
+    conf = ARTICLE_COUNTRY_CONFIDENCE if relation == "country" else ARTICLE_COUNTRY_CONFIDENCE - 0.1
+    yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf))
