@@ -74,7 +74,8 @@ def test_work_maker_label_date_and_album(data_graph: KnowledgeGraph):
     assert data_graph.entity("Red Harvest")["type"] == "CreativeWork"
     # the maker gets the work as a notable work, inferred and marked so
     inferred = data_graph.facts(subject="Los Tambores Rojos", relation="notableWork")
-    assert [f["extractor"] for f in inferred] == ["infer:inverse:notableWork"]
+    assert {f["extractor"] for f in inferred} == {"infer:inverse:notableWork"}
+    assert {f["object"] for f in inferred} == {"Red Harvest", "Canciones del Llano"}  # "their album …" too
 
 
 def test_nationality_descriptor_of_a_person(data_graph: KnowledgeGraph):
@@ -148,3 +149,21 @@ def test_seed_events_influences_and_origin(seed_graph: KnowledgeGraph):
     infl = seed_graph.rows("SELECT ?p WHERE { ?m kg:influencedBy ?p }")
     assert len(infl) == 5
     assert len(seed_graph.rows("SELECT ?p WHERE { ?m kg:namedAfter ?p }")) == 1
+
+
+def test_possessive_work_and_dated_title(tmp_path):
+    from kg.pipeline import build_graph
+
+    art = tmp_path / "band.txt"
+    art.write_text(
+        "= Los Lobos Verdes =\n\nLos Lobos Verdes is a Chilean rock band formed in Valparaíso in 1984.\n\n"
+        'Their album Noche Roja was a success. The band later recorded "Mar Abierto" (1991).\n\n'
+        "Singer Ana Ruiz is a member of the Green Union of Valdora.\n",
+        encoding="utf-8",
+    )
+    build_graph([art], tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert ("performer", "Los Lobos Verdes") in _facts(g, "Noche Roja")
+    assert ("publicationDate", "1991") in _facts(g, "Mar Abierto")
+    assert ("country", "Chile") in _facts(g, "Los Lobos Verdes")
+    assert ("inception", "1984") in _facts(g, "Los Lobos Verdes")

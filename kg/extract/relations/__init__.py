@@ -24,7 +24,7 @@ from kg.extract.relations.nationality import life_facts, location_facts, nationa
 from kg.extract.relations.phrases import phrase_facts
 from kg.extract.relations.places import article_country_facts, gazetteer_country_facts, place_chain_facts
 from kg.extract.relations.verbs import verb_facts
-from kg.extract.relations.works import lead_work_facts
+from kg.extract.relations.works import dated_work_facts, lead_work_facts
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
@@ -59,6 +59,7 @@ def prose_facts(
         ctx.siblings = siblings
         out.extend(descriptor_facts(ctx))
         out.extend(phrase_facts(ctx))
+        out.extend(dated_work_facts(ctx))
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
         out.extend(verb_facts(ctx))

@@ -63,6 +63,8 @@ class Sentences:
             if group_of(self.subject.cls) == "Person":
                 return self.subject
             return self._antecedent(tok, "Person")
+        if tok.pos_ == "PRON" and low in ("its", "their") and tok.dep_ == "poss":
+            return self._antecedent(tok, "Organization")
         if tok.pos_ == "PRON" and low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
             return self.subject if group_of(self.subject.cls) not in ("Person",) else None
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
@@ -96,6 +98,9 @@ class Sentences:
                 )
             if m is None and t.pos_ == "NOUN" and t.dep_ == "appos":  # "X, another party founded by …"
                 m = self.mention(t.head)
+            if m is None and t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be":
+                # "X is a band formed in 1984": the attribute noun stands for the copula's subject
+                m = next((x for c in t.head.children if c.dep_ == "nsubj" and (x := self.mention(c))), None)
             if m is not None and m not in out:
                 out.append(m)
         return out

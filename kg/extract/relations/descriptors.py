@@ -123,6 +123,8 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
             continue
         if g == "Event":
             rel = "country" if found.cls == "Country" else "location"
+        elif m.cls == "GovernmentBody":  # "Calgary City Council" governs Calgary
+            rel = "jurisdiction"
         else:
             rel = "country" if found.cls == "Country" else "locatedIn"
         span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")

@@ -21,7 +21,11 @@ _PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse"}
 @cache
 def kinship_nouns() -> dict[str, str]:
     """Possessed noun → relation from the possessor to the one named."""
-    return {k.strip(): check_relation(v, "kg/data/possessive_nouns.tsv") for k, v in load_tsv("possessive_nouns.tsv")}
+    out = {}
+    for k, v in load_tsv("possessive_nouns.tsv"):
+        check_relation(v.lstrip("^"), "kg/data/possessive_nouns.tsv")
+        out[k.strip()] = v
+    return out
 
 
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -31,6 +35,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         rel = table.get(tok.lower_)
         if rel is None or tok.pos_ != "NOUN":
             continue
+        backwards = rel.startswith("^")
+        rel = rel.lstrip("^")
         relatives: list[Mention] = []
         for child in tok.children:
             if child.dep_ in ("appos", "compound", "npadvmod") or (child.dep_ == "conj"):
@@ -39,7 +45,13 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if not relatives and nxt is not None:
             relatives = [m for m in ctx.mentions_of(nxt) if group_of(m.cls) == "Person"]
         if not relatives and rel not in _PERSON_RELATIONS:
-            relatives = [m for c in tok.children if c.dep_ == "appos" for m in ctx.mentions_of(c)]
+            relatives = [
+                m
+                for c in tok.children
+                if c.dep_ in ("appos", "compound")
+                for m in ctx.mentions_of(c)
+                if group_of(m.cls) != "Person" or not backwards
+            ]
         poss = [c for c in tok.children if c.dep_ == "poss"]
         # "A and B were the sons of C": the possessor is the "of" phrase, the relatives the subject
         poss += [
@@ -56,14 +68,19 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if not relatives or not poss:
             continue
         owner = ctx.mention(poss[0])
-        if owner is None or (rel in _PERSON_RELATIONS) != (group_of(owner.cls) == "Person"):
+        if owner is None:
+            continue
+        if backwards:
+            if group_of(owner.cls) not in ("Person", "Organization"):
+                continue
+        elif (rel in _PERSON_RELATIONS) != (group_of(owner.cls) == "Person"):
             continue
         ev = ctx.evidence(
             tok.sent, f"{'kinship' if rel in _PERSON_RELATIONS else 'possessive'}:{tok.lower_}", CONFIDENCE
         )
         for r in relatives:
             if r != owner:
-                yield Fact(owner, rel, r, ev)
+                yield Fact(r, rel, owner, ev) if backwards else Fact(owner, rel, r, ev)
         if rel == "child" and len(relatives) > 1:
             for a, b in combinations(relatives, 2):
                 yield Fact(a, "sibling", b, ev)

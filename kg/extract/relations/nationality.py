@@ -23,7 +23,8 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
         return
     sent = sents[0]
     group = group_of(ctx.subject.cls)
-    if group not in ("Person", "Organization"):
+    relation = {"Person": "citizenship", "Organization": "country", "CreativeWork": "countryOfOrigin"}.get(group)
+    if relation is None:
         return
     gaz = gazetteer()
     for tok in sent:
@@ -35,10 +36,11 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
                 if m is None:
                     continue
                 ev = ctx.evidence(sent, "lead-demonym", CONFIDENCE)
-                yield Fact(ctx.subject, "citizenship" if group == "Person" else "country", m, ev)
+                yield Fact(ctx.subject, relation, m, ev)
                 return
 
 
+_WATER = re.compile(r"\b(River|Lake|Sea|Ocean|Bay|Gulf|Creek|Canal|Strait|Reservoir|Lagoon|Fjord)\b")
 _BORN = re.compile(r"\(\s*(?:born|b\.)\s+(?P<rest>[^()]*)\)")
 _LIFE = re.compile(r"\((?P<a>[^()]*?\d{3,4})\s*[–—-]\s*(?P<b>[^()]*?\d{3,4})\s*\)")
 
@@ -90,6 +92,20 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
         for prep in tok.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ in ("on", "along", "beside")
+                and group_of(ctx.subject.cls) == "Place"
+            ):
+                water = [
+                    m
+                    for p in prep.children
+                    if p.dep_ == "pobj"
+                    for m in ctx.mentions_of(p)
+                    if m.cls == "Landform" and _WATER.search(m.text)
+                ]
+                if water:
+                    yield Fact(ctx.subject, "nextToWater", water[0], ctx.evidence(sent, "lead-location", 0.75))
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":

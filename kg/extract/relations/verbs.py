@@ -118,8 +118,14 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         ]
     if role.startswith("pobj:"):
         prep = role.split(":", 1)[1]
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "won two medals at the X"
         return [
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"
+            g
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children
+            if g.dep_ == "pobj"
         ]
     return []
 
@@ -164,4 +170,3 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
-            break

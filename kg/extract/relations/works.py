@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
-from kg.model import Fact
+from kg.model import DateValue, Fact
 from kg.ontology import group_of
 
-__all__ = ["lead_work_facts", "work_creators"]
+__all__ = ["dated_work_facts", "lead_work_facts", "work_creators"]
 
 CONFIDENCE = 0.8
 _CONTAINERS = {"album", "ep", "mixtape", "soundtrack", "compilation", "collection", "anthology", "series"}
@@ -51,3 +52,19 @@ def lead_work_facts(ctx: Sentences) -> Iterator[Fact]:
                                 if m != ctx.subject and group_of(m.cls) in ("CreativeWork", "Other"):
                                     yield Fact(ctx.subject, "partOf", m, ev)
         return
+
+
+_YEAR_AFTER = re.compile(r"[\"”]?\s*\((\d{4})\)")
+
+
+def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
+    """A work's name followed by a year in brackets ("Cry for Help" (1991)) is its publication date."""
+    text = ctx.article.text
+    for m in ctx.mentions:
+        if m.cls != "CreativeWork":
+            continue
+        hit = _YEAR_AFTER.match(text, m.end)
+        if hit:
+            span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+            if span is not None:
+                yield Fact(m, "publicationDate", DateValue(hit.group(1)), ctx.evidence(span.sent, "work-year", 0.75))
