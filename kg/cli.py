@@ -70,6 +70,8 @@ def cli(debug: bool) -> None:
     type=click.IntRange(1),
     help="Reject article files larger than this.",
 )
+@click.option("--prune", is_flag=True, help="Remove the graphs of articles not given in PATHS.")
+@click.option("--no-cache", is_flag=True, help="Annotate every article again (ignore <store>-cache/).")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -79,20 +81,39 @@ def build(
     no_inference: bool,
     min_confidence: float,
     max_bytes: int,
+    prune: bool,
+    no_cache: bool,
 ) -> None:
-    """Read articles (files or folders of *.txt) and build the graph into the store."""
+    """Read articles (files or folders of *.txt) and build the graph into the store.
+
+    A rebuild reuses the extraction of every article whose text (and kg's rules) did not
+    change; each article's graph is replaced atomically; a second writer is refused.
+    """
     from kg.pipeline import build_graph
     from kg.rdf import DEFAULT_BASE
 
     where = _store(store)
     bar = _Progress()
     report = build_graph(
-        paths, where, outputs, base or DEFAULT_BASE, jobs, not no_inference, min_confidence, max_bytes, bar
+        paths,
+        where,
+        outputs,
+        base or DEFAULT_BASE,
+        jobs,
+        not no_inference,
+        min_confidence,
+        max_bytes,
+        bar,
+        prune=prune,
+        use_cache=not no_cache,
     )
     bar.done()
     for problem in report.failures:
         click.echo(f"error: {problem}", err=True)
-    click.echo(f"Built {len(report.articles)} article(s) into {where} ({report.quads} quads).")
+    reused = f"; {report.reused} unchanged, reused" if report.reused else ""
+    click.echo(f"Built {len(report.articles)} article(s) into {where} ({report.quads} quads{reused}).")
+    if report.pruned:
+        click.echo(f"Pruned {len(report.pruned)} article(s) no longer given: " + ", ".join(report.pruned))
     ents = sum(report.entities_by_type.values())
     click.echo(f"Entities: {ents}  " + ", ".join(f"{k} {v}" for k, v in report.entities_by_type.most_common() if v))
     facts = sum(report.facts_by_relation.values())

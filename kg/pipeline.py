@@ -19,10 +19,12 @@ from kg.model import DateValue, Entity, Mention
 from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, statement_id
 from kg.resolve import Resolution, resolve_mentions
-from kg.store import dump_store, open_store, write_graph
+from kg.store import drop_graph, dump_store, open_store, write_graph
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from kg.cache import ExtractionCache
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts"]
 
@@ -42,6 +44,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
     outputs: list[str] = field(default_factory=list)
+    reused: int = 0
+    pruned: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -146,9 +150,48 @@ def build_graph(
     min_confidence: float = 0.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    prune: bool = False,
+    use_cache: bool = True,
 ) -> BuildReport:
-    """Build the graph of ``paths`` into ``store`` and write each dump in ``outputs``."""
+    """Build the graph of ``paths`` into ``store`` and write each dump in ``outputs``.
+
+    The store is opened (and locked against other writers) before anything else; each
+    article's named graph is replaced in one transaction. Articles whose text and kg's rules
+    are unchanged reuse their cached extraction (no NLP). ``prune`` removes the graphs of
+    articles that are in the store but not among ``paths``.
+    """
+    from kg.cache import ExtractionCache
+
     report = BuildReport(str(store))
+    ox_store = open_store(store, create=True)
+    try:
+        articles, hashes = _read_all(paths, max_bytes, report, progress)
+        cache = ExtractionCache(store) if use_cache else None
+        extractions = _extract_all(articles, hashes, cache, jobs, report, progress)
+        gazetteer()
+        mentions = [m for ex in extractions for m in ex.mentions]
+        same_as = [p for ex in extractions for p in ex.same_as]
+        res = resolve_mentions(mentions, same_as)
+        facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
+        if inference:
+            from kg.infer import infer_facts
+
+            facts = facts + [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
+        _write(report, ox_store, base, extractions, res, facts, hashes, progress)
+        if prune:
+            report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+        for out in outputs:
+            dump_store(ox_store, out)
+            report.outputs.append(str(out))
+        ox_store.flush()
+    finally:
+        del ox_store
+    return report
+
+
+def _read_all(
+    paths: Iterable[str | Path], max_bytes: int, report: BuildReport, progress: Progress | None
+) -> tuple[list[Article], dict[str, str]]:
     files, problems = collect_paths(paths)
     report.failures.extend(problems)
     articles: list[Article] = []
@@ -161,35 +204,52 @@ def build_graph(
         except ReadError as exc:
             report.failures.append(str(exc))
             continue
-        if any(a.stem == b.stem for b in articles):
+        if a.stem in hashes:
             report.failures.append(f"{f}: another article has the same file name {a.stem!r}; rename one")
             continue
         articles.append(a)
-        hashes[a.stem] = hashlib.sha256(f.read_bytes()).hexdigest()
-    gazetteer()
-    docs = _annotate(articles, jobs) if articles else []
-    extractions = []
-    for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
-        if progress:
-            progress("extract", n, len(articles))
-        extractions.append(extract_article(a, d[0], d[1]))
-    mentions = [m for ex in extractions for m in ex.mentions]
-    same_as = [p for ex in extractions for p in ex.same_as]
-    res = resolve_mentions(mentions, same_as)
-    facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
-    if inference:
-        from kg.infer import infer_facts
+        hashes[a.stem] = hashlib.sha256(a.text.encode("utf-8")).hexdigest()
+    return articles, hashes
 
-        facts = facts + [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
-    ox_store = open_store(store, create=True)
-    try:
-        _write(report, ox_store, base, extractions, res, facts, hashes, progress)
-        for out in outputs:
-            dump_store(ox_store, out)
-            report.outputs.append(str(out))
-    finally:
-        del ox_store
-    return report
+
+def _extract_all(
+    articles: Sequence[Article],
+    hashes: dict[str, str],
+    cache: ExtractionCache | None,
+    jobs: int,
+    report: BuildReport,
+    progress: Progress | None,
+) -> list[Extraction]:
+    """Extractions in article order: cached ones reused, the others annotated and extracted."""
+    found: dict[str, Extraction] = {}
+    if cache is not None:
+        for a in articles:
+            hit = cache.get(a.stem, hashes[a.stem])
+            if hit is not None:
+                found[a.stem] = hit
+    todo = [a for a in articles if a.stem not in found]
+    report.reused = len(found)
+    docs = _annotate(todo, jobs) if todo else []
+    for n, (a, d) in enumerate(zip(todo, docs, strict=True), 1):
+        if progress:
+            progress("extract", n, len(todo))
+        ex = extract_article(a, d[0], d[1])
+        found[a.stem] = ex
+        if cache is not None:
+            cache.put(a.stem, hashes[a.stem], ex)
+    return [found[a.stem] for a in articles]
+
+
+def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:
+    """Drop the graphs of articles no longer built; returns their stems."""
+    iris = Iris(base)
+    gone = []
+    for g in list(ox_store.named_graphs()):
+        iri = g.value if isinstance(g, ox.NamedNode) else ""
+        if iri.startswith(str(iris.doc)) and iri[len(str(iris.doc)) :] not in keep:
+            drop_graph(ox_store, iri)
+            gone.append(iri[len(str(iris.doc)) :])
+    return sorted(gone)
 
 
 def _write(
@@ -237,7 +297,6 @@ def _write(
         report.entities_by_type[e.cls] += 1
     for f in facts:
         report.facts_by_relation[RELATIONS[f.relation].name] += 1
-    ox_store.flush()
 
 
 def _used_entities(keys: set[str], facts: Sequence[ResolvedFact], res: Resolution, ex: Extraction) -> set[str]:

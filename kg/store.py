@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from kg.errors import ExportError, StoreError
 
-__all__ = ["DUMP_FORMATS", "default_store_path", "dump_store", "open_store", "to_ox", "write_graph"]
+__all__ = ["DUMP_FORMATS", "default_store_path", "drop_graph", "dump_store", "open_store", "to_ox", "write_graph"]
 
 DUMP_FORMATS = {".nq": "nquads", ".nt": "nt", ".trig": "trig", ".ttl": "turtle", ".jsonld": "json-ld"}
 PREFIXES = {
@@ -51,7 +51,12 @@ def open_store(path: str | Path, create: bool = False, read_only: bool = False) 
         p.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(p))
     except OSError as exc:
-        raise StoreError(f"{p}: cannot open the store ({exc}); is another 'kg build' writing to it?") from None
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{p}: another process is writing to this store (a 'kg build' running?); "
+                "wait for it to finish, or use another --store"
+            ) from None
+        raise StoreError(f"{p}: cannot open the store ({exc})") from None
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -70,12 +75,22 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 
 
 def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> int:
-    """Replace one named graph with ``quads`` (each must sit in ``graph``); returns the quad count."""
+    """Replace one named graph with ``quads`` in a single transaction (readers see the old graph or
+    the new one, never a mix, even if the process is killed); returns the quad count."""
     g = ox.NamedNode(str(graph))
-    batch = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o, _ in quads]  # type: ignore[arg-type]
-    store.remove_graph(g) if store.contains_named_graph(g) else None
-    store.extend(batch)
-    return len(batch)
+    triples = sorted({str(ox.Triple(to_ox(s), to_ox(p), to_ox(o))) for s, p, o, _ in quads})  # type: ignore[arg-type]
+    body = " .\n".join(triples)
+    store.update(
+        f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"
+        if triples
+        else f"DROP SILENT GRAPH {g}"
+    )
+    return len(triples)
+
+
+def drop_graph(store: ox.Store, graph: str) -> None:
+    """Remove one named graph (in a transaction)."""
+    store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
 
 
 def _sorted_nquads(store: ox.Store) -> str:

@@ -1,0 +1,83 @@
+"""Never lose the graph: a second writer is refused, rebuilds reuse work, a killed build leaves a consistent store."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.graph import KnowledgeGraph
+from kg.pipeline import build_graph
+
+from .conftest import DATA, SEEDS
+
+
+def _kg(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+
+
+def test_second_writer_is_refused_at_once(tmp_path: Path):
+    store = tmp_path / "st"
+    holder = ox.Store(str(store))  # another writer holds the store
+    try:
+        t0 = time.perf_counter()
+        r = _kg("build", str(DATA / "plain_prose.txt"), "--store", str(store))
+        assert r.returncode == 1
+        assert "another process is writing to this store" in r.stderr
+        assert "Traceback" not in r.stderr
+        assert time.perf_counter() - t0 < 30  # refused before any NLP work
+    finally:
+        del holder
+
+
+def test_rebuild_reuses_unchanged_articles_and_prunes(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("plain_prose.txt", "harbour_revolt.txt"):
+        shutil.copy(DATA / name, src / name)
+    first = build_graph([src], tmp_path / "st", [tmp_path / "a.nq"])
+    assert first.reused == 0
+    second = build_graph([src], tmp_path / "st", [tmp_path / "b.nq"])
+    assert second.reused == 2
+    assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "b.nq").read_bytes()
+    (src / "plain_prose.txt").write_text(
+        (DATA / "plain_prose.txt").read_text(encoding="utf-8") + "\nIt was disbanded in 1939.\n", encoding="utf-8"
+    )
+    third = build_graph([src], tmp_path / "st", [])
+    assert third.reused == 1
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert ("dissolved", "1939") in {(f["relation"], f["object"]) for f in g.facts(subject="Lorentz Brigade")}
+    del g
+    (src / "plain_prose.txt").unlink()
+    fourth = build_graph([src], tmp_path / "st", [], prune=True)
+    assert fourth.pruned == ["plain_prose"]
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert g.rows("SELECT ?x WHERE { GRAPH <https://kg.example.org/doc/plain_prose> { ?x ?p ?o } } LIMIT 1") == []
+
+
+def test_killed_build_leaves_a_consistent_store(tmp_path: Path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in [*DATA.glob("*.txt"), *SEEDS.glob("*.txt")]:
+        shutil.copy(p, src / p.name)
+    store = tmp_path / "st"
+    build_graph([DATA / "plain_prose.txt"], store, [], use_cache=False)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(src), "--store", str(store), "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(6)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    g = KnowledgeGraph.open(store)  # still opens
+    # every article graph present is whole: each statement's triple is there too
+    broken = g.rows("""SELECT ?st WHERE { GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ;
+        rdf:object ?o . FILTER NOT EXISTS { ?s ?p ?o } } }""")
+    assert broken == []
+    assert g.rows("SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article } }")
