@@ -43,6 +43,7 @@ def cli(debug: bool) -> None:
     kg stats                         counts, central entities, communities
     kg path "A" "B"                  the shortest explained path between two entities
     kg serve                         a read-only SPARQL endpoint on 127.0.0.1:7878
+    kg validate                      check the graph against kg/shapes.ttl (SHACL)
     kg export gexf -o graph.gexf     open it in Gephi
     """
     _DEBUG["on"] = debug
@@ -264,6 +265,25 @@ def serve(store: Path | None, host: str, port: int, timeout: float, max_results:
         run(_store(store), host, port, ServeOptions(timeout, max_results, max_body))
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
+
+
+@cli.command()
+@_store_option
+@click.option("--limit", default=50, show_default=True, help="Violations to print.")
+def validate(store: Path | None, limit: int) -> None:
+    """Check the store against the graph contract (SHACL shapes in kg/shapes.ttl)."""
+    from kg.validate import validate_store
+
+    found = validate_store(_store(store))
+    if not found:
+        click.echo("The graph conforms to kg/shapes.ttl.")
+        return
+    for v in found[:limit]:
+        path = v.path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        click.echo(f"{v.focus}  {path}: {v.message}")
+    more = f" (first {limit} shown)" if len(found) > limit else ""
+    click.echo(f"{len(found)} violation(s){more}", err=True)
+    sys.exit(1)
 
 
 def main() -> None:

@@ -17,11 +17,11 @@ def kg(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_lists_commands():
     r = kg("--help")
     assert r.returncode == 0
-    for cmd in ("build", "query", "stats", "path", "export", "serve"):
+    for cmd in ("build", "query", "stats", "path", "export", "serve", "validate"):
         assert cmd in r.stdout
 
 
-@pytest.mark.parametrize("cmd", ["build", "query", "stats", "path", "export", "serve"])
+@pytest.mark.parametrize("cmd", ["build", "query", "stats", "path", "export", "serve", "validate"])
 def test_each_command_has_help(cmd: str):
     r = kg(cmd, "--help")
     assert r.returncode == 0 and "Usage" in r.stdout
@@ -29,7 +29,7 @@ def test_each_command_has_help(cmd: str):
 
 def test_every_command_is_documented_in_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for cmd in ("kg build", "kg query", "kg stats", "kg path", "kg export", "kg serve"):
+    for cmd in ("kg build", "kg query", "kg stats", "kg path", "kg export", "kg serve", "kg validate"):
         assert cmd in readme, cmd
 
 

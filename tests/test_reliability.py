@@ -81,3 +81,24 @@ def test_killed_build_leaves_a_consistent_store(tmp_path: Path):
         rdf:object ?o . FILTER NOT EXISTS { ?s ?p ?o } } }""")
     assert broken == []
     assert g.rows("SELECT ?a WHERE { GRAPH ?a { ?a a kg:Article } }")
+
+
+def test_validate_passes_on_seed_and_catches_a_planted_violation(tmp_path: Path, seed_build):
+    _, store, _ = seed_build
+    r = _kg("validate", "--store", str(store))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "conforms" in r.stdout
+    bad = tmp_path / "bad"
+    shutil.copytree(store, bad)
+    s = ox.Store(str(bad))
+    s.update("""PREFIX kg: <https://kg.example.org/ontology#>
+        INSERT DATA { GRAPH <https://kg.example.org/doc/planted> {
+          <https://kg.example.org/statement/planted> a kg:Statement ;
+              <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <https://kg.example.org/resource/X> ;
+              kg:confidence 1.5 .
+          <https://kg.example.org/resource/X> kg:child <https://kg.example.org/resource/Lima> . } }""")
+    del s
+    r = _kg("validate", "--store", str(bad))
+    assert r.returncode == 1
+    assert "confidence must be a decimal in [0, 1]" in r.stdout
+    assert "kg:Person" in r.stdout  # a child relation from something that is no person
