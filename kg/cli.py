@@ -226,13 +226,37 @@ def path(source: str, target: str, store: Path | None) -> None:
 
 @cli.command()
 @click.argument("fmt", metavar="FORMAT")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output file.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output file (a folder for csv).")
 @_store_option
-def export(fmt: str, output: Path, store: Path | None) -> None:
-    """Export the graph: gexf, graphml, or an RDF dump (nq, nt, trig, ttl, jsonld)."""
+@click.option("--types", default="", help="Keep these classes (and subclasses), comma-separated: Person,Place.")
+@click.option("--relations", default="", help="Keep these relations, comma-separated: leader,foundedBy.")
+@click.option("--min-confidence", default=0.0, type=click.FloatRange(0, 1), help="Drop weaker relations.")
+@click.option("--article", default=None, help="Keep the entities of one article (file stem).")
+@click.option("--around", default=None, help="Keep the neighbourhood of this entity.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 10), help="Hops for --around.")
+def export(
+    fmt: str,
+    output: Path,
+    store: Path | None,
+    types: str,
+    relations: str,
+    min_confidence: float,
+    article: str | None,
+    around: str | None,
+    depth: int,
+) -> None:
+    """Export: gexf (Gephi), graphml, csv (nodes.csv + edges.csv), or an RDF dump (nq, nt, trig, ttl, jsonld).
+
+    The filters apply to gexf, graphml and csv; RDF dumps are the whole store.
+    """
+    from kg.export import ExportFilter
     from kg.graph import KnowledgeGraph
 
-    KnowledgeGraph.open(_store(store)).export(fmt, output)
+    def split(s: str) -> frozenset[str]:
+        return frozenset(x.strip() for x in s.split(",") if x.strip())
+
+    flt = ExportFilter(split(types), split(relations), min_confidence, article, around, depth)
+    KnowledgeGraph.open(_store(store)).export(fmt, output, flt)
     click.echo(f"Wrote {output}")
 
 

@@ -187,11 +187,12 @@ class KnowledgeGraph:
 
         return to_networkx(self)
 
-    def export(self, fmt: str, path: str | Path) -> None:
-        """Write the graph as ``fmt`` (``nq``, ``trig``, ``ttl``, ``nt``, ``jsonld``, ``gexf``, ``graphml``)."""
+    def export(self, fmt: str, path: str | Path, flt: Any = None) -> None:
+        """Write the graph as ``fmt`` (``gexf``, ``graphml``, ``csv``, ``nq``, ``trig``, ``ttl``, ``nt``,
+        ``jsonld``); ``flt`` is an optional :class:`kg.export.ExportFilter`."""
         from kg.export import export_graph
 
-        export_graph(self, fmt, path)
+        export_graph(self, fmt, path, flt)
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.store)

@@ -1,41 +1,120 @@
-"""Exports by format name: RDF dumps through the store, graph formats through NetworkX."""
+"""Exports by format name, one small module per family: RDF dumps (through the store),
+GEXF and GraphML (through NetworkX), CSV for spreadsheets and Gephi's importer."""
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import networkx as nx
+
 from kg.errors import ExportError
+from kg.export.graphview import ExportFilter, analysed_view
 from kg.store import DUMP_FORMATS, dump_store
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["EXPORT_FORMATS", "export_graph"]
+__all__ = ["EXPORT_FORMATS", "ExportFilter", "export_graph"]
 
-EXPORT_FORMATS = ("nq", "nt", "trig", "ttl", "jsonld", "gexf", "graphml")
+EXPORT_FORMATS = ("gexf", "graphml", "csv", "nq", "nt", "trig", "ttl", "jsonld")
+_SCALARS = (str, int, float, bool)
 
 
-def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path) -> None:
-    """Write ``kg`` to ``path`` as ``fmt``."""
-    import networkx as nx
-
+def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path, flt: ExportFilter | None = None) -> None:
+    """Write ``kg`` to ``path`` as ``fmt`` (filters apply to the graph formats)."""
     fmt = fmt.lower().lstrip(".")
     p = Path(path)
-    if "." + fmt in DUMP_FORMATS:
-        if p.suffix.lower() != "." + fmt:
-            raise ExportError(f"{p}: the file name must end in .{fmt} for this format")
-        dump_store(kg.store, p)
-        return
-    if fmt not in ("gexf", "graphml"):
-        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-    g = kg.to_networkx()
-    flat = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        flat.add_node(n, **{k: "|".join(v) if isinstance(v, list) else v for k, v in d.items()})
-    for a, b, k, d in g.edges(keys=True, data=True):
-        flat.add_edge(a, b, key=k, **d)
     try:
-        (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(flat, p)
+        if "." + fmt in DUMP_FORMATS:
+            if p.suffix.lower() != "." + fmt:
+                raise ExportError(f"{p}: the file name must end in .{fmt} for this format")
+            dump_store(kg.store, p)
+        elif fmt == "gexf":
+            write_gexf(analysed_view(kg, flt), p)
+        elif fmt == "graphml":
+            write_graphml(analysed_view(kg, flt), p)
+        elif fmt == "csv":
+            write_csv(analysed_view(kg, flt), p)
+        else:
+            raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     except OSError as exc:
         raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(v: object) -> object:
+    """Strings without the characters XML 1.0 cannot carry (markup characters are escaped by the writers).
+
+    >>> _xml_safe("a" + chr(0) + "b<c>")
+    'ab<c>'
+    """
+    return _NOT_XML.sub("", v) if isinstance(v, str) else v
+
+
+def _flat(g: nx.MultiDiGraph, keep_viz: bool) -> nx.MultiDiGraph:
+    out = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        attrs = {
+            k: _xml_safe("|".join(v) if isinstance(v, list) else v)
+            for k, v in d.items()
+            if isinstance(v, (*_SCALARS, list)) or (keep_viz and k == "viz")
+        }
+        out.add_node(_xml_safe(n), **attrs)
+    for a, b, k, d in g.edges(keys=True, data=True):
+        out.add_edge(
+            _xml_safe(a),
+            _xml_safe(b),
+            key=_xml_safe(k),
+            **{x: _xml_safe(v) for x, v in d.items() if isinstance(v, _SCALARS)},
+        )
+    return out
+
+
+def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF 1.2 for Gephi: colours and sizes (viz), typed attributes, start/end for the timeline."""
+    nx.write_gexf(_flat(g, keep_viz=True), path, version="1.2draft")
+
+
+def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML with typed keys (yEd, Gephi, igraph, Cytoscape)."""
+    flat = _flat(g, keep_viz=False)
+    for _, d in flat.nodes(data=True):
+        d.pop("start", None)
+        d.pop("end", None)
+    nx.write_graphml(flat, path)
+
+
+def write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
+    """``nodes.csv`` and ``edges.csv`` with the columns Gephi's spreadsheet import expects."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "nodes.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(
+            ["Id", "Label", "Type", "Aliases", "Articles", "Degree", "PageRank", "Community", "Color", "Start", "End"]
+        )
+        for n, d in sorted(g.nodes(data=True)):
+            w.writerow(
+                [
+                    n,
+                    d["label"],
+                    d["type"],
+                    "|".join(d.get("aliases", [])),
+                    d["articles"],
+                    d["degree"],
+                    d["pagerank"],
+                    d["community"],
+                    d["colour"],
+                    d.get("start", ""),
+                    d.get("end", ""),
+                ]
+            )
+    with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["Source", "Target", "Type", "Label", "Weight", "Sources", "Evidence"])
+        for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
+            w.writerow([a, b, "Directed", d["relation"], d["confidence"], d["sources"], d.get("sentence", "")])
