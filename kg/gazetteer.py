@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["Gazetteer", "Place", "gazetteer", "norm_name"]
@@ -26,6 +26,11 @@ __all__ = ["Gazetteer", "Place", "gazetteer", "norm_name"]
 _BIG_CITY = 100_000
 
 
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=500_000)
 def norm_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name.
 
@@ -33,9 +38,10 @@ def norm_name(text: str) -> str:
     'apurimac'
     """
     t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
-    t = re.sub(r"[^\w\s]", " ", t)
-    return re.sub(r"\s+", " ", t).strip()
+    if not t.isascii():
+        t = "".join(c for c in t if not unicodedata.combining(c))
+    t = _PUNCT.sub(" ", t.casefold())
+    return _SPACE.sub(" ", t).strip()
 
 
 @dataclass(frozen=True)

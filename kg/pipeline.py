@@ -80,22 +80,26 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 
 def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], Doc | None]]:
     """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked."""
-    from kg.extract.subject import blank_parentheses
+    from kg.extract.subject import lead_sentence
     from kg.nlp import load_nlp
 
     nlp = load_nlp()
     texts: list[str] = []
+    leads: list[bool] = []
     for a in articles:
         texts.extend(b.text for b in a.blocks)
-        if a.blocks:
-            texts.append(blank_parentheses(a.blocks[0].text))
+        lead = lead_sentence(a.blocks[0].text) if a.blocks else None
+        leads.append(lead is not None)
+        if lead is not None:
+            texts.append(lead)
     docs = list(nlp.pipe(texts, batch_size=64, n_process=max(1, jobs)))
     out: list[tuple[list[Doc], Doc | None]] = []
     i = 0
-    for a in articles:
+    for a, has_lead in zip(articles, leads, strict=True):
         n = len(a.blocks)
-        out.append((docs[i : i + n], docs[i + n] if n else None))
-        i += n + (1 if n else 0)
+        blocks = docs[i : i + n]
+        out.append((blocks, docs[i + n] if has_lead else (blocks[0] if blocks else None)))
+        i += n + int(has_lead)
     return out
 
 

@@ -149,7 +149,7 @@ def is_noise(name: str, ner_label: str) -> bool:
     return False
 
 
-def context_class(ent: Span) -> str | None:
+def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a title
     before it ("lawyer Jane Roe"), or a head noun after it ("the Green party")."""
     table = head_nouns()
@@ -177,7 +177,9 @@ def context_class(ent: Span) -> str | None:
             if cls and cls != "Person":
                 return cls
     for conj in [*root.conjuncts]:
-        other = next((e for e in doc.ents if e.start <= conj.i < e.end and e != ent), None)
+        other = next(
+            (e for e in (ents if ents is not None else doc.ents) if e.start <= conj.i < e.end and e != ent), None
+        )
         if other is not None and other.label_ == "PERSON" and ent.label_ in ("ORG", "PERSON", "PRODUCT"):
             return "Person"
     return None
@@ -207,7 +209,7 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
             continue
         cls, how = typed
         if how in ("ner", "keyword"):
-            ctx = context_class(ent)
+            ctx = context_class(ent, ents)
             if ctx is not None:
                 cls, how = ctx, "context"
         out.append(Mention(article, base + s, base + e, name, cls, how))

@@ -22,7 +22,7 @@ from kg.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["blank_parentheses", "find_subject", "lead_class", "title_name"]
+__all__ = ["blank_parentheses", "find_subject", "lead_class", "lead_sentence", "title_name"]
 
 _PERSON_KEYS = {
     "born",
@@ -78,6 +78,21 @@ def blank_parentheses(text: str) -> str:
         if c == ")" and depth:
             depth -= 1
     return "".join(out)
+
+
+def lead_sentence(paragraph: str) -> str | None:
+    """The first sentence of a paragraph with its brackets blanked, when it has brackets (else None:
+    the paragraph's own parse will do). A prefix of the paragraph, so offsets match.
+
+    >>> lead_sentence("X (born 1950) is a poet. He wrote.")
+    'X             is a poet.'
+    >>> lead_sentence("X is a poet.") is None
+    True
+    """
+    blanked = blank_parentheses(paragraph)
+    end = re.search(r"[.!?](?=\s+[A-Z\"“]|\s*$)", blanked)
+    first = blanked[: end.end()] if end else blanked
+    return first if "(" in paragraph[: len(first)] else None
 
 
 def title_name(title: str) -> str:

@@ -37,6 +37,7 @@ class Sentences:
         self.article = article
         self.block = block
         self.doc = doc
+        self.ents = list(doc.ents)
         self.mentions = sorted(mentions)
         self.subject = subject
         self.people = [m for m in people if group_of(m.cls) == "Person"]
@@ -155,7 +156,7 @@ class Sentences:
     def date_in(self, tok: Token) -> DateValue | None:
         """A date named in the clause of ``tok`` (a DATE entity in its subtree)."""
         lo, hi = tok.left_edge.i, tok.right_edge.i
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
                 d = parse_date(ent.text, self._year_before(ent.start_char))
                 if d is None:
@@ -168,7 +169,7 @@ class Sentences:
     def _date_before(self, char: int) -> DateValue | None:
         """The last full date named in the block before ``char`` (the anchor of "six days later")."""
         last = None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "DATE" and ent.end_char <= char:
                 d = parse_date(ent.text, self._year_before(ent.start_char))
                 if d is not None:
