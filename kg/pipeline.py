@@ -233,15 +233,44 @@ def _extract_all(
                 found[a.stem] = hit
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
-    docs = _annotate(todo, jobs) if todo else []
-    for n, (a, d) in enumerate(zip(todo, docs, strict=True), 1):
-        if progress:
-            progress("extract", n, len(todo))
-        ex = extract_article(a, d[0], d[1])
+    if jobs > 1 and len(todo) > 2 * jobs:
+        gazetteer()  # built once here, inherited by the forked workers
+        fresh = _extract_parallel(todo, jobs, progress)
+    else:
+        fresh = _extract_chunk(todo, progress)
+    for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
         if cache is not None:
             cache.put(a.stem, hashes[a.stem], ex)
     return [found[a.stem] for a in articles]
+
+
+def _extract_chunk(articles: Sequence[Article], progress: Progress | None = None) -> list[Extraction]:
+    """Annotate and extract some articles in this process."""
+    out = []
+    docs = _annotate(articles, 1) if articles else []
+    for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
+        if progress:
+            progress("extract", n, len(articles))
+        out.append(extract_article(a, d[0], d[1]))
+    return out
+
+
+def _extract_parallel(articles: Sequence[Article], jobs: int, progress: Progress | None) -> list[Extraction]:
+    """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(25, len(articles) // (jobs * 4) or 1))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    out: list[Extraction] = []
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        for n, part in enumerate(pool.map(_extract_chunk, chunks), 1):
+            out.extend(part)
+            if progress:
+                progress("extract", min(n * size, len(articles)), len(articles))
+    return out
 
 
 def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:

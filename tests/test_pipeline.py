@@ -154,3 +154,10 @@ def test_bad_articles_are_named_and_the_rest_builds(tmp_path: Path):
     assert "Built 1 article" in r.stdout
     g = KnowledgeGraph.open(tmp_path / "st")
     assert g.entity("Lorentz Brigade")["type"] in ("ArmedGroup", "MilitaryUnit")
+
+
+def test_parallel_build_gives_identical_output(tmp_path: Path):
+    one, two = tmp_path / "one.nq", tmp_path / "two.nq"
+    build_graph([DATA, SEEDS], tmp_path / "s1", [one], jobs=1, use_cache=False)
+    build_graph([DATA, SEEDS], tmp_path / "s2", [two], jobs=2, use_cache=False)
+    assert one.read_bytes() == two.read_bytes()
