@@ -171,21 +171,6 @@ class Gazetteer:
         """ISO code of the country a nationality adjective names (``"Peruvian"`` → ``"PE"``)."""
         return self.demonyms.get(norm_name(word))
 
-    def region(self, code: str) -> Place | None:
-        """The ISO 3166-2 region with this code."""
-        for p in self._by_name.get(norm_name(self._region_name(code)), ()):
-            if p.code == code:
-                return p
-        return None
-
-    @staticmethod
-    @cache
-    def _region_name(code: str) -> str:
-        import pycountry
-
-        sub = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-        return str(sub.name) if sub is not None else ""
-
 
 @cache
 def gazetteer() -> Gazetteer:

@@ -314,8 +314,7 @@ def _write(
             keys.add(f.subject)
             if isinstance(f.object, str):
                 keys.add(f.object)
-        used = _used_entities(keys, art_facts, res, ex)
-        ents: list[Entity] = [res.entities[k] for k in sorted(used)]
+        ents: list[Entity] = [res.entities[k] for k in sorted(keys) if k in res.entities]
         meta = {"title": ex.article.title, "file": Path(ex.article.path).name, "hash": hashes[stem]}
         subj = res.of.get(ex.subject)
         if subj:
@@ -330,8 +329,3 @@ def _write(
         report.entities_by_type[e.cls] += 1
     for f in facts:
         report.facts_by_relation[RELATIONS[f.relation].name] += 1
-
-
-def _used_entities(keys: set[str], facts: Sequence[ResolvedFact], res: Resolution, ex: Extraction) -> set[str]:
-    """Entities an article's graph describes: those it mentions by name (not only via a dropped mention)."""
-    return {k for k in keys if k in res.entities}

@@ -6,12 +6,23 @@ from pathlib import Path
 
 import pytest
 
+from kg.documents import Article
 from kg.graph import KnowledgeGraph
 from kg.pipeline import BuildReport, build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
+
+
+def offsets_hold(a: Article) -> None:
+    """Every piece of a read article points at its own text."""
+    for f in a.infobox:
+        assert a.text[f.start : f.end] == f.raw
+        for it in f.items:
+            assert a.text[it.start : it.end] == it.text
+    for b in (*a.blocks, *a.see_also):
+        assert a.text[b.start : b.end] == b.text
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ from kg.errors import ReadError
 from kg.extract.entities import clean_span
 from kg.model import DateValue
 
+from .conftest import offsets_hold
+
 LINES = st.one_of(
     st.text(max_size=80),
     st.sampled_from(
@@ -36,15 +38,6 @@ LINES = st.one_of(
 )
 
 
-def _offsets_hold(a) -> None:
-    for f in a.infobox:
-        assert a.text[f.start : f.end] == f.raw
-        for it in f.items:
-            assert a.text[it.start : it.end] == it.text
-    for b in (*a.blocks, *a.see_also):
-        assert a.text[b.start : b.end] == b.text
-
-
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(LINES, max_size=30), st.sampled_from(["\n", "\r\n"]))
 def test_reader_never_crashes_and_offsets_hold(lines: list[str], eol: str):
@@ -54,7 +47,7 @@ def test_reader_never_crashes_and_offsets_hold(lines: list[str], eol: str):
     except ReadError as exc:
         assert "fuzz.txt" in str(exc)
         return
-    _offsets_hold(a)
+    offsets_hold(a)
 
 
 @settings(max_examples=300)

@@ -7,18 +7,9 @@ import pytest
 from kg.documents import read_article, read_text
 from kg.errors import ReadError
 
-from .conftest import DATA, SEEDS
+from .conftest import DATA, SEEDS, offsets_hold
 
 SEED = next(SEEDS.glob("*.txt"))
-
-
-def _offsets_hold(a):  # every piece's offsets point at its text
-    for f in a.infobox:
-        assert a.text[f.start : f.end] == f.raw
-        for it in f.items:
-            assert a.text[it.start : it.end] == it.text
-    for b in (*a.blocks, *a.see_also):
-        assert a.text[b.start : b.end] == b.text
 
 
 def test_seed_structure():
@@ -32,12 +23,12 @@ def test_seed_structure():
     assert quals == {"Current", "Historical"}
     assert len(a.see_also) == 10
     assert any(s.level == 3 and len(s.path) == 2 for s in a.sections)
-    _offsets_hold(a)
+    offsets_hold(a)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
 def test_invented_articles_offsets(name: str):
-    _offsets_hold(read_article(DATA / name))
+    offsets_hold(read_article(DATA / name))
 
 
 def test_person_infobox_items():
@@ -65,7 +56,7 @@ def test_bom_and_crlf(tmp_path: Path):
     assert a.title == "Title Here"
     assert a.infobox[0].raw == "Jo Doe"
     assert a.blocks[0].text == "A paragraph.\r\nSecond line."
-    _offsets_hold(a)
+    offsets_hold(a)
 
 
 @pytest.mark.parametrize(
