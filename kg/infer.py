@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, partial
+from typing import Any
 
 from kg.extract.tables import check_relation, load_json
 from kg.model import Entity, Evidence
@@ -60,47 +61,27 @@ def inference_rules() -> InferenceRules:
     raw = load_json("inference.json")
     where = "kg/data/inference.json"
     steps: list[_Step] = []
-    for r in raw["inverse"]:
-        a, b = check_relation(r["a"], where), check_relation(r["b"], where)
-        f = float(r.get("factor", 1.0))
+
+    def step(kind: str, source: str, result: str, reverse: bool, r: dict[str, Any], subj: str, obj: str) -> None:
         steps.append(
             _Step(
-                f"inverse:{b}",
-                a,
-                b,
-                True,
-                f,
-                frozenset(r.get("b_subject_class", [])),
-                frozenset(r.get("b_object_class", [])),
-            )
-        )
-        steps.append(
-            _Step(
-                f"inverse:{a}",
-                b,
-                a,
-                True,
-                f,
-                frozenset(r.get("b_object_class", [])),
-                frozenset(r.get("b_subject_class", [])),
-            )
-        )
-    for r in raw.get("inverse_only", []):
-        a, b = check_relation(r["from"], where), check_relation(r["to"], where)
-        steps.append(_Step(f"inverse:{b}", a, b, True, float(r.get("factor", 1.0))))
-    for r in raw.get("implies", []):
-        a, b = check_relation(r["from"], where), check_relation(r["to"], where)
-        steps.append(
-            _Step(
-                f"implies:{b}",
-                a,
-                b,
-                False,
+                f"{kind}:{result}",
+                check_relation(source, where),
+                check_relation(result, where),
+                reverse,
                 float(r.get("factor", 1.0)),
-                frozenset(r.get("subject_class", [])),
-                frozenset(r.get("object_class", [])),
+                frozenset(r.get(subj, [])),
+                frozenset(r.get(obj, [])),
             )
         )
+
+    for r in raw["inverse"]:
+        step("inverse", r["a"], r["b"], True, r, "b_subject_class", "b_object_class")
+        step("inverse", r["b"], r["a"], True, r, "b_object_class", "b_subject_class")
+    for r in raw.get("inverse_only", []):
+        step("inverse", r["from"], r["to"], True, r, "subject_class", "object_class")
+    for r in raw.get("implies", []):
+        step("implies", r["from"], r["to"], False, r, "subject_class", "object_class")
     for rel in raw["symmetric"]:
         check_relation(rel, where)
         steps.append(_Step(f"symmetric:{rel}", rel, rel, True, 1.0))

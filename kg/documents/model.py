@@ -88,8 +88,3 @@ class Article:
             if f.key.casefold() == low:
                 return f
         return None
-
-    @property
-    def paragraphs(self) -> tuple[Block, ...]:
-        """Prose blocks (paragraphs and list items), See-also excluded."""
-        return self.blocks
