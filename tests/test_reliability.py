@@ -102,3 +102,33 @@ def test_validate_passes_on_seed_and_catches_a_planted_violation(tmp_path: Path,
     assert r.returncode == 1
     assert "confidence must be a decimal in [0, 1]" in r.stdout
     assert "kg:Person" in r.stdout  # a child relation from something that is no person
+
+
+def test_odd_but_valid_text_builds(tmp_path: Path):
+    """Emoji, bidi marks, zero-width characters, a 100,000-character line, empty sections, headings
+    with no text and stray dashes all build, and the facts around them still come out."""
+    long_line = " ".join(["The council met again and argued about the harbour tolls."] * 1750)
+    assert len(long_line) >= 100_000
+    text = (
+        "= Merovan Guild =\n\n"
+        "Merovan Guild\n- Founder: Tarsa Velimir\n-\n- \n\n"
+        "The Merovan Guild 🛶 is a trade union in Keldan founded by Tarsa Velimir in 1921.\u200b\n"
+        "Its motto is \u202bשלום\u202c and \u2066«onward»\u2069.\n\n"
+        "== History ==\n\n== Early years ==\n\n-\n---\n\n"
+        f"{long_line}\n\n"
+        "==  ==\n\n"
+        "In 1950 the Merovan Guild was banned.\ufeff\n"
+    )
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "merovan_guild.txt").write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    report = build_graph([src], tmp_path / "st", [tmp_path / "out.nq"])
+    assert report.failures == [] and report.articles == ["merovan_guild"]
+    assert time.perf_counter() - t0 < 120  # no quadratic blow-up on the long line
+    g = KnowledgeGraph.open(tmp_path / "st")
+    facts = {(f["relation"], str(f["object"])) for f in g.facts(subject="Merovan Guild")}
+    assert ("foundedBy", "Tarsa Velimir") in facts
+    assert ("dissolved", "1950") in facts
+    for f in g.facts():
+        assert text[f["start"] : f["end"]] == f["sentence"]

@@ -85,7 +85,11 @@ def _is_passive(verb: Token) -> bool:
 
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return [verb.head]  # "the uprising led by ..." / "an alliance called ..."
+        head = verb.head  # "the uprising led by ..." / "an alliance called ..."
+        if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
+            # "X is a union founded by ...": the common noun stands for the copula's subject
+            return [head, *(c for c in head.head.children if c.dep_ == "nsubj")]
+        return [head]
     if role == "nsubj" and verb.dep_ == "relcl":
         return [verb.head]
     if role in ("nsubj", "nsubjpass", "dobj"):
