@@ -23,7 +23,13 @@ run: $(STAMP)
 	@echo "Who leads and who founded each organisation (kg query leaders):"
 	@$(BIN)/kg query leaders --format table
 
-test: $(TEST_STAMP)
+# The JavaScript clients the export tests open our files with (graphology, jsonld.js), when npm is here.
+JS_STAMP := tests/js/node_modules/.installed
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && touch $(JS_STAMP); \
+	else echo "npm not found: the graphology/jsonld.js tests will skip (CI installs it)"; fi
+
+test: $(TEST_STAMP) $(JS_STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/mypy kg

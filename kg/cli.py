@@ -234,6 +234,7 @@ def path(source: str, target: str, store: Path | None) -> None:
 @click.option("--article", default=None, help="Keep the entities of one article (file stem).")
 @click.option("--around", default=None, help="Keep the neighbourhood of this entity.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 10), help="Hops for --around.")
+@click.option("--open", "open_", is_flag=True, help="Open the exported page (html) in the default browser.")
 def export(
     fmt: str,
     output: Path,
@@ -244,10 +245,12 @@ def export(
     article: str | None,
     around: str | None,
     depth: int,
+    open_: bool,
 ) -> None:
-    """Export: gexf (Gephi), graphml, csv (nodes.csv + edges.csv), or an RDF dump (nq, nt, trig, ttl, jsonld).
+    """Export: gexf (Gephi), graphml, csv (nodes.csv + edges.csv), html (an interactive page that works
+    offline), or an RDF dump (nq, nt, trig, ttl, jsonld with a schema.org context).
 
-    The filters apply to gexf, graphml and csv; RDF dumps are the whole store.
+    The filters apply to gexf, graphml, csv and html; RDF dumps are the whole store.
     """
     from kg.export import ExportFilter
     from kg.graph import KnowledgeGraph
@@ -256,8 +259,15 @@ def export(
         return frozenset(x.strip() for x in s.split(",") if x.strip())
 
     flt = ExportFilter(split(types), split(relations), min_confidence, article, around, depth)
+    if open_ and fmt.lower() != "html":
+        raise click.UsageError("--open works with the html format")
     KnowledgeGraph.open(_store(store)).export(fmt, output, flt)
     click.echo(f"Wrote {output}")
+    if open_:
+        import webbrowser
+
+        if not webbrowser.open(output.resolve().as_uri()):
+            click.echo("No browser found; open the file yourself.", err=True)
 
 
 @cli.command()

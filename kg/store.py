@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +18,17 @@ from rdflib.term import Node
 
 from kg.errors import ExportError, StoreError
 
-__all__ = ["DUMP_FORMATS", "default_store_path", "drop_graph", "dump_store", "open_store", "to_ox", "write_graph"]
+__all__ = [
+    "DUMP_FORMATS",
+    "atomic_target",
+    "atomic_write",
+    "default_store_path",
+    "drop_graph",
+    "dump_store",
+    "open_store",
+    "to_ox",
+    "write_graph",
+]
 
 DUMP_FORMATS = {".nq": "nquads", ".nt": "nt", ".trig": "trig", ".ttl": "turtle", ".jsonld": "json-ld"}
 PREFIXES = {
@@ -115,13 +126,39 @@ def dump_store(store: ox.Store, path: str | Path) -> None:
     else:
         text = _rdflib_dump(nq, DUMP_FORMATS[suffix])
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, p)
+        atomic_write(p, text)
     except OSError as exc:
         raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
+
+
+@contextmanager
+def atomic_target(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; renamed over ``path`` only if the block succeeds,
+    so readers see the old file or the new one, never half of one."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else _file_mode())
+        os.replace(tmp, p)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's own is 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through :func:`atomic_target`."""
+    with atomic_target(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def _graph() -> Graph:
@@ -136,6 +173,11 @@ def _graph() -> Graph:
 def _rdflib_dump(nq: str, fmt: str) -> str:
     from rdflib import Dataset
 
+    if fmt == "json-ld":
+        from kg.export.jsonld import jsonld_text
+
+        return jsonld_text(nq)
+
     ds = Dataset()
     ds.parse(data=nq, format="nquads")
     if fmt == "turtle":
@@ -143,8 +185,6 @@ def _rdflib_dump(nq: str, fmt: str) -> str:
         for s, p, o, _ in ds.quads():
             g.add((s, p, o))
         return str(g.serialize(format="turtle"))
-    if fmt == "json-ld":
-        return str(ds.serialize(format="json-ld", sort_keys=True, indent=1))
     header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
     parts = [header]
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):

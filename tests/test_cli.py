@@ -85,3 +85,21 @@ def test_query_path_does_not_import_spacy(seed_build):
 def test_serve_help_mentions_loopback():
     r = kg("serve", "--help")
     assert r.returncode == 0 and "127.0.0.1" in r.stdout
+
+
+def test_export_html_open_hands_the_page_to_the_browser(seed_build, tmp_path: Path):
+    import os
+
+    _, store, _ = seed_build
+    page, seen = tmp_path / "graph.html", tmp_path / "opened.txt"
+    browser = f"{sys.executable} -c \"import sys; open({str(seen)!r}, 'w').write(sys.argv[1])\" %s"
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "export", "html", "-o", str(page), "--open", "--store", str(store)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BROWSER": browser},
+    )
+    assert r.returncode == 0, r.stderr
+    assert seen.read_text() == page.resolve().as_uri()
+    assert "vis-network" in page.read_text(encoding="utf-8")
+    bad = kg("export", "gexf", "-o", str(tmp_path / "g.gexf"), "--open", "--store", str(store))
+    assert bad.returncode == 2 and "--open works with the html format" in bad.stderr
+    assert not (tmp_path / "g.gexf").exists()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import networkx as nx
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from kg.export import ExportFilter
 from kg.export.graphview import colour_of
 from kg.graph import KnowledgeGraph
+from tests.clients import NoRows
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +93,59 @@ def test_any_label_gives_well_formed_gexf_and_graphml(tmp_path_factory: pytest.T
     write_graphml(g, d / "x.graphml")
     ET.parse(d / "x.gexf")
     ET.parse(d / "x.graphml")
+
+
+class _PageParser(HTMLParser):
+    """Collects the data block and every element the page declares (a well-formedness check)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.data_blocks: list[str] = []
+        self.scripts = 0
+        self.title = ""
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("meta", "input", "br", "link"):
+            return
+        self.stack.append(tag)
+        if tag == "script":
+            self.scripts += 1
+            self._in = "data" if ("id", "kg-data") in attrs else "script"
+            if self._in == "data":
+                self.data_blocks.append("")
+        elif tag == "title":
+            self._in = "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+        self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "data":
+            self.data_blocks[-1] += data
+        elif self._in == "title":
+            self.title += data
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_label_gives_a_well_formed_page(label: str, sentence: str):
+    """Whatever the text, the page has exactly its own elements and carries the text unchanged."""
+    from kg.export.html import page_data, render_page
+
+    hostile = label + "</script><script>alert(1)</script><!--{{DATA}}\u2028&amp;"
+    g = nx.MultiDiGraph()
+    g.add_node("urn:a", label=hostile, type="Person", aliases=[sentence + "</SCRIPT"], pagerank=0.2)
+    g.add_node("urn:b", label="b", type="Place", aliases=[], pagerank=0.1)
+    g.add_edge("urn:a", "urn:b", relation="birthPlace", confidence=0.5)
+    data = page_data(NoRows(), g, title=hostile)  # type: ignore[arg-type]
+    data["facts"]["urn:a"] = [{"relation": label, "sentence": sentence + "<!--", "value": hostile}]
+    p = _PageParser()
+    p.feed(render_page(data))
+    p.close()
+    assert p.stack == [] and p.scripts == 3 and len(p.data_blocks) == 1
+    assert json.loads(p.data_blocks[0]) == json.loads(json.dumps(data))
+    assert p.title == hostile

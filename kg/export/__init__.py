@@ -1,5 +1,6 @@
-"""Exports by format name, one small module per family: RDF dumps (through the store),
-GEXF and GraphML (through NetworkX), CSV for spreadsheets and Gephi's importer."""
+"""Exports by format name, one small module per family: RDF dumps (through the store; JSON-LD in
+schema.org terms, :mod:`kg.export.jsonld`), GEXF and GraphML (through NetworkX), CSV for spreadsheets
+and Gephi's importer, and a self-contained interactive page (:mod:`kg.export.html`)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import networkx as nx
 
 from kg.errors import ExportError
 from kg.export.graphview import ExportFilter, analysed_view
-from kg.store import DUMP_FORMATS, dump_store
+from kg.store import DUMP_FORMATS, atomic_target, dump_store
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = ["EXPORT_FORMATS", "ExportFilter", "export_graph"]
 
-EXPORT_FORMATS = ("gexf", "graphml", "csv", "nq", "nt", "trig", "ttl", "jsonld")
+EXPORT_FORMATS = ("gexf", "graphml", "csv", "html", "nq", "nt", "trig", "ttl", "jsonld")
 _SCALARS = (str, int, float, bool)
 
 
@@ -38,6 +39,12 @@ def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path, flt: ExportFilt
             write_graphml(analysed_view(kg, flt), p)
         elif fmt == "csv":
             write_csv(analysed_view(kg, flt), p)
+        elif fmt == "html":
+            from kg.export.html import write_html
+
+            if p.suffix.lower() not in (".html", ".htm"):
+                raise ExportError(f"{p}: the file name must end in .html for this format")
+            write_html(kg, analysed_view(kg, flt), p)
         else:
             raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     except OSError as exc:
@@ -77,7 +84,8 @@ def _flat(g: nx.MultiDiGraph, keep_viz: bool) -> nx.MultiDiGraph:
 
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
     """GEXF 1.2 for Gephi: colours and sizes (viz), typed attributes, start/end for the timeline."""
-    nx.write_gexf(_flat(g, keep_viz=True), path, version="1.2draft")
+    with atomic_target(path) as tmp:
+        nx.write_gexf(_flat(g, keep_viz=True), tmp, version="1.2draft")
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
@@ -86,7 +94,8 @@ def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     for _, d in flat.nodes(data=True):
         d.pop("start", None)
         d.pop("end", None)
-    nx.write_graphml(flat, path)
+    with atomic_target(path) as tmp:
+        nx.write_graphml(flat, tmp)
 
 
 def write_csv(g: nx.MultiDiGraph, folder: Path) -> None:

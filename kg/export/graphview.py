@@ -19,7 +19,7 @@ from kg.ontology import class_parents
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["ExportFilter", "analysed_view", "colour_of", "palette"]
+__all__ = ["ExportFilter", "analysed_view", "colour_of", "palette", "palette_class"]
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,22 @@ def palette() -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in load_tsv("palette.tsv")}
 
 
+def palette_class(cls: str) -> str:
+    """The class whose colour ``cls`` wears: itself, or its nearest ancestor with a palette row.
+
+    >>> palette_class("City"), palette_class("PoliticalParty")
+    ('Place', 'PoliticalParty')
+    """
+    return next((c for c in class_parents(cls) if c in palette()), "Entity")
+
+
 def colour_of(cls: str) -> str:
     """The colour of a class: its own, or its nearest ancestor's.
 
     >>> colour_of("City") == palette()["Place"]
     True
     """
-    for c in class_parents(cls):
-        if c in palette():
-            return palette()[c]
-    return palette()["Entity"]
+    return palette()[palette_class(cls)]
 
 
 def _rgb(hexcolour: str) -> dict[str, int]:
