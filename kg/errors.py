@@ -41,3 +41,7 @@ class ExportError(KgError):
 
 class StoreError(KgError):
     """The store is missing, locked by another writer, or unreadable."""
+
+
+class PushError(KgError):
+    """The server of ``kg push`` refused a request or could not be reached."""
