@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.store import PREFIXES, open_store
 
-__all__ = ["KnowledgeGraph"]
+__all__ = ["KnowledgeGraph", "bind_values"]
 
 ONTO = PREFIXES["kg"]
 
@@ -47,6 +47,31 @@ def _py(term: Any) -> Any:
     if isinstance(term, ox.Literal):
         return term.value
     return term.value
+
+
+def bind_values(sparql: str, bindings: dict[str, Any]) -> str:
+    """``sparql`` with ``bindings`` pre-bound by a VALUES block at the top of each WHERE clause
+    (subqueries too, whose variables are otherwise out of reach), so every pattern and FILTER
+    sees them; terms are written in their escaped N-Triples form, never pasted text. Strings
+    bind as literals, ``ox.NamedNode`` values as IRIs.
+
+    >>> print(bind_values("SELECT ?x WHERE { ?x rdfs:label ?name }", {"name": 'say "hi"'}))
+    SELECT ?x WHERE {
+      VALUES (?name) { ("say \\"hi\\"") }
+     ?x rdfs:label ?name }
+    """
+    bad = [k for k in bindings if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k)]
+    if bad:
+        raise QueryError(f"not a variable name: {', '.join(map(repr, bad))}")
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(
+        str(v if isinstance(v, ox.NamedNode | ox.Literal) else ox.Literal(str(v))) for v in bindings.values()
+    )
+    values = f"VALUES ({names}) {{ ({terms}) }}"
+    if not re.search(r"\bWHERE\s*\{", sparql, re.I):
+        return f"{sparql}\n{values}"
+    # Into every WHERE clause, subqueries included: a parameter means the same thing everywhere.
+    return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)}\n  {values}\n", sparql, flags=re.I)
 
 
 class KnowledgeGraph:
@@ -67,22 +92,7 @@ class KnowledgeGraph:
         Strings bind as literals, ``ox.NamedNode`` values as IRIs. Common
         prefixes (kg, rdfs, skos, prov, schema, wdt, xsd...) are predeclared.
         """
-        if not bindings:
-            return self._run(sparql)
-        bad = [k for k in bindings if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", k)]
-        if bad:
-            raise QueryError(f"not a variable name: {', '.join(map(repr, bad))}")
-        # Bind with a VALUES block at the top of the WHERE clause, so every pattern and FILTER
-        # sees the values; terms are written in their escaped N-Triples form, never pasted text.
-        names = " ".join(f"?{k}" for k in bindings)
-        terms = " ".join(
-            str(v if isinstance(v, ox.NamedNode | ox.Literal) else ox.Literal(str(v))) for v in bindings.values()
-        )
-        values = f"VALUES ({names}) {{ ({terms}) }}"
-        where = re.search(r"\bWHERE\s*\{", sparql, re.I)
-        if where is None:
-            return self._run(f"{sparql}\n{values}")
-        return self._run(sparql[: where.end()] + f"\n  {values}\n" + sparql[where.end() :])
+        return self._run(bind_values(sparql, bindings) if bindings else sparql)
 
     def _run(self, sparql: str) -> Any:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,7 @@ class BuildReport:
     outputs: list[str] = field(default_factory=list)
     reused: int = 0
     pruned: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
 
     @property
     def ok(self) -> bool:
@@ -168,29 +170,49 @@ def build_graph(
 
     report = BuildReport(str(store))
     ox_store = open_store(store, create=True)
+    clock = _Clock(report.timings)
     try:
         articles, hashes = _read_all(paths, max_bytes, report, progress)
+        clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
         extractions = _extract_all(articles, hashes, cache, jobs, report, progress)
+        clock.lap("extract")
         gazetteer()
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
         res = resolve_mentions(mentions, same_as)
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
+        clock.lap("resolve")
         if inference:
             from kg.infer import infer_facts
 
             facts = facts + [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
+        clock.lap("infer")
         _write(report, ox_store, base, extractions, res, facts, hashes, progress)
         if prune:
             report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+        clock.lap("write")
         for out in outputs:
             dump_store(ox_store, out)
             report.outputs.append(str(out))
         ox_store.flush()
+        clock.lap("dump")
     finally:
         del ox_store
     return report
+
+
+class _Clock:
+    """Seconds per build stage, into ``BuildReport.timings``."""
+
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+        self.t = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.into[stage] = round(now - self.t, 3)
+        self.t = now
 
 
 def _read_all(

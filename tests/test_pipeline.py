@@ -161,3 +161,17 @@ def test_parallel_build_gives_identical_output(tmp_path: Path):
     build_graph([DATA, SEEDS], tmp_path / "s1", [one], jobs=1, use_cache=False)
     build_graph([DATA, SEEDS], tmp_path / "s2", [two], jobs=2, use_cache=False)
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_each_article_graph_labels_what_its_statements_name(data_graph: KnowledgeGraph):
+    """The contract the query library leans on: a statement's subject and (entity) object are
+    labelled in the statement's own graph, so labels join inside GRAPH ?g, without the
+    duplicates the union of thousands of article graphs would bring."""
+    unlabelled = data_graph.rows(
+        """SELECT ?g ?st ?x WHERE { GRAPH ?g {
+             { ?st a kg:Statement ; rdf:subject ?x } UNION
+             { ?st a kg:Statement ; rdf:object ?x FILTER(isIRI(?x) && CONTAINS(STR(?x), "/resource/")) }
+             FILTER NOT EXISTS { ?x rdfs:label ?l } } }"""
+    )
+    assert unlabelled == []
+    assert len(data_graph.rows("SELECT ?st WHERE { ?st a kg:Statement }")) > 50
