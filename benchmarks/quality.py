@@ -1,9 +1,11 @@
 """Extraction quality: build Re-DocRED dev (or any folder of articles + gold files) and score it.
 
-    python benchmarks/quality.py [--data DIR] [--limit N] [--inverse]
+    python benchmarks/quality.py [--data DIR]... [--gold DIR] [--limit N] [--inverse]
+    python benchmarks/quality.py --own      # the seed and tests/data against benchmarks/gold, --inverse
 
-Builds the articles with ``kg build`` into a temporary store, dumps N-Quads and runs the
-shared scorer (``../shared/eval/kgscore.py``); prints the build time and the scorer's summary.
+Gold files sit beside the articles (``NAME.gold.json``) or in ``--gold DIR``. Builds the
+articles with ``kg build`` into a temporary store, dumps N-Quads and runs the shared scorer
+(``../shared/eval/kgscore.py``); prints the build time and the scorer's summary.
 """
 
 from __future__ import annotations
@@ -22,21 +24,26 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=EVAL / "redocred-dev")
+    ap.add_argument("--data", type=Path, action="append", help="article folder (repeatable; default Re-DocRED dev)")
+    ap.add_argument("--gold", type=Path, help="folder of gold files, if not beside the articles")
+    ap.add_argument("--own", action="store_true", help="our hand-made gold: seeds/ and tests/data/, with --inverse")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--inverse", action="store_true", help="accept Wikidata inverse properties")
     ap.add_argument("--json", type=Path, help="write the scorer's per-document report here")
     ap.add_argument("--keep", type=Path, help="keep the built N-Quads dump at this path")
     a = ap.parse_args()
+    if a.own:
+        a.data, a.gold, a.inverse = [ROOT / "seeds", ROOT / "tests" / "data"], ROOT / "benchmarks" / "gold", True
+    folders = a.data or [EVAL / "redocred-dev"]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles"
         src.mkdir()
-        texts = sorted(a.data.glob("*.txt"))
+        texts = sorted(t for d in folders for t in d.glob("*.txt"))
         if a.limit:
             texts = texts[: a.limit]
         for t in texts:
             shutil.copy(t, src / t.name)
-            gold = t.with_name(t.stem + ".gold.json")
+            gold = (a.gold or t.parent) / (t.stem + ".gold.json")
             if gold.exists():
                 shutil.copy(gold, src / gold.name)
         dump = a.keep if a.keep else Path(tmp) / "graph.nq"

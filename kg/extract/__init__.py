@@ -88,7 +88,8 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node is not subject:
                 mentions.append(node)
     facts.extend(_see_also(article, subject))
-    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases)
+    box_countries = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.cls == "Country"]
+    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_countries)
     facts.extend(prose)
     same_as.extend(stated_same)
     for a, b, _ in stated_same:

@@ -201,6 +201,19 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
             and re.fullmatch(r"(?:the\s+)?\d{4}", prev.text)
         ):
             s = prev.start_char + (4 if prev.text.startswith("the ") else 0)  # "2002 Winter Olympics"
+        if ent.label_ == "PERSON":  # "Ilse Marenko" tagged as "Marenko": take back the given names
+            first = ent.start
+            while (
+                first > 0
+                and doc[first - 1].pos_ == "PROPN"
+                and doc[first - 1].dep_ == "compound"
+                and doc[first - 1].head.i in range(ent.start, ent.end)
+                and doc[first - 1].text[:1].isupper()
+                and not doc[first - 1].ent_type_
+            ):
+                first -= 1
+            if first < ent.start:
+                s = doc[first].idx
         name = text[s:e]
         if not name or name.isdigit() or is_noise(name, ent.label_):
             continue
@@ -301,7 +314,8 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> list[Mention]:
-    """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer or a name keyword types."""
+    """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer, a name keyword
+    or the surname of a person named nearby types."""
     spans = [(m.start - base, m.end - base) for m in taken]
 
     def free(a: int, b: int) -> bool:
@@ -313,6 +327,7 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> l
             out.append(Mention(article, base + a, base + b, doc.text[a:b], "CreativeWork", "pattern"))
             spans.append((a, b))
     gaz = gazetteer()
+    surnames = {m.text.split()[-1] for m in taken if m.cls == "Person" and " " in m.text}
     for i, j in proper_noun_runs(doc):
         span = doc[i:j]
         a, b = clean_span(doc.text, span.start_char, span.end_char)
@@ -321,7 +336,10 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> l
             continue
         place = gaz.lookup(name)
         cls = None
-        if place is not None and (place.kind != "city" or place.population >= 100_000):
+        words = name.split()
+        if len(words) in (2, 3) and words[-1] in surnames and all(w[:1].isupper() for w in words):
+            cls = "Person"  # "Vera Marenko" beside "Anton Marenko", missed by NER
+        elif place is not None and (place.kind != "city" or place.population >= 100_000):
             cls = _GAZ_KINDS[place.kind]
         else:
             for pattern, c in class_keywords():
@@ -340,17 +358,31 @@ def retype_family_names(mentions: list[Mention]) -> list[Mention]:
     >>> ms = [Mention("d", 0, 9, "Ann Smith", "Person"), Mention("d", 20, 29, "Bob Smith", "Organization")]
     >>> [m.cls for m in retype_family_names(ms)]
     ['Person', 'Person']
+    >>> ms = [Mention("d", 0, 11, "Dara Kestel", "Person"), Mention("d", 30, 36, "Kestel", "City"),
+    ...       Mention("d", 50, 61, "1968 Kestel", "Organization")]
+    >>> [(m.text, m.cls) for m in retype_family_names(ms)]
+    [('Dara Kestel', 'Person'), ('Kestel', 'Person'), ('Kestel', 'Person')]
     """
     surnames = {m.text.split()[-1] for m in mentions if m.cls == "Person" and " " in m.text}
     out = []
     for m in mentions:
         words = m.text.split()
-        if (
+        if m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and words[1] in surnames:
+            # "In 1968 Brandt founded ...": NER glued the year to the surname
+            start = m.end - len(words[1])
+            m = Mention(m.article, start, m.end, words[1], "Person", "context", m.subject)
+        elif (
             m.source == "ner"
             and m.cls in ("Organization", "Other")
             and len(words) in (2, 3)
             and words[-1] in surnames
             and all(w[:1].isupper() for w in words)
+        ) or (
+            # a surname alone, which NER or a same-named town took for something else
+            m.source in ("ner", "gazetteer")
+            and len(words) == 1
+            and m.text in surnames
+            and m.cls not in ("Person", "Country", "AdministrativeRegion")
         ):
             m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
         out.append(m)

@@ -16,6 +16,7 @@ from itertools import pairwise
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.relations.kinship import kinship_nouns
 from kg.extract.tables import check_class, check_relation, load_json
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
@@ -167,6 +168,12 @@ def _entities(
         m = _item_mention(article, item, rule.object or "Other")
         if m is None:
             continue
+        if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
+            word = article.text[m.end : item.end].strip(" ()").casefold()
+            kin = kinship_nouns().get(word, "")
+            if kin in ("child", "father", "mother", "sibling", "spouse"):
+                yield Fact(subject, kin, m, ev, _qual(item))
+                continue
         if rule.inverse:
             yield Fact(m, rule.relation, subject, ev, _qual(item))
         else:
@@ -184,8 +191,10 @@ def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Me
 
 
 def _chain(chain: list[Mention], ev: Evidence) -> Iterator[Fact]:
+    """Each place is in the next: its country when the next is one, else the territory it is located in."""
     for inner, outer in pairwise(chain):
-        yield Fact(inner, "locatedIn", outer, _with(ev, 0.85), inferred_by=None)
+        rel = "country" if outer.cls == "Country" else "locatedIn"
+        yield Fact(inner, rel, outer, _with(ev, 0.85), inferred_by=None)
 
 
 def _date(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:

@@ -40,9 +40,11 @@ def prose_facts(
     mentions: Sequence[Sequence[Mention]],
     subject: Mention,
     aliases: Sequence[Mention],
+    box_countries: Sequence[Mention] = (),
 ) -> tuple[list[Fact], list[tuple[Mention, Mention, str]]]:
     """Facts stated in the article's sentences (``mentions`` align with ``docs``), and the
-    same-as pairs the prose states (a name given to an event)."""
+    same-as pairs the prose states (a name given to an event). ``box_countries``: the countries
+    the infobox names, which place the prose's towns as the prose's own countries do."""
     from kg.resolve import name_key
 
     out: list[Fact] = []
@@ -69,7 +71,7 @@ def prose_facts(
             out.extend(life_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
-    out.extend(gazetteer_country_facts(article, flat))
+    out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))
     if not any(f.subject == subject and f.relation in ("country", "citizenship") for f in out):
         out.extend(article_country_facts(article, subject, flat))
     events = section_events(article, ctxs)

@@ -82,7 +82,10 @@ class Sentences:
         for t in (tok, *tok.conjuncts):
             m = self.mention(t)
             if m is None and t.pos_ == "NOUN" and t.lemma_ in _FAMILY_NOUNS:
-                out.extend(x for x in self.family(t) if x not in out)
+                # "the Roe brothers", or "the brothers Ann Roe and Bob Roe" (names in apposition)
+                appos = [n for c in t.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
+                named = [x for n in appos if (x := self.mention(n))]
+                out.extend(x for x in (named or self.family(t)) if x not in out)
                 continue
             if m is None and t.pos_ == "NOUN":
                 m = next((x for c in t.children if c.dep_ == "appos" and (x := self.mention(c))), None)

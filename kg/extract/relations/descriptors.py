@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.relations.base import Sentences
+from kg.extract.tables import check_relation, load_tsv
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -136,10 +139,20 @@ _EMPLOYERS = {"EducationalInstitution", "Company", "Publication", "GovernmentBod
 EMPLOYER_CONFIDENCE = 0.65
 
 
-def employer_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "Jane Roe of the University of X" → Roe's employer is that university."""
-    import re
+_ROLE = re.compile(
+    r"\s+(?:was|is|became|had been|has been)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:at|of|in)\s+(?:the\s+)?"
+)
 
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Role noun → relation (table ``role_nouns.tsv``): a lecturer at Y works for Y, a student at Y studied there."""
+    return {k.strip(): check_relation(v.strip(), "kg/data/role_nouns.tsv") for k, v in load_tsv("role_nouns.tsv")}
+
+
+def employer_facts(ctx: Sentences) -> Iterator[Fact]:
+    """ "Jane Roe of the University of X" → Roe's employer is that university; "Roe was a lecturer
+    at the X" → employer too, "a student at the X" → educated there (table ``role_nouns.tsv``)."""
     text = ctx.article.text
     for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
         if (
@@ -150,3 +163,10 @@ def employer_facts(ctx: Sentences) -> Iterator[Fact]:
             span = ctx.doc.char_span(a.start - ctx.block.start, a.end - ctx.block.start, alignment_mode="expand")
             if span is not None:
                 yield Fact(a, "employer", b, ctx.evidence(span.sent, "person-of-institution", EMPLOYER_CONFIDENCE))
+            continue
+        role = _ROLE.fullmatch(text[a.end : b.start]) if group_of(a.cls) == "Person" and b.cls in _EMPLOYERS else None
+        rel = role_nouns().get(role.group(1).lower()) if role else None
+        if rel is not None:
+            span = ctx.doc.char_span(a.start - ctx.block.start, a.end - ctx.block.start, alignment_mode="expand")
+            if span is not None and span.sent.end_char + ctx.block.start >= b.end:
+                yield Fact(a, rel, b, ctx.evidence(span.sent, "role-at-institution", EMPLOYER_CONFIDENCE))

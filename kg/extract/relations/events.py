@@ -105,15 +105,9 @@ def _event_of(article: Article, section: Section, own: Sequence[Sentences]) -> t
         for sent in ctx.doc.sents:
             cls = _trigger(sent)
             if cls or title_cls:
-                start = article.text.find(section.title, section.start)
-                event = Mention(
-                    article.stem,
-                    start,
-                    start + len(section.title),
-                    section.title,
-                    title_cls or cls or "Event",
-                    "heading",
-                )
+                name = re.sub(r"^The\s+", "", section.title)  # "The Temuco March" is the Temuco March
+                start = article.text.find(section.title, section.start) + len(section.title) - len(name)
+                event = Mention(article.stem, start, start + len(name), name, title_cls or cls or "Event", "heading")
                 return event, sent, ctx
     return None
 
