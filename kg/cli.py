@@ -46,6 +46,7 @@ def cli(debug: bool) -> None:
     kg validate                      check the graph against kg/shapes.ttl (SHACL)
     kg export gexf -o graph.gexf     open it in Gephi
     kg push --graph-store URL        load it into a SPARQL server (Graph Store Protocol)
+    kg extract SHARD --store S       extract a shard in parallel with others, then kg build
     """
     _DEBUG["on"] = debug
 
@@ -131,6 +132,35 @@ def build(
         click.echo(f"Wrote {out}")
     if report.failures:
         click.echo(f"{len(report.failures)} article(s) failed; the others were built.", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1), help="Reject larger files.")
+def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: int) -> None:
+    """Extract articles into the store's extraction cache only (no lock, nothing written to the store).
+
+    Run it on shards of a corpus in parallel, on one machine or many sharing the folder, then
+    'kg build' the whole corpus: it reuses every extraction and only resolves, infers and writes.
+    """
+    from kg.pipeline import extract_to_cache
+
+    where = _store(store)
+    bar = _Progress()
+    report = extract_to_cache(paths, where, jobs, max_bytes, bar)
+    bar.done()
+    for problem in report.failures:
+        click.echo(f"error: {problem}", err=True)
+    fresh = len(report.articles) - report.reused
+    click.echo(
+        f"Extracted {fresh} article(s) into {where}-cache ({report.reused} already there); "
+        f"'kg build' the corpus with --store {where} to resolve, infer and write."
+    )
+    if report.failures:
+        click.echo(f"{len(report.failures)} article(s) failed; the others were extracted.", err=True)
         sys.exit(1)
 
 

@@ -202,6 +202,29 @@ def build_graph(
     return report
 
 
+def extract_to_cache(
+    paths: Iterable[str | Path],
+    store: str | Path,
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Read and extract ``paths`` into the extraction cache of ``store`` without touching the
+    store: no lock, so many processes (or machines sharing the folder) can each extract a shard
+    at once; a later ``build_graph`` over the whole corpus then reuses every extraction and
+    only resolves, infers and writes. ``report.reused`` counts the articles already cached."""
+    from kg.cache import ExtractionCache
+
+    report = BuildReport(str(store))
+    clock = _Clock(report.timings)
+    articles, hashes = _read_all(paths, max_bytes, report, progress)
+    clock.lap("read")
+    _extract_all(articles, hashes, ExtractionCache(store), jobs, report, progress)
+    report.articles = [a.stem for a in articles]
+    clock.lap("extract")
+    return report
+
+
 class _Clock:
     """Seconds per build stage, into ``BuildReport.timings``."""
 

@@ -132,3 +132,30 @@ def test_odd_but_valid_text_builds(tmp_path: Path):
     assert ("dissolved", "1950") in facts
     for f in g.facts():
         assert text[f["start"] : f["end"]] == f["sentence"]
+
+
+def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: Path):
+    """The fan-out of docs/scaling.md: `kg extract` on shards at once (no lock), then one
+    `kg build` that reuses every extraction and writes the same graph as a direct build."""
+    shards = [tmp_path / "a", tmp_path / "b"]
+    for d in shards:
+        d.mkdir()
+    for i, f in enumerate(sorted(DATA.glob("*.txt"))):
+        shutil.copy(f, shards[i % 2] / f.name)
+    store = tmp_path / "st"
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "kg", "extract", str(d), "--store", str(store)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for d in shards
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert "Extracted" in out
+    assert not store.exists()  # extraction never touches the store
+    n = len(list(DATA.glob("*.txt")))
+    report = build_graph(shards, store, [tmp_path / "sharded.nq"])
+    assert report.reused == n and report.failures == []
+    direct = build_graph([DATA], tmp_path / "direct", [tmp_path / "direct.nq"], use_cache=False)
+    assert direct.reused == 0
+    assert (tmp_path / "sharded.nq").read_bytes() == (tmp_path / "direct.nq").read_bytes()
