@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,18 @@ def test_formats(seed_graph: KnowledgeGraph):
 def test_unknown_query_name_lists_known_ones(tmp_path: Path):
     with pytest.raises(QueryError, match="leaders"):
         load_query("no-such-query")
+
+
+@pytest.mark.parametrize(("name", "root"), [("timeline", "Event"), ("places", "Place")])
+def test_class_lists_in_queries_match_the_ontology(name: str, root: str):
+    """timeline and places list a root class and its subclasses in VALUES (much faster than
+    rdfs:subClassOf* on a big store); the lists must stay equal to the ontology's."""
+    from rdflib import RDFS
+
+    from kg.ontology import CLASSES, KG, class_parents, ontology_graph
+
+    text = load_query(name)
+    listed = dict(re.findall(r'\(kg:(\w+)\s+"([^"]+)"\)', text))
+    onto = ontology_graph()
+    expected = {c: str(onto.value(KG[c], RDFS.label)) for c in CLASSES if root in class_parents(c)}
+    assert listed == expected
