@@ -129,7 +129,11 @@ def _rdflib_child(nq: str, queries: dict[str, str], runs: int, conn: Any) -> Non
     ds.parse(nq, format="nquads")
     conn.send(("load", round(time.perf_counter() - t0, 2)))
     for name, text in queries.items():
-        ms, _ = median_ms(lambda text=text: len(list(ds.query(text, initNs=PREFIXES))), runs)
+        try:
+            ms, _ = median_ms(lambda text=text: len(list(ds.query(text, initNs=PREFIXES))), runs)
+        except Exception as exc:  # rdflib's own failures (e.g. an unbound variable in GROUP_CONCAT)
+            conn.send((name, f"error: {type(exc).__name__}"))
+            continue
         conn.send((name, ms))
 
 
@@ -198,7 +202,10 @@ def main() -> int:
         for name, text in queries.items():
             ms, _ = median_ms(lambda text=text: sum(1 for _ in src.query(text)), args.runs)
             theirs = rd.get(name)
-            ratio = f"{theirs / ms:.0f}x" if theirs else "rdflib did not finish"
+            if isinstance(theirs, str):
+                ratio, theirs = f"rdflib {theirs}", None
+            else:
+                ratio = f"{theirs / ms:.0f}x" if theirs else "rdflib did not finish"
             results["source"][name] = {"oxigraph_ms": ms, "rdflib_ms": theirs}
             shown = theirs if theirs else "-"
             print(f"  {name:18} oxigraph {ms:8.1f} ms   rdflib {shown:>10} ms   {ratio}", flush=True)
