@@ -53,9 +53,9 @@ def _asset(name: str) -> str:
 
 def _facts(kg: KnowledgeGraph, keep: set[str]) -> dict[str, list[dict[str, Any]]]:
     """For each kept node, its facts (both directions) with the best-supported statement's evidence."""
-    q = """SELECT ?s ?p ?o (MAX(?c) AS ?conf) (COUNT(?st) AS ?n) (SAMPLE(?inf) AS ?inferred) WHERE {
-        GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c .
-                   OPTIONAL { ?st kg:inferred ?inf } } } GROUP BY ?s ?p ?o"""
+    q = """SELECT ?s ?p ?o (MAX(?c) AS ?conf) (COUNT(?st) AS ?n) WHERE {
+        GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c } }
+        GROUP BY ?s ?p ?o"""
     best: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in kg.rows(q):
         s, o = str(r["s"]), str(r["o"])
