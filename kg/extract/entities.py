@@ -317,21 +317,22 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> l
     """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer, a name keyword
     or the surname of a person named nearby types."""
     spans = [(m.start - base, m.end - base) for m in taken]
+    text = doc.text  # spaCy joins the tokens on every access: once
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in spans)
 
     out = []
-    for a, b in title_case_quotes(doc.text):
+    for a, b in title_case_quotes(text):
         if free(a, b):
-            out.append(Mention(article, base + a, base + b, doc.text[a:b], "CreativeWork", "pattern"))
+            out.append(Mention(article, base + a, base + b, text[a:b], "CreativeWork", "pattern"))
             spans.append((a, b))
     gaz = gazetteer()
     surnames = {m.text.split()[-1] for m in taken if m.cls == "Person" and " " in m.text}
     for i, j in proper_noun_runs(doc):
         span = doc[i:j]
-        a, b = clean_span(doc.text, span.start_char, span.end_char)
-        name = doc.text[a:b]
+        a, b = clean_span(text, span.start_char, span.end_char)
+        name = text[a:b]
         if not name or not free(a, b) or len(name) < 3 or (name.isupper() and len(name) < 4):
             continue
         place = gaz.lookup(name)
