@@ -22,7 +22,6 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -41,13 +40,11 @@ class PushReport:
     verified: bool = False
 
 
-def _request(
-    url: str, method: str, body: bytes | None, headers: dict[str, str], timeout: float
-) -> tuple[int, bytes]:
+def _request(url: str, method: str, body: bytes | None, headers: dict[str, str], timeout: float) -> bytes:
     req = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
-            return int(r.status), bytes(r.read())
+            return bytes(r.read())
     except urllib.error.HTTPError as exc:
         detail = exc.read()[:300].decode("utf-8", "replace").strip()
         raise PushError(f"{method} {url}: HTTP {exc.code} {exc.reason}{': ' + detail if detail else ''}") from None
@@ -71,7 +68,7 @@ def _prefix(graph: str) -> str:
 def _select(endpoint: str, query: str, headers: dict[str, str], timeout: float) -> list[dict[str, str]]:
     body = urllib.parse.urlencode({"query": query}).encode()
     h = {**headers, "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
-    _, raw = _request(endpoint, "POST", body, h, timeout)
+    raw = _request(endpoint, "POST", body, h, timeout)
     try:
         return [{k: v["value"] for k, v in row.items()} for row in json.loads(raw)["results"]["bindings"]]
     except (ValueError, KeyError, AttributeError) as exc:
@@ -100,9 +97,10 @@ def push_store(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 60.0,
-    progress: Callable[[str, int], None] | None = None,
 ) -> PushReport:
     """Send every named graph of ``store`` to ``graph_store``, each replacing its namesake."""
+    if prune and endpoint is None:
+        raise PushError("--prune needs --endpoint to list the server's graphs")
     headers = {"User-Agent": "kg-push"}
     if user is not None:
         token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
@@ -117,12 +115,8 @@ def push_store(
             _graph_url(graph_store, g), "PUT", body, {**headers, "Content-Type": "application/n-triples"}, timeout
         )
         report.pushed[g] = n
-        if progress is not None:
-            progress(g, n)
-    if endpoint is None and not prune:
-        return report
     if endpoint is None:
-        raise PushError("--prune needs --endpoint to list the server's graphs")
+        return report
     if prune:
         for g in sorted(remote_articles(endpoint, {_prefix(a) for a in articles}, headers, timeout) - articles):
             _request(_graph_url(graph_store, g), "DELETE", None, headers, timeout)

@@ -52,39 +52,36 @@ def _asset(name: str) -> str:
 
 
 def _facts(kg: KnowledgeGraph, keep: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """For each kept node, its facts (both directions) with the best-supported statement's evidence."""
-    q = """SELECT ?s ?p ?o (MAX(?c) AS ?conf) (COUNT(?st) AS ?n) WHERE {
-        GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c } }
-        GROUP BY ?s ?p ?o"""
-    best: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for r in kg.rows(q):
-        s, o = str(r["s"]), str(r["o"])
-        if s in keep or o in keep:
-            best[(s, str(r["p"]), o)] = {"confidence": float(r["conf"]), "sources": int(r["n"])}
-    ev = """SELECT ?s ?p ?o ?c ?sentence ?extractor ?g ?start WHERE {
+    """For each kept node, its facts (both directions): the most confident statement's evidence and
+    the number of statements behind the fact."""
+    q = """SELECT ?s ?p ?o ?c ?sentence ?extractor ?g ?start WHERE {
         GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c ;
                    kg:sentence ?sentence ; kg:extractor ?extractor ; kg:startOffset ?start } }"""
     titles = {str(r["g"]): r["t"] for r in kg.rows("SELECT ?g ?t WHERE { GRAPH ?g { ?g dcterms:title ?t } }")}
-    for r in sorted(kg.rows(ev), key=lambda r: (str(r["g"]), int(r["start"]), str(r["extractor"]))):
-        key = (str(r["s"]), str(r["p"]), str(r["o"]))
-        f = best.get(key)
-        if f is None or "sentence" in f or float(r["c"]) < f["confidence"]:
+    best: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for r in sorted(kg.rows(q), key=lambda r: (str(r["g"]), int(r["start"]), str(r["extractor"]))):
+        s, o = str(r["s"]), str(r["o"])
+        if s not in keep and o not in keep:
             continue
-        f.update(
-            sentence=r["sentence"],
-            extractor=r["extractor"],
-            article=titles.get(str(r["g"]), str(r["g"]).rsplit("/", 1)[-1]),
-            inferred=str(r["extractor"]).startswith("infer"),
-        )
+        key = (s, str(r["p"]), o)
+        f = best.get(key)
+        if f is not None:
+            f["sources"] += 1
+            if float(r["c"]) <= f["confidence"]:
+                continue
+        best[key] = {
+            "confidence": float(r["c"]),
+            "sources": f["sources"] if f is not None else 1,
+            "sentence": r["sentence"],
+            "extractor": r["extractor"],
+            "article": titles.get(str(r["g"]), str(r["g"]).rsplit("/", 1)[-1]),
+            "inferred": str(r["extractor"]).startswith("infer"),
+        }
     out: dict[str, list[dict[str, Any]]] = {n: [] for n in keep}
     for (s, p, o), f in best.items():
-        if "sentence" not in f:
-            continue
-        name = p.replace(ONTO, "")
-        rel = _label(name)
+        rel = _label(p.replace(ONTO, ""))
         if s in keep:
-            other = o if o in keep else None
-            out[s].append({**f, "relation": rel, "dir": "out", "other": other, "value": o})
+            out[s].append({**f, "relation": rel, "dir": "out", "other": o if o in keep else None, "value": o})
         if o in keep and o != s:
             out[o].append({**f, "relation": rel, "dir": "in", "other": s if s in keep else None, "value": s})
     for facts in out.values():
