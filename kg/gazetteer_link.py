@@ -17,6 +17,6 @@ def link_places(entities: dict[str, Entity]) -> dict[str, str]:
         if group_of(e.cls) != "Place":
             continue
         place = gaz.lookup(e.label)
-        if place is not None:
+        if place is not None and place.iri is not None:
             out[key] = place.iri
     return out

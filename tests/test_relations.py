@@ -167,3 +167,35 @@ def test_possessive_work_and_dated_title(tmp_path):
     assert ("publicationDate", "1991") in _facts(g, "Mar Abierto")
     assert ("country", "Chile") in _facts(g, "Los Lobos Verdes")
     assert ("inception", "1984") in _facts(g, "Los Lobos Verdes")
+
+
+def test_single_country_article_places_its_places(data_graph: KnowledgeGraph):
+    # "Kellmoor" names one country: its river, mill, school and water board lie there, at low confidence
+    for name in ("Tesk River", "Kellmoor Mill", "Kellmoor Folk High School", "Tesk Valley Water Board"):
+        facts = data_graph.facts(subject=name, relation="country")
+        assert [(f["object"], f["extractor"]) for f in facts] == [("Norway", "article-single-country")], name
+        assert facts[0]["confidence"] <= 0.6
+    assert data_graph.entity("Tesk Valley Water Board")["type"] == "GovernmentBody"  # the head noun, not "Valley"
+
+
+def test_single_country_rule_keeps_out_foreign_and_two_country_articles():
+    from kg.documents.model import Article
+    from kg.extract.relations.places import single_country_facts
+    from kg.model import Mention
+
+    text = "Brenn is a village in Norway on the Skarva River, twinned with Lyon."
+    art = Article("t.txt", "t", "Brenn", text, (), (), (), ())
+
+    def m(name: str, cls: str) -> Mention:
+        return Mention("t", text.index(name), text.index(name) + len(name), name, cls)
+
+    ms = [m("Brenn", "City"), m("Norway", "Country"), m("Skarva River", "Landform"), m("Lyon", "City")]
+    facts = list(single_country_facts(art, ms, []))
+    assert {(f.subject.text, str(getattr(f.object, "text", ""))) for f in facts} == {
+        ("Brenn", "Norway"),
+        ("Skarva River", "Norway"),
+    }  # not Lyon: the gazetteer puts it in France
+    placed = [f for f in facts if f.subject.text == "Brenn"]
+    assert [f.subject.text for f in single_country_facts(art, ms, placed)] == ["Skarva River"]
+    two = [*ms, Mention("t", 0, 5, "Swedish", "Country")]
+    assert list(single_country_facts(art, two, [])) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import class_keywords, head_nouns, not_person_words
+from kg.extract.tables import head_nouns, keyword_class, not_person_words
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -96,7 +96,13 @@ def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozens
 
 
 def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> tuple[str, str] | None:
-    """(class, how) for a named mention; ``how`` is ``ner``, ``gazetteer`` or ``keyword``."""
+    """(class, how) for a named mention; ``how`` is ``ner``, ``gazetteer`` or ``keyword``.
+
+    >>> typed_name("Turkey", "GPE"), typed_name("West Germany", "GPE"), typed_name("Uzbek", "PERSON")
+    (('Country', 'gazetteer'), ('Country', 'gazetteer'), None)
+    >>> typed_name("Tesk Valley Water Board", "ORG")
+    ('GovernmentBody', 'keyword')
+    """
     base = NER_CLASSES.get(ner_label)
     if base is None:
         return None
@@ -105,6 +111,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     gaz = gazetteer()
     if ner_label == "NORP":
         return ("Country", "gazetteer") if gaz.demonym(name) else (base, "ner")
+    if base == "Person" and gaz.demonym(name):
+        return None  # "speak Tajik": a people's or language's name is nobody
     place = gaz.lookup(name, countries)
     if place is not None:
         kind = _GAZ_KINDS[place.kind]
@@ -112,20 +120,14 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
             return kind, "gazetteer"
         if ner_label == "ORG" and " " not in name:
             return kind, "gazetteer"
-    for pattern, cls in class_keywords():
-        if pattern.search(name):
-            if base in ("Place", "Facility") and cls not in (
-                "Landform",
-                "Facility",
-                "AdministrativeRegion",
-                "Country",
-                "City",
-            ):
-                break
-            if base == "Person" and cls != "Person" and not any(p.search(name) for p in not_person_words()):
-                break
-            return cls, "keyword"
-    return base, "ner"
+    cls = keyword_class(name)
+    if cls is None:
+        return base, "ner"
+    if base in ("Place", "Facility") and cls not in ("Landform", "Facility", "AdministrativeRegion", "Country", "City"):
+        return base, "ner"
+    if base == "Person" and cls != "Person" and not any(p.search(name) for p in not_person_words()):
+        return base, "ner"
+    return cls, "keyword"
 
 
 def _span_offsets(span: Span, base: int) -> tuple[int, int]:
@@ -150,8 +152,9 @@ def is_noise(name: str, ner_label: str) -> bool:
 
 
 def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
-    """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a title
-    before it ("lawyer Jane Roe"), or a head noun after it ("the Green party")."""
+    """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a place
+    preposition before a name the gazetteer knows ("in Nancy"), a title before it ("lawyer Jane
+    Roe"), or a head noun after it ("the Green party")."""
     table = head_nouns()
     root = ent.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -164,6 +167,11 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
             if cls:
                 return cls
     doc = ent.doc
+    possessive = ent.end < len(doc) and doc[ent.end].tag_ == "POS"  # "in Smith's view"
+    if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near") and not possessive:
+        place = gazetteer().lookup(ent.text)
+        if place is not None:
+            return _GAZ_KINDS[place.kind]  # "born in Nancy": the town, not the given name
     if ent.start > 0:
         prev = doc[ent.start - 1]
         if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
@@ -342,11 +350,8 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> l
             cls = "Person"  # "Vera Marenko" beside "Anton Marenko", missed by NER
         elif place is not None and (place.kind != "city" or place.population >= 100_000):
             cls = _GAZ_KINDS[place.kind]
-        else:
-            for pattern, c in class_keywords():
-                if pattern.search(name) and " " in name:
-                    cls = c
-                    break
+        elif " " in name:
+            cls = keyword_class(name)
         if cls is not None:
             out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
             spans.append((a, b))

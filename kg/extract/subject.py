@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.documents.model import Article
 from kg.extract.entities import clean_span
-from kg.extract.tables import class_keywords, head_nouns
+from kg.extract.tables import head_nouns, keyword_class
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -142,10 +142,7 @@ def _title_class(name: str) -> str | None:
     place = gazetteer().lookup(name)
     if place is not None and place.kind in ("country", "region"):
         return {"country": "Country", "region": "AdministrativeRegion"}[place.kind]
-    for pattern, cls in class_keywords():
-        if pattern.search(name):
-            return cls
-    return None
+    return keyword_class(name)
 
 
 def _subject_phrase(doc: Doc) -> Span | None:

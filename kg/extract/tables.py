@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 from kg.ontology import CLASSES, RELATIONS
 
-__all__ = ["class_keywords", "head_nouns", "load_json", "load_tsv", "not_person_words"]
+__all__ = ["class_keywords", "head_nouns", "keyword_class", "load_json", "load_tsv", "not_person_words"]
 
 
 def load_tsv(name: str) -> list[tuple[str, str]]:
@@ -52,6 +52,34 @@ def class_keywords() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(p), check_class(c, "kg/data/class_keywords.tsv")) for p, c in load_tsv("class_keywords.tsv")
     )
+
+
+_COMPLEMENT = re.compile(r"\s(?:of|for|in|on|at|de|du|des|del|di|da)\s")
+
+
+@lru_cache(maxsize=100_000)
+def keyword_class(name: str) -> str | None:
+    """The class the name's head keyword signals: of the keywords ``class_keywords.tsv`` finds,
+    the last one before an "of"/"for" complement (the last one at all when none comes before it),
+    so "Tesk Valley Water Board" is a board and "University of the Valley" a university. A
+    keyword found at the same place by two rows goes to the upper row.
+
+    >>> keyword_class("Tesk Valley Water Board"), keyword_class("University of the Valley")
+    ('GovernmentBody', 'EducationalInstitution')
+    >>> keyword_class("Valley Forge Military Academy"), keyword_class("Lake Ostra"), keyword_class("Ana")
+    ('EducationalInstitution', 'Landform', None)
+    """
+    found: list[tuple[int, int, str]] = []  # (end of the keyword, -row, class)
+    for row, (pattern, cls) in enumerate(class_keywords()):
+        for m in pattern.finditer(name):
+            found.append((m.end(), -row, cls))
+    if not found:
+        return None
+    comp = _COMPLEMENT.search(name)
+    if comp is not None:
+        head = [f for f in found if f[0] <= comp.start()]
+        found = head or found
+    return max(found)[2]
 
 
 @cache

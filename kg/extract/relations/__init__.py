@@ -22,7 +22,12 @@ from kg.extract.relations.events import section_events
 from kg.extract.relations.kinship import kinship_facts
 from kg.extract.relations.nationality import life_facts, location_facts, nationality_facts
 from kg.extract.relations.phrases import phrase_facts
-from kg.extract.relations.places import article_country_facts, gazetteer_country_facts, place_chain_facts
+from kg.extract.relations.places import (
+    article_country_facts,
+    gazetteer_country_facts,
+    place_chain_facts,
+    single_country_facts,
+)
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts
 from kg.model import Fact, Mention
@@ -72,6 +77,7 @@ def prose_facts(
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
     out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))
+    out.extend(single_country_facts(article, [*flat, *box_countries], out))
     if not any(f.subject == subject and f.relation in ("country", "citizenship") for f in out):
         out.extend(article_country_facts(article, subject, flat))
     events = section_events(article, ctxs)
