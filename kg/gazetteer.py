@@ -116,11 +116,11 @@ class Gazetteer:
         # Republics" gives both names, unless one is a current country's), then our table.
         former: dict[str, Place] = {}
         for hc in pycountry.historic_countries:
-            names = [n.strip() for n in hc.name.split(",")]
-            names = [n for n in names if n[:1].isupper() and not self._is_country(n)]
-            if names:
-                former[hc.alpha_4] = Place(names[0], "country", None, hc.alpha_4)
-                for n in names:
+            parts = [n.strip() for n in hc.name.split(",")]
+            parts = [n for n in parts if n[:1].isupper() and not self._is_country(n)]
+            if parts:
+                former[hc.alpha_4] = Place(parts[0], "country", None, hc.alpha_4)
+                for n in parts:
                     self._add(n, former[hc.alpha_4])
         for n, code in _table("former_countries.tsv"):
             if code not in former:
