@@ -199,3 +199,18 @@ def test_single_country_rule_keeps_out_foreign_and_two_country_articles():
     assert [f.subject.text for f in single_country_facts(art, ms, placed)] == ["Skarva River"]
     two = [*ms, Mention("t", 0, 5, "Swedish", "Country")]
     assert list(single_country_facts(art, two, [])) == []
+
+
+def test_surname_that_is_also_a_city_names_the_person(tmp_path):
+    from kg.pipeline import build_graph
+
+    art = tmp_path / "mayor.txt"
+    art.write_text(
+        "= Tomas Alger =\n\nTomas Brenner Alger (3 May 1921 – 9 June 1990) was a mayor in Norway.\n\n"
+        "His brother was Harald Alger. Alger died of cancer in 1990 in Lyon.\n",
+        encoding="utf-8",
+    )
+    build_graph([art], tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert g.resolve("Alger") == g.resolve("Tomas Alger")  # the article's subject, not Algiers
+    assert g.entity("Lyon")["type"] == "City"  # "in Lyon": the town

@@ -48,6 +48,7 @@ NER_CLASSES = {
 }
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party)$")
+_PLACE_CLASSES = frozenset({"Landform", "Facility", "AdministrativeRegion", "Country", "City"})
 _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
 
 
@@ -118,12 +119,14 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
         kind = _GAZ_KINDS[place.kind]
         if ner_label in ("GPE", "LOC") or place.kind in ("country", "continent"):
             return kind, "gazetteer"
+        if place.kind == "region" and " " in name and ner_label == "PERSON":
+            return kind, "gazetteer"  # "Madhya Pradesh": a region's two-word name is nobody's
         if ner_label == "ORG" and " " not in name:
             return kind, "gazetteer"
     cls = keyword_class(name)
     if cls is None:
         return base, "ner"
-    if base in ("Place", "Facility") and cls not in ("Landform", "Facility", "AdministrativeRegion", "Country", "City"):
+    if base in ("Place", "Facility") and cls not in _PLACE_CLASSES:
         return base, "ner"
     if base == "Person" and cls != "Person" and not any(p.search(name) for p in not_person_words()):
         return base, "ner"
@@ -172,6 +175,9 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         place = gazetteer().lookup(ent.text)
         if place is not None:
             return _GAZ_KINDS[place.kind]  # "born in Nancy": the town, not the given name
+        cls = keyword_class(ent.text)
+        if cls in _PLACE_CLASSES:
+            return cls  # "near Rice Lake"
     if ent.start > 0:
         prev = doc[ent.start - 1]
         if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
@@ -348,6 +354,8 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> l
         words = name.split()
         if len(words) in (2, 3) and words[-1] in surnames and all(w[:1].isupper() for w in words):
             cls = "Person"  # "Vera Marenko" beside "Anton Marenko", missed by NER
+        elif len(words) == 1 and name in surnames:
+            cls = "Person"  # "Alger died in 1992" after "Ross Alger": the man, not the town
         elif place is not None and (place.kind != "city" or place.population >= 100_000):
             cls = _GAZ_KINDS[place.kind]
         elif " " in name:
@@ -385,7 +393,7 @@ def retype_family_names(mentions: list[Mention]) -> list[Mention]:
             and all(w[:1].isupper() for w in words)
         ) or (
             # a surname alone, which NER or a same-named town took for something else
-            m.source in ("ner", "gazetteer")
+            m.source in ("ner", "gazetteer", "pattern")
             and len(words) == 1
             and m.text in surnames
             and m.cls not in ("Person", "Country", "AdministrativeRegion")
