@@ -5,6 +5,9 @@ relations, and two-step chains (a place's country through the region it is
 in, a party's country through its headquarters). An inferred fact sits in the
 named graph of its first premise's article, says which rule made it and which
 statements it came from, and is never more confident than its weakest premise.
+A chain joins two facts of the same article only: across articles, two places
+that share a name ("London", "Dublin") are too often two places, and a town
+placed through another article's "Dublin" would land in the wrong country.
 Chains are joined through dictionaries, so the cost grows with the number of
 facts, not its square.
 """
@@ -155,13 +158,16 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
                 s2, o2 = (o, f.subject) if st.reverse else (f.subject, o)
                 if _fits(entities, s2, st.subject_class) and _fits(entities, o2, st.object_class):
                     add(_make(st.name, s2, st.result, o2, [f], st.factor))
-            for ch in rules.chains:
+            for ch in rules.chains:  # both premises from one article (see the module's docstring)
+                art = f.evidence.article
                 if ch.first == f.relation:
                     for g in by_subject[ch.second].get(o, ()):
-                        add(_make(ch.name, f.subject, ch.result, str(g.object), [f, g], ch.factor))
+                        if g.evidence.article == art:
+                            add(_make(ch.name, f.subject, ch.result, str(g.object), [f, g], ch.factor))
                 if ch.second == f.relation:
                     for g in by_object[ch.first].get(f.subject, ()):
-                        add(_make(ch.name, g.subject, ch.result, o, [g, f], ch.factor))
+                        if g.evidence.article == art:
+                            add(_make(ch.name, g.subject, ch.result, o, [g, f], ch.factor))
         if not new:
             break
         index(new)

@@ -31,6 +31,16 @@ def test_chain_reaches_the_country_with_weakest_confidence():
     assert set(f.premises) == {statement_id(facts[0]), statement_id(facts[1])}
 
 
+def test_chain_joins_facts_of_one_article_only():
+    # "Dublin" placed in one article and put in a country by another may be two Dublins
+    ents = _ents(("Bridge", "Facility"), ("Dublin", "City"), ("Land", "Country"))
+    first = _fact("Bridge", "locatedIn", "Dublin")
+    other = ResolvedFact("Dublin", "country", "Land", Evidence("other-doc", "Lead", "s.", 0, 2, "test", 0.9))
+    assert not [f for f in infer_facts([first, other], ents) if f.relation == "country"]
+    same = _fact("Dublin", "country", "Land")
+    assert [f.object for f in infer_facts([first, same], ents) if f.relation == "country"] == ["Land"]
+
+
 def test_inverse_and_symmetric():
     ents = _ents(("A", "Person"), ("B", "Person"), ("Rally", "Event"))
     out = {

@@ -214,3 +214,26 @@ def test_surname_that_is_also_a_city_names_the_person(tmp_path):
     g = KnowledgeGraph.open(tmp_path / "st")
     assert g.resolve("Alger") == g.resolve("Tomas Alger")  # the article's subject, not Algiers
     assert g.entity("Lyon")["type"] == "City"  # "in Lyon": the town
+
+
+def test_single_region_article_places_its_landforms_only():
+    from kg.documents.model import Article
+    from kg.extract.relations.places import single_region_facts
+    from kg.model import Mention
+
+    text = "Kettle Lake lies in Ontario near Sudbury, below Mount Arden. It drains to Lake Huron in Michigan."
+    art = Article("t.txt", "t", "Kettle Lake", text, (), (), (), ())
+
+    def m(name: str, cls: str) -> Mention:
+        return Mention("t", text.index(name), text.index(name) + len(name), name, cls)
+
+    ms = [m("Kettle Lake", "Landform"), m("Ontario", "AdministrativeRegion"), m("Sudbury", "City")]
+    ms.append(m("Mount Arden", "Landform"))
+    facts = list(single_region_facts(art, ms, []))
+    assert {(f.subject.text, getattr(f.object, "text", "")) for f in facts} == {
+        ("Kettle Lake", "Ontario"),
+        ("Mount Arden", "Ontario"),
+    }  # not the town: towns often sit in a county the article does not name
+    assert {f.evidence.extractor for f in facts} == {"article-single-region"}
+    two = [*ms, m("Lake Huron", "Landform"), m("Michigan", "AdministrativeRegion")]
+    assert list(single_region_facts(art, two, [])) == []

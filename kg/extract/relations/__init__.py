@@ -27,6 +27,7 @@ from kg.extract.relations.places import (
     gazetteer_country_facts,
     place_chain_facts,
     single_country_facts,
+    single_region_facts,
 )
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts
@@ -78,6 +79,7 @@ def prose_facts(
             out.extend(lead_work_facts(ctx))
     out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))
     out.extend(single_country_facts(article, [*flat, *box_countries], out))
+    out.extend(single_region_facts(article, flat, out))
     if not any(f.subject == subject and f.relation in ("country", "citizenship") for f in out):
         out.extend(article_country_facts(article, subject, flat))
     events = section_events(article, ctxs)
