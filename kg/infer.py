@@ -3,8 +3,9 @@
 Rules come from ``kg/data/inference.json``: inverse pairs, symmetric
 relations, and two-step chains (a place's country through the region it is
 in, a party's country through its headquarters). An inferred fact sits in the
-named graph of its first premise's article, says which rule made it and which
-statements it came from, and is never more confident than its weakest premise.
+named graph of its premises' article (two articles implying one fact each hold
+it), says which rule made it and which statements it came from, and is never
+more confident than its weakest premise.
 A chain joins two facts of the same article only: across articles, two places
 that share a name ("London", "Dublin") are too often two places, and a town
 placed through another article's "Dublin" would land in the wrong country.
@@ -115,14 +116,16 @@ def _make(rule: str, s: str, rel: str, o: str, premises: Sequence[ResolvedFact],
     return ResolvedFact(s, rel, o, ev, (), rule, tuple(statement_id(p) for p in premises))
 
 
-def _add(
-    known: set[tuple[str, str, str]],
-    best: dict[tuple[str, str, str], ResolvedFact],
-    new: list[ResolvedFact],
-    f: ResolvedFact,
-) -> None:
-    """Keep ``f`` unless an article states it; of two derivations keep the more confident."""
-    key = (f.subject, f.relation, str(f.object))
+_Key = tuple[str, str, str, str]
+
+
+def _key(f: ResolvedFact) -> _Key:
+    return (f.subject, f.relation, str(f.object), f.evidence.article)
+
+
+def _add(known: set[_Key], best: dict[_Key, ResolvedFact], new: list[ResolvedFact], f: ResolvedFact) -> None:
+    """Keep ``f`` unless its article states it; of two derivations in one article keep the more confident."""
+    key = _key(f)
     if key in known or f.subject == f.object:
         return
     prev = best.get(key)
@@ -133,10 +136,11 @@ def _add(
 
 
 def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> list[ResolvedFact]:
-    """Facts implied by ``facts`` that no article states, each once (the most confident derivation)."""
+    """Facts implied by ``facts`` that their article does not state, once per article (the most
+    confident derivation): each article's graph holds what its own statements imply."""
     rules = inference_rules()
-    known: set[tuple[str, str, str]] = {(f.subject, f.relation, str(f.object)) for f in facts}
-    best: dict[tuple[str, str, str], ResolvedFact] = {}
+    known: set[_Key] = {_key(f) for f in facts}
+    best: dict[_Key, ResolvedFact] = {}
     frontier = [f for f in facts if isinstance(f.object, str)]
     by_subject: dict[str, dict[str, list[ResolvedFact]]] = defaultdict(lambda: defaultdict(list))
     by_object: dict[str, dict[str, list[ResolvedFact]]] = defaultdict(lambda: defaultdict(list))

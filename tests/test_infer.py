@@ -41,6 +41,14 @@ def test_chain_joins_facts_of_one_article_only():
     assert [f.object for f in infer_facts([first, same], ents) if f.relation == "country"] == ["Land"]
 
 
+def test_each_article_holds_what_its_own_facts_imply():
+    ents = _ents(("Town", "City"), ("Land", "Country"))
+    a = _fact("Town", "country", "Land")
+    b = ResolvedFact("Town", "country", "Land", Evidence("doc2", "Lead", "s.", 0, 2, "test", 0.7))
+    got = sorted((f.evidence.article, f.evidence.confidence) for f in infer_facts([a, b], ents))
+    assert got == [("doc", 0.855), ("doc2", 0.665)]  # locatedIn in both graphs, each from its own premise
+
+
 def test_inverse_and_symmetric():
     ents = _ents(("A", "Person"), ("B", "Person"), ("Rally", "Event"))
     out = {

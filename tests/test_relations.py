@@ -237,3 +237,15 @@ def test_single_region_article_places_its_landforms_only():
     assert {f.evidence.extractor for f in facts} == {"article-single-region"}
     two = [*ms, m("Lake Huron", "Landform"), m("Michigan", "AdministrativeRegion")]
     assert list(single_region_facts(art, two, [])) == []
+
+
+def test_gazetteer_places_a_city_in_a_country_named_only_by_its_people():
+    from kg.documents.model import Article
+    from kg.extract.relations.places import gazetteer_country_facts
+    from kg.model import Mention
+
+    text = "Ana Lind is a Norwegian painter who lives in Bergen."
+    art = Article("t.txt", "t", "Ana Lind", text, (), (), (), ())
+    ms = [Mention("t", 14, 23, "Norwegian", "Country"), Mention("t", 45, 51, "Bergen", "City")]
+    facts = [(f.subject.text, f.relation, getattr(f.object, "text", "")) for f in gazetteer_country_facts(art, ms)]
+    assert ("Bergen", "country", "Norwegian") in facts  # the adjective's mention stands for Norway

@@ -80,11 +80,11 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
     country, a US city's state, a country's continent and capital."""
     gaz = gazetteer()
     countries: dict[str, Mention] = {}
-    for m in mentions:
+    for m in mentions:  # each country by its name, or by its people's adjective when it goes unnamed
         if m.cls == "Country":
             place = gaz.lookup(m.text)
             code = place.country if place is not None else gaz.demonym(m.text)
-            if code and code not in countries and not gaz.demonym(m.text):
+            if code and (code not in countries or (gaz.demonym(countries[code].text) and not gaz.demonym(m.text))):
                 countries[code] = m
     if not countries:
         return
