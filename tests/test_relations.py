@@ -249,3 +249,19 @@ def test_gazetteer_places_a_city_in_a_country_named_only_by_its_people():
     ms = [Mention("t", 14, 23, "Norwegian", "Country"), Mention("t", 45, 51, "Bergen", "City")]
     facts = [(f.subject.text, f.relation, getattr(f.object, "text", "")) for f in gazetteer_country_facts(art, ms)]
     assert ("Bergen", "country", "Norwegian") in facts  # the adjective's mention stands for Norway
+
+
+def test_person_tags_that_context_shows_are_places():
+    from kg.extract.entities import mentions_in_doc
+    from kg.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def classes(text: str) -> dict[str, str]:
+        return {m.text: m.cls for m in mentions_in_doc("t", nlp(text), 0)}
+
+    # two governorates in a list are not two people because NER tagged them PERSON
+    got = classes("It bordered China in the south, Kazan Governorate in the southwest, and Perm Governorate.")
+    assert got.get("Kazan Governorate") == "AdministrativeRegion"
+    assert classes("She visited Tobolsk, Russia.").get("Tobolsk") == "City"  # "X, Country"
+    assert classes("Ana Lind met John Smith, Canada's envoy.").get("John Smith") == "Person"

@@ -178,6 +178,13 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         cls = keyword_class(ent.text)
         if cls in _PLACE_CLASSES:
             return cls  # "near Rice Lake"
+    if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        outer = next((e for e in (ents if ents is not None else doc.ents) if e.start == ent.end + 1), None)
+        wider = gazetteer().lookup(outer.text) if outer is not None and outer.label_ == "GPE" else None
+        owned = outer is not None and outer.end < len(doc) and doc[outer.end].tag_ == "POS"  # "Smith, Canada's envoy"
+        place = gazetteer().lookup(ent.text)
+        if wider is not None and wider.kind in ("country", "region") and not owned and place is not None:
+            return _GAZ_KINDS[place.kind] if place.kind != "country" else None  # "Tobolsk, Russia"
     if ent.start > 0:
         prev = doc[ent.start - 1]
         if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
@@ -194,7 +201,13 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         other = next(
             (e for e in (ents if ents is not None else doc.ents) if e.start <= conj.i < e.end and e != ent), None
         )
-        if other is not None and other.label_ == "PERSON" and ent.label_ in ("ORG", "PERSON", "PRODUCT"):
+        if (
+            other is not None
+            and other.label_ == "PERSON"
+            and ent.label_ in ("ORG", "PERSON", "PRODUCT")
+            and keyword_class(ent.text) is None
+            and keyword_class(other.text) is None  # "Kazan Governorate and Perm Governorate": no people
+        ):
             return "Person"
     return None
 
