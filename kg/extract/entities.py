@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import head_nouns, keyword_class, not_person_words
+from kg.extract.tables import head_nouns, keyword_class, not_person_words, person_titles
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -78,6 +78,45 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + len(stripped)
             continue
         return start, end
+
+
+_WORD = re.compile(r"[^\s]+\s+")
+
+
+def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int, int] | None]:
+    """Start of a person's name past the titles and the nationality NER kept in front of it, and the
+    span of that nationality word, if any. At least one word stays, and not a question word.
+
+    >>> t = "Vice-President Joe Biden"
+    >>> t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Joe Biden'
+    >>> t = "Jamaican Roger Mais"
+    >>> s, people = strip_person_prefix(t, 0, len(t)); t[s:], t[people[0]:people[1]]
+    ('Roger Mais', 'Jamaican')
+    >>> t = "Admiral Mike Mullen"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Mike Mullen'
+    >>> t = "King Prajadhipok"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Prajadhipok'
+    >>> t = "Doctor Who"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Doctor Who'
+    """
+    titles = person_titles()
+    people: tuple[int, int] | None = None
+    while True:
+        m = _WORD.match(text, start, end)
+        rest = text[m.end() : end] if m is not None else ""
+        if m is None or not rest[:1].isupper() or rest.casefold() in ("who", "what", "no"):
+            return start, people
+        word = m.group().strip()
+        gaz = gazetteer()
+        place = gaz.lookup(word)
+        if word.rstrip(".") in titles:
+            start = m.end()
+        elif people is None and (gaz.demonym(word) or (place is not None and place.kind == "country")):
+            people = (start, start + len(word))  # "Jamaican Roger Mais", "Cyprus Alexandros Panayi"
+            start = m.end()
+        else:
+            return start, people
 
 
 def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> str | None:
@@ -241,6 +280,10 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
                 first -= 1
             if first < ent.start:
                 s = doc[first].idx
+            s, people = strip_person_prefix(text, s, e)
+            if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
+                a, b = people
+                out.append(Mention(article, base + a, base + b, text[a:b], "Country", "gazetteer"))
         name = text[s:e]
         if not name or name.isdigit() or is_noise(name, ent.label_):
             continue

@@ -10,7 +10,15 @@ from typing import Any
 
 from kg.ontology import CLASSES, RELATIONS
 
-__all__ = ["class_keywords", "head_nouns", "keyword_class", "load_json", "load_tsv", "not_person_words"]
+__all__ = [
+    "class_keywords",
+    "head_nouns",
+    "keyword_class",
+    "load_json",
+    "load_tsv",
+    "not_person_words",
+    "person_titles",
+]
 
 
 def load_tsv(name: str) -> list[tuple[str, str]]:
@@ -86,6 +94,12 @@ def keyword_class(name: str) -> str | None:
 def not_person_words() -> tuple[re.Pattern[str], ...]:
     """Patterns that, in a name, outweigh a PERSON label from NER."""
     return tuple(re.compile(p) for p, _ in load_tsv("not_person_words.tsv"))
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Title words NER keeps in front of a name (``person_titles.tsv``)."""
+    return frozenset(w.strip() for w, _ in load_tsv("person_titles.tsv"))
 
 
 @cache
