@@ -259,3 +259,63 @@ gold("mesa_rebellion.txt", "Mesa Rebellion", {
     ("mesa", "P710", "julio"), ("mesa", "P710", "tomas"), ("julio", "P3373", "tomas"),
     ("mesa", "P710", "odria"), ("mesa", "P710", "apra"), ("apra", "P112", "haya"), ("apra", "P17", "peru"),
 ])
+
+# Written in session 3 before kg was run on them: the honest measure of the rules on new text.
+OUT = HERE / "unseen2"
+gold("free_land_movement.txt", "Free Land Movement", {
+    "mtl": ("Free Land Movement", "Organization", ["MTL", "Movimiento Tierra Libre", "the movement"]),
+    "bolivia": ("Bolivia", "Place", ["Bolivian"]), "cocha": ("Cochabamba", "Place"),
+    "rodrigo": ("Rodrigo Alcón", "Person", ["Alcón"]), "marisol": ("Marisol Quispe", "Person"),
+    "reinaga": ("Fausto Reinaga", "Person"), "elias": ("Elías Alcón", "Person", ["Elías"]),
+    "rosa": ("Rosa Alcón", "Person"), "chamber": ("Chamber of Deputies", "Organization"),
+    "mas": ("Movement for Socialism", "PoliticalParty"), "tunari": ("Villa Tunari", "Place"),
+    "chapare": ("Chapare Province", "Place"), "occ": ("Occupation of Villa Tunari", "Event"),
+    "lwu": ("Landless Workers' Union", "Organization"), "front": ("Agrarian Front", "Organization"),
+    "captain": ("army captain", "Other"), "teacher": ("teacher", "Other"), "writer": ("writer", "Other"),
+}, [
+    ("mtl", "P571", "1994"), ("mtl", "P740", "cocha"), ("mtl", "P112", "rodrigo"), ("mtl", "P112", "marisol"),
+    ("mtl", "P17", "bolivia"), ("cocha", "P17", "bolivia"), ("rodrigo", "P26", "marisol"),
+    ("mtl", "P737", "reinaga"), ("mtl", "P488", "rodrigo"), ("mtl", "P488", "elias"),
+    ("rodrigo", "P570", "2009"), ("rodrigo", "P40", "elias"), ("elias", "P3373", "rosa"),
+    ("rosa", "P102", "mas"), ("occ", "P580", "2003-03-03"), ("occ", "P582", "2003-03-05"),
+    ("occ", "P276", "tunari"), ("occ", "P710", "mtl"), ("occ", "P710", "rodrigo"),
+    ("tunari", "P131", "chapare"), ("tunari", "P17", "bolivia"), ("chapare", "P17", "bolivia"),
+    ("front", "P571", "2005"), ("front", "P576", "2008"), ("mtl", "P463", "front"), ("lwu", "P463", "front"),
+    ("rodrigo", "P106", "captain"), ("marisol", "P106", "teacher"), ("reinaga", "P106", "writer"),
+])
+gold("halvard_brekke.txt", "Halvard Brekke", {
+    "hb": ("Halvard Brekke", "Person", ["Brekke"]), "norway": ("Norway", "Place", ["Norwegian"]),
+    "labour": ("Labour Party", "PoliticalParty"), "tromso": ("Tromsø", "Place"), "bergen": ("Bergen", "Place"),
+    "akers": ("Akers Mekaniske Verksted", "Organization"), "oslo": ("Oslo", "Place"),
+    "union": ("Norwegian Union of Iron and Metalworkers", "Organization"),
+    "storting": ("Storting", "Organization"), "troms": ("Troms", "Place"),
+    "lokken": ("Arne Løkken", "Person"), "ingrid": ("Ingrid Solheim", "Person"), "kari": ("Kari Brekke", "Person"),
+    "uib": ("University of Bergen", "Organization"), "olav": ("Olav Brekke", "Person"),
+    "harstad": ("Harstad", "Place"),
+    "unionist": ("trade unionist", "Other"), "politician": ("politician", "Other"),
+    "welder": ("welder", "Other"), "journalist": ("journalist", "Other"),
+}, [
+    ("hb", "P569", "1931-02-12"), ("hb", "P570", "2008-11-04"), ("hb", "P27", "norway"),
+    ("hb", "P102", "labour"), ("hb", "P19", "tromso"), ("hb", "P20", "bergen"), ("hb", "P108", "akers"),
+    ("akers", "P159", "oslo"), ("union", "P488", "hb"), ("union", "P17", "norway"),
+    ("hb", "P26", "ingrid"), ("hb", "P40", "kari"), ("ingrid", "P40", "kari"), ("kari", "P108", "uib"),
+    ("uib", "P131", "bergen"), ("hb", "P3373", "olav"), ("tromso", "P17", "norway"),
+    ("bergen", "P17", "norway"), ("oslo", "P17", "norway"), ("harstad", "P17", "norway"),
+    ("troms", "P17", "norway"), ("storting", "P17", "norway"), ("hb", "P106", "unionist"),
+    ("hb", "P106", "politician"), ("hb", "P106", "welder"), ("ingrid", "P106", "journalist"),
+])
+gold("oruro_miners_strike.txt", "Oruro Miners' Strike", {
+    "strike": ("Oruro Miners' Strike", "Event"), "oruro_dep": ("department of Oruro", "Place"),
+    "bolivia": ("Bolivia", "Place"), "fed": ("Federation of Mine Workers of Oruro", "Organization"),
+    "huanca": ("Teodoro Huanca", "Person", ["Huanca"]), "vaca": ("Ramiro Vaca", "Person"),
+    "huanuni": ("Huanuni mine", "Place", ["Huanuni"]), "sanjose": ("San José mine", "Place", ["San José"]),
+    "oruro": ("Oruro", "Place", ["city of Oruro"]), "manrique": ("Jorge Manrique", "Person"),
+    "ministry": ("Ministry of Mines", "Organization"), "vanguard": ("Bolivian Workers' Vanguard", "PoliticalParty"),
+}, [
+    ("strike", "P580", "1958-06-12"), ("strike", "P582", "1958-07-30"), ("strike", "P276", "oruro_dep"),
+    ("strike", "P17", "bolivia"), ("oruro_dep", "P17", "bolivia"), ("strike", "P710", "fed"),
+    ("strike", "P710", "huanca"), ("fed", "P488", "huanca"), ("bolivia", "P35", "vaca"),
+    ("oruro", "P131", "oruro_dep"), ("oruro", "P17", "bolivia"), ("sanjose", "P17", "bolivia"),
+    ("huanuni", "P17", "bolivia"), ("ministry", "P17", "bolivia"), ("vanguard", "P112", "huanca"),
+    ("vanguard", "P17", "bolivia"), ("fed", "P17", "bolivia"),
+])
