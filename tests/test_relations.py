@@ -265,3 +265,52 @@ def test_person_tags_that_context_shows_are_places():
     assert got.get("Kazan Governorate") == "AdministrativeRegion"
     assert classes("She visited Tobolsk, Russia.").get("Tobolsk") == "City"  # "X, Country"
     assert classes("Ana Lind met John Smith, Canada's envoy.").get("John Smith") == "Person"
+
+
+def test_prose_patterns_of_people_movements_and_strikes(tmp_path):
+    """Constructions met in new articles: a name in apposition to a role noun, "their", "worked as
+    a … at", a conjoined death place, "his son … has led it", "as a member of", event headings
+    "X of <place>", a dated lead span, and organisation names NER cuts in two."""
+    from kg.pipeline import build_graph
+
+    (tmp_path / "person.txt").write_text(
+        "= Sven Aasland =\n\nSven Aasland (2 March 1920 – 8 May 1990) was a Danish trade unionist. "
+        "He was born in Aarhus and died in Odense.\n\n"
+        "Aasland worked as a docker at the Vesterby Havn shipyard in Aarhus. "
+        "Aasland married the nurse Grete Holm in 1948. Their son, Erik Aasland, is a lecturer in law "
+        "at the University of Copenhagen.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "movement.txt").write_text(
+        "= Green Soil League =\n\nThe Green Soil League (Liga Suelo Verde, LSV) is a Peruvian agrarian movement. "
+        "It was founded in 1990 by Tomás Quilla.\n\n"
+        "== Leadership ==\nTomás Quilla led the movement until 2001. His daughter, Nora Quilla, has led it since 2003. "
+        "Nora Quilla was elected to Congress in 2011 as a member of the Peruvian Farmers' Union.\n\n"
+        "== Seizure of Ayaviri ==\nOn 4 May 1998 members of the movement seized the town hall of Ayaviri. "
+        "The seizure was led by Tomás Quilla.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "strike.txt").write_text(
+        "= Potosí Miners' Strike =\n\nThe Potosí Miners' Strike was a strike of silver miners in Bolivia "
+        "that lasted from 3 April to 19 May 1961. It was called by the Federation of Mine Workers of Potosí.\n\n"
+        "== Aftermath ==\nRamón Tula was arrested in June 1961. He later founded the Bolivian Miners' Vanguard.\n",
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    sven = _facts(g, "Sven Aasland")
+    assert {("spouse", "Grete Holm"), ("child", "Erik Aasland"), ("deathPlace", "Odense")} <= sven
+    assert ("employer", "Vesterby Havn") in sven
+    assert ("child", "Erik Aasland") in _facts(g, "Grete Holm")  # "their son"
+    assert ("employer", "University of Copenhagen") in _facts(g, "Erik Aasland")
+    league = _facts(g, "Green Soil League")
+    assert {("leader", "Tomás Quilla"), ("leader", "Nora Quilla")} <= league
+    assert ("child", "Nora Quilla") in _facts(g, "Tomás Quilla")
+    assert ("memberOf", "Peruvian Farmers' Union") in _facts(g, "Nora Quilla")
+    seizure = _facts(g, "Seizure of Ayaviri")
+    assert {("location", "Ayaviri"), ("participant", "Green Soil League"), ("participant", "Tomás Quilla")} <= seizure
+    assert g.entity("Ayaviri")["type"] not in ("Organization", "Person")
+    strike = _facts(g, "Potosí Miners' Strike")
+    assert {("startTime", "1961-04-03"), ("endTime", "1961-05-19")} <= strike
+    assert ("participant", "Federation of Mine Workers of Potosí") in strike
+    assert ("foundedBy", "Ramón Tula") in _facts(g, "Bolivian Miners' Vanguard")

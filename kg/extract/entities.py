@@ -61,9 +61,15 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> s = "Evo Morales's"
     >>> a, b = clean_span(s, 0, len(s)); s[a:b]
     'Evo Morales'
+    >>> s = "Free Land Movement (Movimiento Tierra Libre"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Free Land Movement'
     """
     while True:
         seg = text[start:end]
+        if seg.count("(") > seg.count(")") and seg.index("(") > 0:
+            end = start + seg.index("(")  # "Free Land Movement (Movimiento Tierra Libre": the name ends
+            continue
         m = _LEAD.match(seg)
         if m and len(seg) > m.end():
             start += m.end()
@@ -251,11 +257,42 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     return None
 
 
+def _join_plural_possessives(ents: list[Span]) -> list[Span]:
+    """NER cuts "the Bolivian Workers' Vanguard" at the apostrophe and "the Federation of Mine Workers
+    of Oruro" before its place: join the two spans into one organisation."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        doc, i = ent.doc, ent.start
+        if ent.label_ == "ORG" and i >= 2 and doc[i - 1].text in ("'", "’") and doc[i - 2].text[-1:] == "s":
+            # "the Bolivian Miners' Vanguard" tagged "Vanguard": take back the capitalised owner words
+            j = i - 1
+            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                j -= 1
+            if j < i - 1 and not doc[j].is_sent_start:
+                while out and out[-1].end > j:
+                    out.pop()
+                ent = Span(doc, j, ent.end, label="ORG")
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE")
+            and prev.end == ent.start
+            and (prev[-1].text in ("'", "’") or (prev[-1].lower_ in ("of", "for") and ent.label_ != "PRODUCT"))
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
 def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset()) -> list[Mention]:
     """Typed mentions of one annotated block whose text starts at ``base`` in the article."""
     out: list[Mention] = []
     text = doc.text
-    ents = list(doc.ents)
+    ents = _join_plural_possessives(list(doc.ents))
     for k, ent in enumerate(ents):
         s, e = clean_span(text, ent.start_char, ent.end_char)
         prev = ents[k - 1] if k else None

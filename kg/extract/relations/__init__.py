@@ -20,7 +20,7 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
 from kg.extract.relations.events import section_events
 from kg.extract.relations.kinship import kinship_facts
-from kg.extract.relations.nationality import life_facts, location_facts, nationality_facts
+from kg.extract.relations.nationality import event_span_facts, life_facts, location_facts, nationality_facts
 from kg.extract.relations.phrases import phrase_facts
 from kg.extract.relations.places import (
     article_country_facts,
@@ -75,6 +75,7 @@ def prose_facts(
         if ctx.block is article.blocks[0]:
             out.extend(nationality_facts(ctx))
             out.extend(life_facts(ctx))
+            out.extend(event_span_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
     out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))

@@ -14,10 +14,10 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Sentences"]
+__all__ = ["MEMBER_NOUNS", "Sentences"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
+MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
 _FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
 _ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
 
@@ -63,12 +63,18 @@ class Sentences:
             # elsewhere the nearest earlier person of the sentence
             if group_of(self.subject.cls) == "Person":
                 return self.subject
-            return self._antecedent(tok, "Person")
+            found = self._antecedent(tok, "Person")
+            if found is None and tok.i == tok.sent.start and low in ("he", "she", "his", "her"):
+                # "Alcón led the movement until 2009. His son, …": the person the last sentence named
+                found = self._antecedent(tok, "Person", previous_sentence=True)
+            return found
         if tok.pos_ == "PRON" and low in ("its", "their") and tok.dep_ == "poss":
             return self._antecedent(tok, "Organization")
-        if tok.pos_ == "PRON" and low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.pos_ == "PRON" and low == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self.subject if group_of(self.subject.cls) not in ("Person",) else None
-        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children):
+        named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children)
+        if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and not named:
+            # "the journalist Ingrid Solheim" is Ingrid Solheim, not the article's journalist
             if head_nouns().get(tok.lemma_) == self.subject.cls and low not in _ORG_NOUNS:
                 return self.subject  # "the song" in an article about a song
             if low in _ORG_NOUNS:
@@ -80,7 +86,14 @@ class Sentences:
         name in apposition ("the band Los Lobos"), the name."""
         out: list[Mention] = []
         for t in (tok, *tok.conjuncts):
-            m = self.mention(t)
+            m = self._by_token.get(t.i)
+            common = m is None and t.pos_ == "NOUN" and t.lemma_ not in _FAMILY_NOUNS
+            if common:  # "the journalist Ingrid Solheim": the name in apposition
+                m = next((x for c in t.children if c.dep_ == "appos" and (x := self._by_token.get(c.i))), None)
+            if common and m is None and t.i > 0 and t.doc[t.i - 1].dep_ == "compound":
+                m = self._by_token.get(t.i - 1)  # "the Akers Verksted shipyard": the name before the noun
+            if m is None:
+                m = self.mention(t)
             if m is None and t.pos_ == "NOUN" and t.lemma_ in _FAMILY_NOUNS:
                 # "the Roe brothers", or "the brothers Ann Roe and Bob Roe" (names in apposition)
                 appos = [n for c in t.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
@@ -89,7 +102,7 @@ class Sentences:
                 continue
             if m is None and t.pos_ == "NOUN":
                 m = next((x for c in t.children if c.dep_ == "appos" and (x := self.mention(c))), None)
-            if m is None and t.pos_ == "NOUN" and t.lemma_ in _MEMBER_NOUNS:  # "members of X" act as X
+            if m is None and t.pos_ == "NOUN" and t.lemma_ in MEMBER_NOUNS:  # "members of X" act as X
                 m = next(
                     (
                         x
@@ -125,9 +138,11 @@ class Sentences:
                 out.append(m)
         return out
 
-    def _antecedent(self, tok: Token, group: str, noun: str | None = None) -> Mention | None:
-        """The nearest earlier mention of the group in the sentence (for "the party": in the block),
-        else the article's subject.
+    def _antecedent(
+        self, tok: Token, group: str, noun: str | None = None, previous_sentence: bool = False
+    ) -> Mention | None:
+        """The nearest earlier mention of the group in the sentence (for "the party": in the block;
+        with ``previous_sentence``, in the sentence before, and only there), else the article's subject.
 
         For "the movement" / "the party", the subject is preferred when its class is named by
         that noun (the article is about a party, and "the party" is said).
@@ -135,6 +150,10 @@ class Sentences:
         if noun is not None and noun in self.subject.cls.casefold():
             return self.subject
         lo = self.block.start + (tok.sent.start_char if noun is None else 0)
+        if previous_sentence:
+            if tok.sent.start == 0:
+                return None
+            lo = self.block.start + tok.doc[tok.sent.start - 1].sent.start_char
         before = [
             m
             for m in self.mentions

@@ -139,8 +139,9 @@ _EMPLOYERS = {"EducationalInstitution", "Company", "Publication", "GovernmentBod
 EMPLOYER_CONFIDENCE = 0.65
 
 
-_ROLE = re.compile(
-    r"\s+(?:was|is|became|had been|has been)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:at|of|in)\s+(?:the\s+)?"
+_ROLE = re.compile(  # "X was a senior lecturer at the Y", "X, is a professor of history at the Y"
+    r",?\s+(?:was|is|became|had been|has been)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)"
+    r"(?:\s+(?:of|in)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+at\s))?\s+(?:at|of|in)\s+(?:the\s+)?"
 )
 
 

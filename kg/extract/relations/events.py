@@ -18,7 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article, Section
-from kg.extract.relations.base import Sentences
+from kg.extract.relations.base import MEMBER_NOUNS, Sentences
 from kg.extract.tables import check_class, load_tsv
 from kg.model import DateValue, Fact, Mention
 from kg.ontology import group_of
@@ -88,7 +88,10 @@ def section_events(article: Article, ctxs: Sequence[Sentences]) -> EventFindings
             continue
         event, sent, ctx = found
         mentions.append(event)
-        facts.extend(_event_facts(event, sent, ctx, own))
+        place = _named_place(event, own)
+        if place is not None:
+            mentions.append(place)
+        facts.extend(_event_facts(event, sent, ctx, own, place))
         for c in own:
             for m in _NAMING.finditer(c.block.text):
                 alias = Mention(
@@ -121,7 +124,27 @@ def _trigger_in_words(title: str) -> str | None:
     return None
 
 
-def _event_facts(event: Mention, sent: Span, ctx: Sentences, own: Sequence[Sentences]) -> Iterator[Fact]:
+_OF_PLACE = re.compile(r"\s(?:of|at|in|on)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$")
+
+
+def _named_place(event: Mention, own: Sequence[Sentences]) -> Mention | None:
+    """ "Occupation of Villa Tunari", "Siege of Karsvik": the section's mention of the name after
+    "of"/"at"/"in" is a place, whatever NER made of it (a person or a place, never a group)."""
+    m = _OF_PLACE.search(event.text)
+    if m is None:
+        return None
+    for c in own:
+        for x in c.mentions:
+            if x.text == m.group(1) and group_of(x.cls) != "Person":
+                return (
+                    x if group_of(x.cls) == "Place" else Mention(x.article, x.start, x.end, x.text, "Place", "context")
+                )
+    return None
+
+
+def _event_facts(
+    event: Mention, sent: Span, ctx: Sentences, own: Sequence[Sentences], place: Mention | None = None
+) -> Iterator[Fact]:
     ev = ctx.evidence(sent, "section-event", CONFIDENCE)
     start = ctx.date_in_span(sent)
     end: tuple[DateValue, Span, Sentences] | None = None
@@ -144,21 +167,40 @@ def _event_facts(event: Mention, sent: Span, ctx: Sentences, own: Sequence[Sente
         yield Fact(event, "endTime", end[0], end[2].evidence(end[1], "section-event-end", CONFIDENCE))
     in_sent = [m for m in ctx.mentions if sent.start_char <= m.start - ctx.block.start < sent.end_char]
     places = [m for m in in_sent if group_of(m.cls) == "Place"]
-    if places:
+    if place is not None:
+        yield Fact(event, "location", place, ev)
+    elif places:
         yield Fact(event, "location", places[0], ev)
     for m in _participants(sent, ctx):
         if m != event:
             yield Fact(event, "participant", m, ev)
+    for c in own:  # "The occupation was led by X": a later sentence of the section about "the <event>"
+        for s in c.doc.sents:
+            if s.start_char <= sent.start_char and c is ctx:
+                continue
+            if any(
+                t.dep_ == "nsubjpass"
+                and t.pos_ == "NOUN"
+                and t.lemma_.casefold() in event_words()
+                and any(d.lower_ == "the" for d in t.children)
+                for t in s
+            ):
+                for m in _participants(s, c, agents_only=True):
+                    if m != event:
+                        yield Fact(event, "participant", m, c.evidence(s, "section-event-led-by", CONFIDENCE))
 
 
-def _participants(sent: Span, ctx: Sentences) -> list[Mention]:
+def _participants(sent: Span, ctx: Sentences, agents_only: bool = False) -> list[Mention]:
+    """Who did it: the subjects and "by" agents of the sentence; the article's own subject only as
+    "members of the movement" (a "he" or "the party" alone may be someone else's)."""
     out: list[Mention] = []
     for tok in sent:
-        if tok.dep_ in ("nsubj", "agent") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        if (tok.dep_ == "nsubj" and not agents_only) or tok.dep_ == "agent":
             target = tok if tok.dep_ != "agent" else next((c for c in tok.children if c.dep_ == "pobj"), None)
             if target is None:
                 continue
+            members = target.lemma_ in MEMBER_NOUNS
             for m in ctx.mentions_of(target):
-                if group_of(m.cls) in ("Person", "Organization") and m not in out and not m.subject:
+                if group_of(m.cls) in ("Person", "Organization") and m not in out and (members or not m.subject):
                     out.append(m)
     return out

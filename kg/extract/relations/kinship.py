@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
 from kg.model import Fact, Mention
 from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["kinship_facts", "kinship_nouns"]
 
@@ -67,6 +71,9 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
             ]
         if not relatives or not poss:
             continue
+        if poss[0].lower_ == "their" and rel in _PERSON_RELATIONS:
+            yield from _their_relatives(ctx, tok, rel, backwards, relatives)
+            continue
         owner = ctx.mention(poss[0])
         if owner is None:
             continue
@@ -84,3 +91,27 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if rel == "child" and len(relatives) > 1:
             for a, b in combinations(relatives, 2):
                 yield Fact(a, "sibling", b, ev)
+
+
+THEIR_CONFIDENCE = 0.7
+
+
+def _their_relatives(
+    ctx: Sentences, tok: Token, rel: str, backwards: bool, relatives: list[Mention]
+) -> Iterator[Fact]:
+    """ "He married Ana Roe in 1956. Their daughter, Eva, …": in an article about a person, "their"
+    is that person and the person named last before it in the paragraph."""
+    if group_of(ctx.subject.cls) != "Person":
+        return
+    start = ctx.block.start + tok.idx
+    before = [
+        m
+        for m in ctx.mentions
+        if m.end <= start and group_of(m.cls) == "Person" and not m.subject and m not in relatives
+    ]
+    owners = [ctx.subject, *before[-1:]]
+    ev = ctx.evidence(tok.sent, f"kinship:their-{tok.lower_}", THEIR_CONFIDENCE)
+    for owner in owners:
+        for r in relatives:
+            if r.text != owner.text:
+                yield Fact(r, rel, owner, ev) if backwards else Fact(owner, rel, r, ev)

@@ -11,7 +11,7 @@ from kg.gazetteer import gazetteer
 from kg.model import Fact
 from kg.ontology import group_of
 
-__all__ = ["life_facts", "location_facts", "nationality_facts"]
+__all__ = ["event_span_facts", "life_facts", "location_facts", "nationality_facts"]
 
 CONFIDENCE = 0.8
 
@@ -124,3 +124,34 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                         yield Fact(ctx.subject, rel, p, ev)
                         return
         return
+
+
+_SPAN = re.compile(
+    r"\b(?:from|between)\s+(?P<a>[^.;]{1,40}?)\s+(?:to|until|and|till)\s+(?P<b>[^.;]{1,40}?\d{4})\b"
+    r"|\b(?:lasted|took place|ran|was fought|was held)\s+(?:from\s+)?(?P<c>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"\s*[–-]\s*(?P<d>[^.;]{1,30}?\d{4})\b"
+)
+
+
+def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
+    """When the lead's first sentence dates an event: "… that lasted from 12 June to 30 July 1958",
+    "between March and May 1921" → start and end; the first date takes the second's year when it
+    names none."""
+    if group_of(ctx.subject.cls) != "Event":
+        return
+    sents = list(ctx.doc.sents)
+    if not sents:
+        return
+    m = _SPAN.search(sents[0].text)
+    if m is None:
+        return
+    first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+    end = parse_date(second)
+    if end is None:
+        return
+    start = parse_date(first) or parse_date(first, int(end.iso[:4]))
+    if start is None or start.iso > end.iso:
+        return
+    ev = ctx.evidence(sents[0], "lead-event-span", CONFIDENCE)
+    yield Fact(ctx.subject, "startTime", start, ev)
+    yield Fact(ctx.subject, "endTime", end, ev)

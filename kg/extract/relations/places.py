@@ -25,12 +25,13 @@ GAZETTEER_CONFIDENCE = 0.75
 
 
 def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
-    """``A, B, C`` where each is a place: A is located in B; a country at the end is everyone's country."""
+    """``A, B, C`` (or ``A, in the B``) where each is a place: A is located in B; a country at the
+    end is everyone's country."""
     places = [m for m in ctx.mentions if group_of(m.cls) == "Place"]
     text = ctx.article.text
     chains: list[list[Mention]] = []
     for m in places:
-        if chains and re.fullmatch(r",\s*", text[chains[-1][-1].end : m.start]):
+        if chains and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[chains[-1][-1].end : m.start]):
             chains[-1].append(m)
         else:
             chains.append([m])

@@ -95,7 +95,8 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
         if not found and role == "nsubj" and verb.dep_ == "conj":
-            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            # "he was born in X and died in Y": the first verb's subject, active or passive
+            found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return found
     if role == "agent":
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -106,6 +107,19 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             if c.dep_ == "dobj" and c.lemma_ in ("alliance", "coalition", "pact", "bloc", "front", "union")
             for p in [*c.children, *verb.children]
             if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    if role.startswith("as-of:"):  # "elected in 2014 as a member of Y": the "as" noun's "of" phrase
+        noun = role.split(":", 1)[1]
+        return [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for n in c.children
+            if n.dep_ == "pobj" and n.lemma_ == noun
+            for p in n.children
+            if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
             if g.dep_ == "pobj"
         ]
@@ -123,6 +137,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role.startswith("pobj:"):
         prep = role.split(":", 1)[1]
         heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "won two medals at the X"
+        heads += [  # "worked as a welder at the X"
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
+        ]
         return [
             g
             for h in heads
