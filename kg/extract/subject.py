@@ -104,27 +104,45 @@ def title_name(title: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", title).strip() or title
 
 
-def lead_class(doc: Doc | None) -> str | None:
-    """Class named by the head noun of the first sentence's predicate ("… is a political party")."""
+_LIFE_BRACKET = re.compile(
+    r"\(\s*(?:born|b\.)\s|\([^()]*?\b\d{3,4}\b[^()]*?(?:\s*[–—]\s*|\s-\s)[^()]*?\b\d{3,4}\b[^()]*\)"
+)
+
+
+def lead_class(doc: Doc | None, raw: str = "") -> str | None:
+    """Class named by the head noun of the first sentence's predicate ("… is a political party",
+    "… was an American sociologist and college administrator"); a person when the sentence opens
+    with life dates in brackets and no predicate noun says otherwise. ``raw``: the paragraph
+    before its brackets were blanked out.
+
+    >>> lead_class(None, "Ana Roe (3 May 1901 – 9 June 1975) was a Chilean weaver.")
+    'Person'
+    """
     if doc is None:
-        return None
+        return "Person" if _LIFE_BRACKET.search(raw[:300]) else None
     sents = list(doc.sents)
     if not sents:
         return None
     sent = sents[0]
-    if re.search(r"\(\s*(?:born|b\.)\s", sent.text) or re.search(r"\(\s*\d{1,2}? ?\w* ?\d{3,4}\s*[–-]", sent.text):
-        return "Person"
+    head = raw[sent.start_char : sent.end_char] if raw else sent.text
     table = head_nouns()
     for tok in sent:
         if tok.lemma_ == "be" and tok.dep_ in ("ROOT", "conj"):
             for child in tok.children:
                 if child.dep_ in ("attr", "acomp"):
-                    for cand in [child, *list(child.conjuncts)]:
+                    # the predicate noun, its conjuncts, then the nouns that qualify it
+                    # ("a sociologist and college administrator", "a defense contractor")
+                    cands = [child, *child.conjuncts]
+                    cands += [
+                        c for x in cands for c in x.children if c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN"
+                    ]
+                    for cand in cands:
                         cls = table.get(cand.lemma_.casefold()) or table.get(cand.text.casefold())
                         if cls:
                             return cls
             break
-    return None
+    # no telling predicate noun: "(1782 Havana – 15 August 1836 Madrid)" after the name is a life
+    return "Person" if _LIFE_BRACKET.search(head) or _LIFE_BRACKET.search(sent.text) else None
 
 
 def _infobox_class(article: Article) -> str | None:
@@ -165,7 +183,7 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     name = title_name(article.title)
     start = article.text.find(article.title)
     start = max(start, 0)
-    cls_head = lead_class(lead)
+    cls_head = lead_class(lead, article.blocks[0].text if article.blocks else "")
     cls_box = _infobox_class(article)
     cls_title = _title_class(name)
     cls = cls_head or cls_title or cls_box or "Other"

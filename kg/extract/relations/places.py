@@ -87,16 +87,27 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
             code = place.country if place is not None else gaz.demonym(m.text)
             if code and (code not in countries or (gaz.demonym(countries[code].text) and not gaz.demonym(m.text))):
                 countries[code] = m
-    if not countries:
-        return
-    by_name = {norm_name(m.text): m for m in reversed(mentions) if group_of(m.cls) == "Place"}
     regions = {
         p.code: m
         for m in mentions
         if m.cls == "AdministrativeRegion"
-        for p in [gaz.lookup(m.text)]
-        if p is not None and p.kind == "region"
+        for p in gaz.candidates(m.text)
+        if p.kind == "region"
     }
+    if not countries:
+        # no country named: a US city still lies in the state the article names ("Pittsburgh" and
+        # "Pennsylvania"), when the state's country makes the city's name unambiguous
+        states = frozenset(code.split("-")[0] for code in regions)
+        seen_city: set[str] = set()
+        for m in mentions:
+            if m.cls != "City" or m.text in seen_city:
+                continue
+            seen_city.add(m.text)
+            place = gaz.lookup(m.text, states)
+            if place is not None and place.kind == "city" and place.parent in regions:
+                yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
+        return
+    by_name = {norm_name(m.text): m for m in reversed(mentions) if group_of(m.cls) == "Place"}
     seen = set()
     for m in mentions:
         if m.text in seen:
