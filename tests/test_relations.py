@@ -314,3 +314,25 @@ def test_prose_patterns_of_people_movements_and_strikes(tmp_path):
     assert {("startTime", "1961-04-03"), ("endTime", "1961-05-19")} <= strike
     assert ("participant", "Federation of Mine Workers of Potosí") in strike
     assert ("foundedBy", "Ramón Tula") in _facts(g, "Bolivian Miners' Vanguard")
+
+
+def test_lead_sentence_types_the_subject(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "= Tomas Varga =\n\nTomas Varga (1782 Lisbon – 15 August 1836 Madrid) was a Portuguese military figure.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "= Ana Roe =\n\nAna Roe (2 May 1901 – 3 June 1975) was a Chilean sociologist and college administrator.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(
+        "= Veltrian Republic =\n\nThe Veltrian Republic (1919 – 1933) was the name of a short-lived state.\n",
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert g.entity("Tomas Varga")["type"] == "Person"  # the life bracket, read before it is blanked
+    assert g.entity("Ana Roe")["type"] == "Person"  # "sociologist" qualifies "administrator"
+    assert g.entity("Veltrian Republic")["type"] == "Country"  # dates, but a state's name

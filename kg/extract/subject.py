@@ -186,6 +186,8 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     cls_head = lead_class(lead, article.blocks[0].text if article.blocks else "")
     cls_box = _infobox_class(article)
     cls_title = _title_class(name)
+    if cls_head == "Person" and cls_title not in (None, "Person") and lead_class(lead) is None:
+        cls_head = None  # "The Weimar Republic (1918–1933) was …": dates in a bracket, but a state's name
     cls = cls_head or cls_title or cls_box or "Other"
     if cls_box == "Person" and cls_head not in (None, "Person"):
         cls = "Person"
