@@ -167,7 +167,39 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
             for b in same[i + 1 : i + 40]:
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
+    _link_fuller_names(by_name, multi, uf)
     _link_partial_names(by_name, multi, subject, uf, dropped)
+
+
+def _word_fits(short: str, full: str) -> bool:
+    return short == full or (len(short) == 1 and full.startswith(short))
+
+
+def _fuller(short: list[str], full: list[str]) -> bool:
+    """``short`` names the same person as ``full`` with middle names left out or cut to initials.
+
+    >>> _fuller("john cantwell".split(), "john joseph cantwell".split())
+    True
+    >>> _fuller("n c wyeth".split(), "newell convers wyeth".split())
+    True
+    >>> _fuller("john cantwell".split(), "mary joseph cantwell".split())
+    False
+    """
+    if len(short) < 2 or short == full or short[-1] != full[-1] or not _word_fits(short[0], full[0]):
+        return False
+    rest = iter(full[1:-1])
+    return all(any(_word_fits(w, f) for f in rest) for w in short[1:-1])
+
+
+def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
+    """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth": one
+    person when exactly one person of the article has the fuller name."""
+    people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
+    for short in people:
+        words = short.split()
+        fuller = [k for k in people if k != short and _fuller(words, k.split())]
+        if len(fuller) == 1:
+            uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
 
 
 _NAME_GROUPS = {"Person", "Organization", "Other"}  # NER confuses these; a place or an event it rarely mislabels
