@@ -336,3 +336,27 @@ def test_lead_sentence_types_the_subject(tmp_path):
     assert g.entity("Tomas Varga")["type"] == "Person"  # the life bracket, read before it is blanked
     assert g.entity("Ana Roe")["type"] == "Person"  # "sociologist" qualifies "administrator"
     assert g.entity("Veltrian Republic")["type"] == "Country"  # dates, but a state's name
+
+
+def test_life_brackets_with_places_and_for_anyone_named(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "= Eva Kolar =\n\nEva Kolar (18 December 1931 in Brno – 10 November 1991 in Prague) was a Czech gymnast. "
+        "She trained with Jan Dvorak (1902 – 1975) and Ida Vesely (born 1935).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "= Petru Ursu =\n\nPetru Ursu (born in March 17, 1819, near Chişinău, died on February 5, 1859, in Iaşi) "
+        "was a Moldavian writer.\n",
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    eva = _facts(g, "Eva Kolar")
+    assert {("birthDate", "1931-12-18"), ("deathDate", "1991-11-10"), ("deathPlace", "Prague")} <= eva
+    assert ("birthPlace", "Brno") in eva
+    assert {("birthDate", "1902"), ("deathDate", "1975")} <= _facts(g, "Jan Dvorak")
+    assert ("birthDate", "1935") in _facts(g, "Ida Vesely")
+    petru = _facts(g, "Petru Ursu")
+    assert {("birthDate", "1819-03-17"), ("deathDate", "1859-02-05"), ("deathPlace", "Iaşi")} <= petru

@@ -71,10 +71,10 @@ def prose_facts(
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
         out.extend(verb_facts(ctx))
+        out.extend(life_facts(ctx))
         out.extend(place_chain_facts(ctx))
         if ctx.block is article.blocks[0]:
             out.extend(nationality_facts(ctx))
-            out.extend(life_facts(ctx))
             out.extend(event_span_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
