@@ -360,3 +360,17 @@ def test_life_brackets_with_places_and_for_anyone_named(tmp_path):
     assert ("birthDate", "1935") in _facts(g, "Ida Vesely")
     petru = _facts(g, "Petru Ursu")
     assert {("birthDate", "1819-03-17"), ("deathDate", "1859-02-05"), ("deathPlace", "Iaşi")} <= petru
+
+
+def test_armed_forces_named_with_a_war_took_part_but_countries_do_not(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "= Tarso Lind =\n\nTarso Lind (1901 – 1975) was a Chilean pilot. He served with the Chilean Air Force "
+        "during the Pacific War, while Peru stayed neutral.\n",
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert ("participantIn", "Pacific War") in _facts(g, "Chilean Air Force")
+    assert not [f for f in g.facts(subject="Peru") if f["relation"] == "participantIn"]

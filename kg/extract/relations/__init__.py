@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kg.documents.model import Article
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
-from kg.extract.relations.events import section_events
+from kg.extract.relations.events import armed_forces_in_conflicts, section_events
 from kg.extract.relations.kinship import kinship_facts
 from kg.extract.relations.nationality import event_span_facts, life_facts, location_facts, nationality_facts
 from kg.extract.relations.phrases import phrase_facts
@@ -71,6 +71,7 @@ def prose_facts(
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
         out.extend(verb_facts(ctx))
+        out.extend(armed_forces_in_conflicts(ctx))
         out.extend(life_facts(ctx))
         out.extend(place_chain_facts(ctx))
         if ctx.block is article.blocks[0]:

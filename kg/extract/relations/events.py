@@ -26,7 +26,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["EventFindings", "event_words", "section_events"]
+__all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "section_events"]
 
 CONFIDENCE = 0.7
 _END_VERBS = {"surrender", "end", "conclude", "suppress", "crush", "defeat", "capitulate", "fall", "lift", "quell"}
@@ -204,3 +204,23 @@ def _participants(sent: Span, ctx: Sentences, agents_only: bool = False) -> list
                 if group_of(m.cls) in ("Person", "Organization") and m not in out and (members or not m.subject):
                     out.append(m)
     return out
+
+
+ARMED_CONFLICT_CONFIDENCE = 0.6
+
+
+def armed_forces_in_conflicts(ctx: Sentences) -> Iterator[Fact]:
+    """An army, navy or armed group named in the same sentence as a war or battle took part in it
+    ("the Royal Canadian Air Force during World War II"). Countries and people are left out: a
+    sentence names them beside wars they did not fight far too often (on Re-DocRED dev the rule
+    holds for 11 armed forces in 12, for one country in seven)."""
+    for sent in ctx.doc.sents:
+        lo, hi = ctx.block.start + sent.start_char, ctx.block.start + sent.end_char
+        named = [m for m in ctx.mentions if lo <= m.start < hi]
+        conflicts = [m for m in named if m.cls == "Conflict"]
+        for m in named:
+            if m.cls in ("MilitaryUnit", "ArmedGroup"):
+                for c in conflicts:
+                    yield Fact(
+                        m, "participantIn", c, ctx.evidence(sent, "armed-force-in-conflict", ARMED_CONFLICT_CONFIDENCE)
+                    )
