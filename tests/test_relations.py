@@ -374,3 +374,23 @@ def test_armed_forces_named_with_a_war_took_part_but_countries_do_not(tmp_path):
     g = KnowledgeGraph.open(tmp_path / "st")
     assert ("participantIn", "Pacific War") in _facts(g, "Chilean Air Force")
     assert not [f for f in g.facts(subject="Peru") if f["relation"] == "participantIn"]
+
+
+def test_singles_listed_in_an_album_or_band_article(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "album.txt").write_text(
+        '= Salt Roads =\n\nSalt Roads is the second studio album by the Chilean band Los Cerros. '
+        'The album spawned three singles: "Faro Norte", "Vela" and "Marea Baja".\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "song.txt").write_text(
+        '= Faro Sur =\n\n"Faro Sur" is a song by the Chilean singer Ana Brito. '
+        'The song was compared with "Luna Roja", a single by Tomas Vial.\n',
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    for single in ("Faro Norte", "Vela", "Marea Baja"):
+        assert {("performer", "Los Cerros"), ("partOf", "Salt Roads")} <= _facts(g, single), single
+    assert ("performer", "Ana Brito") not in _facts(g, "Luna Roja")  # a song's article names others' songs

@@ -257,6 +257,35 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     return None
 
 
+_WORK_WORDS = frozenset(
+    [
+        "song",
+        "single",
+        "track",
+        "album",
+        "ep",
+        "film",
+        "movie",
+        "novel",
+        "book",
+        "poem",
+        "play",
+        "series",
+        "episode",
+        "opera",
+        "hit",
+        "record",
+    ]
+)
+
+
+def _quoted_work(text: str, start: int, end: int, ent: Span) -> bool:
+    """A name in quotation marks in a sentence about songs, films or books is a work's title."""
+    if start == 0 or end >= len(text) or text[start - 1] not in '"“' or text[end] not in '"”':
+        return False
+    return any(t.lemma_.casefold() in _WORK_WORDS for t in ent.sent)
+
+
 def _join_plural_possessives(ents: list[Span]) -> list[Span]:
     """NER cuts "the Bolivian Workers' Vanguard" at the apostrophe and "the Federation of Mine Workers
     of Oruro" before its place: join the two spans into one organisation."""
@@ -332,6 +361,8 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
             ctx = context_class(ent, ents)
             if ctx is not None:
                 cls, how = ctx, "context"
+        if _quoted_work(text, s, e, ent):
+            cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
     return out + extra_mentions(article, doc, base, out)
 

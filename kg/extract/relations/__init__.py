@@ -30,7 +30,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.verbs import verb_facts
-from kg.extract.relations.works import dated_work_facts, lead_work_facts
+from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
@@ -79,6 +79,7 @@ def prose_facts(
             out.extend(event_span_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
+    out.extend(track_facts(ctxs, out))
     out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))
     out.extend(single_country_facts(article, [*flat, *box_countries], out))
     out.extend(single_region_facts(article, flat, out))

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
-from kg.model import DateValue, Fact
+from kg.model import DateValue, Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["dated_work_facts", "lead_work_facts", "work_creators"]
+__all__ = ["dated_work_facts", "lead_work_facts", "track_facts", "work_creators"]
 
 CONFIDENCE = 0.8
 _CONTAINERS = {"album", "ep", "mixtape", "soundtrack", "compilation", "collection", "anthology", "series"}
@@ -68,3 +68,59 @@ def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
             span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
             if span is not None:
                 yield Fact(m, "publicationDate", DateValue(hit.group(1)), ctx.evidence(span.sent, "work-year", 0.75))
+
+
+TRACK_CONFIDENCE = 0.65
+_TRACK_WORDS = {"single", "track", "song"}
+_MUSICIANS = {"singer", "band", "rapper", "musician", "group", "duo", "trio", "songwriter", "vocalist", "dj"}
+
+
+def track_facts(ctxs: Sequence[Sentences], known: Sequence[Fact]) -> Iterator[Fact]:
+    """The songs an article lists as singles or tracks: in an album's article, they are the album's
+    and its performer's ("Velocifero spawned three singles: "Ghosts", …"); in a singer's or band's
+    article, a sentence with "his"/"her"/"their" singles makes them the subject's."""
+    if not ctxs:
+        return
+    subject = ctxs[0].subject
+    performers = [
+        f.object
+        for f in known
+        if f.subject == subject and f.relation == "performer" and isinstance(f.object, Mention)
+    ]
+    group = group_of(subject.cls)
+    noun = _lead_noun(ctxs[0])
+    if noun not in _CONTAINERS:
+        performers = []  # a song's article names other songs, often other people's
+    musician = group in ("Person", "Organization") and noun in _MUSICIANS
+    if not performers and not musician:
+        return
+    for ctx in ctxs:
+        for sent in ctx.doc.sents:
+            lemmas = {t.lemma_.casefold() for t in sent}
+            if not lemmas & _TRACK_WORDS:
+                continue
+            if musician and not performers and not lemmas & {"his", "her", "their"}:
+                continue
+            lo, hi = ctx.block.start + sent.start_char, ctx.block.start + sent.end_char
+            works = [
+                m
+                for m in ctx.mentions
+                if lo <= m.start < hi and m.cls == "CreativeWork" and m.text.casefold() != subject.text.casefold()
+            ]
+            ev = ctx.evidence(sent, "listed-track", TRACK_CONFIDENCE)
+            for w in works:
+                if performers:
+                    for p in performers:
+                        yield Fact(w, "performer", p, ev)
+                    yield Fact(w, "partOf", subject, ev)
+                else:
+                    yield Fact(w, "performer", subject, ev)
+
+
+def _lead_noun(ctx: Sentences) -> str | None:
+    """The predicate noun of the lead's first sentence ("… is an American rock band" → band)."""
+    sents = list(ctx.doc.sents)
+    for tok in sents[0] if sents else ():
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            return tok.lemma_.casefold()
+    return None
