@@ -54,22 +54,34 @@ def lead_work_facts(ctx: Sentences) -> Iterator[Fact]:
         return
 
 
-_YEAR_AFTER = re.compile(r"[\"”]?\s*\((\d{4})\)")
+_YEAR_AFTER = re.compile(r"[\"”]?\s*\((\d{4})(?:\s*[–-]\s*\d{2,4})?\)")
 
 
 def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
-    """A work's name followed by a year in brackets ("Cry for Help" (1991)) is its publication date."""
+    """A work's name followed by a year in brackets ("Cry for Help" (1991), "May to December (1989 –
+    94)") or after "1989's" is its publication date; a name NER did not see as a work counts when
+    the sentence is about works (album, film, novel …)."""
     text = ctx.article.text
     for m in ctx.mentions:
-        if m.cls != "CreativeWork":
+        if m.cls != "CreativeWork" and group_of(m.cls) not in ("Other", "Organization"):
             continue
         hit = _YEAR_AFTER.match(text, m.end)
-        if hit:
-            span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
-            if span is not None:
-                yield Fact(m, "publicationDate", DateValue(hit.group(1)), ctx.evidence(span.sent, "work-year", 0.75))
+        before = _YEAR_BEFORE.search(text, max(0, m.start - 8), m.start)
+        if not hit and not before:
+            continue
+        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        if span is None:
+            continue
+        if m.cls != "CreativeWork" and not any(t.lemma_.casefold() in _WORKS for t in span.sent):
+            continue  # "Acme (1969)" is a work's year only in a sentence about works
+        year = hit.group(1) if hit else before.group(1) if before else ""
+        yield Fact(m, "publicationDate", DateValue(year), ctx.evidence(span.sent, "work-year", 0.75))
 
 
+_YEAR_BEFORE = re.compile(r"\b(\d{4})['’]s\s+$")
+_WORKS = frozenset(
+    ["album", "single", "song", "film", "movie", "novel", "book", "sitcom", "series", "show", "play", "poem", "opera"]
+)
 TRACK_CONFIDENCE = 0.65
 _TRACK_WORDS = {"single", "track", "song"}
 _MUSICIANS = {"singer", "band", "rapper", "musician", "group", "duo", "trio", "songwriter", "vocalist", "dj"}
