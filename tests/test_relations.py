@@ -394,3 +394,24 @@ def test_singles_listed_in_an_album_or_band_article(tmp_path):
     for single in ("Faro Norte", "Vela", "Marea Baja"):
         assert {("performer", "Los Cerros"), ("partOf", "Salt Roads")} <= _facts(g, single), single
     assert ("performer", "Ana Brito") not in _facts(g, "Luna Roja")  # a song's article names others' songs
+
+
+def test_parents_siblings_and_his_after_and(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "a.txt").write_text(
+        "= Tomas Vial =\n\nTomas Vial (born 1950) is a Chilean singer. He is son of Chilean singer Ana Roe "
+        "and the actor Pedro Vial.\n\nHugh Davis, brother of Hester Davis, was a painter who knew Vial.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "= Eva Lind =\n\nEva Lind (1901 – 1975) was a Danish painter. She was the daughter of Ian Lind "
+        "and his wife Ana Holm.\n",
+        encoding="utf-8",
+    )
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert ("child", "Tomas Vial") in _facts(g, "Ana Roe") and ("child", "Tomas Vial") in _facts(g, "Pedro Vial")
+    assert ("sibling", "Hester Davis") in _facts(g, "Hugh Davis")
+    assert ("spouse", "Ana Holm") in _facts(g, "Ian Lind")  # "his" after "and" is the man just named
+    assert ("spouse", "Ana Holm") not in _facts(g, "Eva Lind")

@@ -59,6 +59,11 @@ class Sentences:
             return m
         low = tok.lower_
         if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
+            # "the son of Ian Roe and his wife Ana": after "and", "his" is the person just named
+            if low in ("his", "her") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("and", ","):
+                near = self._antecedent(tok, "Person")
+                if near is not None and near is not self.subject:
+                    return near
             # in an article about a person, "he"/"her" is that person (the topic of the page);
             # elsewhere the nearest earlier person of the sentence
             if group_of(self.subject.cls) == "Person":

@@ -42,8 +42,12 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         backwards = rel.startswith("^")
         rel = rel.lstrip("^")
         relatives: list[Mention] = []
+        of_owner = any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children)
+        co_owners: list[Token] = []
         for child in tok.children:
-            if child.dep_ in ("appos", "compound", "npadvmod") or (child.dep_ == "conj"):
+            if child.dep_ == "conj" and of_owner and tok.dep_ == "attr":
+                co_owners.append(child)  # "is son of A and B" parsed as "son … and B": B is a parent too
+            elif child.dep_ in ("appos", "compound", "npadvmod") or (child.dep_ == "conj"):
                 relatives.extend(m for m in ctx.mentions_of(child) if group_of(m.cls) == "Person")
         nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
         if not relatives and nxt is not None:
@@ -69,6 +73,9 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
                 for m in ctx.mentions_of(s)
                 if group_of(m.cls) == "Person"
             ]
+        if not relatives and tok.dep_ == "appos" and poss and poss[0].dep_ == "pobj":
+            # "Hugh Roe, brother of Ann Roe": the name the noun stands beside
+            relatives = [m for m in ctx.mentions_of(tok.head) if group_of(m.cls) == "Person"]
         if not relatives or not poss:
             continue
         if poss[0].lower_ == "their" and rel in _PERSON_RELATIONS:
@@ -77,6 +84,15 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         owner = ctx.mention(poss[0])
         if owner is None:
             continue
+        if poss[0].dep_ == "pobj" and not backwards and rel == "child" and (poss[0].conjuncts or co_owners):
+            # "the son of Ana Roe and Tomas Vial": each parent has the child
+            ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+            for other in [*poss[0].conjuncts, *co_owners]:
+                for parent in ctx.mentions_of(other):
+                    if group_of(parent.cls) == "Person":
+                        for r in relatives:
+                            if r != parent:
+                                yield Fact(parent, rel, r, ev2)
         if backwards:
             if group_of(owner.cls) not in ("Person", "Organization"):
                 continue

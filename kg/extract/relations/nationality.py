@@ -129,7 +129,7 @@ def life_facts(ctx: Sentences) -> Iterator[Fact]:
             open_at = ctx.block.text.find("(", open_at + 1, sent.end_char)
     text = ctx.block.text
     for m in ctx.mentions:
-        if group_of(m.cls) != "Person" or m.subject or m in done:
+        if group_of(m.cls) != "Person" or m.subject or m in done or (done and m.text == ctx.subject.text):
             continue
         after = m.end - ctx.block.start
         gap = re.match(r"\s*\(", text[after : after + 3])
