@@ -70,7 +70,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     same_as: list[tuple[Mention, Mention, str]] = [(subject, a, "lead sentence") for a in aliases]
     per_block: list[list[Mention]] = []
     for block, doc in zip(article.blocks, docs, strict=True):
-        per_block.append(mentions_in_doc(article.stem, doc, block.start, countries))
+        per_block.append(mentions_in_doc(article.stem, doc, block.start, countries, block.text))
     flat = retype_family_names([m for ms in per_block for m in ms])
     pos = 0
     for i, ms in enumerate(per_block):

@@ -317,10 +317,15 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
     return out
 
 
-def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset()) -> list[Mention]:
-    """Typed mentions of one annotated block whose text starts at ``base`` in the article."""
+def mentions_in_doc(
+    article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset(), text: str | None = None
+) -> list[Mention]:
+    """Typed mentions of one annotated block whose text starts at ``base`` in the article.
+
+    ``text``: the block's text when the caller has it (``doc.text`` rebuilds it from the tokens
+    on every access, a tenth of extraction time)."""
     out: list[Mention] = []
-    text = doc.text
+    text = doc.text if text is None else text
     ents = _join_plural_possessives(list(doc.ents))
     for k, ent in enumerate(ents):
         s, e = clean_span(text, ent.start_char, ent.end_char)
@@ -364,7 +369,7 @@ def mentions_in_doc(article: str, doc: Doc, base: int, countries: frozenset[str]
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
-    return out + extra_mentions(article, doc, base, out)
+    return out + extra_mentions(article, doc, base, out, text)
 
 
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
@@ -451,11 +456,11 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention]) -> list[Mention]:
+def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text: str | None = None) -> list[Mention]:
     """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer, a name keyword
     or the surname of a person named nearby types."""
     spans = [(m.start - base, m.end - base) for m in taken]
-    text = doc.text  # spaCy joins the tokens on every access: once
+    text = doc.text if text is None else text  # spaCy joins the tokens on every access: once
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in spans)
