@@ -105,6 +105,8 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
     'Prajadhipok'
     >>> t = "Doctor Who"; t[strip_person_prefix(t, 0, len(t))[0]:]
     'Doctor Who'
+    >>> t = "Jordan Peterson"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Jordan Peterson'
     """
     titles = person_titles()
     people: tuple[int, int] | None = None
@@ -114,12 +116,11 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
         if m is None or not rest[:1].isupper() or rest.casefold() in ("who", "what", "no"):
             return start, people
         word = m.group().strip()
-        gaz = gazetteer()
-        place = gaz.lookup(word)
         if word.rstrip(".") in titles:
             start = m.end()
-        elif people is None and (gaz.demonym(word) or (place is not None and place.kind == "country")):
-            people = (start, start + len(word))  # "Jamaican Roger Mais", "Cyprus Alexandros Panayi"
+        elif people is None and gazetteer().demonym(word):
+            # "Jamaican Roger Mais"; not a country's name, which is often a given name ("Jordan", "Chad")
+            people = (start, start + len(word))
             start = m.end()
         else:
             return start, people
