@@ -20,23 +20,13 @@ whether the nodes share a word ("Yale" / "Yale College") and whether they share 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SCORER = ROOT.parent / "shared" / "eval" / "kgscore.py"
-
-
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("kgscore", SCORER)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from precision_by_rule import load_scorer  # the sibling script: run as python benchmarks/…
 
 
 def main() -> int:
@@ -49,7 +39,7 @@ def main() -> int:
     if os.environ.get("PYTHONHASHSEED") != "0":  # the scorer's ties follow set order: one seed, one answer
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, *sys.argv])
-    k = _scorer()
+    k = load_scorer()
     pred = k.Predicted([str(a.graph)], [])
     kinds: Counter[tuple[str, str]] = Counter()
     dups: Counter[tuple[str, str]] = Counter()

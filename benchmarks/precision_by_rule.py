@@ -24,7 +24,8 @@ KG = Namespace("https://kg.example.org/ontology#")
 RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
 
 
-def _scorer():  # type: ignore[no-untyped-def]
+def load_scorer():  # type: ignore[no-untyped-def]
+    """The shared scorer (``../shared/eval/kgscore.py``) as a module."""
     spec = importlib.util.spec_from_file_location("kgscore", SCORER)
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
@@ -39,7 +40,7 @@ def main() -> int:
     ap.add_argument("--show", default=None)
     ap.add_argument("--limit", type=int, default=40)
     a = ap.parse_args()
-    ks = _scorer()
+    ks = load_scorer()
     pred = ks.Predicted([str(a.graph)], [])
     golds = {p.name.replace(".gold.json", ""): p for p in a.gold.glob("*.gold.json")}
     total: Counter[str] = Counter()

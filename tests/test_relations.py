@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kg.graph import KnowledgeGraph
 
 
 def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
     return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
+
+
+def _build(tmp_path: Path, **articles: str) -> KnowledgeGraph:
+    """Build the invented articles (file stem → text) into a store under ``tmp_path`` and open it."""
+    from kg.pipeline import build_graph
+
+    for stem, text in articles.items():
+        (tmp_path / f"{stem}.txt").write_text(text, encoding="utf-8")
+    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
+    return KnowledgeGraph.open(tmp_path / "st")
 
 
 def test_kinship_gives_children_and_siblings(data_graph: KnowledgeGraph):
@@ -152,17 +164,14 @@ def test_seed_events_influences_and_origin(seed_graph: KnowledgeGraph):
 
 
 def test_possessive_work_and_dated_title(tmp_path):
-    from kg.pipeline import build_graph
-
-    art = tmp_path / "band.txt"
-    art.write_text(
-        "= Los Lobos Verdes =\n\nLos Lobos Verdes is a Chilean rock band formed in Valparaíso in 1984.\n\n"
-        'Their album Noche Roja was a success. The band later recorded "Mar Abierto" (1991).\n\n'
-        "Singer Ana Ruiz is a member of the Green Union of Valdora.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        band=(
+            "= Los Lobos Verdes =\n\nLos Lobos Verdes is a Chilean rock band formed in Valparaíso in 1984.\n\n"
+            'Their album Noche Roja was a success. The band later recorded "Mar Abierto" (1991).\n\n'
+            "Singer Ana Ruiz is a member of the Green Union of Valdora.\n"
+        ),
     )
-    build_graph([art], tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     assert ("performer", "Los Lobos Verdes") in _facts(g, "Noche Roja")
     assert ("publicationDate", "1991") in _facts(g, "Mar Abierto")
     assert ("country", "Chile") in _facts(g, "Los Lobos Verdes")
@@ -202,16 +211,13 @@ def test_single_country_rule_keeps_out_foreign_and_two_country_articles():
 
 
 def test_surname_that_is_also_a_city_names_the_person(tmp_path):
-    from kg.pipeline import build_graph
-
-    art = tmp_path / "mayor.txt"
-    art.write_text(
-        "= Tomas Alger =\n\nTomas Brenner Alger (3 May 1921 – 9 June 1990) was a mayor in Norway.\n\n"
-        "His brother was Harald Alger. Alger died of cancer in 1990 in Lyon.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        mayor=(
+            "= Tomas Alger =\n\nTomas Brenner Alger (3 May 1921 – 9 June 1990) was a mayor in Norway.\n\n"
+            "His brother was Harald Alger. Alger died of cancer in 1990 in Lyon.\n"
+        ),
     )
-    build_graph([art], tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     assert g.resolve("Alger") == g.resolve("Tomas Alger")  # the article's subject, not Algiers
     assert g.entity("Lyon")["type"] == "City"  # "in Lyon": the town
 
@@ -271,33 +277,30 @@ def test_prose_patterns_of_people_movements_and_strikes(tmp_path):
     """Constructions met in new articles: a name in apposition to a role noun, "their", "worked as
     a … at", a conjoined death place, "his son … has led it", "as a member of", event headings
     "X of <place>", a dated lead span, and organisation names NER cuts in two."""
-    from kg.pipeline import build_graph
-
-    (tmp_path / "person.txt").write_text(
-        "= Sven Aasland =\n\nSven Aasland (2 March 1920 – 8 May 1990) was a Danish trade unionist. "
-        "He was born in Aarhus and died in Odense.\n\n"
-        "Aasland worked as a docker at the Vesterby Havn shipyard in Aarhus. "
-        "Aasland married the nurse Grete Holm in 1948. Their son, Erik Aasland, is a lecturer in law "
-        "at the University of Copenhagen.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        person=(
+            "= Sven Aasland =\n\nSven Aasland (2 March 1920 – 8 May 1990) was a Danish trade unionist. "
+            "He was born in Aarhus and died in Odense.\n\n"
+            "Aasland worked as a docker at the Vesterby Havn shipyard in Aarhus. "
+            "Aasland married the nurse Grete Holm in 1948. Their son, Erik Aasland, is a lecturer in law "
+            "at the University of Copenhagen.\n"
+        ),
+        movement=(
+            "= Green Soil League =\n\nThe Green Soil League (Liga Suelo Verde, LSV) is a Peruvian agrarian movement. "
+            "It was founded in 1990 by Tomás Quilla.\n\n"
+            "== Leadership ==\nTomás Quilla led the movement until 2001. "
+            "His daughter, Nora Quilla, has led it since 2003. "
+            "Nora Quilla was elected to Congress in 2011 as a member of the Peruvian Farmers' Union.\n\n"
+            "== Seizure of Ayaviri ==\nOn 4 May 1998 members of the movement seized the town hall of Ayaviri. "
+            "The seizure was led by Tomás Quilla.\n"
+        ),
+        strike=(
+            "= Potosí Miners' Strike =\n\nThe Potosí Miners' Strike was a strike of silver miners in Bolivia "
+            "that lasted from 3 April to 19 May 1961. It was called by the Federation of Mine Workers of Potosí.\n\n"
+            "== Aftermath ==\nRamón Tula was arrested in June 1961. He later founded the Bolivian Miners' Vanguard.\n"
+        ),
     )
-    (tmp_path / "movement.txt").write_text(
-        "= Green Soil League =\n\nThe Green Soil League (Liga Suelo Verde, LSV) is a Peruvian agrarian movement. "
-        "It was founded in 1990 by Tomás Quilla.\n\n"
-        "== Leadership ==\nTomás Quilla led the movement until 2001. His daughter, Nora Quilla, has led it since 2003. "
-        "Nora Quilla was elected to Congress in 2011 as a member of the Peruvian Farmers' Union.\n\n"
-        "== Seizure of Ayaviri ==\nOn 4 May 1998 members of the movement seized the town hall of Ayaviri. "
-        "The seizure was led by Tomás Quilla.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "strike.txt").write_text(
-        "= Potosí Miners' Strike =\n\nThe Potosí Miners' Strike was a strike of silver miners in Bolivia "
-        "that lasted from 3 April to 19 May 1961. It was called by the Federation of Mine Workers of Potosí.\n\n"
-        "== Aftermath ==\nRamón Tula was arrested in June 1961. He later founded the Bolivian Miners' Vanguard.\n",
-        encoding="utf-8",
-    )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     sven = _facts(g, "Sven Aasland")
     assert {("spouse", "Grete Holm"), ("child", "Erik Aasland"), ("deathPlace", "Odense")} <= sven
     assert ("employer", "Vesterby Havn") in sven
@@ -317,42 +320,29 @@ def test_prose_patterns_of_people_movements_and_strikes(tmp_path):
 
 
 def test_lead_sentence_types_the_subject(tmp_path):
-    from kg.pipeline import build_graph
-
-    (tmp_path / "a.txt").write_text(
-        "= Tomas Varga =\n\nTomas Varga (1782 Lisbon – 15 August 1836 Madrid) was a Portuguese military figure.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        a=("= Tomas Varga =\n\nTomas Varga (1782 Lisbon – 15 August 1836 Madrid) was a Portuguese military figure.\n"),
+        b=("= Ana Roe =\n\nAna Roe (2 May 1901 – 3 June 1975) was a Chilean sociologist and college administrator.\n"),
+        c=("= Veltrian Republic =\n\nThe Veltrian Republic (1919 – 1933) was the name of a short-lived state.\n"),
     )
-    (tmp_path / "b.txt").write_text(
-        "= Ana Roe =\n\nAna Roe (2 May 1901 – 3 June 1975) was a Chilean sociologist and college administrator.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "c.txt").write_text(
-        "= Veltrian Republic =\n\nThe Veltrian Republic (1919 – 1933) was the name of a short-lived state.\n",
-        encoding="utf-8",
-    )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     assert g.entity("Tomas Varga")["type"] == "Person"  # the life bracket, read before it is blanked
     assert g.entity("Ana Roe")["type"] == "Person"  # "sociologist" qualifies "administrator"
     assert g.entity("Veltrian Republic")["type"] == "Country"  # dates, but a state's name
 
 
 def test_life_brackets_with_places_and_for_anyone_named(tmp_path):
-    from kg.pipeline import build_graph
-
-    (tmp_path / "a.txt").write_text(
-        "= Eva Kolar =\n\nEva Kolar (18 December 1931 in Brno – 10 November 1991 in Prague) was a Czech gymnast. "
-        "She trained with Jan Dvorak (1902 – 1975) and Ida Vesely (born 1935).\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        a=(
+            "= Eva Kolar =\n\nEva Kolar (18 December 1931 in Brno – 10 November 1991 in Prague) was a Czech gymnast. "
+            "She trained with Jan Dvorak (1902 – 1975) and Ida Vesely (born 1935).\n"
+        ),
+        b=(
+            "= Petru Ursu =\n\nPetru Ursu (born in March 17, 1819, near Chişinău, died on February 5, 1859, in Iaşi) "
+            "was a Moldavian writer.\n"
+        ),
     )
-    (tmp_path / "b.txt").write_text(
-        "= Petru Ursu =\n\nPetru Ursu (born in March 17, 1819, near Chişinău, died on February 5, 1859, in Iaşi) "
-        "was a Moldavian writer.\n",
-        encoding="utf-8",
-    )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     eva = _facts(g, "Eva Kolar")
     assert {("birthDate", "1931-12-18"), ("deathDate", "1991-11-10"), ("deathPlace", "Prague")} <= eva
     assert ("birthPlace", "Brno") in eva
@@ -363,54 +353,46 @@ def test_life_brackets_with_places_and_for_anyone_named(tmp_path):
 
 
 def test_armed_forces_named_with_a_war_took_part_but_countries_do_not(tmp_path):
-    from kg.pipeline import build_graph
-
-    (tmp_path / "a.txt").write_text(
-        "= Tarso Lind =\n\nTarso Lind (1901 – 1975) was a Chilean pilot. He served with the Chilean Air Force "
-        "during the Pacific War, while Peru stayed neutral.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        a=(
+            "= Tarso Lind =\n\nTarso Lind (1901 – 1975) was a Chilean pilot. He served with the Chilean Air Force "
+            "during the Pacific War, while Peru stayed neutral.\n"
+        ),
     )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     assert ("participantIn", "Pacific War") in _facts(g, "Chilean Air Force")
     assert not [f for f in g.facts(subject="Peru") if f["relation"] == "participantIn"]
 
 
 def test_singles_listed_in_an_album_or_band_article(tmp_path):
-    from kg.pipeline import build_graph
-
-    (tmp_path / "album.txt").write_text(
-        '= Salt Roads =\n\nSalt Roads is the second studio album by the Chilean band Los Cerros. '
-        'The album spawned three singles: "Faro Norte", "Vela" and "Marea Baja".\n',
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        album=(
+            "= Salt Roads =\n\nSalt Roads is the second studio album by the Chilean band Los Cerros. "
+            'The album spawned three singles: "Faro Norte", "Vela" and "Marea Baja".\n'
+        ),
+        song=(
+            '= Faro Sur =\n\n"Faro Sur" is a song by the Chilean singer Ana Brito. '
+            'The song was compared with "Luna Roja", a single by Tomas Vial.\n'
+        ),
     )
-    (tmp_path / "song.txt").write_text(
-        '= Faro Sur =\n\n"Faro Sur" is a song by the Chilean singer Ana Brito. '
-        'The song was compared with "Luna Roja", a single by Tomas Vial.\n',
-        encoding="utf-8",
-    )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     for single in ("Faro Norte", "Vela", "Marea Baja"):
         assert {("performer", "Los Cerros"), ("partOf", "Salt Roads")} <= _facts(g, single), single
     assert ("performer", "Ana Brito") not in _facts(g, "Luna Roja")  # a song's article names others' songs
 
 
 def test_parents_siblings_and_his_after_and(tmp_path):
-    from kg.pipeline import build_graph
-
-    (tmp_path / "a.txt").write_text(
-        "= Tomas Vial =\n\nTomas Vial (born 1950) is a Chilean singer. He is son of Chilean singer Ana Roe "
-        "and the actor Pedro Vial.\n\nHugh Davis, brother of Hester Davis, was a painter who knew Vial.\n",
-        encoding="utf-8",
+    g = _build(
+        tmp_path,
+        a=(
+            "= Tomas Vial =\n\nTomas Vial (born 1950) is a Chilean singer. He is son of Chilean singer Ana Roe "
+            "and the actor Pedro Vial.\n\nHugh Davis, brother of Hester Davis, was a painter who knew Vial.\n"
+        ),
+        b=(
+            "= Eva Lind =\n\nEva Lind (1901 – 1975) was a Danish painter. She was the daughter of Ian Lind "
+            "and his wife Ana Holm.\n"
+        ),
     )
-    (tmp_path / "b.txt").write_text(
-        "= Eva Lind =\n\nEva Lind (1901 – 1975) was a Danish painter. She was the daughter of Ian Lind "
-        "and his wife Ana Holm.\n",
-        encoding="utf-8",
-    )
-    build_graph(sorted(tmp_path.glob("*.txt")), tmp_path / "st", [])
-    g = KnowledgeGraph.open(tmp_path / "st")
     assert ("child", "Tomas Vial") in _facts(g, "Ana Roe") and ("child", "Tomas Vial") in _facts(g, "Pedro Vial")
     assert ("sibling", "Hester Davis") in _facts(g, "Hugh Davis")
     assert ("spouse", "Ana Holm") in _facts(g, "Ian Lind")  # "his" after "and" is the man just named

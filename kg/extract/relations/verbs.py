@@ -110,26 +110,23 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             for g in p.children
             if g.dep_ == "pobj"
         ]
-    if role.startswith("as-of:"):  # "elected in 2014 as a member of Y": the "as" noun's "of" phrase
-        noun = role.split(":", 1)[1]
+    if role.startswith(("as-of:", "attr-of:")):
+        # "X is part of Y": the attribute noun's "of" phrase; "elected as a member of Y": the "as" noun's
+        kind, noun = role.split(":", 1)
+        if kind == "attr-of":
+            nouns = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == noun]
+        else:
+            nouns = [
+                n
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for n in c.children
+                if n.dep_ == "pobj" and n.lemma_ == noun
+            ]
         return [
             g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "as"
-            for n in c.children
-            if n.dep_ == "pobj" and n.lemma_ == noun
+            for n in nouns
             for p in n.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    if role.startswith("attr-of:"):  # "X is part of Y": the attribute noun's "of" phrase
-        noun = role.split(":", 1)[1]
-        return [
-            g
-            for c in verb.children
-            if c.dep_ == "attr" and c.lemma_ == noun
-            for p in c.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
             if g.dep_ == "pobj"
