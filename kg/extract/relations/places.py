@@ -205,7 +205,6 @@ def single_country_facts(article: Article, mentions: Sequence[Mention], known: S
     if len(codes) != 1:
         return
     ((code, named),) = codes.items()
-    rule = "article-single-country"
     country = next((m for m in named if not gaz.demonym(m.text)), named[0])
     placed = {
         norm_name(f.subject.text)
@@ -223,7 +222,7 @@ def single_country_facts(article: Article, mentions: Sequence[Mention], known: S
             continue
         if found and not any(p.country == code for p in found):
             continue
-        yield Fact(m, "country", country, _line_evidence(article, m, rule, _LOCAL_CLASSES[m.cls]))
+        yield Fact(m, "country", country, _line_evidence(article, m, "article-single-country", _LOCAL_CLASSES[m.cls]))
 
 
 def single_region_facts(article: Article, mentions: Sequence[Mention], known: Sequence[Fact]) -> Iterator[Fact]:
