@@ -82,7 +82,10 @@ def main() -> int:
             carriers = [n for name in [e["label"], *e.get("aliases", [])] for n in labelled.get(k.norm(name), ())]
             kind = "absent" if not carriers else "split" if any(n in typed for n in carriers) else "untyped"
             kinds[(e["type"], kind)] += 1
-            shown[kind].append(f"{stem}: {e['label']!r} ({e['type']})")
+            kg_types = sorted({str(c).rsplit("/", 1)[-1] for n in carriers for c in pred.union.objects(n, k.RDF.type)})
+            shown[kind].append(
+                f"{stem}: {e['label']!r} ({e['type']})" + (f" ← kg {', '.join(kg_types)}" if kg_types else "")
+            )
     total = sum(kinds.values())
     print(f"gold entities not found: {total}")
     for kind in ("untyped", "split", "absent"):

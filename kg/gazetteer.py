@@ -27,6 +27,7 @@ _BIG_CITY = 100_000
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+_APOSTROPHE = re.compile(r"(?<=\w)['’ʼʾʿ`](?=\w)")  # "Qur'an", "Qurʾān", "Quran": one name
 _SPACE = re.compile(r"\s+")
 
 
@@ -34,13 +35,13 @@ _SPACE = re.compile(r"\s+")
 def norm_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key of a name.
 
-    >>> norm_name("Apurímac")
-    'apurimac'
+    >>> norm_name("Apurímac"), norm_name("Qurʾān") == norm_name("Qur'an") == norm_name("Quran")
+    ('apurimac', True)
     """
     t = unicodedata.normalize("NFKD", text)
     if not t.isascii():
         t = "".join(c for c in t if not unicodedata.combining(c))
-    t = _PUNCT.sub(" ", t.casefold())
+    t = _PUNCT.sub(" ", _APOSTROPHE.sub("", t.casefold()))
     return _SPACE.sub(" ", t).strip()
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.subject import title_name
+from kg.extract.tables import keyword_class
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.ontology import class_parents, group_of
@@ -168,7 +169,10 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
     _link_fuller_names(by_name, multi, uf)
-    _link_partial_names(by_name, multi, subject, uf, dropped)
+    clusters: dict[Mention, list[Mention]] = defaultdict(list)
+    for m in ms:
+        clusters[uf.find(m)].append(m)
+    _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
 
 
 def _word_fits(short: str, full: str) -> bool:
@@ -183,6 +187,12 @@ def _fuller(short: list[str], full: list[str]) -> bool:
     >>> _fuller("n c wyeth".split(), "newell convers wyeth".split())
     True
     >>> _fuller("john cantwell".split(), "mary joseph cantwell".split())
+    False
+
+    A later given name alone is not enough ("Bunce Brewster" may be the mother's maiden name that
+    the son "Chauncey Bunce Brewster" carries as a middle name):
+
+    >>> _fuller("bunce brewster".split(), "sarah jane bunce brewster".split())
     False
     """
     if len(short) < 2 or short == full or short[-1] != full[-1] or not _word_fits(short[0], full[0]):
@@ -213,6 +223,7 @@ def _link_partial_names(
     subject: Mention | None,
     uf: _Union,
     dropped: set[Mention],
+    clusters: dict[Mention, list[Mention]],
 ) -> None:
     """A name that is the first or last words of exactly one longer name in the article is that thing.
 
@@ -232,15 +243,37 @@ def _link_partial_names(
             continue
         if all(t in _STOP for t in key.split()):
             continue
-        short = group_of(_vote(group))
-        weak = all(x.source in _WEAK for x in group)
+        known = clusters.get(uf.find(group[0])) or group  # with the other names already linked to it
+        short = group_of(_vote(known))
+        weak = all(x.source in _WEAK for x in known)
+        if " " in key and keyword_class(group[0].text) is not None:
+            # "Barry University" before "Barry University School of Medicine": a whole name of its own
+            # ("Legislative Council" before "Legislative Council of Ceylon" is the same council)
+            owners = {o for o in owners if not o.startswith(key + " ") or o[len(key) + 1 :].startswith("of ")}
         fitting = [
             o
             for o in sorted(owners)
             if group_of(_vote(by_name[o])) == short
             or (weak and short in _NAME_GROUPS and group_of(_vote(by_name[o])) in _NAME_GROUPS - {"Other"})
+            or (  # "Louis Prima", an organisation to NER, then "Prima, a white singer"
+                all(x.source in _WEAK for x in by_name[o])
+                and short in _NAME_GROUPS - {"Other"}
+                and group_of(_vote(by_name[o])) in _NAME_GROUPS
+            )
         ]
         roots = {uf.find(by_name[o][0]) for o in fitting}
+        if (
+            not roots
+            and weak
+            and subject is not None
+            and " " not in key
+            and group_of(subject.cls) in ("Place", "Organization")  # not "Snoopy" in "Snoopy and His Friends"
+            and name_key(subject.text).startswith(key + " ")
+            and {uf.find(by_name[o][0]) for o in owners} == {uf.find(subject)}
+        ):
+            # "Tullgarn" (a person to NER) in the article on Tullgarn Palace: the subject
+            uf.union(subject, group[0], "part of the subject's name")
+            continue
         if len(roots) == 1:
             uf.union(by_name[fitting[0]][0], group[0], "part of a longer name")
         elif len(roots) > 1 and short == "Person":

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
+from kg.extract.aliases import alias_pairs
 from kg.extract.entities import mentions_in_doc, retype_family_names, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.subject import find_subject
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Extraction", "extract_article"]
 
 SEE_ALSO_CONFIDENCE = 0.9
-_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.\-]{1,11})\s*\)")
+_ACRONYM = re.compile(r"\s*\(\s*([^\W\d_][\w&.\-]{1,11})\s*\)")  # "(SSİK)": any script's capitals
 _OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?$")
 _CAPS_OR = re.compile(r"\b([A-Z][A-Z0-9]{2,15}),\s+or\s+(?:the\s+)?")
 
@@ -71,7 +72,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     per_block: list[list[Mention]] = []
     for block, doc in zip(article.blocks, docs, strict=True):
         per_block.append(mentions_in_doc(article.stem, doc, block.start, countries, block.text))
-    flat = retype_family_names([m for ms in per_block for m in ms])
+    flat = retype_family_names([m for ms in per_block for m in ms], article.text)
     pos = 0
     for i, ms in enumerate(per_block):
         per_block[i] = flat[pos : pos + len(ms)]
@@ -80,6 +81,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
         pairs = _acronym_pairs(article, per_block[i])
         same_as.extend(pairs)
         mentions.extend(acr for _, acr, _ in pairs)
+        same_as.extend(alias_pairs(article.text, per_block[i]))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
@@ -119,7 +121,7 @@ def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention
                 out.append((b, name, "another name given with 'or'"))
     for m in found:
         hit = _ACRONYM.match(article.text, m.end)
-        if hit and hit.group(1) != m.text:
+        if hit and hit.group(1).isupper() and hit.group(1) != m.text:
             acr = Mention(article.stem, hit.start(1), hit.end(1), hit.group(1), m.cls, "acronym")
             out.append((m, acr, "acronym in parentheses"))
     return out

@@ -16,7 +16,7 @@ from kg.gazetteer import gazetteer
 from kg.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "NER_CLASSES",
@@ -217,13 +217,17 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
                 return cls
     doc = ent.doc
     possessive = ent.end < len(doc) and doc[ent.end].tag_ == "POS"  # "in Smith's view"
-    if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near") and not possessive:
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.label_ == "PERSON" and before in ("in", "near", "to", "from", "at") and not possessive:
         place = gazetteer().lookup(ent.text)
         if place is not None:
-            return _GAZ_KINDS[place.kind]  # "born in Nancy": the town, not the given name
+            return _GAZ_KINDS[place.kind]  # "born in Nancy", "travels to Lyon": the town, not the given name
+    if ent.label_ == "PERSON" and before in ("in", "near") and not possessive:
         cls = keyword_class(ent.text)
         if cls in _PLACE_CLASSES:
             return cls  # "near Rice Lake"
+        if len(ent) == 1 and doc[ent.start - 1].head.pos_ in ("VERB", "AUX") and doc[ent.start - 1].head.i < ent.start:
+            return "Place"  # "founded in Brennick": a town the gazetteer does not know, not a given name
     if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         outer = next((e for e in (ents if ents is not None else doc.ents) if e.start == ent.end + 1), None)
         wider = gazetteer().lookup(outer.text) if outer is not None and outer.label_ == "GPE" else None
@@ -231,6 +235,10 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         place = gazetteer().lookup(ent.text)
         if wider is not None and wider.kind in ("country", "region") and not owned and place is not None:
             return _GAZ_KINDS[place.kind] if place.kind != "country" else None  # "Tobolsk, Russia"
+    if _played_for(root) and (
+        ent.label_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or keyword_class(ent.text) == "SportsTeam"
+    ):
+        return "SportsTeam"  # "he played for the 76ers, San Antonio Spurs and Orlando Magic"
     if ent.start > 0:
         prev = doc[ent.start - 1]
         if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
@@ -256,6 +264,15 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         ):
             return "Person"
     return None
+
+
+def _played_for(root: Token) -> bool:
+    """``root`` is what someone played for: the object of "for" after "play", or a conjunct of it."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_ == "play"
 
 
 _WORK_WORDS = frozenset(
@@ -496,8 +513,16 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
     return out
 
 
-def retype_family_names(mentions: list[Mention]) -> list[Mention]:
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def retype_family_names(mentions: list[Mention], text: str | None = None) -> list[Mention]:
     """A weakly typed multi-word name ending in the surname of a person of the article is a person.
+
+    With the article's ``text``, a town the gazetteer matched that is the first word of a person's
+    two-word name, not after a place preposition, is that person too ("Liang founded the group"
+    after "Liang Congjie": the family name comes first in Chinese names; "Victoria" after
+    "Victoria Benedictsson").
 
     >>> ms = [Mention("d", 0, 9, "Ann Smith", "Person"), Mention("d", 20, 29, "Bob Smith", "Organization")]
     >>> [m.cls for m in retype_family_names(ms)]
@@ -508,6 +533,7 @@ def retype_family_names(mentions: list[Mention]) -> list[Mention]:
     [('Dara Kestel', 'Person'), ('Kestel', 'Person'), ('Kestel', 'Person')]
     """
     surnames = {m.text.split()[-1] for m in mentions if m.cls == "Person" and " " in m.text}
+    firsts = {m.text.split()[0] for m in mentions if m.cls == "Person" and len(m.text.split()) == 2}
     out = []
     for m in mentions:
         words = m.text.split()
@@ -516,17 +542,28 @@ def retype_family_names(mentions: list[Mention]) -> list[Mention]:
             start = m.end - len(words[1])
             m = Mention(m.article, start, m.end, words[1], "Person", "context", m.subject)
         elif (
-            m.source == "ner"
-            and m.cls in ("Organization", "Other")
-            and len(words) in (2, 3)
-            and words[-1] in surnames
-            and all(w[:1].isupper() for w in words)
-        ) or (
-            # a surname alone, which NER or a same-named town took for something else
-            m.source in ("ner", "gazetteer", "pattern")
-            and len(words) == 1
-            and m.text in surnames
-            and m.cls not in ("Person", "Country", "AdministrativeRegion")
+            (
+                m.source == "ner"
+                and m.cls in ("Organization", "Other")
+                and len(words) in (2, 3)
+                and words[-1] in surnames
+                and all(w[:1].isupper() for w in words)
+            )
+            or (
+                # a surname alone, which NER or a same-named town took for something else
+                m.source in ("ner", "gazetteer", "pattern")
+                and len(words) == 1
+                and m.text in surnames
+                and m.cls not in ("Person", "Country", "AdministrativeRegion")
+            )
+            or (
+                # the first word of a two-word name, which the gazetteer took for a town
+                text is not None
+                and m.source in ("gazetteer", "pattern")
+                and m.cls == "City"
+                and m.text in firsts
+                and not _PLACE_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+            )
         ):
             m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
         out.append(m)

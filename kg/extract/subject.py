@@ -59,6 +59,7 @@ _ALIAS_LEAD = re.compile(
     r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled)\s+as|called|named|abbreviated|or|short\s+for)\s+)+",
     re.I,
 )
+_LANGUAGE_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){0,2}:\s+")
 _SKIP_SEGMENT = re.compile(r"\b(born|died|née|b\.|d\.|c\.|listen|pronounced|lit\.|literally)\b|\d", re.I)
 
 
@@ -218,6 +219,9 @@ def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) 
     for seg in re.finditer(r"[^,;]+", m.group(1)):
         s0 = inner_start + seg.start()
         piece = seg.group()
+        language = _LANGUAGE_LABEL.match(piece)  # "Northern Sami: Gironvárri": the name, not the language
+        if language:
+            s0, piece = s0 + language.end(), piece[language.end() :]
         lead = _ALIAS_LEAD.match(piece.strip())
         offset = piece.index(piece.strip()) + (lead.end() if lead else 0)
         s, e = clean_span(text, s0 + offset, s0 + len(piece))

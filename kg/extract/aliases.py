@@ -1,0 +1,103 @@
+"""Other names the prose gives a thing, right after its name.
+
+- in brackets: "Kristiania (now Oslo)", "the Political Bureau (Politburo)", "the Sappy Records Music
+  Festival (or SappyFest)", "Chūkyō Metropolitan Area (Nagoya Metropolitan Area)";
+- after a comma: "Antônio Francisco Lisboa, otherwise known as Aleijadinho", "the 24th Infantry
+  Division, which was also called the Hawaiian Division", "Sangamon State University, later renamed
+  the University of Illinois Springfield".
+
+Each pair becomes a same-as hint with the words that state it, so the merge is explainable. A
+bracket with no words before the second name ("Springfield (Illinois)", "Smith (Labour)") is more
+often a place or a party that tells two things apart than another name: it counts only between two
+names of the same kind, neither of them a gazetteer place (a region, country or town in brackets
+is where the first thing is). Two different gazetteer places ("Breslau, Germany (now Wrocław)",
+"Prussia (now Poland)") are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from kg.gazetteer import gazetteer
+from kg.model import Mention
+from kg.ontology import group_of
+
+__all__ = ["alias_pairs"]
+
+_ANOTHER = (
+    r"(?:(?:also|otherwise|better|more\s+commonly|commonly|locally|popularly|officially|formerly|previously"
+    r"|originally|later|now|today)\s+)?"
+)
+_KNOWN = (
+    rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+)?as\s+|{_ANOTHER}called\s+"
+)
+_RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
+# words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
+_BRACKET = re.compile(
+    r"\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
+    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# after a comma: "X, otherwise known as Y", "X, which was also called Y", "X (later renamed Y)"
+_COMMA = re.compile(
+    rf",\s+(?:(?:which|who)\s+(?:is|was|were|has\s+been|had\s+been)\s+|and\s+)?(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_RENAMED = re.compile(
+    rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
+)
+_CLOSE = (")", ",", ";", ".", " ")
+_PLACE_CONTAINERS = {"Country", "AdministrativeRegion", "Continent"}
+
+
+def _gazetteer_record(m: Mention) -> tuple[str, str] | None:
+    place = gazetteer().lookup(m.text) if group_of(m.cls) == "Place" else None
+    return (place.kind, place.name) if place is not None else None
+
+
+def _compatible(a: Mention, b: Mention, stated: bool) -> bool:
+    """Two names the text says are one thing: same broad class, or NER's guess on one side; never
+    two different gazetteer places. An unworded bracket needs the same broad class and no gazetteer
+    place (it usually says where the first thing is)."""
+    ga, gb = group_of(a.cls), group_of(b.cls)
+    ra, rb = _gazetteer_record(a), _gazetteer_record(b)
+    if ra is not None and rb is not None and ra != rb:
+        return False
+    if not stated:
+        return ga == gb and rb is None and b.cls not in _PLACE_CONTAINERS and a.cls not in _PLACE_CONTAINERS
+    return ga == gb or a.source == "ner" or b.source == "ner"  # the words say it; NER's class may not
+
+
+def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """Same-as pairs for names the text gives as other names of the name just before them.
+
+    >>> text = "He died in Kristiania (now Oslo). The Varn Corps, also known as Blue Coats, left."
+    >>> ms = [Mention("d", 11, 21, "Kristiania", "City"), Mention("d", 27, 31, "Oslo", "City"),
+    ...       Mention("d", 34, 48, "The Varn Corps", "MilitaryUnit"), Mention("d", 64, 74, "Blue Coats", "Other")]
+    >>> for a, b, why in alias_pairs(text, ms):
+    ...     print(a.text, "=", b.text, "|", why)
+    Kristiania = Oslo | another name: '(now'
+    The Varn Corps = Blue Coats | another name: ', also known as'
+    """
+    out: list[tuple[Mention, Mention, str]] = []
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for a, b in pairwise(ordered):
+        between = text[a.end : b.start]
+        if len(between) > 48 or "\n" in between or a.text == b.text or (a.subject and b.subject):
+            continue
+        after = text[b.end : b.end + 1]
+        hit = _BRACKET.fullmatch(between)
+        if hit is not None:
+            stated = bool(hit.group("words"))
+            if after not in (")", ",", ";") or (not stated and re.match(r"\)\s*[A-Z]", text[b.end :])):
+                continue  # "Jacqueline (Maranger) Desmarais": a maiden name inside the full name
+        else:
+            hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
+            if hit is None or (after and after not in _CLOSE):
+                continue
+            stated = True
+        if _compatible(a, b, stated):
+            out.append((a, b, f"another name: {between.strip()!r}"))
+    return out
