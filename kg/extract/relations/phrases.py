@@ -48,8 +48,9 @@ def _subject_of(ctx: Sentences, sent_root_i: int) -> Mention | None:
 def phrase_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from trigger phrases in the block's sentences."""
     for sent in ctx.doc.sents:
+        text = sent.text  # spaCy joins the tokens on every access: once per sentence
         for pattern, rel in phrase_triggers():
-            hit = pattern.search(sent.text)
+            hit = pattern.search(text)
             if not hit:
                 continue
             subj = _subject_of(ctx, sent.root.i)
