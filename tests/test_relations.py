@@ -397,3 +397,45 @@ def test_parents_siblings_and_his_after_and(tmp_path):
     assert ("sibling", "Hester Davis") in _facts(g, "Hugh Davis")
     assert ("spouse", "Ana Holm") in _facts(g, "Ian Lind")  # "his" after "and" is the man just named
     assert ("spouse", "Ana Holm") not in _facts(g, "Eva Lind")
+
+
+def test_an_events_own_lead(data_graph: KnowledgeGraph):
+    # tests/data/battle_korr_pass.txt: "a three-day siege of the town of Moyale in Marsabit County, Kenya,
+    # during the Shifta War. It began on 11 March 1965, when rebels led by Abdi bin Waqo …, and ended on …"
+    facts = _facts(data_graph, "Battle of Korr Pass")
+    assert ("partOf", "Shifta War") in facts
+    assert ("startTime", "1965-03-11") in facts and ("endTime", "1965-03-13") in facts
+    assert ("participant", "Abdi bin Waqo") in facts  # the lowercase particle belongs to the name
+    assert ("location", "Moyale") in facts  # "the town of Moyale": a town, whatever NER said
+    assert ("locatedIn", "Marsabit County") in _facts(data_graph, "Moyale")  # "Moyale in Marsabit County"
+
+
+def test_the_party_is_the_one_whose_name_says_party(data_graph: KnowledgeGraph):
+    # "a member of the Northern Frontier Democratic Party and a clerk at the Moyale District Office.
+    # After the party was banned in 1962": the party was dissolved, not the office
+    assert ("dissolved", "1962") in _facts(data_graph, "Northern Frontier Democratic Party")
+    assert not any(r == "dissolved" for r, _ in _facts(data_graph, "Moyale District Office"))
+
+
+def test_a_life_told_with_common_nouns_before_names(data_graph: KnowledgeGraph):
+    # tests/data/imelda_soriano.txt
+    facts = _facts(data_graph, "Imelda Soriano")
+    assert ("birthPlace", "Vigan") in facts
+    assert ("birthPlace", "Ilocos Sur") not in facts  # the province only says where the town is
+    assert ("child", "Imelda Soriano") in _facts(data_graph, "Pedro Soriano")  # "the daughter of the carpenter …"
+    assert ("child", "Imelda Soriano") in _facts(data_graph, "Rosa Lim")  # "… and Rosa Lim"
+    assert ("employer", "La Vanguardia") in facts  # "left in 1922 to work for the newspaper La Vanguardia"
+    assert ("spouse", "Tomas Reyes") in facts  # "Soriano married": the surname alone, NER untagged
+    assert ("sibling", "Luz Reyes") in _facts(data_graph, "Elena Reyes")  # "Their daughters, A and B"
+    assert ("relative", "Carmen Lim") in facts  # "Her niece Carmen Lim"
+
+
+def test_founders_named_with_their_trades_and_a_seat(data_graph: KnowledgeGraph):
+    # tests/data/tocantins_front.txt
+    facts = _facts(data_graph, "Tocantins Popular Front")
+    assert ("foundedBy", "Marcia Duarte") in facts and ("foundedBy", "Joaquim Barreto") in facts
+    assert ("headquarters", "Araguaína") in facts  # "Its headquarters are in Araguaína."
+    assert ("foundedBy", "Joaquim Barreto") in _facts(data_graph, "Green Cerrado Movement")
+    # "(Portuguese: Frente Popular do Tocantins)": a language, not a second country
+    assert data_graph.entity("Portuguese")["type"] == "Language"
+    assert ("country", "Brazil") in _facts(data_graph, "Tocantins Popular Front")

@@ -72,6 +72,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     per_block: list[list[Mention]] = []
     for block, doc in zip(article.blocks, docs, strict=True):
         per_block.append(mentions_in_doc(article.stem, doc, block.start, countries, block.text))
+    _add_lone_surnames(article, docs, per_block)
     flat = retype_family_names([m for ms in per_block for m in ms], article.text)
     pos = 0
     for i, ms in enumerate(per_block):
@@ -103,6 +104,30 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node not in mentions:
                 mentions.append(node)
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped))
+
+
+def _add_lone_surnames(article: Article, docs: Sequence[Doc], per_block: list[list[Mention]]) -> None:
+    """A capitalised word that is the surname of a person named anywhere in the article, which NER
+    left untagged ("Tenesaca left the party" two paragraphs after "Manuel Tenesaca"), is a mention."""
+    surnames = {
+        m.text.split()[-1] for ms in per_block for m in ms if m.cls == "Person" and len(m.text.split()) in (2, 3)
+    }
+    surnames = {w for w in surnames if len(w) > 2 and w[:1].isupper() and w.isalpha()}
+    if not surnames:
+        return
+    for block, doc, ms in zip(article.blocks, docs, per_block, strict=True):
+        taken = [(m.start - block.start, m.end - block.start) for m in ms]
+        added = False
+        for tok in doc:
+            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "DATE"):
+                continue
+            a, b = tok.idx, tok.idx + len(tok.text)
+            if any(s < b and a < e for s, e in taken):
+                continue
+            ms.append(Mention(article.stem, block.start + a, block.start + b, tok.text, "Person", "pattern"))
+            added = True
+        if added:
+            ms.sort(key=lambda m: (m.start, m.end))
 
 
 def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention, Mention, str]]:

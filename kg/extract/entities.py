@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kg.extract.tables import head_nouns, keyword_class, not_person_words, person_titles
 from kg.gazetteer import gazetteer
 from kg.model import Mention
+from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -206,16 +207,23 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     Roe"), or a head noun after it ("the Green party")."""
     table = head_nouns()
     root = ent.root
+    # "born in Vigan, Ilocos Sur, the daughter of …": the province is not her
+    place_like = ent.label_ in ("GPE", "LOC", "FAC") or gazetteer().lookup(ent.text) is not None
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         cls = table.get(root.head.lemma_.casefold())
-        if cls:
+        if cls and not (place_like and cls == "Person"):
             return cls
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ent.start <= child.i < ent.end):
             cls = table.get(child.lemma_.casefold())
-            if cls:
+            if cls and not (place_like and cls == "Person"):
                 return cls
     doc = ent.doc
+    of = doc[ent.start - 1] if ent.start > 0 else None
+    if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < of.i:
+        cls = table.get(of.head.lemma_.casefold())
+        if cls in ("City", "AdministrativeRegion") and ent.label_ != "PERSON":
+            return cls  # "the town of Moyale", "the province of Cuenca"
     possessive = ent.end < len(doc) and doc[ent.end].tag_ == "POS"  # "in Smith's view"
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     if ent.label_ == "PERSON" and before in ("in", "near", "to", "from", "at") and not possessive:
@@ -330,9 +338,50 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
             and (prev[-1].text in ("'", "’") or (prev[-1].lower_ in ("of", "for") and ent.label_ != "PRODUCT"))
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        elif (
+            prev is not None
+            and prev.label_ in ("ORG", "FAC")
+            and ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and any(t.lower_ in ("of", "de", "del") for t in prev)
+            and prev[-1].pos_ == "PROPN"
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
         else:
-            out.append(ent)
+            out.append(_with_name_particle(ent))
     return out
+
+
+_NAME_PARTICLES = frozenset(
+    {"arap", "bin", "binti", "ibn", "bint", "ben", "van", "von", "der", "den", "ter", "ten", "de", "da", "di"}
+    | {"del", "della", "dos", "das", "du", "le", "la", "al", "el", "y", "zu", "af", "av"}
+)
+
+
+def _with_name_particle(ent: Span) -> Span:
+    """ "Kiprono arap Sang", "Pieter van den Berg" tagged as "Kiprono" or "Pieter": a lowercase name
+    particle and capitalised names right after a person's name belong to it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "led by Kiprono arap Sang surrounded".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "O", "B-PERSON", "O", "O", "O"])
+    >>> _with_name_particle(doc.ents[0]).text
+    'Kiprono arap Sang'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT") or len(ent) > 3:
+        return ent
+    while j + 1 < len(doc) and doc[j].text in _NAME_PARTICLES:
+        j += 1  # "van der"
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not doc[k].ent_type_:
+        k += 1
+    if j == ent.end or k == j:
+        return ent
+    return Span(doc, ent.start, k, label="PERSON" if ent.label_ in ("PERSON", "NORP", "PRODUCT") else ent.label_)
 
 
 def mentions_in_doc(
@@ -384,6 +433,13 @@ def mentions_in_doc(
             ctx = context_class(ent, ents)
             if ctx is not None:
                 cls, how = ctx, "context"
+                nxt = doc[ent.end] if ent.end < len(doc) else None
+                event_noun = nxt is not None and nxt.is_lower and head_nouns().get(nxt.lemma_) == cls
+                if nxt is not None and event_noun and group_of(cls) == "Event":
+                    e = nxt.idx + len(nxt.text)  # "the Mau Mau uprising": the event's name has its noun
+                    name = text[s:e]
+        if cls == "Country" and text[e : e + 1] == ":" and gazetteer().demonym(name):
+            cls, how = "Language", "context"  # "(Spanish: Frente …)": the language a name is given in
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
@@ -493,6 +549,8 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
     for i, j in proper_noun_runs(doc):
         span = doc[i:j]
         a, b = clean_span(text, span.start_char, span.end_char)
+        while " " in text[a:b] and text[a:b].rsplit(" ", 1)[1] in _SMALL:
+            b = a + text[a:b].rstrip().rindex(" ")  # "Siege of" before a place taken already: not a name
         name = text[a:b]
         if not name or not free(a, b) or len(name) < 3 or (name.isupper() and len(name) < 4):
             continue

@@ -20,7 +20,13 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, section_events
 from kg.extract.relations.kinship import kinship_facts
-from kg.extract.relations.nationality import event_span_facts, life_facts, location_facts, nationality_facts
+from kg.extract.relations.nationality import (
+    event_lead_facts,
+    event_span_facts,
+    life_facts,
+    location_facts,
+    nationality_facts,
+)
 from kg.extract.relations.phrases import phrase_facts
 from kg.extract.relations.places import (
     article_country_facts,
@@ -29,7 +35,7 @@ from kg.extract.relations.places import (
     single_country_facts,
     single_region_facts,
 )
-from kg.extract.relations.verbs import verb_facts
+from kg.extract.relations.verbs import headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -71,12 +77,14 @@ def prose_facts(
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
         out.extend(verb_facts(ctx))
+        out.extend(headquarters_facts(ctx))
         out.extend(armed_forces_in_conflicts(ctx))
         out.extend(life_facts(ctx))
         out.extend(place_chain_facts(ctx))
         if ctx.block is article.blocks[0]:
             out.extend(nationality_facts(ctx))
             out.extend(event_span_facts(ctx))
+            out.extend(event_lead_facts(ctx))
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
     out.extend(track_facts(ctxs, out))

@@ -90,11 +90,16 @@ class Sentences:
         """The mention at a token and at each of its conjuncts ("A and B"); for a common noun with a
         name in apposition ("the band Los Lobos"), the name."""
         out: list[Mention] = []
-        for t in (tok, *tok.conjuncts):
+        todo = [tok, *tok.conjuncts]
+        for t in todo:
             m = self._by_token.get(t.i)
             common = m is None and t.pos_ == "NOUN" and t.lemma_ not in _FAMILY_NOUNS
             if common:  # "the journalist Ingrid Solheim": the name in apposition
-                m = next((x for c in t.children if c.dep_ == "appos" and (x := self._by_token.get(c.i))), None)
+                name_tok = next((c for c in t.children if c.dep_ == "appos" and self._by_token.get(c.i)), None)
+                if name_tok is not None:
+                    m = self._by_token[name_tok.i]
+                    # "the economist Ana Roe and the officer Tomas Vial": the second is the name's conjunct
+                    todo.extend(c for c in name_tok.conjuncts if c not in todo)
             if common and m is None and t.i > 0 and t.doc[t.i - 1].dep_ == "compound":
                 m = self._by_token.get(t.i - 1)  # "the Akers Verksted shipyard": the name before the noun
             if m is None:
@@ -164,6 +169,9 @@ class Sentences:
             for m in self.mentions
             if lo <= m.start and m.end - self.block.start <= tok.idx and group_of(m.cls) == group and not m.subject
         ]
+        named = [m for m in before if noun is not None and noun in m.text.casefold().split()]
+        if named:  # "the union" after "the Kenya African Union" and "the Kaptumo Mission School"
+            return named[-1]
         if before:
             return before[-1]
         if group_of(self.subject.cls) == group:

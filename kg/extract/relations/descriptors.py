@@ -81,6 +81,8 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         window = _left_window(ctx, span.start)
         if any(t.pos_ == "NOUN" for t in window):  # "the Chilean writer Ana Roe": a descriptor right before
             heads += [t for t in window if t.pos_ == "NOUN"]
+        heads += [c for h in heads if h.pos_ == "NOUN" for c in h.conjuncts if c.pos_ == "NOUN"]
+        # "Mexican singer and actress Ana Roe": the demonym modifies the first of the two nouns
         for h in heads:
             for mod in _demonym_mods(h):
                 if span.start <= mod.i < span.end:

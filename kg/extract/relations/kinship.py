@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["kinship_facts", "kinship_nouns"]
 
 CONFIDENCE = 0.8
-_PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse"}
+_PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse", "relative"}
 
 
 @cache
@@ -76,23 +76,36 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if not relatives and tok.dep_ == "appos" and poss and poss[0].dep_ == "pobj":
             # "Hugh Roe, brother of Ann Roe": the name the noun stands beside
             relatives = [m for m in ctx.mentions_of(tok.head) if group_of(m.cls) == "Person"]
+            if not relatives and group_of(getattr(ctx.mention(tok.head), "cls", "Place")) != "Person":
+                # "He was born in Malolos, Bulacan, the son of A and B": the sentence's subject
+                relatives = [
+                    m
+                    for c in tok.sent.root.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    for m in ctx.mentions_of(c)
+                    if group_of(m.cls) == "Person"
+                ]
         if not relatives or not poss:
             continue
         if poss[0].lower_ == "their" and rel in _PERSON_RELATIONS:
             yield from _their_relatives(ctx, tok, rel, backwards, relatives)
             continue
         owner = ctx.mention(poss[0])
+        named: list[Mention] = []
+        if owner is None and poss[0].pos_ == "NOUN":  # "the son of the carpenter Pedro Roe and Ana Lim"
+            named = [m for m in ctx.mentions_of(poss[0]) if group_of(m.cls) == "Person"]
+            owner = named[0] if named else None
         if owner is None:
             continue
-        if poss[0].dep_ == "pobj" and not backwards and rel == "child" and (poss[0].conjuncts or co_owners):
+        if poss[0].dep_ == "pobj" and not backwards and rel == "child" and (poss[0].conjuncts or co_owners or named):
             # "the son of Ana Roe and Tomas Vial": each parent has the child
             ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
-            for other in [*poss[0].conjuncts, *co_owners]:
-                for parent in ctx.mentions_of(other):
-                    if group_of(parent.cls) == "Person":
-                        for r in relatives:
-                            if r != parent:
-                                yield Fact(parent, rel, r, ev2)
+            others = [m for t in [*poss[0].conjuncts, *co_owners] for m in ctx.mentions_of(t)] + named[1:]
+            for parent in others:
+                if group_of(parent.cls) == "Person":
+                    for r in relatives:
+                        if r != parent:
+                            yield Fact(parent, rel, r, ev2)
         if backwards:
             if group_of(owner.cls) not in ("Person", "Organization"):
                 continue
@@ -131,3 +144,6 @@ def _their_relatives(
         for r in relatives:
             if r.text != owner.text:
                 yield Fact(r, rel, owner, ev) if backwards else Fact(owner, rel, r, ev)
+    if rel == "child":  # "Their sons, A and B": brothers
+        for a, b in combinations(relatives, 2):
+            yield Fact(a, "sibling", b, ev)

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer
-from kg.model import Fact, Mention
+from kg.model import DateValue, Fact, Mention
 from kg.ontology import group_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
-__all__ = ["event_span_facts", "life_facts", "location_facts", "nationality_facts"]
+__all__ = ["event_lead_facts", "event_span_facts", "life_facts", "location_facts", "nationality_facts"]
 
 CONFIDENCE = 0.8
 
@@ -171,6 +171,16 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                     if pobj.dep_ != "pobj":
                         continue
                     places = [m for m in ctx.mentions_of(pobj) if group_of(m.cls) == "Place"]
+                    if not places and pobj.pos_ == "NOUN":  # "a siege of the town of Kapsabet"
+                        places = [
+                            m
+                            for p in pobj.children
+                            if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children
+                            if o.dep_ == "pobj"
+                            for m in ctx.mentions_of(o)
+                            if group_of(m.cls) == "Place"
+                        ]
                     if places:
                         ev = ctx.evidence(sent, "lead-location", 0.75)
                         p = places[0]
@@ -215,3 +225,59 @@ def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
     ev = ctx.evidence(sents[0], "lead-event-span", CONFIDENCE)
     yield Fact(ctx.subject, "startTime", start, ev)
     yield Fact(ctx.subject, "endTime", end, ev)
+
+
+_BEGIN = {"begin", "start", "commence", "break"}
+_END = {"end", "conclude", "finish"}
+EVENT_LEAD_CONFIDENCE = 0.75
+
+
+def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
+    """An event's own lead paragraph: "… during the Mau Mau uprising" → part of that event; "It began
+    on 2 April 1954 … and ended on 14 April" → start and end; "fighters led by X" → X took part."""
+    if group_of(ctx.subject.cls) != "Event":
+        return
+    for sent in ctx.doc.sents:
+        for tok in sent:
+            head = tok.head
+            if tok.dep_ == "prep" and tok.lower_ == "during" and (head.lemma_ == "be" or head.dep_ == "attr"):
+                for o in tok.children:
+                    for m in ctx.mentions_of(o):
+                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text:
+                            yield Fact(
+                                ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", EVENT_LEAD_CONFIDENCE)
+                            )
+            if tok.pos_ == "VERB" and tok.lemma_ in _BEGIN | _END and _is_subject(ctx, tok):
+                rel = "startTime" if tok.lemma_ in _BEGIN else "endTime"
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
+                        date = _date_under(sent, prep)
+                        if date is not None:
+                            yield Fact(
+                                ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", EVENT_LEAD_CONFIDENCE)
+                            )
+                            break
+            if tok.lower_ == "led" and tok.dep_ in ("acl", "relcl") and ctx.block.start == ctx.article.blocks[0].start:
+                for agent in tok.children:
+                    if agent.dep_ == "agent":
+                        for o in agent.children:
+                            for m in ctx.mentions_of(o):
+                                if group_of(m.cls) == "Person":
+                                    yield Fact(ctx.subject, "participant", m, ctx.evidence(sent, "lead-led-by", 0.7))
+
+
+def _is_subject(ctx: Sentences, verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ == "it" or any(m.text == ctx.subject.text for m in ctx.mentions_of(subj))
+
+
+def _date_under(sent: Span, prep: Token) -> DateValue | None:
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    if not objs:
+        return None
+    sub = list(objs[0].subtree)
+    return parse_date(sent.doc[sub[0].i : sub[-1].i + 1].text)

@@ -25,13 +25,21 @@ GAZETTEER_CONFIDENCE = 0.75
 
 
 def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
-    """``A, B, C`` (or ``A, in the B``) where each is a place: A is located in B; a country at the
-    end is everyone's country."""
+    """``A, B, C`` (or ``A, in the B``, or a town ``in`` a region or country) where each is a place:
+    A is located in B; a country at the end is everyone's country."""
     places = [m for m in ctx.mentions if group_of(m.cls) == "Place"]
     text = ctx.article.text
     chains: list[list[Mention]] = []
     for m in places:
-        if chains and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[chains[-1][-1].end : m.start]):
+        between = text[chains[-1][-1].end : m.start] if chains else ""
+        if chains and (
+            re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", between)
+            or (  # "the town of Kapsabet in Nandi County": a town in a region or country
+                re.fullmatch(r"\s+in\s+(?:the\s+)?", between)
+                and m.cls in ("AdministrativeRegion", "Country")
+                and chains[-1][-1].cls in ("City", "Landform", "Facility", "AdministrativeRegion")
+            )
+        ):
             chains[-1].append(m)
         else:
             chains.append([m])

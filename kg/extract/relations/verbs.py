@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -97,6 +98,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB":
+            # "he left in 1910 to work for X": the one who left works
+            found = _arg_tokens(verb.head, "nsubj")
         return found
     if role == "agent":
         return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -178,6 +182,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             objects = _args(ctx, tok, rule.object, rule.object_class) if rule.object else []
             if rule.relation and rule.object and not objects:
                 continue
+            objects = _without_containers(ctx, objects)
             for s in subjects:
                 for o in objects:
                     rel = rule.relation_for(o)
@@ -188,3 +193,46 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
+
+
+def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]:
+    """ "born in Malolos, Bulacan": the town, not the province that only says where the town is."""
+    text = ctx.article.text
+    return [
+        o
+        for i, o in enumerate(objects)
+        if not (
+            i
+            and group_of(o.cls) == "Place"
+            and group_of(objects[i - 1].cls) == "Place"
+            and re.fullmatch(r",\s*", text[objects[i - 1].end : o.start])
+        )
+    ]
+
+
+HEADQUARTERS_CONFIDENCE = 0.75
+
+
+def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
+    """ "Its headquarters are in Quito", "The party's headquarters were located in X": the owner's seat."""
+    for tok in ctx.doc:
+        if tok.lemma_.casefold() not in ("headquarters", "headquarter", "seat") or tok.dep_ not in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            continue
+        owner = next((ctx.mention(c) for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or group_of(owner.cls) != "Organization":
+            continue
+        verb = tok.head
+        places = [
+            m
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "at")
+            for o in p.children
+            if o.dep_ == "pobj"
+            for m in ctx.mentions_of(o)
+            if group_of(m.cls) == "Place"
+        ]
+        for place in _without_containers(ctx, places)[:1]:
+            yield Fact(owner, "headquarters", place, ctx.evidence(tok.sent, "headquarters-in", HEADQUARTERS_CONFIDENCE))
