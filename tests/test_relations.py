@@ -439,3 +439,9 @@ def test_founders_named_with_their_trades_and_a_seat(data_graph: KnowledgeGraph)
     # "(Portuguese: Frente Popular do Tocantins)": a language, not a second country
     assert data_graph.entity("Portuguese")["type"] == "Language"
     assert ("country", "Brazil") in _facts(data_graph, "Tocantins Popular Front")
+
+
+def test_a_partys_founders_are_its_members(data_graph: KnowledgeGraph):
+    found = data_graph.facts(subject="Marcia Duarte", relation="memberOfParty")
+    assert [f["object"] for f in found] == ["Tocantins Popular Front"]
+    assert found[0]["extractor"] == "infer:inverse:memberOfParty" and found[0]["confidence"] < 0.8  # below its premise

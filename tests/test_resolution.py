@@ -101,3 +101,15 @@ def test_whole_institution_names_are_not_parts_of_longer_ones():
     res = resolve_mentions([school, uni, council, short], [])
     assert res.entity_of(school) != res.entity_of(uni)
     assert res.entity_of(council) == res.entity_of(short)  # "of Ceylon" only says which council
+
+
+def test_an_occupation_before_a_name_is_not_part_of_it(tmp_path: Path):
+    g = _build(
+        tmp_path,
+        note=(
+            "= Calder Reform Act =\n\nThe Calder Reform Act is a law of 1998. Historian Lena Marsh of the "
+            "University of Calder called it a turning point.\n"
+        ),
+    )
+    assert g.entity("Lena Marsh")["label"] == "Lena Marsh"
+    assert ("employer", "University of Calder") in {(f["relation"], f["object"]) for f in g.facts(subject="Lena Marsh")}

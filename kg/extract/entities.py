@@ -414,6 +414,7 @@ def mentions_in_doc(
                 and doc[first - 1].head.i in range(ent.start, ent.end)
                 and doc[first - 1].text[:1].isupper()
                 and not doc[first - 1].ent_type_
+                and head_nouns().get(doc[first - 1].lower_) != "Person"  # "Anthropologist Norma Correa"
             ):
                 first -= 1
             if first < ent.start:
@@ -422,10 +423,19 @@ def mentions_in_doc(
             if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
                 a, b = people
                 out.append(Mention(article, base + a, base + b, text[a:b], "Country", "gazetteer"))
+        label = ent.label_
+        if (
+            label in ("ORG", "GPE", "NORP", "PRODUCT")
+            and len(ent) in (3, 4)
+            and head_nouns().get(ent[0].lower_) == "Person"
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[1:])
+            and keyword_class(text[ent[1].idx : e]) is None
+        ):
+            s, label = ent[1].idx, "PERSON"  # "Historian Lena Marsh of …" tagged as one organisation
         name = text[s:e]
-        if not name or name.isdigit() or is_noise(name, ent.label_):
+        if not name or name.isdigit() or is_noise(name, label):
             continue
-        typed = typed_name(name, ent.label_, countries)
+        typed = typed_name(name, label, countries)
         if typed is None:
             continue
         cls, how = typed
