@@ -48,7 +48,7 @@ NER_CLASSES = {
     "MISC": "Other",
 }
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
-_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party)$")
+_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in))$")
 _PLACE_CLASSES = frozenset({"Landform", "Facility", "AdministrativeRegion", "Country", "City"})
 _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
 
@@ -108,6 +108,8 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
     'Doctor Who'
     >>> t = "Jordan Peterson"; t[strip_person_prefix(t, 0, len(t))[0]:]
     'Jordan Peterson'
+    >>> t = "Minnesotan Peter Ostroushko"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Peter Ostroushko'
     """
     titles = person_titles()
     people: tuple[int, int] | None = None
@@ -123,8 +125,23 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
             # "Jamaican Roger Mais"; not a country's name, which is often a given name ("Jordan", "Chad")
             people = (start, start + len(word))
             start = m.end()
+        elif word.endswith("an") and len(rest.split()) >= 2 and _region_of_demonym(word):
+            start = m.end()  # "Minnesotan Peter Ostroushko": a region's people, not a given name
         else:
             return start, people
+
+
+def _region_of_demonym(word: str) -> bool:
+    """ "Minnesotan", "Californian", "Bavarian": the word names the people of a region the gazetteer knows.
+
+    >>> _region_of_demonym("Minnesotan"), _region_of_demonym("Morgan")
+    (True, False)
+    """
+    for base in (word[:-1], word[:-3] + "a" if word.endswith("ian") else ""):
+        place = gazetteer().lookup(base) if base else None
+        if place is not None and place.kind == "region":
+            return True
+    return False
 
 
 def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozenset()) -> str | None:
