@@ -445,3 +445,13 @@ def test_a_partys_founders_are_its_members(data_graph: KnowledgeGraph):
     found = data_graph.facts(subject="Marcia Duarte", relation="memberOfParty")
     assert [f["object"] for f in found] == ["Tocantins Popular Front"]
     assert found[0]["extractor"] == "infer:inverse:memberOfParty" and found[0]["confidence"] < 0.8  # below its premise
+
+
+def test_a_hyphenated_region_name_is_one_place(tmp_path: Path):
+    g = _build(
+        tmp_path,
+        village="= Horní Lhota =\n\nHorní Lhota is a village in Nový Jičín District, Moravian-Silesian Region, "
+        "Czech Republic. It has about 400 inhabitants.\n",
+    )
+    assert ("locatedIn", "Moravian-Silesian Region") in _facts(g, "Nový Jičín District")
+    assert ("country", "Czech Republic") in _facts(g, "Moravian-Silesian Region")

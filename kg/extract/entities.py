@@ -365,8 +365,36 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
         else:
-            out.append(_with_name_particle(ent))
+            out.append(_with_hyphen_tail(_with_name_particle(ent)))
     return out
+
+
+def _with_hyphen_tail(ent: Span) -> Span:
+    """ "Moravian-Silesian Region" tagged as "Moravian": capitalised words joined by a hyphen right
+    after a name belong to it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "a town in the Moravian - Silesian Region , Czechia".split()
+    >>> doc = Doc(Vocab(), words=words, spaces=[True, True, True, True, False, False, True, False, True, False],
+    ...           ents=["O", "O", "O", "O", "B-NORP", "O", "O", "O", "O", "B-GPE"])
+    >>> _with_hyphen_tail(doc.ents[0]).text
+    'Moravian-Silesian Region'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "–") or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return ent
+    k = j + 1
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not doc[k].ent_type_:
+        k += 1
+    if k == j + 1:
+        return ent
+    joined = Span(doc, ent.start, k, label=ent.label_)
+    cls = keyword_class(joined.text)
+    label = "GPE" if cls in _PLACE_CLASSES else "ORG" if cls is not None else ent.label_
+    return Span(doc, ent.start, k, label=label)
 
 
 _NAME_PARTICLES = frozenset(
