@@ -391,8 +391,7 @@ def _with_hyphen_tail(ent: Span) -> Span:
         k += 1
     if k == j + 1:
         return ent
-    joined = Span(doc, ent.start, k, label=ent.label_)
-    cls = keyword_class(joined.text)
+    cls = keyword_class(doc[ent.start : k].text)
     label = "GPE" if cls in _PLACE_CLASSES else "ORG" if cls is not None else ent.label_
     return Span(doc, ent.start, k, label=label)
 

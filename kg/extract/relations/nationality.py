@@ -257,7 +257,7 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                                 ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", EVENT_LEAD_CONFIDENCE)
                             )
                             break
-            if tok.lower_ == "led" and tok.dep_ in ("acl", "relcl") and ctx.block.start == ctx.article.blocks[0].start:
+            if tok.lower_ == "led" and tok.dep_ in ("acl", "relcl"):  # called on the lead paragraph only
                 for agent in tok.children:
                     if agent.dep_ == "agent":
                         for o in agent.children:
