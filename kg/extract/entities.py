@@ -404,7 +404,7 @@ _NAME_PARTICLES = frozenset(
 
 def _with_name_particle(ent: Span) -> Span:
     """ "Kiprono arap Sang", "Pieter van den Berg" tagged as "Kiprono" or "Pieter": a lowercase name
-    particle and capitalised names right after a person's name belong to it.
+    particle and capitalised names right after a short name belong to it ("Banco de Chile" too).
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab

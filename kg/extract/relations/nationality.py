@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.verbs import _arg_tokens
 from kg.gazetteer import gazetteer
-from kg.model import DateValue, Fact, Mention
+from kg.model import Fact, Mention
 from kg.ontology import group_of
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                 rel = "startTime" if tok.lemma_ in _BEGIN else "endTime"
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
-                        date = _date_under(sent, prep)
+                        date = ctx.date_in(prep)  # "ended on 14 April" takes the year named before it
                         if date is not None:
                             yield Fact(
                                 ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", EVENT_LEAD_CONFIDENCE)
@@ -267,17 +268,6 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 def _is_subject(ctx: Sentences, verb: Token) -> bool:
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.dep_ == "conj":
-        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
-    return subj.lower_ == "it" or any(m.text == ctx.subject.text for m in ctx.mentions_of(subj))
-
-
-def _date_under(sent: Span, prep: Token) -> DateValue | None:
-    objs = [o for o in prep.children if o.dep_ == "pobj"]
-    if not objs:
-        return None
-    sub = list(objs[0].subtree)
-    return parse_date(sent.doc[sub[0].i : sub[-1].i + 1].text)
+    """The verb's subject (or, for "… and ended on …", the first verb's) is "it" or the article's subject."""
+    subjects = _arg_tokens(verb, "nsubj") + _arg_tokens(verb, "nsubjpass")
+    return any(t.lower_ == "it" or any(m.text == ctx.subject.text for m in ctx.mentions_of(t)) for t in subjects[:1])
