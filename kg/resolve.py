@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.subject import title_name
-from kg.extract.tables import keyword_class
+from kg.extract.tables import keyword_class, religion_of
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.ontology import class_parents, group_of
@@ -128,6 +128,9 @@ def name_key(text: str) -> str:
     >>> name_key("U.S.") == name_key("United States") == name_key("America")
     True
     """
+    faith = religion_of(text)
+    if faith is not None:
+        return norm_name(faith[0])  # "Catholics", "Catholicism": the Catholic Church
     gaz = gazetteer()
     code = gaz.demonym(text)
     if not code:
@@ -312,6 +315,10 @@ def _label(ms: Sequence[Mention]) -> str:
         code = codes.pop()
         if code in gaz.country_names:
             return gaz.country_names[code]
+    faiths = {religion_of(m.text) for m in ms}
+    faith = faiths.pop() if len(faiths) == 1 else None
+    if faith is not None:
+        return faith[0]  # "Catholic", "Catholics": the Catholic Church
     names = Counter(m.text for m in ms if m.source != "lead" and not gaz.demonym(m.text))
     if not names:
         names = Counter(m.text for m in ms)

@@ -455,3 +455,32 @@ def test_a_hyphenated_region_name_is_one_place(tmp_path: Path):
     )
     assert ("locatedIn", "Moravian-Silesian Region") in _facts(g, "Nový Jičín District")
     assert ("country", "Czech Republic") in _facts(g, "Moravian-Silesian Region")
+
+
+def test_religion_from_descriptor_predicate_and_conversion(data_graph: KnowledgeGraph):
+    # tests/data/ilinca_marescu.txt: "a Romanian Orthodox Christian nun … converted to Catholicism in 1934"
+    facts = _facts(data_graph, "Ilinca Marescu")
+    assert ("religion", "Eastern Orthodox Church") in facts and ("religion", "Catholic Church") in facts
+    assert ("religion", "Lutheranism") not in facts  # her parents' church, not hers
+    assert ("citizenship", "Romania") in facts  # "Romanian Orthodox Christian nun": the demonym still counts
+    assert ("religion", "Presbyterianism") in _facts(data_graph, "Dorin Marescu")  # "was a Presbyterian minister"
+    assert ("religion", "Islam") in _facts(data_graph, "Tudor Lazar")  # "Tudor Lazar, a devout Muslim,"
+    religions = data_graph.facts(subject="Ilinca Marescu", relation="religion")
+    [conv] = [f for f in religions if "converted" in f["sentence"]]
+    assert conv["extractor"] == "conversion-religion"
+
+
+def test_religions_are_typed_and_merged_not_ethnic_groups(data_graph: KnowledgeGraph):
+    church = data_graph.entity("Catholics")
+    assert church["label"] == "Catholic Church" and church["type"] == "ReligiousDenomination"
+    assert data_graph.resolve("Catholicism") == church["iri"]
+    assert data_graph.entity("Jews")["type"] == "Religion"
+    # a religious body's name carries its church; "John the Baptist" is a man, not the Baptists
+    assert ("religion", "Catholic Church") in _facts(data_graph, "Roman Catholic Diocese")
+    assert not any(f["relation"] == "religion" for f in data_graph.facts(subject="John"))
+
+
+def test_a_date_in_a_later_clause_is_not_the_verbs(data_graph: KnowledgeGraph):
+    # "She was born in Brăila to Lutheran parents, and converted to Catholicism in 1934."
+    births = {f["object"] for f in data_graph.facts(subject="Ilinca Marescu", relation="birthDate")}
+    assert births == {"1911-03-12"}

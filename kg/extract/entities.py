@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import head_nouns, keyword_class, not_person_words, person_titles
+from kg.extract.tables import head_nouns, keyword_class, not_person_words, person_titles, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -51,6 +51,8 @@ _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in))$")
 _PLACE_CLASSES = frozenset({"Landform", "Facility", "AdministrativeRegion", "Country", "City"})
 _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
+_FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})
+_RELIGION_LABELS = frozenset({"NORP", "ORG", "GPE", "LOC"})  # not PERSON: "Christian" is also a given name
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,6 +169,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     (('Country', 'gazetteer'), ('Country', 'gazetteer'), None)
     >>> typed_name("Tesk Valley Water Board", "ORG")
     ('GovernmentBody', 'keyword')
+    >>> typed_name("Presbyterians", "NORP"), typed_name("Christian", "PERSON")
+    (('ReligiousDenomination', 'gazetteer'), ('Person', 'ner'))
     """
     base = NER_CLASSES.get(ner_label)
     if base is None:
@@ -174,6 +178,9 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) < 2:
         return None
     gaz = gazetteer()
+    faith = religion_of(name) if ner_label in _RELIGION_LABELS else None
+    if faith is not None:
+        return faith[1], "gazetteer"  # "Catholics", "Lutheran": a church or faith, not a people
     if ner_label == "NORP":
         return ("Country", "gazetteer") if gaz.demonym(name) else (base, "ner")
     if base == "Person" and gaz.demonym(name):
@@ -214,7 +221,7 @@ def is_noise(name: str, ner_label: str) -> bool:
     if _NOISE_PREFIX.match(name):
         return True
     if " " not in name and _ADJ_SUFFIX.search(name) and ner_label != "GPE":
-        return gazetteer().lookup(name) is None
+        return gazetteer().lookup(name) is None and religion_of(name) is None  # "Catholic", "Islamic"
     return False
 
 
@@ -477,10 +484,19 @@ def mentions_in_doc(
         ):
             s, label = ent[1].idx, "PERSON"  # "Historian Lena Marsh of …" tagged as one organisation
         name = text[s:e]
+        before = doc[ent.start - 1] if ent.start else None
+        if label == "NORP" and before is not None and not before.ent_type_ and religion_of(f"{before.text} {name}"):
+            s, name = before.idx, text[before.idx : e]  # "Orthodox Christian", the first word untagged
+        if label == "NORP" and " " in name:
+            demonym, rest = name.split(" ", 1)
+            if religion_of(rest) is not None and gazetteer().demonym(demonym):
+                # "Croatian Catholic": a country, then a church
+                out.append(Mention(article, base + s, base + s + len(demonym), demonym, "Country", "gazetteer"))
+                s, name = e - len(rest), rest
         if not name or name.isdigit() or is_noise(name, label):
             continue
         typed = typed_name(name, label, countries)
-        if typed is None:
+        if typed is None or (typed[0] in _FAITH_CLASSES and _byname(doc, ent.start)):
             continue
         cls, how = typed
         if how in ("ner", "keyword"):
@@ -584,6 +600,11 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _byname(doc: Doc, i: int) -> bool:
+    """True when the token at ``i`` follows "Name the": "John the Baptist" is a man, not a church."""
+    return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
+
+
 def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text: str | None = None) -> list[Mention]:
     """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer, a name keyword
     or the surname of a person named nearby types."""
@@ -622,6 +643,19 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
         if cls is not None:
             out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
             spans.append((a, b))
+    for tok in doc:
+        if tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        # "a Lutheran pastor", "Roman Catholic parishes": the small model leaves these untagged
+        two = doc[tok.i : tok.i + 2] if tok.i + 1 < len(doc) else None
+        span = two if two is not None and not two[1].ent_type_ and religion_of(two.text) else doc[tok.i : tok.i + 1]
+        faith = religion_of(span.text)
+        if faith is None or not free(span.start_char, span.end_char):
+            continue
+        if _byname(doc, tok.i):
+            continue
+        out.append(Mention(article, base + span.start_char, base + span.end_char, span.text, faith[1], "gazetteer"))
+        spans.append((span.start_char, span.end_char))
     return out
 
 

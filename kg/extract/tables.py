@@ -15,23 +15,30 @@ __all__ = [
     "head_nouns",
     "keyword_class",
     "load_json",
+    "load_rows",
     "load_tsv",
     "not_person_words",
     "person_titles",
+    "religion_of",
 ]
 
 
 def load_tsv(name: str) -> list[tuple[str, str]]:
     """Two-column rows of ``kg/data/NAME`` (``#`` lines are comments)."""
+    return [(a, b) for a, b in load_rows(name, 2)]
+
+
+def load_rows(name: str, columns: int) -> list[tuple[str, ...]]:
+    """Rows of ``columns`` tab-separated cells of ``kg/data/NAME`` (``#`` lines are comments)."""
     text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2:
-            raise ValueError(f"kg/data/{name}, line {n}: expected two tab-separated columns")
-        rows.append((parts[0], parts[1].strip()))
+        if len(parts) != columns:
+            raise ValueError(f"kg/data/{name}, line {n}: expected {columns} tab-separated columns")
+        rows.append((*parts[:-1], parts[-1].strip()))
     return rows
 
 
@@ -106,3 +113,24 @@ def person_titles() -> frozenset[str]:
 def head_nouns() -> dict[str, str]:
     """Predicate head noun of a defining sentence → class of its subject."""
     return {k.strip(): check_class(c, "kg/data/head_nouns.tsv") for k, c in load_tsv("head_nouns.tsv")}
+
+
+@cache
+def _religions() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for name, cls, forms in load_rows("religions.tsv", 3):
+        check_class(cls, "kg/data/religions.tsv")
+        for form in (name, *forms.split(",")):
+            out[" ".join(form.split()).casefold()] = (name, cls)
+    return out
+
+
+def religion_of(text: str) -> tuple[str, str] | None:
+    """(name, class) of the religion or denomination a capitalised word names (``religions.tsv``).
+
+    >>> religion_of("Catholics"), religion_of("Jewish"), religion_of("catholic"), religion_of("Catholic Party")
+    (('Catholic Church', 'ReligiousDenomination'), ('Judaism', 'Religion'), None, None)
+    """
+    if not text[:1].isupper():
+        return None  # "catholic tastes": the lower-case word is not the church
+    return _religions().get(" ".join(text.replace("’", "'").split()).casefold())

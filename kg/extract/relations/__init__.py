@@ -7,7 +7,8 @@ Families, one module each:
 - ``nationality``: "X is a Brazilian politician" → citizenship / country;
 - ``events``: a section whose heading names an event → Event with dates, place, participants;
 - ``phrases``: "draws on the ideas of A and B", "the name refers to C" (influences, name origin);
-- ``descriptors``: "the German chancellor X", "University of Alberta" → citizenship, country, place.
+- ``descriptors``: "the German chancellor X", "University of Alberta" → citizenship, country, place;
+- ``religion``: "the Lutheran pastor X", "X converted to Islam" → religion.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from kg.extract.relations.places import (
     single_country_facts,
     single_region_facts,
 )
+from kg.extract.relations.religion import religion_facts
 from kg.extract.relations.verbs import headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
+from kg.extract.tables import religion_of
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
@@ -44,6 +47,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["prose_facts"]
+
+_FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})
 
 
 def prose_facts(
@@ -62,6 +67,7 @@ def prose_facts(
     out: list[Fact] = []
     flat = [m for ms in mentions for m in ms]
     places = {name_key(m.text): m for m in reversed(flat) if group_of(m.cls) == "Place"}
+    faiths = {faith[0]: m for m in reversed(flat) if (faith := religion_of(m.text)) and m.cls in _FAITH_CLASSES}
     ctxs = [
         Sentences(article, block, doc, ms, subject, flat)
         for block, doc, ms in zip(article.blocks, docs, mentions, strict=True)
@@ -76,6 +82,7 @@ def prose_facts(
         out.extend(dated_work_facts(ctx))
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
+        out.extend(religion_facts(ctx, faiths))
         out.extend(verb_facts(ctx))
         out.extend(headquarters_facts(ctx))
         out.extend(armed_forces_in_conflicts(ctx))

@@ -19,6 +19,7 @@ __all__ = ["MEMBER_NOUNS", "Sentences"]
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
 _FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
+_OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
 _ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
 
 
@@ -186,13 +187,26 @@ class Sentences:
 
     def date_in_span(self, sent: Span) -> DateValue | None:
         """The first date a sentence names, relative dates resolved against the block's earlier dates."""
-        return self.date_in(sent.root)
+        return self.date_in(sent.root, whole=True)
 
-    def date_in(self, tok: Token) -> DateValue | None:
-        """A date named in the clause of ``tok`` (a DATE entity in its subtree)."""
+    def date_in(self, tok: Token, whole: bool = False) -> DateValue | None:
+        """A date named in the clause of ``tok`` (a DATE entity in its subtree), not in a clause of its
+        own inside it: "born in Lima, and converted in 1934", "after graduating in 1950, he founded",
+        "joined the party founded in 1990" give the verb no date. ``whole``: any date of the subtree."""
         lo, hi = tok.left_edge.i, tok.right_edge.i
+        own = any(c.dep_ in ("prep", "dobj", "attr", "npadvmod") for c in tok.children)
+        inner = [
+            (d.left_edge.i, d.right_edge.i)
+            for d in ([] if whole else tok.subtree)
+            if d.i != tok.i
+            and (
+                d.dep_ in _OWN_CLAUSES or (d.dep_ == "conj" and d.head.i == tok.i and own and d.pos_ in ("VERB", "AUX"))
+            )
+        ]
         for ent in self.ents:
             if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
+                if any(a <= ent.start and ent.end - 1 <= b for a, b in inner):
+                    continue
                 d = parse_date(ent.text, self._year_before(ent.start_char))
                 if d is None:
                     anchor = self._date_before(ent.start_char)

@@ -14,15 +14,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.relations.base import Sentences
-from kg.extract.tables import check_relation, load_tsv
+from kg.extract.tables import check_relation, load_tsv, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
-__all__ = ["descriptor_facts", "employer_facts", "name_place_facts"]
+__all__ = ["descriptor_facts", "descriptor_heads", "employer_facts", "name_place_facts"]
 
 DESCRIPTOR_CONFIDENCE = 0.75
 NAME_PLACE_CONFIDENCE = 0.6
@@ -43,6 +43,7 @@ _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country
 def _demonym_mods(tok: Token) -> list[Token]:
     gaz = gazetteer()
     near = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    near += [g for c in near if religion_of(c.text) for g in c.children if g.dep_ in ("amod", "compound")]
     if tok.i > 0 and tok.nbor(-1).pos_ in ("ADJ", "PROPN"):
         near.append(tok.nbor(-1))
     return [c for c in near if gaz.demonym(c.text)]
@@ -60,30 +61,36 @@ def _left_window(ctx: Sentences, start: int) -> list[Token]:
     return out
 
 
+def descriptor_heads(ctx: Sentences, span: Span) -> list[Token]:
+    """A name's root and the nouns that describe it: "Ana Roe, a lawyer", "Roe is a lawyer",
+    "the lawyer Ana Roe", "singer and actress Ana Roe" (both nouns)."""
+    root = span.root
+    heads = [root]
+    heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+        heads.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    heads += [t for t in span if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    window = _left_window(ctx, span.start)
+    if any(t.pos_ == "NOUN" for t in window):  # "the Chilean writer Ana Roe": a descriptor right before
+        heads += [t for t in window if t.pos_ == "NOUN"]
+    heads += [c for h in heads if h.pos_ == "NOUN" for c in h.conjuncts if c.pos_ == "NOUN"]
+    return heads
+
+
 def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
     """Citizenship or country from a demonym that modifies a name or its descriptor noun."""
     seen: set[tuple[Mention, Mention]] = set()
     for m in ctx.mentions:
         rel = _GROUPS.get(group_of(m.cls))
-        if rel is None or m.subject:
+        if rel is None or m.subject or m.cls == "ReligiousDenomination":  # "Croatian Catholic nun": her country
             continue
         span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
         if span is None:
             continue
         root = span.root
-        heads = [root]
-        heads += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
-            heads.append(root.head)
-        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-            heads += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
-        heads += [t for t in span if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        window = _left_window(ctx, span.start)
-        if any(t.pos_ == "NOUN" for t in window):  # "the Chilean writer Ana Roe": a descriptor right before
-            heads += [t for t in window if t.pos_ == "NOUN"]
-        heads += [c for h in heads if h.pos_ == "NOUN" for c in h.conjuncts if c.pos_ == "NOUN"]
-        # "Mexican singer and actress Ana Roe": the demonym modifies the first of the two nouns
-        for h in heads:
+        for h in descriptor_heads(ctx, span):
             for mod in _demonym_mods(h):
                 if span.start <= mod.i < span.end:
                     continue

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.verbs import _arg_tokens
+from kg.extract.tables import religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -35,7 +36,9 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
     for tok in sent:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
-        for mod in tok.children:
+        # "a Romanian Orthodox Christian nun": the demonym may modify the church before the noun
+        mods = [*tok.children, *(g for c in tok.children if religion_of(c.text) for g in c.children)]
+        for mod in mods:
             if mod.dep_ in ("amod", "compound") and gaz.demonym(mod.text):
                 m = ctx.mention(mod)
                 if m is None:
