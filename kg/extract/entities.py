@@ -171,6 +171,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     ('GovernmentBody', 'keyword')
     >>> typed_name("Presbyterians", "NORP"), typed_name("Christian", "PERSON")
     (('ReligiousDenomination', 'gazetteer'), ('Person', 'ner'))
+    >>> typed_name("Scottish", "NORP"), typed_name("Soviet", "NORP"), typed_name("Sami", "NORP")
+    (('AdministrativeRegion', 'gazetteer'), ('Country', 'gazetteer'), ('EthnicGroup', 'ner'))
     """
     base = NER_CLASSES.get(ner_label)
     if base is None:
@@ -182,7 +184,10 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     if faith is not None:
         return faith[1], "gazetteer"  # "Catholics", "Lutheran": a church or faith, not a people
     if ner_label == "NORP":
-        return ("Country", "gazetteer") if gaz.demonym(name) else (base, "ner")
+        if gaz.demonym(name):
+            return "Country", "gazetteer"
+        adjective = gaz.adjective_place(name)  # "European", "Scottish", "Soviet": the place itself
+        return (_GAZ_KINDS[adjective.kind], "gazetteer") if adjective is not None else (base, "ner")
     if base == "Person" and gaz.demonym(name):
         return None  # "speak Tajik": a people's or language's name is nobody
     place = gaz.lookup(name, countries)

@@ -46,7 +46,7 @@ def _demonym_mods(tok: Token) -> list[Token]:
     near += [g for c in near if religion_of(c.text) for g in c.children if g.dep_ in ("amod", "compound")]
     if tok.i > 0 and tok.nbor(-1).pos_ in ("ADJ", "PROPN"):
         near.append(tok.nbor(-1))
-    return [c for c in near if gaz.demonym(c.text)]
+    return [c for c in near if gaz.nationality(c.text) is not None]  # "Peruvian", "Soviet"
 
 
 def _left_window(ctx: Sentences, start: int) -> list[Token]:

@@ -39,7 +39,7 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
         # "a Romanian Orthodox Christian nun": the demonym may modify the church before the noun
         mods = [*tok.children, *(g for c in tok.children if religion_of(c.text) for g in c.children)]
         for mod in mods:
-            if mod.dep_ in ("amod", "compound") and gaz.demonym(mod.text):
+            if mod.dep_ in ("amod", "compound") and gaz.nationality(mod.text) is not None:
                 m = ctx.mention(mod)
                 if m is None:
                     continue
