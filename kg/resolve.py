@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.subject import title_name
-from kg.extract.tables import keyword_class, religion_of
+from kg.extract.tables import keyword_class, party_word, religion_of
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.ontology import class_parents, group_of
@@ -133,6 +133,9 @@ def name_key(text: str) -> str:
     faith = religion_of(text)
     if faith is not None:
         return norm_name(faith[0])  # "Catholics", "Catholicism": the Catholic Church
+    party = party_word(text)
+    if party is not None:
+        return norm_name(party)  # "Democrat", "Democrats", "Democratic": one party
     gaz = gazetteer()
     code = gaz.demonym(text)
     if not code:

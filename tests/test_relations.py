@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from kg.errors import KgError
 from kg.graph import KnowledgeGraph
 
 
@@ -496,3 +499,15 @@ def test_adjectives_of_continents_regions_and_former_states_are_the_places(data_
     assert ("citizenship", "Equatorial Guinea") in _facts(data_graph, "Tomás Nsue")
     # a region's adjective names the region, it gives nobody a citizenship
     assert not any(f["relation"] == "citizenship" and f["object"] == "Scotland" for f in data_graph.facts())
+
+
+def test_party_words_give_membership(data_graph: KnowledgeGraph):
+    # tests/data/harlan_voss.txt
+    voss = {f["object"]: f["extractor"] for f in data_graph.facts(subject="Harlan Voss", relation="memberOfParty")}
+    assert voss == {"Republican": "descriptor-party", "Whig": "elected-as-party"}
+    assert data_graph.entity("Whig")["type"] == "PoliticalParty"
+    assert ("memberOfParty", "Conservative") in _facts(data_graph, "Amos Tull")  # "Conservative leader Amos Tull"
+    with pytest.raises(KgError):
+        data_graph.resolve("Liberal")  # "Liberal arts colleges": no party
+    parties = {r["l"] for r in data_graph.rows("SELECT ?l WHERE { ?e a kg:PoliticalParty ; rdfs:label ?l }")}
+    assert "Labor" not in parties  # "Commissioner of Labor": a portfolio

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import head_nouns, keyword_class, not_person_words, person_titles, religion_of
+from kg.extract.tables import head_nouns, keyword_class, not_person_words, party_word, person_titles, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -52,6 +52,11 @@ _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+par
 _PLACE_CLASSES = frozenset({"Landform", "Facility", "AdministrativeRegion", "Country", "City"})
 _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
 _FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})
+_PARTY_ROLES = frozenset(
+    {"leader", "candidate", "member", "members", "politician", "senator", "congressman", "congresswoman"}
+    | {"representative", "mp", "minister", "nominee", "nomination", "primary", "ticket", "delegate", "caucus"}
+    | {"councillor", "councilor", "governor", "president", "premier", "mayor", "government", "majority"}
+)
 _RELIGION_LABELS = frozenset({"NORP", "ORG", "GPE", "LOC"})  # not PERSON: "Christian" is also a given name
 
 
@@ -173,6 +178,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     (('ReligiousDenomination', 'gazetteer'), ('Person', 'ner'))
     >>> typed_name("Scottish", "NORP"), typed_name("Soviet", "NORP"), typed_name("Sami", "NORP")
     (('AdministrativeRegion', 'gazetteer'), ('Country', 'gazetteer'), ('EthnicGroup', 'ner'))
+    >>> typed_name("Democrat", "NORP")
+    ('PoliticalParty', 'gazetteer')
     """
     base = NER_CLASSES.get(ner_label)
     if base is None:
@@ -183,6 +190,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     faith = religion_of(name) if ner_label in _RELIGION_LABELS else None
     if faith is not None:
         return faith[1], "gazetteer"  # "Catholics", "Lutheran": a church or faith, not a people
+    if ner_label in ("NORP", "ORG") and party_word(name):
+        return "PoliticalParty", "gazetteer"  # "a Republican member", "Labour leader Ana Roe"
     if ner_label == "NORP":
         if gaz.demonym(name):
             return "Country", "gazetteer"
@@ -503,6 +512,8 @@ def mentions_in_doc(
         typed = typed_name(name, label, countries)
         if typed is None or (typed[0] in _FAITH_CLASSES and _byname(doc, ent.start)):
             continue
+        if party_word(name) and ent.start and doc[ent.start - 1].lower_ == "of":
+            typed = NER_CLASSES[label], "ner"  # "Minister of Labour": a portfolio, not the party
         cls, how = typed
         if how in ("ner", "keyword"):
             ctx = context_class(ent, ents)
@@ -650,6 +661,17 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
             spans.append((a, b))
     for tok in doc:
         if tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1] if tok.i else None
+        role = after is not None and after.lower_ in _PARTY_ROLES  # "Conservative leader", not "… estimates"
+        portfolio = before is not None and before.lower_ == "of"  # "Minister of Labour"
+        name_part = after is not None and after.pos_ == "PROPN"  # "Liberal Arts College": a name of its own
+        if party_word(tok.text) and (role or not tok.is_sent_start) and not portfolio and not name_part:
+            a, b = tok.idx, tok.idx + len(tok.text)  # "a Whig member", "fellow Democrat": untagged
+            if free(a, b):
+                out.append(Mention(article, base + a, base + b, tok.text, "PoliticalParty", "gazetteer"))
+                spans.append((a, b))
             continue
         # "a Lutheran pastor", "Roman Catholic parishes": the small model leaves these untagged
         two = doc[tok.i : tok.i + 2] if tok.i + 1 < len(doc) else None

@@ -18,6 +18,7 @@ __all__ = [
     "load_rows",
     "load_tsv",
     "not_person_words",
+    "party_word",
     "person_titles",
     "religion_of",
 ]
@@ -134,3 +135,17 @@ def religion_of(text: str) -> tuple[str, str] | None:
     if not text[:1].isupper():
         return None  # "catholic tastes": the lower-case word is not the church
     return _religions().get(" ".join(text.replace("’", "'").split()).casefold())
+
+
+@cache
+def _party_words() -> dict[str, str]:
+    return {w: key for w, key in load_tsv("party_words.tsv")}
+
+
+def party_word(text: str) -> str | None:
+    """The party a capitalised party word names, as the word all its forms key as (``party_words.tsv``).
+
+    >>> party_word("Democrats"), party_word("Whig"), party_word("liberal"), party_word("Liberal Party")
+    ('Democratic', 'Whig', None, None)
+    """
+    return _party_words().get(text.strip())

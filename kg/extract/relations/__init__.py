@@ -8,7 +8,7 @@ Families, one module each:
 - ``events``: a section whose heading names an event → Event with dates, place, participants;
 - ``phrases``: "draws on the ideas of A and B", "the name refers to C" (influences, name origin);
 - ``descriptors``: "the German chancellor X", "University of Alberta" → citizenship, country, place;
-- ``religion``: "the Lutheran pastor X", "X converted to Islam" → religion.
+- ``affiliation``: "the Lutheran pastor X", "X converted to Islam", "elected as a Whig" → religion, party.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
+from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, section_events
@@ -36,7 +37,6 @@ from kg.extract.relations.places import (
     single_country_facts,
     single_region_facts,
 )
-from kg.extract.relations.religion import religion_facts
 from kg.extract.relations.verbs import headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
 from kg.extract.tables import religion_of
@@ -82,7 +82,7 @@ def prose_facts(
         out.extend(dated_work_facts(ctx))
         out.extend(employer_facts(ctx))
         out.extend(name_place_facts(ctx, places))
-        out.extend(religion_facts(ctx, faiths))
+        out.extend(affiliation_facts(ctx, faiths))
         out.extend(verb_facts(ctx))
         out.extend(headquarters_facts(ctx))
         out.extend(armed_forces_in_conflicts(ctx))

@@ -1,0 +1,159 @@
+"""What a person or organisation belongs to, from the words the prose uses for it: a religion
+(``religion``) and, for people, a political party (``memberOfParty``).
+
+- the word modifying the name or its descriptor: "the Lutheran pastor Ana Roe", "Roe is a
+  Catholic nun", "Acme, a Methodist school", "Labour leader Ana Roe", "fellow Democrat Ana Roe";
+- the word as the predicate: "Roe was Jewish", "Roe, a devout Catholic,", "Roe is a Republican";
+- a conversion: "Roe converted to Islam" (the faith taken, not the one left); an election:
+  "Roe was elected as a Whig to the Congress";
+- an organisation whose name carries a religion the article also names on its own:
+  "the Roman Catholic Diocese of Osijek" beside "Catholics in the town".
+
+The religions and their forms are the table ``kg/data/religions.tsv``; the party words
+("Republican", "Labour") ``kg/data/party_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.relations.base import Sentences
+from kg.extract.relations.descriptors import descriptor_heads
+from kg.extract.relations.verbs import _arg_tokens
+from kg.extract.tables import religion_of
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["affiliation_facts"]
+
+DESCRIPTOR_CONFIDENCE = 0.75
+PREDICATE_CONFIDENCE = 0.8
+VERB_CONFIDENCE = 0.75
+NAME_CONFIDENCE = 0.6
+# the class of the word's mention → the relation and the short name rules carry
+_RELATIONS = {
+    "Religion": ("religion", "religion"),
+    "ReligiousDenomination": ("religion", "religion"),
+    "PoliticalParty": ("memberOfParty", "party"),
+}
+_VERBS = {"religion": frozenset({"convert"}), "party": frozenset({"elect", "reelect", "re-elect", "run", "stand"})}
+_VERB_PREP = {"religion": "to", "party": "as"}
+_VERB_RULE = {"religion": "conversion", "party": "elected-as"}
+_BODY_WORDS = frozenset(
+    {"church", "churches", "diocese", "archdiocese", "eparchy", "parish", "synod", "mission", "congregation"}
+    | {"seminary", "abbey", "monastery", "convent", "priory", "order", "brotherhood", "sisterhood"}
+)
+
+
+def _group(ctx: Sentences, tok: Token) -> Mention | None:
+    """The religion or party named at the token itself (no antecedent: "the Baptist" is nobody's
+    church, "the party" is left to the verb rules)."""
+    m = ctx.mention(tok)
+    at = ctx.block.start + tok.idx
+    return m if m is not None and m.cls in _RELATIONS and m.start <= at < m.end else None
+
+
+def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str, float]:
+    """Who belongs, when the sentence says it of its subject, a pronoun included: "She was Jewish",
+    "He is a Catholic priest", "She converted to Islam", "He was elected as a Whig"."""
+    tok = word
+    if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "pobj"):
+        tok = tok.head  # "a Catholic priest", "elected as a Republican candidate"
+    verb = tok.head
+    if tok.dep_ in ("attr", "acomp") and verb.lemma_ == "be":
+        rule, conf = f"predicate-{kind}", PREDICATE_CONFIDENCE
+    elif tok.dep_ == "pobj" and tok.head.lower_ == _VERB_PREP[kind] and tok.head.head.lemma_ in _VERBS[kind]:
+        verb = tok.head.head
+        rule, conf = f"{_VERB_RULE[kind]}-{kind}", VERB_CONFIDENCE
+    else:
+        return None, "", 0.0
+    # "Her brother Ivo Roe is a …": the name; "born in Osijek, and converted to Islam": the first
+    # verb's subject; "was elected as": the passive subject
+    args = [*_arg_tokens(verb, "nsubj"), *_arg_tokens(verb, "nsubjpass")]
+    holders = [m for t in args for m in ctx.mentions_of(t)]
+    return (holders[0] if len(holders) == 1 else None), rule, conf
+
+
+def _modifiers(ctx: Sentences, head: Token, span: Span) -> Iterator[Mention]:
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "nmod") and not span.start <= c.i < span.end:
+            found = _group(ctx, c)
+            if found is not None:
+                yield found
+
+
+def _appositions(ctx: Sentences, span: Span) -> Iterator[Mention]:
+    """ "Roe, a devout Catholic,": the religion in apposition to the name."""
+    for c in span.root.children:
+        if c.dep_ == "appos":
+            found = _group(ctx, c)
+            if found is not None:
+                yield found
+
+
+def _fits(holder: Mention, group: Mention) -> bool:
+    g = group_of(holder.cls)
+    if holder.cls in _RELATIONS or g not in ("Person", "Organization"):
+        return False
+    return g == "Person" or _RELATIONS[group.cls][0] == "religion"  # a party's members are people
+
+
+def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fact]:
+    """Religion and party facts of one block; ``faiths``: the religions the article names, by name."""
+    seen: set[tuple[Mention, str, str]] = set()
+    for m in ctx.mentions:
+        if group_of(m.cls) not in ("Person", "Organization") or m.cls in _RELATIONS:
+            continue
+        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        if span is None:
+            continue
+        found: list[tuple[Mention, str, float]] = []
+        for h in descriptor_heads(ctx, span):
+            found += [(f, "descriptor", DESCRIPTOR_CONFIDENCE) for f in _modifiers(ctx, h, span)]
+        found += [(f, "appos", PREDICATE_CONFIDENCE) for f in _appositions(ctx, span)]
+        if group_of(m.cls) == "Organization" and m.cls != "PoliticalParty":
+            # not a party: "Christian Democratic Union" names an ideology, not a church
+            found += [(f, "name", NAME_CONFIDENCE) for f in _in_name(m, faiths)]
+        for group, how, conf in found:
+            if _fits(m, group):
+                yield from _fact(ctx, m, group, f"{how}-{_RELATIONS[group.cls][1]}", conf, span.sent, seen)
+    for group in ctx.mentions:
+        if group.cls not in _RELATIONS:
+            continue
+        gspan = ctx.doc.char_span(group.start - ctx.block.start, group.end - ctx.block.start, alignment_mode="expand")
+        if gspan is None:
+            continue
+        holder, rule, conf = _holder(ctx, gspan.root, _RELATIONS[group.cls][1])
+        if holder is not None and _fits(holder, group):
+            yield from _fact(ctx, holder, group, rule, conf, gspan.sent, seen)
+
+
+def _fact(
+    ctx: Sentences, m: Mention, group: Mention, rule: str, conf: float, sent: Span, seen: set[tuple[Mention, str, str]]
+) -> Iterator[Fact]:
+    from kg.resolve import name_key
+
+    relation = _RELATIONS[group.cls][0]
+    key = (m, relation, name_key(group.text))
+    if key not in seen:
+        seen.add(key)
+        yield Fact(m, relation, group, ctx.evidence(sent, rule, conf))
+
+
+def _in_name(m: Mention, faiths: dict[str, Mention]) -> Iterator[Mention]:
+    """The religion word inside the name of a religious body ("Roman Catholic Diocese of Osijek": a
+    church, diocese, parish…; not "the Central Jewish Office", an office about Jews) when the
+    article names that religion on its own too."""
+    words = m.text.split()
+    if not any(w.casefold() in _BODY_WORDS for w in words):
+        return
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            faith = religion_of(" ".join(words[i : i + n]))
+            if faith is not None and faith[0] in faiths:
+                yield faiths[faith[0]]
+                return
