@@ -507,6 +507,9 @@ def test_party_words_give_membership(data_graph: KnowledgeGraph):
     assert voss == {"Republican": "descriptor-party", "Whig": "elected-as-party"}
     assert data_graph.entity("Whig")["type"] == "PoliticalParty"
     assert ("memberOfParty", "Conservative") in _facts(data_graph, "Amos Tull")  # "Conservative leader Amos Tull"
+    # "was a politician for the Farmer-Labor Party", "Dale Voss, a candidate of the Progressive Party,"
+    assert ("memberOfParty", "Farmer-Labor Party") in _facts(data_graph, "Ruth Voss")
+    assert ("memberOfParty", "Progressive Party") in _facts(data_graph, "Dale Voss")
     with pytest.raises(KgError):
         data_graph.resolve("Liberal")  # "Liberal arts colleges": no party
     parties = {r["l"] for r in data_graph.rows("SELECT ?l WHERE { ?e a kg:PoliticalParty ; rdfs:label ?l }")}

@@ -3,7 +3,8 @@
 
 - the word modifying the name or its descriptor: "the Lutheran pastor Ana Roe", "Roe is a
   Catholic nun", "Acme, a Methodist school", "Labour leader Ana Roe", "fellow Democrat Ana Roe";
-- the word as the predicate: "Roe was Jewish", "Roe, a devout Catholic,", "Roe is a Republican";
+- the word as the predicate: "Roe was Jewish", "Roe, a devout Catholic,", "Roe is a Republican",
+  "Roe was a politician for the Centre Party";
 - a conversion: "Roe converted to Islam" (the faith taken, not the one left); an election:
   "Roe was elected as a Whig to the Congress";
 - an organisation whose name carries a religion the article also names on its own:
@@ -41,6 +42,7 @@ _RELATIONS = {
     "PoliticalParty": ("memberOfParty", "party"),
 }
 _VERBS = {"religion": frozenset({"convert"}), "party": frozenset({"elect", "reelect", "re-elect", "run", "stand"})}
+_PARTY_ROLES = frozenset({"politician", "candidate", "deputy", "representative", "senator", "activist", "councillor"})
 _VERB_PREP = {"religion": "to", "party": "as"}
 _VERB_RULE = {"religion": "conversion", "party": "elected-as"}
 _BODY_WORDS = frozenset(
@@ -63,9 +65,16 @@ def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str
     tok = word
     if tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "pobj"):
         tok = tok.head  # "a Catholic priest", "elected as a Republican candidate"
+    role = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of") else None
+    if kind == "party" and role is not None and role.lemma_ in _PARTY_ROLES and role.dep_ in ("attr", "appos"):
+        # "Roe was a politician for the Centre Party", "Roe, a candidate of the Centre Party,"
+        if role.dep_ == "appos":
+            named = ctx.mentions_of(role.head)
+            return (named[0] if len(named) == 1 else None), f"role-{kind}", PREDICATE_CONFIDENCE
+        tok = role
     verb = tok.head
     if tok.dep_ in ("attr", "acomp") and verb.lemma_ == "be":
-        rule, conf = f"predicate-{kind}", PREDICATE_CONFIDENCE
+        rule, conf = (f"role-{kind}" if tok is role else f"predicate-{kind}"), PREDICATE_CONFIDENCE
     elif tok.dep_ == "pobj" and tok.head.lower_ == _VERB_PREP[kind] and tok.head.head.lemma_ in _VERBS[kind]:
         verb = tok.head.head
         rule, conf = f"{_VERB_RULE[kind]}-{kind}", VERB_CONFIDENCE
