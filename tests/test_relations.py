@@ -497,6 +497,8 @@ def test_adjectives_of_continents_regions_and_former_states_are_the_places(data_
     assert (europe["label"], europe["type"]) == ("Europe", "Place")
     assert data_graph.entity("Scottish")["label"] == "Scotland"
     assert ("citizenship", "Equatorial Guinea") in _facts(data_graph, "Tomás Nsue")
+    kallas = _facts(data_graph, "Ines Kallas")  # "a South Korean swimmer of Estonian descent": two words, one state
+    assert ("citizenship", "South Korea") in kallas and ("citizenship", "Estonia") not in kallas
     # a region's adjective names the region, it gives nobody a citizenship
     assert not any(f["relation"] == "citizenship" and f["object"] == "Scotland" for f in data_graph.facts())
 

@@ -199,6 +199,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
         return (_GAZ_KINDS[adjective.kind], "gazetteer") if adjective is not None else (base, "ner")
     if base == "Person" and gaz.demonym(name):
         return None  # "speak Tajik": a people's or language's name is nobody
+    if ner_label in ("GPE", "LOC") and gaz.demonym(name):
+        return "Country", "gazetteer"  # "a Slovak footballer" tagged as a place: the country
     place = gaz.lookup(name, countries)
     if place is not None:
         kind = _GAZ_KINDS[place.kind]

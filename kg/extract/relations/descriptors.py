@@ -46,7 +46,8 @@ def _demonym_mods(tok: Token) -> list[Token]:
     near += [g for c in near if religion_of(c.text) for g in c.children if g.dep_ in ("amod", "compound")]
     if tok.i > 0 and tok.nbor(-1).pos_ in ("ADJ", "PROPN"):
         near.append(tok.nbor(-1))
-    return [c for c in near if gaz.nationality(c.text) is not None]  # "Peruvian", "Soviet"
+    # "Peruvian", "Soviet"; "South Korean" (a name of two words: the caller checks the whole mention)
+    return [c for c in near if gaz.nationality(c.text) is not None or c.ent_type_ == "NORP"]
 
 
 def _left_window(ctx: Sentences, start: int) -> list[Token]:
@@ -97,6 +98,8 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
                 country = ctx.mention(mod)
                 if country is None or country.cls != "Country" or (m, country) in seen:
                     continue
+                if gazetteer().nationality(country.text) is None:
+                    continue  # a state's name ("the France team") says less than its adjective
                 seen.add((m, country))
                 yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym", DESCRIPTOR_CONFIDENCE))
 
