@@ -181,11 +181,24 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
             for b in same[i + 1 : i + 40]:
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
+    _link_variants(by_name, uf)
     _link_fuller_names(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+
+
+def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """Two forms of one name in an article: "Olympic" and "Olympics" (a thing, not a family: "the
+    Gorkas" are not John Gorka)."""
+    for key, group in by_name.items():
+        if " " in key or key.startswith("\x00") or len(key) < 4:
+            continue
+        cls = group_of(_vote(group))
+        plural = by_name.get(key + "s")
+        if plural is not None and cls != "Person" and group_of(_vote(plural)) == cls:
+            uf.union(group[0], plural[0], "singular and plural")
 
 
 def _word_fits(short: str, full: str) -> bool:

@@ -113,3 +113,14 @@ def test_an_occupation_before_a_name_is_not_part_of_it(tmp_path: Path):
     )
     assert g.entity("Lena Marsh")["label"] == "Lena Marsh"
     assert ("employer", "University of Calder") in {(f["relation"], f["object"]) for f in g.facts(subject="Lena Marsh")}
+
+
+def test_singular_and_plural_of_a_thing_are_one_but_a_family_is_not_its_member():
+    games = _m(10, "Nordic Games", "Event")  # noise around the pair under test
+    one = _m(40, "Olympiad", "Event")
+    many = _m(80, "Olympiads", "Event")
+    person = _m(120, "Tarvo", "Person")
+    family = _m(160, "Tarvos", "Person")  # "the Tarvos": the family, not the man
+    res = resolve_mentions([games, one, many, person, family], [])
+    assert res.entity_of(one) == res.entity_of(many)
+    assert res.entity_of(person) != res.entity_of(family)
