@@ -13,6 +13,10 @@ def write(doc, title, ents, facts):
     ]
     for s, _p, o in facts:
         assert s in ents and o in ents, (s, o)
+    # the convention of benchmarks/gold/make_gold.py: a thing whose only stated container is its
+    # country may carry P131 or P17 (one gold fact, either property matches)
+    finer = {s for s, p, o in facts if p == "P131" or (isinstance(p, list) and "P131" in p and "P17" not in p)}
+    facts = [(s, ["P17", "P131"] if p == "P17" and s not in finer else p, o) for s, p, o in facts]
     out = [{"s": s, "p": p, "o": o} for s, p, o in facts]
     (OUT / f"{doc}.gold.json").write_text(
         json.dumps(
