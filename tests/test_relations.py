@@ -516,3 +516,23 @@ def test_party_words_give_membership(data_graph: KnowledgeGraph):
         data_graph.resolve("Liberal")  # "Liberal arts colleges": no party
     parties = {r["l"] for r in data_graph.rows("SELECT ?l WHERE { ?e a kg:PoliticalParty ; rdfs:label ?l }")}
     assert "Labor" not in parties  # "Commissioner of Labor": a portfolio
+
+
+def test_an_events_lead_gives_its_span_place_and_country(data_graph: KnowledgeGraph):
+    # tests/data/tarija_cement_strike.txt: "was a general strike of cement workers in Bolivia that began on
+    # 4 March 1971 in Tarija and ended on 19 April 1971" (NER makes no mention of the title's words)
+    facts = _facts(data_graph, "Tarija cement strike of 1971")
+    assert data_graph.entity("Tarija cement strike of 1971")["type"] == "Event"
+    assert {("startTime", "1971-03-04"), ("endTime", "1971-04-19")} <= facts
+    assert {("location", "Tarija"), ("country", "Bolivia")} <= facts
+
+
+def test_a_party_named_with_its_man_and_a_religion_before_the_name(data_graph: KnowledgeGraph):
+    # "a member of the Union Party of Marta Ibarra, and Ibarra spoke …": the party, then her
+    assert ("memberOfParty", "Union Party") in _facts(data_graph, "Marta Ibarra")
+    with pytest.raises(KgError):
+        data_graph.resolve("Union Party of Marta Ibarra")
+    # "A Baptist, Caballero was born in Yacuiba, in the Tarija Department, and died in Sucre"
+    facts = _facts(data_graph, "Nilo Caballero")
+    assert {("religion", "Baptists"), ("birthPlace", "Yacuiba"), ("deathPlace", "Sucre")} <= facts
+    assert ("birthPlace", "Tarija Department") not in facts  # it only says where the town is

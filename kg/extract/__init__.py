@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs
-from kg.extract.entities import mentions_in_doc, retype_family_names, typed_name
+from kg.extract.entities import mentions_in_doc, retype_family_names, split_party_of_person, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.subject import find_subject
 from kg.gazetteer import gazetteer
@@ -73,6 +73,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     for block, doc in zip(article.blocks, docs, strict=True):
         per_block.append(mentions_in_doc(article.stem, doc, block.start, countries, block.text))
     _add_lone_surnames(article, docs, per_block)
+    per_block = [split_party_of_person(ms, article.text) for ms in per_block]
     flat = retype_family_names([m for ms in per_block for m in ms], article.text)
     pos = 0
     for i, ms in enumerate(per_block):

@@ -27,8 +27,10 @@ __all__ = [
     "extra_mentions",
     "is_noise",
     "mentions_in_doc",
+    "party_of_person",
     "proper_noun_runs",
     "retype_family_names",
+    "split_party_of_person",
     "title_case_quotes",
     "typed_name",
 ]
@@ -618,6 +620,50 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+_PARTY_BEFORE = re.compile(r"\b(?:Party|Movement|Front|League) of $")
+_PARTY_OF = re.compile(
+    r"^.+\b(?:Party|Movement|Front|League|Alliance|Union|Congress|Convention) of "
+    r"(?P<who>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})$"
+)
+
+
+def split_party_of_person(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions with each "X Party of Ana Roe" that :func:`party_of_person` recognises cut into the
+    party and the person (``text``: the article's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        who = party_of_person(m.text, text, m.start) if group_of(m.cls) == "Organization" else None
+        if who is None:
+            out.append(m)
+            continue
+        cut = m.end - len(who) - len(" of ")
+        out.append(Mention(m.article, m.start, cut, m.text[: cut - m.start], m.cls, m.source, m.subject))
+        out.append(Mention(m.article, m.end - len(who), m.end, who, "Person", "pattern"))
+    return out
+
+
+def party_of_person(name: str, text: str, start: int) -> str | None:
+    """The person's name NER ran into a party's ("the Convention People's Party of Kwame Nkrumah"):
+    two or three capitalised words after "of" that name no place and no organisation, whose last
+    word the article uses again on its own ("broke with Nkrumah"). ``start``: the name's offset in
+    ``text``.
+
+    >>> t = "He joined the Unity Party of Ana Roe. Roe led it."
+    >>> party_of_person("Unity Party of Ana Roe", t, 14), party_of_person("Labour Party of New Zealand", t, 14)
+    ('Ana Roe', None)
+    """
+    m = _PARTY_OF.match(name)
+    if m is None:
+        return None
+    who = m.group("who")
+    if gazetteer().lookup(who) is not None or keyword_class(who) is not None or party_word(who.split()[0]):
+        return None
+    last = re.escape(who.split()[-1])
+    end = start + len(name)
+    elsewhere = [x for x in re.finditer(rf"\b{last}\b", text) if not start <= x.start() < end]
+    return who if elsewhere else None
+
+
 def _byname(doc: Doc, i: int) -> bool:
     """True when the token at ``i`` follows "Name the": "John the Baptist" is a man, not a church."""
     return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
@@ -658,6 +704,8 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
             cls = _GAZ_KINDS[place.kind]
         elif " " in name:
             cls = keyword_class(name)
+            if cls is None and len(words) in (2, 3) and _PARTY_BEFORE.search(text, 0, a):
+                cls = "Person"  # "the Progress Party of Kofi Busia", the name left untagged
         if cls is not None:
             out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
             spans.append((a, b))

@@ -5,6 +5,7 @@
   Catholic nun", "Acme, a Methodist school", "Labour leader Ana Roe", "fellow Democrat Ana Roe";
 - the word as the predicate: "Roe was Jewish", "Roe, a devout Catholic,", "Roe is a Republican",
   "Roe was a politician for the Centre Party";
+- a party named with its man: "the Unity Party of Ana Roe";
 - a conversion: "Roe converted to Islam" (the faith taken, not the one left); an election:
   "Roe was elected as a Whig to the Congress";
 - an organisation whose name carries a religion the article also names on its own:
@@ -73,6 +74,16 @@ def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str
             return (named[0] if len(named) == 1 else None), f"role-{kind}", PREDICATE_CONFIDENCE
         tok = role
     verb = tok.head
+    apposed = [c for c in word.children if c.dep_ == "appos"]
+    if word.dep_ in ("nsubj", "nsubjpass") and apposed:
+        # "A Baptist, Caballero was born in …"
+        holders = ctx.mentions_of(apposed[0])
+        return (holders[0] if len(holders) == 1 else None), f"appos-{kind}", PREDICATE_CONFIDENCE
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+    if tok.dep_ in ("nsubj", "nsubjpass") and len(others) == 1 and tok.i < others[0].i:
+        # "A Methodist, he was born in …": the parser makes the religion a second subject
+        holders = ctx.mentions_of(others[0])
+        return (holders[0] if len(holders) == 1 else None), f"appos-{kind}", PREDICATE_CONFIDENCE
     if tok.dep_ in ("attr", "acomp") and verb.lemma_ == "be":
         rule, conf = (f"role-{kind}" if tok is role else f"predicate-{kind}"), PREDICATE_CONFIDENCE
     elif tok.dep_ == "pobj" and tok.head.lower_ == _VERB_PREP[kind] and tok.head.head.lemma_ in _VERBS[kind]:
@@ -130,6 +141,17 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
         for group, how, conf in found:
             if _fits(m, group):
                 yield from _fact(ctx, m, group, f"{how}-{_RELATIONS[group.cls][1]}", conf, span.sent, seen)
+    text = ctx.article.text
+    starts = {m.start: m for m in ctx.mentions if group_of(m.cls) == "Person"}
+    for party in ctx.mentions:
+        # "the Convention People's Party of Kwame Nkrumah": his party
+        owner = starts.get(party.end + len(" of ")) if party.cls == "PoliticalParty" else None
+        if owner is not None and text[party.end : owner.start] == " of ":
+            pspan = ctx.doc.char_span(
+                party.start - ctx.block.start, owner.end - ctx.block.start, alignment_mode="expand"
+            )
+            if pspan is not None:
+                yield from _fact(ctx, owner, party, "party-of-person", DESCRIPTOR_CONFIDENCE, pspan.sent, seen)
     for group in ctx.mentions:
         if group.cls not in _RELATIONS:
             continue

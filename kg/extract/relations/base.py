@@ -19,6 +19,7 @@ __all__ = ["MEMBER_NOUNS", "Sentences"]
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
 _FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
+_GROUP_WORDS = frozenset({"Religion", "ReligiousDenomination", "EthnicGroup", "PoliticalParty"})
 _OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
 _ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
 
@@ -105,6 +106,9 @@ class Sentences:
                 m = self._by_token.get(t.i - 1)  # "the Akers Verksted shipyard": the name before the noun
             if m is None:
                 m = self.mention(t)
+            if m is not None and m.cls in _GROUP_WORDS and t.dep_ in ("nsubj", "nsubjpass"):
+                # "A Baptist, Caballero was born in …": the subject is the person in apposition
+                m = next((x for c in t.children if c.dep_ == "appos" and (x := self.mention(c))), m)
             if m is None and t.pos_ == "NOUN" and t.lemma_ in _FAMILY_NOUNS:
                 # "the Roe brothers", or "the brothers Ann Roe and Bob Roe" (names in apposition)
                 appos = [n for c in t.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]

@@ -251,8 +251,23 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                             yield Fact(
                                 ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", EVENT_LEAD_CONFIDENCE)
                             )
+            if tok.dep_ == "pobj" and head.lower_ == "in" and _in_lead_predicate(head):
+                # "a general strike of railway workers in Argentina": the country it happened in
+                for m in ctx.mentions_of(tok):
+                    if m.cls == "Country":
+                        yield Fact(
+                            ctx.subject, "country", m, ctx.evidence(sent, "lead-event-in", EVENT_LEAD_CONFIDENCE)
+                        )
             if tok.pos_ == "VERB" and tok.lemma_ in _BEGIN | _END and _is_subject(ctx, tok):
                 rel = "startTime" if tok.lemma_ in _BEGIN else "endTime"
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in" and tok.lemma_ in _BEGIN:
+                        # "began on 26 October in Rosario": where it began
+                        for o in prep.children:
+                            for m in ctx.mentions_of(o)[:1]:
+                                if group_of(m.cls) == "Place" and m.cls != "Country":
+                                    ev = ctx.evidence(sent, "lead-began-in", EVENT_LEAD_CONFIDENCE)
+                                    yield Fact(ctx.subject, "location", m, ev)
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
                         date = ctx.date_in(prep)  # "ended on 14 April" takes the year named before it
@@ -273,4 +288,27 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
 def _is_subject(ctx: Sentences, verb: Token) -> bool:
     """The verb's subject (or, for "… and ended on …", the first verb's) is "it" or the article's subject."""
     subjects = _arg_tokens(verb, "nsubj") + _arg_tokens(verb, "nsubjpass")
-    return any(t.lower_ == "it" or any(m.text == ctx.subject.text for m in ctx.mentions_of(t)) for t in subjects[:1])
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and all(t.tag_ == "WDT" for t in subjects):
+        return _is_subject(ctx, verb.head)  # "a strike that began on … and ended on …"
+    return any(
+        t.lower_ == "it" or _lead_subject(t) or any(m.text == ctx.subject.text for m in ctx.mentions_of(t))
+        for t in subjects[:1]
+    )
+
+
+def _in_lead_predicate(prep: Token) -> bool:
+    """The preposition hangs in the first sentence's predicate noun phrase ("was a strike of workers
+    in …"), not in a clause of its own inside it ("… that began in …")."""
+    tok = prep.head
+    while tok.dep_ not in ("attr", "ROOT") and tok.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
+        tok = tok.head
+    return tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.sent.start == 0
+
+
+def _lead_subject(tok: Token) -> bool:
+    """The subject of the lead's first copula ("The X strike of 1959 was a general strike …"), which
+    is the article's subject even where NER made no mention of it; "a general strike … that began"
+    stands for it too."""
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        tok = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), tok)
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.sent.start == 0

@@ -196,7 +196,8 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]:
-    """ "born in Malolos, Bulacan": the town, not the province that only says where the town is."""
+    """ "born in Malolos, Bulacan", "born in Kumasi, in the Ashanti Region": the town, not the
+    province that only says where the town is."""
     text = ctx.article.text
     return [
         o
@@ -205,7 +206,7 @@ def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]
             i
             and group_of(o.cls) == "Place"
             and group_of(objects[i - 1].cls) == "Place"
-            and re.fullmatch(r",\s*", text[objects[i - 1].end : o.start])
+            and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[objects[i - 1].end : o.start])
         )
     ]
 
