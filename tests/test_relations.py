@@ -536,3 +536,22 @@ def test_a_party_named_with_its_man_and_a_religion_before_the_name(data_graph: K
     facts = _facts(data_graph, "Nilo Caballero")
     assert {("religion", "Baptists"), ("birthPlace", "Yacuiba"), ("deathPlace", "Sucre")} <= facts
     assert ("birthPlace", "Tarija Department") not in facts  # it only says where the town is
+
+
+def test_named_brothers_a_coalition_and_a_death_in_a_phrase(data_graph: KnowledgeGraph):
+    # tests/data/quilla_farmers_league.txt
+    assert ("sibling", "Celso Britez") in _facts(data_graph, "Anselmo Britez")  # "by the brothers A and B"
+    # "the league formed an alliance with the Agrarian Union Party, called the Green Land Coalition"
+    for member in ("Quilla Farmers' League", "Agrarian Union Party"):
+        assert ("memberOf", "Green Land Coalition") in _facts(data_graph, member)
+    assert ("alliedWith", "Agrarian Union Party") in _facts(data_graph, "Quilla Farmers' League")
+    death = data_graph.facts(subject="Anselmo Britez", relation="deathDate")  # "until his death in 1999"
+    assert [(f["object"], f["extractor"]) for f in death] == [("1999", "death-noun")]
+
+
+def test_a_party_of_a_country_is_one_name(data_graph: KnowledgeGraph):
+    # "joined the Revolutionary Workers Party of Paraguay": NER cuts it before "of Paraguay"
+    assert ("memberOfParty", "Revolutionary Workers Party of Paraguay") in _facts(data_graph, "Lidia Ortiz")
+    assert ("country", "Paraguay") in _facts(data_graph, "Revolutionary Workers Party of Paraguay")
+    with pytest.raises(KgError):
+        data_graph.resolve("Revolutionary Workers Party")

@@ -49,6 +49,9 @@ _PASSIVE_RENAMED = re.compile(
     rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
 )
 _CLOSE = (")", ",", ";", ".", " ")
+_COALITION_BEFORE = re.compile(
+    r"\b(?:alliance|coalition|bloc|pact|front|union|federation|merger)\s+(?:with|between|of)\s+[^.;()]*$"
+)
 _PLACE_CONTAINERS = {"Country", "AdministrativeRegion", "Continent"}
 
 
@@ -97,6 +100,8 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
             if hit is None or (after and after not in _CLOSE):
                 continue
+            if _COALITION_BEFORE.search(text, max(0, a.start - 120), a.start):
+                continue  # "an alliance with X, called the Y": Y is the alliance's name, not X's
             stated = True
         if _compatible(a, b, stated):
             out.append((a, b, f"another name: {between.strip()!r}"))

@@ -463,9 +463,24 @@ def mentions_in_doc(
     out: list[Mention] = []
     text = doc.text if text is None else text
     ents = _join_plural_possessives(list(doc.ents))
+    joined: set[int] = set()
     for k, ent in enumerate(ents):
+        if k in joined:
+            continue
         s, e = clean_span(text, ent.start_char, ent.end_char)
         prev = ents[k - 1] if k else None
+        nxt_ent = ents[k + 1] if k + 1 < len(ents) else None
+        if (
+            ent.label_ == "ORG"
+            and nxt_ent is not None
+            and nxt_ent.label_ in ("GPE", "LOC", "ORG")
+            and text[e : nxt_ent.start_char] == " of "
+            and group_of(keyword_class(text[s:e]) or "Other") == "Organization"
+            and getattr(gazetteer().lookup(nxt_ent.text), "kind", None) in ("country", "region")
+        ):
+            # "the Militarized Communist Party of Peru" cut in two by NER: one name
+            e = clean_span(text, nxt_ent.start_char, nxt_ent.end_char)[1]
+            joined.add(k + 1)
         if (
             ent.label_ in ("EVENT", "ORG", "WORK_OF_ART")
             and prev is not None

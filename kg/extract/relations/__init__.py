@@ -23,6 +23,7 @@ from kg.extract.relations.descriptors import descriptor_facts, employer_facts, n
 from kg.extract.relations.events import armed_forces_in_conflicts, section_events
 from kg.extract.relations.kinship import kinship_facts
 from kg.extract.relations.nationality import (
+    death_noun_facts,
     event_lead_facts,
     event_span_facts,
     life_facts,
@@ -37,7 +38,7 @@ from kg.extract.relations.places import (
     single_country_facts,
     single_region_facts,
 )
-from kg.extract.relations.verbs import headquarters_facts, verb_facts
+from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
 from kg.extract.tables import religion_of
 from kg.model import Fact, Mention
@@ -85,8 +86,10 @@ def prose_facts(
         out.extend(affiliation_facts(ctx, faiths))
         out.extend(verb_facts(ctx))
         out.extend(headquarters_facts(ctx))
+        out.extend(coalition_facts(ctx))
         out.extend(armed_forces_in_conflicts(ctx))
         out.extend(life_facts(ctx))
+        out.extend(death_noun_facts(ctx))
         out.extend(place_chain_facts(ctx))
         if ctx.block is article.blocks[0]:
             out.extend(nationality_facts(ctx))

@@ -21,7 +21,22 @@ MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activi
 _FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
 _GROUP_WORDS = frozenset({"Religion", "ReligiousDenomination", "EthnicGroup", "PoliticalParty"})
 _OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
-_ORG_NOUNS = {"movement", "party", "group", "organization", "organisation", "alliance", "front", "union", "militia"}
+_ORG_NOUNS = {
+    "movement",
+    "party",
+    "group",
+    "organization",
+    "organisation",
+    "alliance",
+    "front",
+    "union",
+    "militia",
+    "league",
+    "federation",
+    "association",
+    "coalition",
+    "bloc",
+}
 
 
 class Sentences:

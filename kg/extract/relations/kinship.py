@@ -32,8 +32,24 @@ def kinship_nouns() -> dict[str, str]:
     return out
 
 
+_SIBLING_PLURALS = frozenset({"brothers", "sisters", "siblings", "twins"})
+
+
+def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
+    """ "founded by the brothers Ana Roe and Eva Roe": no possessor, the names themselves are siblings."""
+    for tok in ctx.doc:
+        if tok.lower_ not in _SIBLING_PLURALS or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        named = [n for c in tok.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
+        people = [m for n in named if (m := ctx.mention(n)) is not None and group_of(m.cls) == "Person"]
+        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+        for a, b in combinations(dict.fromkeys(people), 2):
+            yield Fact(a, "sibling", b, ev)
+
+
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
+    yield from _named_siblings(ctx)
     table = kinship_nouns()
     for tok in ctx.doc:
         rel = table.get(tok.lower_)

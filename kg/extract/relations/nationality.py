@@ -17,7 +17,14 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["event_lead_facts", "event_span_facts", "life_facts", "location_facts", "nationality_facts"]
+__all__ = [
+    "death_noun_facts",
+    "event_lead_facts",
+    "event_span_facts",
+    "life_facts",
+    "location_facts",
+    "nationality_facts",
+]
 
 CONFIDENCE = 0.8
 
@@ -312,3 +319,27 @@ def _lead_subject(tok: Token) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         tok = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), tok)
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.sent.start == 0
+
+
+DEATH_NOUN_CONFIDENCE = 0.7
+
+
+def death_noun_facts(ctx: Sentences) -> Iterator[Fact]:
+    """ "led the party until his death in 2006", "after Roe's death in Lyon": the date and place of
+    the death a possessive names."""
+    for tok in ctx.doc:
+        if tok.lemma_.casefold() != "death" or tok.pos_ != "NOUN":
+            continue
+        owner = next((ctx.mention(c) for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or group_of(owner.cls) != "Person":
+            continue
+        ev = ctx.evidence(tok.sent, "death-noun", DEATH_NOUN_CONFIDENCE)
+        date = ctx.date_in(tok)
+        if date is not None:
+            yield Fact(owner, "deathDate", date, ev)
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for o in prep.children:
+                    place = next((m for m in ctx.mentions_of(o) if group_of(m.cls) == "Place"), None)
+                    if place is not None and place.cls != "Country":
+                        yield Fact(owner, "deathPlace", place, ev)
