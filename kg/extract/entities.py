@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.extract.tables import head_nouns, keyword_class, not_person_words, party_word, person_titles, religion_of
+from kg.extract.tables import (
+    head_nouns,
+    keyword_class,
+    not_person_words,
+    party_word,
+    person_titles,
+    religion_first_words,
+    religion_of,
+)
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -635,6 +643,7 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _PARTY_BEFORE = re.compile(r"\b(?:Party|Movement|Front|League) of $")
 _PARTY_OF = re.compile(
     r"^.+\b(?:Party|Movement|Front|League|Alliance|Union|Congress|Convention) of "
@@ -719,14 +728,20 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
             cls = _GAZ_KINDS[place.kind]
         elif " " in name:
             cls = keyword_class(name)
-            if cls is None and len(words) in (2, 3) and _PARTY_BEFORE.search(text, 0, a):
+            if cls is None and len(words) in (2, 3) and _PARTY_BEFORE.search(text, max(0, a - 40), a):
                 cls = "Person"  # "the Progress Party of Kofi Busia", the name left untagged
         if cls is not None:
             out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
             spans.append((a, b))
-    for tok in doc:
-        if tok.ent_type_ or not tok.text[:1].isupper():
+    firsts = religion_first_words()
+    for word in _CAPITALISED.finditer(text):
+        # most capitalised words are neither a party's nor a faith's: only those become tokens
+        if word.group().casefold().replace("’", "'") not in firsts and party_word(word.group()) is None:
             continue
+        found = doc.char_span(word.start(), word.end())
+        if found is None or len(found) != 1 or found[0].ent_type_:
+            continue
+        tok = found[0]
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         before = doc[tok.i - 1] if tok.i else None
         role = after is not None and after.lower_ in _PARTY_ROLES  # "Conservative leader", not "… estimates"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from itertools import combinations
@@ -33,10 +34,13 @@ def kinship_nouns() -> dict[str, str]:
 
 
 _SIBLING_PLURALS = frozenset({"brothers", "sisters", "siblings", "twins"})
+_SIBLING_TEXT = re.compile(r"\b(?:brothers|sisters|siblings|twins)\b", re.IGNORECASE)
 
 
 def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
     """ "founded by the brothers Ana Roe and Eva Roe": no possessor, the names themselves are siblings."""
+    if not _SIBLING_TEXT.search(ctx.block.text):
+        return
     for tok in ctx.doc:
         if tok.lower_ not in _SIBLING_PLURALS or any(c.dep_ == "poss" for c in tok.children):
             continue

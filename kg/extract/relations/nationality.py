@@ -327,6 +327,8 @@ DEATH_NOUN_CONFIDENCE = 0.7
 def death_noun_facts(ctx: Sentences) -> Iterator[Fact]:
     """ "led the party until his death in 2006", "after Roe's death in Lyon": the date and place of
     the death a possessive names."""
+    if "death" not in ctx.block.text:
+        return  # most paragraphs: no need to walk the tokens
     for tok in ctx.doc:
         if tok.lemma_.casefold() != "death" or tok.pos_ != "NOUN":
             continue

@@ -241,6 +241,7 @@ def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
 
 COALITION_CONFIDENCE = 0.7
 _COALITION_NOUNS = frozenset({"alliance", "coalition", "bloc", "front", "pact", "union", "federation", "confederation"})
+_COALITION_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_COALITION_NOUNS)) + r")", re.IGNORECASE)
 _NAMING_VERBS = frozenset({"call", "name", "know", "dub", "christen"})
 
 
@@ -248,6 +249,8 @@ def coalition_facts(ctx: Sentences) -> Iterator[Fact]:
     """ "X formed an alliance with Y, called the Z" / "an alliance, the Z, with Y": X and Y are members
     of Z (P463, member of: Re-DocRED's annotation of alliance members; ``kg:hasPart`` is not added
     as well, one statement per fact)."""
+    if not _COALITION_TEXT.search(ctx.block.text):
+        return  # most paragraphs: no need to walk the tokens
     for tok in ctx.doc:
         if tok.lemma_.casefold() not in _COALITION_NOUNS or tok.dep_ != "dobj":
             continue
