@@ -195,9 +195,11 @@ def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     for key, group in by_name.items():
         if " " in key or key.startswith("\x00") or len(key) < 4:
             continue
-        cls = group_of(_vote(group))
         plural = by_name.get(key + "s")
-        if plural is not None and cls != "Person" and group_of(_vote(plural)) == cls:
+        if plural is None:
+            continue
+        cls = group_of(_vote(group))
+        if cls != "Person" and group_of(_vote(plural)) == cls:
             uf.union(group[0], plural[0], "singular and plural")
 
 

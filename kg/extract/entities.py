@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.tables import (
+    FAITH_CLASSES,
     head_nouns,
     keyword_class,
     not_person_words,
@@ -61,7 +62,6 @@ _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in))$")
 _PLACE_CLASSES = frozenset({"Landform", "Facility", "AdministrativeRegion", "Country", "City"})
 _GAZ_KINDS = {"country": "Country", "region": "AdministrativeRegion", "city": "City", "continent": "Place"}
-_FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})
 _PARTY_ROLES = frozenset(
     {"leader", "candidate", "member", "members", "politician", "senator", "congressman", "congresswoman"}
     | {"representative", "mp", "minister", "nominee", "nomination", "primary", "ticket", "delegate", "caucus"}
@@ -537,10 +537,10 @@ def mentions_in_doc(
         if not name or name.isdigit() or is_noise(name, label):
             continue
         typed = typed_name(name, label, countries)
-        if typed is None or (typed[0] in _FAITH_CLASSES and _byname(doc, ent.start)):
+        if typed is None or (typed[0] in FAITH_CLASSES and _byname(doc, ent.start)):
             continue
-        if party_word(name) and ent.start and doc[ent.start - 1].lower_ == "of":
-            typed = NER_CLASSES[label], "ner"  # "Minister of Labour": a portfolio, not the party
+        if party_word(name) and _portfolio(doc, ent.start):
+            typed = NER_CLASSES[label], "ner"
         cls, how = typed
         if how in ("ner", "keyword"):
             ctx = context_class(ent, ents)
@@ -688,6 +688,11 @@ def party_of_person(name: str, text: str, start: int) -> str | None:
     return who if elsewhere else None
 
 
+def _portfolio(doc: Doc, i: int) -> bool:
+    """True when the party word at ``i`` follows "of": "Minister of Labour" is a portfolio, not the party."""
+    return i > 0 and doc[i - 1].lower_ == "of"
+
+
 def _byname(doc: Doc, i: int) -> bool:
     """True when the token at ``i`` follows "Name the": "John the Baptist" is a man, not a church."""
     return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
@@ -743,11 +748,9 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
             continue
         tok = found[0]
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        before = doc[tok.i - 1] if tok.i else None
         role = after is not None and after.lower_ in _PARTY_ROLES  # "Conservative leader", not "… estimates"
-        portfolio = before is not None and before.lower_ == "of"  # "Minister of Labour"
         name_part = after is not None and after.pos_ == "PROPN"  # "Liberal Arts College": a name of its own
-        if party_word(tok.text) and (role or not tok.is_sent_start) and not portfolio and not name_part:
+        if party_word(tok.text) and (role or not tok.is_sent_start) and not _portfolio(doc, tok.i) and not name_part:
             a, b = tok.idx, tok.idx + len(tok.text)  # "a Whig member", "fellow Democrat": untagged
             if free(a, b):
                 out.append(Mention(article, base + a, base + b, tok.text, "PoliticalParty", "gazetteer"))

@@ -11,6 +11,7 @@ from typing import Any
 from kg.ontology import CLASSES, RELATIONS
 
 __all__ = [
+    "FAITH_CLASSES",
     "class_keywords",
     "head_nouns",
     "keyword_class",
@@ -115,6 +116,9 @@ def person_titles() -> frozenset[str]:
 def head_nouns() -> dict[str, str]:
     """Predicate head noun of a defining sentence → class of its subject."""
     return {k.strip(): check_class(c, "kg/data/head_nouns.tsv") for k, c in load_tsv("head_nouns.tsv")}
+
+
+FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})  # the classes religions.tsv gives
 
 
 @cache

@@ -40,7 +40,7 @@ from kg.extract.relations.places import (
 )
 from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts
-from kg.extract.tables import religion_of
+from kg.extract.tables import FAITH_CLASSES, religion_of
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
@@ -48,8 +48,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["prose_facts"]
-
-_FAITH_CLASSES = frozenset({"Religion", "ReligiousDenomination"})
 
 
 def prose_facts(
@@ -68,7 +66,7 @@ def prose_facts(
     out: list[Fact] = []
     flat = [m for ms in mentions for m in ms]
     places = {name_key(m.text): m for m in reversed(flat) if group_of(m.cls) == "Place"}
-    faiths = {faith[0]: m for m in reversed(flat) if (faith := religion_of(m.text)) and m.cls in _FAITH_CLASSES}
+    faiths = {faith[0]: m for m in reversed(flat) if (faith := religion_of(m.text)) and m.cls in FAITH_CLASSES}
     ctxs = [
         Sentences(article, block, doc, ms, subject, flat)
         for block, doc, ms in zip(article.blocks, docs, mentions, strict=True)

@@ -34,7 +34,7 @@ def kinship_nouns() -> dict[str, str]:
 
 
 _SIBLING_PLURALS = frozenset({"brothers", "sisters", "siblings", "twins"})
-_SIBLING_TEXT = re.compile(r"\b(?:brothers|sisters|siblings|twins)\b", re.IGNORECASE)
+_SIBLING_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_SIBLING_PLURALS)) + r")\b", re.IGNORECASE)
 
 
 def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
