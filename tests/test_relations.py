@@ -555,3 +555,12 @@ def test_a_party_of_a_country_is_one_name(data_graph: KnowledgeGraph):
     assert ("country", "Paraguay") in _facts(data_graph, "Revolutionary Workers Party of Paraguay")
     with pytest.raises(KgError):
         data_graph.resolve("Revolutionary Workers Party")
+
+
+def test_teams_a_player_played_for_or_joined(data_graph: KnowledgeGraph):
+    # tests/data/dario_fenn.txt: "plays for Birkirkara FC", "previously played for the Valletta Rovers",
+    # "joined Floriana FC"
+    teams = {f["object"]: f["extractor"] for f in data_graph.facts(subject="Dario Fenn", relation="memberOfSportsTeam")}
+    played = "verb:played-for"
+    assert teams == {"Birkirkara FC": played, "Valletta Rovers": played, "Floriana FC": "verb:joined"}
+    assert data_graph.entity("Valletta Rovers")["type"] == "SportsTeam"
