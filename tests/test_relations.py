@@ -564,3 +564,12 @@ def test_teams_a_player_played_for_or_joined(data_graph: KnowledgeGraph):
     played = "verb:played-for"
     assert teams == {"Birkirkara FC": played, "Valletta Rovers": played, "Floriana FC": "verb:joined"}
     assert data_graph.entity("Valletta Rovers")["type"] == "SportsTeam"
+
+
+def test_a_capital_from_the_gazetteer_when_the_paragraph_speaks_of_one(data_graph: KnowledgeGraph):
+    # ama_owusu.txt: "has worked in Accra, the capital," in an article that names Ghana by its adjective
+    assert ("capital", "Accra") in _facts(data_graph, "Ghana")
+    assert ("capitalOf", "Ghana") in _facts(data_graph, "Accra")
+    # tarija_cement_strike.txt: "died in Sucre", Bolivia's capital named in passing: only a city there
+    assert ("country", "Bolivia") in _facts(data_graph, "Sucre")
+    assert not data_graph.facts(subject="Sucre", relation="capitalOf")

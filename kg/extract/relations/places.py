@@ -133,8 +133,18 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue
         yield Fact(m, "country", countries[place.country], _line_evidence(article, m, "gazetteer:country"))
+        if place.kind == "city" and norm_name(gaz.capital_of.get(place.country, "")) == norm_name(place.name):
+            # "Phnom Penh, the capital" beside "Cambodia": the gazetteer says which country's, when
+            # the paragraph speaks of a capital at all (a city named in passing is only a city)
+            ev = _line_evidence(article, m, "gazetteer:capital")
+            if _CAPITAL.search(ev.sentence):
+                yield Fact(countries[place.country], "capital", m, ev)
+                yield Fact(m, "capitalOf", countries[place.country], ev)
         if place.kind == "city" and place.parent in regions:
             yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
+
+
+_CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
 
 
 def _line_evidence(article: Article, m: Mention, rule: str, confidence: float = GAZETTEER_CONFIDENCE) -> Evidence:
