@@ -70,20 +70,17 @@ def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str
     if kind == "party" and role is not None and role.lemma_ in _PARTY_ROLES and role.dep_ in ("attr", "appos"):
         # "Roe was a politician for the Centre Party", "Roe, a candidate of the Centre Party,"
         if role.dep_ == "appos":
-            named = ctx.mentions_of(role.head)
-            return (named[0] if len(named) == 1 else None), f"role-{kind}", PREDICATE_CONFIDENCE
+            return _only(ctx.mentions_of(role.head)), f"role-{kind}", PREDICATE_CONFIDENCE
         tok = role
     verb = tok.head
     apposed = [c for c in word.children if c.dep_ == "appos"]
     if word.dep_ in ("nsubj", "nsubjpass") and apposed:
         # "A Baptist, Caballero was born in …"
-        holders = ctx.mentions_of(apposed[0])
-        return (holders[0] if len(holders) == 1 else None), f"appos-{kind}", PREDICATE_CONFIDENCE
+        return _only(ctx.mentions_of(apposed[0])), f"appos-{kind}", PREDICATE_CONFIDENCE
     others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
     if tok.dep_ in ("nsubj", "nsubjpass") and len(others) == 1 and tok.i < others[0].i:
         # "A Methodist, he was born in …": the parser makes the religion a second subject
-        holders = ctx.mentions_of(others[0])
-        return (holders[0] if len(holders) == 1 else None), f"appos-{kind}", PREDICATE_CONFIDENCE
+        return _only(ctx.mentions_of(others[0])), f"appos-{kind}", PREDICATE_CONFIDENCE
     if tok.dep_ in ("attr", "acomp") and verb.lemma_ == "be":
         rule, conf = (f"role-{kind}" if tok is role else f"predicate-{kind}"), PREDICATE_CONFIDENCE
     elif tok.dep_ == "pobj" and tok.head.lower_ == _VERB_PREP[kind] and tok.head.head.lemma_ in _VERBS[kind]:
@@ -94,8 +91,12 @@ def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str
     # "Her brother Ivo Roe is a …": the name; "born in Osijek, and converted to Islam": the first
     # verb's subject; "was elected as": the passive subject
     args = [*_arg_tokens(verb, "nsubj"), *_arg_tokens(verb, "nsubjpass")]
-    holders = [m for t in args for m in ctx.mentions_of(t)]
-    return (holders[0] if len(holders) == 1 else None), rule, conf
+    return _only([m for t in args for m in ctx.mentions_of(t)]), rule, conf
+
+
+def _only(holders: list[Mention]) -> Mention | None:
+    """The one holder the words name; none when they name several ("A and B were Catholics")."""
+    return holders[0] if len(holders) == 1 else None
 
 
 def _modifiers(ctx: Sentences, head: Token, span: Span) -> Iterator[Mention]:
@@ -128,7 +129,7 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
     for m in ctx.mentions:
         if group_of(m.cls) not in ("Person", "Organization") or m.cls in _RELATIONS:
             continue
-        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        span = ctx.span(m.start, m.end)
         if span is None:
             continue
         found: list[tuple[Mention, str, float]] = []
@@ -147,15 +148,13 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
         # "the Convention People's Party of Kwame Nkrumah": his party
         owner = starts.get(party.end + len(" of ")) if party.cls == "PoliticalParty" else None
         if owner is not None and text[party.end : owner.start] == " of ":
-            pspan = ctx.doc.char_span(
-                party.start - ctx.block.start, owner.end - ctx.block.start, alignment_mode="expand"
-            )
+            pspan = ctx.span(party.start, owner.end)
             if pspan is not None:
                 yield from _fact(ctx, owner, party, "party-of-person", DESCRIPTOR_CONFIDENCE, pspan.sent, seen)
     for group in ctx.mentions:
         if group.cls not in _RELATIONS:
             continue
-        gspan = ctx.doc.char_span(group.start - ctx.block.start, group.end - ctx.block.start, alignment_mode="expand")
+        gspan = ctx.span(group.start, group.end)
         if gspan is None:
             continue
         holder, rule, conf = _holder(ctx, gspan.root, _RELATIONS[group.cls][1])

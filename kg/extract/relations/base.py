@@ -198,6 +198,11 @@ class Sentences:
             return self.subject
         return None
 
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens of the block between two article offsets (a mention's ``start``/``end``),
+        widened to whole tokens."""
+        return self.doc.char_span(start - self.block.start, end - self.block.start, alignment_mode="expand")
+
     def evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
         """Evidence pointing at one sentence of the block."""
         start = self.block.start + sent.start_char

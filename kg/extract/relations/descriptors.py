@@ -87,7 +87,7 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         rel = _GROUPS.get(group_of(m.cls))
         if rel is None or m.subject or m.cls == "ReligiousDenomination":  # "Croatian Catholic nun": her country
             continue
-        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        span = ctx.span(m.start, m.end)
         if span is None:
             continue
         root = span.root
@@ -142,7 +142,7 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
             rel = "jurisdiction"
         else:
             rel = "country" if found.cls == "Country" else "locatedIn"
-        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        span = ctx.span(m.start, m.end)
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place", NAME_PLACE_CONFIDENCE))
 
@@ -173,13 +173,13 @@ def employer_facts(ctx: Sentences) -> Iterator[Fact]:
             and b.cls in _EMPLOYERS
             and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end : b.start])
         ):
-            span = ctx.doc.char_span(a.start - ctx.block.start, a.end - ctx.block.start, alignment_mode="expand")
+            span = ctx.span(a.start, a.end)
             if span is not None:
                 yield Fact(a, "employer", b, ctx.evidence(span.sent, "person-of-institution", EMPLOYER_CONFIDENCE))
             continue
         role = _ROLE.fullmatch(text[a.end : b.start]) if group_of(a.cls) == "Person" and b.cls in _EMPLOYERS else None
         rel = role_nouns().get(role.group(1).lower()) if role else None
         if rel is not None:
-            span = ctx.doc.char_span(a.start - ctx.block.start, a.end - ctx.block.start, alignment_mode="expand")
+            span = ctx.span(a.start, a.end)
             if span is not None and span.sent.end_char + ctx.block.start >= b.end:
                 yield Fact(a, rel, b, ctx.evidence(span.sent, "role-at-institution", EMPLOYER_CONFIDENCE))

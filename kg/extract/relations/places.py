@@ -46,9 +46,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
     for chain in chains:
         if len(chain) < 2 or _is_list(ctx, chain):
             continue
-        span = ctx.doc.char_span(
-            chain[0].start - ctx.block.start, chain[-1].end - ctx.block.start, alignment_mode="expand"
-        )
+        span = ctx.span(chain[0].start, chain[-1].end)
         if span is None:
             continue
         ev = ctx.evidence(span.sent, "place-chain", CHAIN_CONFIDENCE)

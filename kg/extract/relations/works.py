@@ -69,7 +69,7 @@ def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
         before = _YEAR_BEFORE.search(text, max(0, m.start - 8), m.start)
         if not hit and not before:
             continue
-        span = ctx.doc.char_span(m.start - ctx.block.start, m.end - ctx.block.start, alignment_mode="expand")
+        span = ctx.span(m.start, m.end)
         if span is None:
             continue
         if m.cls != "CreativeWork" and not any(t.lemma_.casefold() in _WORKS for t in span.sent):
