@@ -15,14 +15,18 @@ for the fact's class is stronger than the evidence for its own:
   title typed it, keeps its class (that is the strongest evidence there is);
 - otherwise the evidence for a class is the sum of the confidences of the entity's facts
   that this class allows and the other forbids, plus the resolver's weights of the mentions
-  typed as that class (and not the other): an entity typed by several facts against one
-  NER tag is retyped; a party with one stray birth date is not.
+  typed as that class (and not the other) and, when the gazetteer knows one of its names
+  ("Filipino" is a nationality, "Beijing" a city), the gazetteer's weight: an entity typed by
+  several facts against one NER tag is retyped; a party with one stray birth date is not;
+- the winning class must beat every other candidate (an unknown thing that "leads" could be an
+  organisation or an event: nothing decides, nothing is retyped), and becomes the subclass
+  the mentions or the gazetteer give ("Place" → "City").
 
 A fact that still does not fit is **dropped**. Both are recorded in a
 :class:`ConstraintReport`: each with its article, sentence, relation and classes.
 
->>> constraint("birthDate").domain, constraint("birthDate").range
-(frozenset({'Person'}), frozenset({'date', 'gYear', 'gYearMonth'}))
+>>> sorted(constraint("birthDate").domain), sorted(constraint("birthDate").range)
+(['Person'], ['date', 'gYear', 'gYearMonth'])
 >>> fits("City", constraint("country").domain), fits("PoliticalParty", constraint("birthDate").domain)
 (True, False)
 """
