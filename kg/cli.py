@@ -7,11 +7,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kg.errors import KgError, QueryError
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildReport
 
 __all__ = ["main"]
 
@@ -142,7 +145,7 @@ def build(
         sys.exit(1)
 
 
-def _constraint_summary(report: Any, explain: bool) -> None:
+def _constraint_summary(report: BuildReport, explain: bool) -> None:
     """The domain/range line of the build summary, and with ``explain`` every fact behind it."""
     c = report.constraints
     click.echo(

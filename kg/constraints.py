@@ -228,7 +228,7 @@ def _retype(facts: Sequence[ResolvedFact], res: Resolution, report: ConstraintRe
             old = sum(f.evidence.confidence for a, f in reqs if fits(e.cls, a) and not fits(cand, a))
             new += _mention_weight(ms, cand, e.cls) + _gazetteer_weight(e, cand, e.cls)
             old += _mention_weight(ms, e.cls, cand) + _gazetteer_weight(e, e.cls, cand)
-            margins[cand] = new - old
+            margins[cand] = round(new - old, 6)  # rounded: the order of a sum never decides a tie
         ranked = sorted(margins.items(), key=lambda kv: (-kv[1], kv[0]))
         # the best class must win against the entity's own and be the only one that does that well
         if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
