@@ -7,11 +7,14 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from kg.errors import KgError, QueryError
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildReport
 
 __all__ = ["main"]
 
@@ -75,6 +78,8 @@ def cli(debug: bool) -> None:
 )
 @click.option("--prune", is_flag=True, help="Remove the graphs of articles not given in PATHS.")
 @click.option("--no-cache", is_flag=True, help="Annotate every article again (ignore <store>-cache/).")
+@click.option("--explain-drops", is_flag=True, help="List each fact dropped or kept by retyping for domain/range.")
+@click.option("--no-validate", is_flag=True, help="Do not check the store against kg/shapes.ttl after the build.")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -86,6 +91,8 @@ def build(
     max_bytes: int,
     prune: bool,
     no_cache: bool,
+    explain_drops: bool,
+    no_validate: bool,
 ) -> None:
     """Read articles (files or folders of *.txt) and build the graph into the store.
 
@@ -126,13 +133,44 @@ def build(
             "Unmapped infobox keys (kept as kg:infoboxValue): "
             + ", ".join(f"{k} {v}" for k, v in report.unmapped_keys.most_common())
         )
+    _constraint_summary(report, explain_drops)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
+    if not no_validate and report.articles:
+        _warn_invalid(where)
     for out in report.outputs:
         click.echo(f"Wrote {out}")
     if report.failures:
         click.echo(f"{len(report.failures)} article(s) failed; the others were built.", err=True)
         sys.exit(1)
+
+
+def _constraint_summary(report: BuildReport, explain: bool) -> None:
+    """The domain/range line of the build summary, and with ``explain`` every fact behind it."""
+    c = report.constraints
+    click.echo(
+        f"Domain/range: {len(c.dropped)} fact(s) dropped, {len(c.entities_retyped)} entit(ies) retyped "
+        f"({len(c.retyped)} fact(s) kept by retyping)"
+        + ("" if explain or not (c.dropped or c.retyped) else "; --explain-drops lists them")
+    )
+    if explain:
+        for d in sorted(c.retyped + c.dropped):
+            obj = f"{d.object} ({d.object_class})"
+            click.echo(
+                f"  {d.action:8} {d.article}@{d.start}  {d.subject} ({d.subject_class}) --{d.relation}--> {obj}"
+                f"  [{d.reason}; rule {d.rule}]  “{d.sentence[:160]}”"
+            )
+
+
+def _warn_invalid(where: Path) -> None:
+    """Warn when the store holds anything ``kg validate`` would reject."""
+    from kg.validate import validate_store
+
+    found = validate_store(where)
+    if found:
+        click.echo(
+            f"warning: the store has {len(found)} violation(s) of kg/shapes.ttl; 'kg validate' lists them", err=True
+        )
 
 
 @cli.command()
@@ -386,8 +424,7 @@ def validate(store: Path | None, limit: int) -> None:
         click.echo("The graph conforms to kg/shapes.ttl.")
         return
     for v in found[:limit]:
-        path = v.path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        click.echo(f"{v.focus}  {path}: {v.message}")
+        click.echo(v.line())
     more = f" (first {limit} shown)" if len(found) > limit else ""
     click.echo(f"{len(found)} violation(s){more}", err=True)
     sys.exit(1)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.constraints import ConstraintReport, enforce_constraints
 from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
 from kg.errors import ReadError
 from kg.extract import Extraction, extract_article
@@ -48,6 +49,7 @@ class BuildReport:
     reused: int = 0
     pruned: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
+    constraints: ConstraintReport = field(default_factory=ConstraintReport)  # facts dropped, entities retyped
 
     @property
     def ok(self) -> bool:
@@ -182,11 +184,13 @@ def build_graph(
         same_as = [p for ex in extractions for p in ex.same_as]
         res = resolve_mentions(mentions, same_as)
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
+        facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")
         if inference:
             from kg.infer import infer_facts
 
-            facts = facts + [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
+            inferred = [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
+            facts = facts + enforce_constraints(inferred, res, report.constraints, retype=False)[0]
         clock.lap("infer")
         _write(report, ox_store, base, extractions, res, facts, hashes, progress)
         if prune:

@@ -1,51 +1,136 @@
-"""``kg validate``: check a store against the graph contract (``kg/shapes.ttl``) with pyshacl."""
+"""``kg validate``: check a store against the graph contract (``kg/shapes.ttl``) with pyshacl.
+
+Each violation names the shape, the relation it is about, the entity (IRI and label) and the
+articles whose graphs state the offending triple, so it can be traced to a sentence.
+Validation runs without RDFS inference: ``sh:class`` follows the ``rdfs:subClassOf`` of the
+ontology graph in the store, and inferring types from ``rdfs:domain``/``rdfs:range`` would
+make every domain and range shape hold by construction.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.store import open_store
 
-__all__ = ["Violation", "validate_store"]
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = ["Violation", "shapes_graph", "validate_store"]
+
+_SH = "http://www.w3.org/ns/shacl#"
+_SHX = "https://kg.example.org/shapes#"
+_DOC = "/doc/"
 
 
 @dataclass(frozen=True, order=True)
 class Violation:
-    """One failed constraint: the shape, the node, the path and the message."""
+    """One failed constraint: the shape, the relation, the entity, its articles and the message."""
 
     focus: str
     path: str
     message: str
     shape: str
+    relation: str = ""
+    label: str = ""
+    articles: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        """One line for a person: shape, relation, entity, articles, message."""
+        shape = self.shape.replace(_SHX, "shx:")
+        rel = self.relation.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or "-"
+        who = f"{self.focus} ({self.label})" if self.label else self.focus
+        where = ", ".join(self.articles) or "no article"
+        return f"{shape}  {rel}  {who}  in {where}: {self.message}"
+
+
+@cache
+def shapes_graph() -> Graph:
+    """The shapes of ``kg/shapes.ttl`` (parsed once)."""
+    from rdflib import Graph
+
+    text = resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8")
+    return Graph().parse(data=text, format="turtle")
+
+
+def _owner(shapes: Graph, shape: Node | None) -> tuple[str, str, str]:
+    """(node shape IRI, relation IRI, "subject"/"object") of a result's source shape."""
+    from rdflib import BNode, Namespace
+
+    sh = Namespace(_SH)
+    node = shape
+    if isinstance(node, BNode):
+        node = shapes.value(None, sh.property, node) or node
+    for pred, end in ((sh.targetSubjectsOf, "subject"), (sh.targetObjectsOf, "object")):
+        rels = sorted(str(r) for r in shapes.objects(node, pred))
+        if len(rels) == 1:
+            return str(node), rels[0], end
+    return str(node), "", "subject"
+
+
+def _plain_iri(iri: str) -> bool:
+    """An http(s) IRI that can go between ``<`` and ``>`` in a query as it is."""
+    return iri.startswith(("http://", "https://")) and not any(c in iri for c in '<>"{}|^`\\ \n\t')
+
+
+def _articles(ox_store: ox.Store, focus: str, relation: str, end: str) -> tuple[str, ...]:
+    """The article graphs that hold ``focus`` with ``relation`` (or, lacking one, at all)."""
+    import pyoxigraph as ox
+
+    if not all(_plain_iri(i) for i in (focus, relation or "http://x")):
+        return ()
+    f = f"<{focus}>"
+    pattern = f"{f} ?p ?x"
+    if relation:
+        pattern = f"{f} <{relation}> ?x" if end == "subject" else f"?x <{relation}> {f}"
+    rows = ox_store.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }} LIMIT 50")
+    assert isinstance(rows, ox.QuerySolutions)
+    out = []
+    for row in rows:
+        g = row["g"]
+        iri = g.value if isinstance(g, ox.NamedNode) else ""
+        if _DOC in iri:
+            out.append(iri.rsplit(_DOC, 1)[-1])
+    return tuple(sorted(out))
 
 
 def validate_store(store: str | Path) -> list[Violation]:
     """Every violation of the shapes in the store (all named graphs together, with the ontology)."""
+    import pyoxigraph as ox
     import pyshacl
-    from rdflib import Graph, Namespace
+    from rdflib import RDFS, Graph, Namespace
     from rdflib.namespace import RDF
 
     ox_store = open_store(store, read_only=True)
     data = Graph()
-    nt = ox_store.dump(format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    nt = ox_store.dump(format=ox.RdfFormat.N_QUADS)
     assert nt is not None
     triples = "\n".join(line.rsplit(" ", 2)[0] + " ." for line in nt.decode("utf-8").splitlines() if line)
     data.parse(data=triples, format="nt")
-    shapes = Graph().parse(
-        data=resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
-    )
-    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="rdfs", allow_warnings=True)
-    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shapes = shapes_graph()
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
+    sh = Namespace(_SH)
     out = []
     for r in report.subjects(RDF.type, sh.ValidationResult):
+        focus = report.value(r, sh.focusNode)
+        path = str(report.value(r, sh.resultPath) or "")
+        shape, relation, end = _owner(shapes, report.value(r, sh.sourceShape))
+        relation = relation or path
         out.append(
             Violation(
-                focus=str(report.value(r, sh.focusNode)),
-                path=str(report.value(r, sh.resultPath) or ""),
+                focus=str(focus),
+                path=path,
                 message=str(report.value(r, sh.resultMessage) or ""),
-                shape=str(report.value(r, sh.sourceShape) or ""),
+                shape=shape,
+                relation=relation,
+                label=str(data.value(focus, RDFS.label) or ""),
+                articles=_articles(ox_store, str(focus), relation, end),
             )
         )
-    return sorted(out)
+    return sorted(set(out))
