@@ -158,6 +158,10 @@ def article_quads(
                 yield node, KG.infoboxKey, Literal(qv), g
             elif qk in ("start", "end"):
                 yield node, KG.validFrom if qk == "start" else KG.validUntil, Literal(qv), g
+            elif qk == "side":
+                yield node, KG.side, Literal(int(qv), datatype=XSD.integer), g
+            elif qk in ("role", "predecessor", "successor"):
+                yield node, KG[qk], Literal(qv), g
         if f.inferred_by:
             yield node, KG.inferred, Literal(True), g
             yield node, KG.rule, Literal(f.inferred_by), g
