@@ -316,15 +316,14 @@ def _place_in_group(
     field: InfoboxField,
     pos: int,
 ) -> None:
-    """Numbered fields group by their number; unnumbered ones with the head field before them
-    (an ``Office`` line opens a new office, as does a part met twice)."""
+    """Numbered fields group by their number; unnumbered ones with their neighbours, a part met a
+    second time (a second ``Office`` line) opening the next group."""
     assert rule.group is not None and rule.part is not None
-    head = GROUPS[rule.group][0]
     if n is not None:
         key: tuple[str, object] = (rule.group, n)
     else:
         current = open_slot.get(rule.group)
-        if current is None or rule.part == head or rule.part in groups[current].parts:
+        if current is None or rule.part in groups[current].parts:
             current = (rule.group, f"u{pos}")
         open_slot[rule.group] = current
         key = current
