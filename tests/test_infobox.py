@@ -10,6 +10,7 @@ import pytest
 from kg.documents import read_article, read_text
 from kg.documents.model import Article
 from kg.extract import infobox as ib
+from kg.extract import infobox_table as table
 from kg.graph import KnowledgeGraph
 from kg.model import DateValue, Fact, Mention, TextValue
 
@@ -69,7 +70,7 @@ def test_every_relation_and_class_in_the_table_exists():
     ],
 )
 def test_a_typo_in_the_table_fails_when_it_loads(monkeypatch: pytest.MonkeyPatch, patch: dict, message: str):
-    monkeypatch.setattr(ib, "load_json", lambda name: {"keys": patch})
+    monkeypatch.setattr(table, "load_json", lambda name: {"keys": patch})
     ib.infobox_rules.cache_clear()
     try:
         with pytest.raises(ValueError, match=message):

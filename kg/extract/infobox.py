@@ -1,17 +1,13 @@
-"""Facts from infobox fields, driven by the key table ``kg/data/infobox.json``.
+"""Facts from infobox fields, driven by the key table (:mod:`kg.extract.infobox_table`).
 
-Each row maps a template parameter to a relation, the class of its object and a
-value parser. Keys match case-, space-, underscore- and hyphen-insensitively; a
-numbered key (``Combatant2``, ``Term Start2``, ``Leader1 Name``) uses the row of
-the key without its number, and the number groups it with its siblings: the
-combatants and commanders of one side share a ``side`` qualifier; an office with
-the term start, term end, predecessor and successor of the same number (or, for
-unnumbered keys, the ones that follow it) is one ``positionHeld`` fact with
-qualifiers. Keys not in the table are kept as ``kg:infoboxValue`` literals
-qualified by their key, so nothing is dropped; the build summary counts them.
-
->>> split_key("Term Start2"), split_key("leader1_name"), split_key("Combatant1a"), split_key("Date")
-(('termstart', 2), ('leadername', 1), ('combatant', 1), ('date', None))
+Each field's row gives a relation, an object class and a value parser. A numbered key groups
+with its siblings: the combatants and commanders of one side share a ``side`` qualifier; an
+office with the term start, term end, predecessor and successor of the same number (or, for
+unnumbered keys, its neighbours) is one ``positionHeld`` fact with qualifiers; a leader's name
+with its title is one fact, the title deciding the relation or kept as its role. A trailing
+bracket of years gives the fact's start and end. Keys not in the table are kept as
+``kg:infoboxValue`` literals qualified by their key, so nothing is dropped; the build summary
+counts them.
 """
 
 from __future__ import annotations
@@ -20,20 +16,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import pairwise
-
-from rdflib import OWL, RDFS, URIRef
-from rdflib.collection import Collection
-from rdflib.term import Node
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.relations.kinship import kinship_nouns
-from kg.extract.tables import check_class, check_relation, load_json
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
-from kg.ontology import KG_NS, class_parents, group_of, ontology_graph
+from kg.ontology import group_of
 
 __all__ = [
     "INFOBOX_CONFIDENCE",
@@ -48,21 +39,6 @@ __all__ = [
 INFOBOX_CONFIDENCE = 0.95
 UNMAPPED_CONFIDENCE = 0.9
 TIE_CONFIDENCE = 0.85  # a fact the template's layout implies (a person-level "replaces", an election party's leader)
-PARSERS = (
-    "entities",
-    "places",
-    "place",
-    "date",
-    "event_date",
-    "active",
-    "born",
-    "colours",
-    "literal",
-    "alias",
-    "keep",
-)
-GROUPS = {"term": ("office", "start", "end", "range", "predecessor", "successor"), "titled": ("name", "title")}
-SUBJECT_GROUPS = ("Person", "Organization", "Place", "Event")
 _COLOURS = frozenset(
     [
         "red",
@@ -96,167 +72,12 @@ _COLOURS = frozenset(
     ]
 )
 _NUMERIC = re.compile(r"^[\d.,\s]+(\(\d{4}\))?$|^\d[\d,.]*\s*(\(.*\))?\s*$")
-_NUMBERED = re.compile(r"^(?P<a>\D*?\D)\s?(?P<n>\d{1,2})(?:[a-z](?![a-z]))?(?P<b>(?:\s.*)?)$")
 _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lone "*" or "–"
 _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
 _SINCE = re.compile(r"^(?:since|from|after|joined(?: in)?)\s+(?P<d>.+)$", re.I)
 _PRESENT = re.compile(r"^(?:present|current|incumbent|today|now)$", re.I)
-_FIELD_KEY = re.compile(r"[\s_\-]+")
 _RANGE_SPLIT = re.compile(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
-
-
-def compact_key(key: str) -> str:
-    """A key as the table matches it: case-folded, without spaces, underscores and hyphens."""
-    return _FIELD_KEY.sub("", key.casefold())
-
-
-def split_key(key: str) -> tuple[str, int | None]:
-    """(compact key without its number, the number or None) of an infobox key."""
-    low = " ".join(key.casefold().replace("_", " ").split())
-    m = _NUMBERED.match(low)
-    if m is None:
-        return compact_key(low), None
-    return compact_key(m.group("a") + m.group("b")), int(m.group("n"))
-
-
-@dataclass(frozen=True)
-class InfoboxRule:
-    """One row (or one alternative of a row) of the infobox key table."""
-
-    key: str
-    relation: str | None
-    object: str | None
-    parser: str
-    inverse: bool = False
-    subject: str | None = None  # the broad class the article's subject must have for this alternative
-    side: bool = False
-    leads_side: bool = False
-    status: str | None = None
-    group: str | None = None
-    part: str | None = None
-    labels: tuple[tuple[re.Pattern[str], str], ...] = ()
-    role: bool = False
-
-
-def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
-    where = f"kg/data/infobox.json, key {key!r}"
-    known = {"relation", "object", "parser", "inverse", "subject", "side", "leads_side", "status", "group", "part"}
-    unknown = set(spec) - known - {"labels", "role"}
-    if unknown:
-        raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
-    parser = spec.get("parser")
-    if parser not in PARSERS:
-        raise ValueError(f"{where}: unknown parser {parser!r}")
-    rel, obj, subj = spec.get("relation"), spec.get("object"), spec.get("subject")
-    if subj is not None and subj not in SUBJECT_GROUPS:
-        raise ValueError(f"{where}: 'subject' must be one of {', '.join(SUBJECT_GROUPS)}")
-    group, part = spec.get("group"), spec.get("part")
-    if group is not None and (group not in GROUPS or part not in GROUPS[str(group)]):
-        raise ValueError(f"{where}: unknown group/part {group!r}/{part!r}")
-    raw_labels = spec.get("labels", [])
-    assert isinstance(raw_labels, list)
-    labels = tuple((re.compile(str(p), re.I), check_relation(str(r), where)) for p, r in raw_labels)
-    return InfoboxRule(
-        key,
-        check_relation(str(rel), where) if rel else None,
-        check_class(str(obj), where) if obj else None,
-        str(parser),
-        bool(spec.get("inverse", False)),
-        str(subj) if subj else None,
-        bool(spec.get("side", False)),
-        bool(spec.get("leads_side", False)),
-        str(spec["status"]) if spec.get("status") else None,
-        str(group) if group else None,
-        str(part) if part else None,
-        labels,
-        bool(spec.get("role", False)),
-    )
-
-
-@cache
-def infobox_rules() -> dict[str, tuple[InfoboxRule, ...]]:
-    """The key table by compact key, each row's alternatives in order, checked against the ontology:
-    a relation or class the ontology does not define, an unknown parser or two rows for one key fail here."""
-    rules: dict[str, tuple[InfoboxRule, ...]] = {}
-    for key, spec in load_json("infobox.json")["keys"].items():
-        ck = compact_key(key)
-        if ck in rules:
-            raise ValueError(f"kg/data/infobox.json, key {key!r}: another row has the same key ({rules[ck][0].key!r})")
-        alts = spec if isinstance(spec, list) else [spec]
-        rules[ck] = tuple(_rule(key, a) for a in alts)
-        if any(r.subject is None for r in rules[ck][:-1]) or not rules[ck]:
-            raise ValueError(f"kg/data/infobox.json, key {key!r}: only the last alternative may omit 'subject'")
-    return rules
-
-
-@cache
-def _subject_hints() -> dict[str, frozenset[str]]:
-    raw = load_json("infobox.json").get("subject_hints", {})
-    return {
-        check_class(cls, "kg/data/infobox.json, subject_hints"): frozenset(compact_key(k) for k in keys)
-        for cls, keys in raw.items()
-    }
-
-
-def subject_class(article: Article, cls: str) -> str:
-    """The subject's class for choosing rows: its own when it has a broad one, else the class whose
-    template keys (``subject_hints``) the infobox uses most ("Party1", "Popular Vote1": an election)."""
-    if group_of(cls) in SUBJECT_GROUPS:
-        return cls
-    keys = {k for f in article.infobox for k in (compact_key(f.key), split_key(f.key)[0])}
-    scores = sorted(((len(keys & hint), c) for c, hint in _subject_hints().items()), reverse=True)
-    return scores[0][1] if scores and scores[0][0] >= 2 else cls
-
-
-def rule_for(key: str, subject_cls: str) -> tuple[InfoboxRule | None, int | None]:
-    """The table row for an infobox key and a subject of class ``subject_cls``, and the key's number.
-
-    >>> rule_for("Term Start2", "Person")[0].part, rule_for("Party", "Election")[0].relation
-    ('start', 'participant')
-    >>> rule_for("party", "Person")[0].relation, rule_for("Flag Title", "PoliticalParty")
-    ('memberOfParty', (None, None))
-    """
-    rules = infobox_rules()
-    ck, n = compact_key(key), None
-    alts = rules.get(ck)
-    if alts is None:
-        base, n = split_key(key)
-        alts = rules.get(base) if n is not None else None
-    if alts is None:
-        return None, None
-    broad = group_of(subject_cls)
-    for r in alts:
-        if r.subject is None or r.subject == broad:
-            return r, n
-    return None, None
-
-
-@cache
-def _declared(relation: str, which: URIRef) -> tuple[str, ...]:
-    """The kg classes the ontology declares as a relation's domain or range (a union's members), or ()."""
-    g = ontology_graph()
-    out: list[str] = []
-    for node in g.objects(URIRef(KG_NS + relation), which):
-        members: list[Node] = [node]
-        union = g.value(node, OWL.unionOf)
-        if union is not None:
-            members = list(Collection(g, union))
-        out.extend(str(m)[len(KG_NS) :] for m in members if str(m).startswith(KG_NS))
-    return tuple(out)
-
-
-def admits(relation: str, subject_cls: str, object_cls: str) -> bool:
-    """Whether the ontology lets ``relation`` join things of these classes (true where it declares nothing).
-
-    >>> admits("militaryUnit", "Person", "MilitaryUnit"), admits("militaryUnit", "PoliticalParty", "MilitaryUnit")
-    (True, False)
-    """
-    for cls, which in ((subject_cls, RDFS.domain), (object_cls, RDFS.range)):
-        allowed = _declared(relation, which)
-        if allowed and not set(allowed) & set(class_parents(cls)):
-            return False
-    return True
 
 
 @dataclass
