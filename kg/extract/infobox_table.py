@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from kg.documents.model import Article
 from kg.extract.tables import check_class, check_relation, load_json
-from kg.ontology import KG_NS, class_parents, group_of, ontology_graph
+from kg.ontology import KG_NS, SCHEMA, class_parents, group_of, ontology_graph
 
 __all__ = [
     "GROUPS",
@@ -182,14 +182,17 @@ def rule_for(key: str, subject_cls: str) -> tuple[InfoboxRule | None, int | None
 
 @cache
 def _declared(relation: str, which: URIRef) -> tuple[str, ...]:
-    """The kg classes the ontology declares as a relation's domain or range (a union's members), or ()."""
+    """The kg classes the ontology allows as a relation's domain or range, or () when it says nothing:
+    its ``schema:domainIncludes``/``schema:rangeIncludes`` classes when it lists some, else its
+    ``rdfs:domain``/``rdfs:range`` (a union's members where the class is an ``owl:unionOf``)."""
     g = ontology_graph()
+    prop = URIRef(KG_NS + relation)
+    includes = SCHEMA.domainIncludes if which == RDFS.domain else SCHEMA.rangeIncludes
+    nodes: list[Node] = list(g.objects(prop, includes)) or list(g.objects(prop, which))
     out: list[str] = []
-    for node in g.objects(URIRef(KG_NS + relation), which):
-        members: list[Node] = [node]
+    for node in nodes:
         union = g.value(node, OWL.unionOf)
-        if union is not None:
-            members = list(Collection(g, union))
+        members: list[Node] = list(Collection(g, union)) if union is not None else [node]
         out.extend(str(m)[len(KG_NS) :] for m in members if str(m).startswith(KG_NS))
     return tuple(out)
 
