@@ -407,3 +407,61 @@ def test_qualifiers_are_reachable_by_sparql(data_graph: KnowledgeGraph):
 def test_the_table_file_is_valid_json_with_a_comment():
     raw = json.loads((Path(ib.__file__).parent.parent / "data" / "infobox.json").read_text(encoding="utf-8"))
     assert raw["_comment"] and raw["keys"]
+
+
+def test_the_layout_of_real_militant_group_pages():
+    # the shape of a stored Wikipedia page: flag-icon country codes, status words and dates in brackets,
+    # an ISO founding date, a period of activity, template debris inside a list, sub-labels
+    text = (
+        "= Tesk Popular Army =\n- Logo: 265px\n- Other Name: Teskistas\n- Foundation: 1983-11-17\n"
+        "- Dates: 1994–present\n- Predecessor: Tesk Liberation Forces\n- Area: Orvan\n"
+        "- Ideology: class=nowrap, Agrarian socialism, Faction:, Maoism\n"
+        "- Allies: Orvan Workers Front (mutual supporters, 1995–2003)\n"
+        "- Opponents: MEX Mexican government (Former), Orvan Cartel\n\nThe Tesk Popular Army is a group.\n"
+    )
+    facts, aliases, unmapped, _ = _facts(text, "ArmedGroup")
+    assert [m.text for m in aliases] == ["Teskistas"]
+    assert sorted((f.relation, _obj(f)) for f in facts if isinstance(f.object, DateValue)) == [
+        ("inception", "1983-11-17"),
+        ("inception", "1994"),
+    ]
+    assert not _rel(facts, "dissolved")  # "– present": still active
+    assert _rel(facts, "replaces") == [("Tesk Popular Army", "Tesk Liberation Forces", {})]
+    assert {(o, q.get("status")) for _, o, q in _rel(facts, "ideology")} == {
+        ("Agrarian socialism", None),
+        ("Maoism", "Faction"),
+    }
+    assert _rel(facts, "alliedWith") == [("Tesk Popular Army", "Orvan Workers Front", {"start": "1995", "end": "2003"})]
+    assert {(o, q.get("status")) for _, o, q in _rel(facts, "opposed")} == {
+        ("Mexican government", "Former"),
+        ("Orvan Cartel", None),
+    }
+    assert not _rel(facts, "logo") and not unmapped
+
+
+def test_a_bracket_the_reader_already_split_off_is_used():
+    from dataclasses import dataclass
+
+    from kg.documents.model import InfoboxField, InfoboxItem
+
+    @dataclass(frozen=True)
+    class Item(InfoboxItem):
+        bracket: str | None = None
+
+    text = "= Tesk Front =\n- Allies: Orvan League (2001–2004)\n\nA group.\n"
+    a = read_text(text, "box.txt")
+    f = a.infobox[0]
+    start = text.index("Orvan League")
+    item = Item("Orvan League", start, start + len("Orvan League"), None, "(2001–2004)")
+    a = Article(
+        a.path,
+        a.stem,
+        a.title,
+        a.text,
+        (InfoboxField(f.key, f.raw, f.start, f.end, f.line_start, (item,)),),
+        a.sections,
+        a.blocks,
+        a.see_also,
+    )
+    facts, _, _ = ib.infobox_facts(a, _subject(a, "ArmedGroup"))
+    assert _rel(facts, "alliedWith") == [("Tesk Front", "Orvan League", {"start": "2001", "end": "2004"})]

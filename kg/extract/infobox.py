@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 
 from kg.dates import parse_date, parse_range
@@ -177,8 +178,18 @@ def _with(ev: Evidence, confidence: float) -> Evidence:
 
 
 def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
-    """The field's items without template debris (``class=nowrap``, lone bullets)."""
-    return [it for it in field.items if it.text.strip() and not _DEBRIS.match(it.text.strip())]
+    """The field's items without template debris (``class=nowrap``, lone bullets); items that a comma
+    inside a bracket cut apart ("X (allies, 1995–2003)") are joined again."""
+    out: list[InfoboxItem] = []
+    for it in field.items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text.count("(") > prev.text.count(")") and prev.qualifier == it.qualifier:
+            joined = field.raw[prev.start - field.start : it.end - field.start]
+            out[-1] = replace(prev, text=joined, end=it.end)
+            continue
+        if it.text.strip() and not _DEBRIS.match(it.text.strip()):
+            out.append(it)
+    return out
 
 
 def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
@@ -333,28 +344,59 @@ def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
     return (cut if cut > item.start else item.end), None
 
 
+_STATUS_WORDS = {"former": "Former", "current": "Current", "historical": "Historical", "defunct": "Former"}
+
+
 def _bracket_quals(article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
-    """Start and end qualifiers from the years in an item's trailing bracket (never the dates of its entity).
+    """Start and end qualifiers from the years in an item's trailing bracket (never the dates of its entity);
+    a bracket that is only a status word ("(Former)") is the item's status.
 
     >>> from kg.documents.model import InfoboxItem as I
     >>> a = Article("x", "x", "T", "National Front (2010–2012), Ana Ruiz (until 1991)", (), (), (), ())
     >>> _bracket_quals(a, I("National Front (2010–2012)", 0, 26)), _bracket_quals(a, I("Ana Ruiz (until 1991)", 28, 49))
     ((('start', '2010'), ('end', '2012')), (('end', '1991'),))
+    >>> b = Article("x", "x", "T", "Tesk Army (Former)", (), (), (), ())
+    >>> _bracket_quals(b, I(b.text, 0, len(b.text)))
+    (('status', 'Former'),)
     """
     _, inside = _bracket(article, item)
+    if inside and not item.qualifier and inside.strip().casefold() in _STATUS_WORDS:
+        return (("status", _STATUS_WORDS[inside.strip().casefold()]),)
     if not inside or not any(c.isdigit() for c in inside):
         return ()
-    start, end = _range_of(inside)
+    start, end = _range_of(inside.rsplit(",", 1)[-1])  # "(mutual supporters, 1995–2003)": the dates
     return tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
+
+
+@cache
+def _flag_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+_FLAG = re.compile(r"([A-Z]{3})\s+(?=[A-Z])")
+
+
+def _name_start(article: Article, item: InfoboxItem) -> int:
+    """Where the name starts: after a flag icon's country code ("MEX Mexican government")."""
+    m = _FLAG.match(article.text, item.start, item.end)
+    return m.end() if m is not None and m.group(1) in _flag_codes() else item.start
 
 
 def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | None:
     """The entity an infobox item names; a generic class from the table is refined by the name's words
-    (a combatant that is a country stays a country)."""
+    (a combatant that is a country stays a country).
+
+    >>> from kg.documents.model import InfoboxItem as I
+    >>> a = Article("x", "x", "T", "MEX Mexican government (Former)", (), (), (), ())
+    >>> _item_mention(a, I(a.text, 0, len(a.text)), "Organization").text
+    'Mexican government'
+    """
     if _DEBRIS.match(item.text.strip()):
         return None
     end, _ = _bracket(article, item)
-    s, e = clean_span(article.text, item.start, end)
+    s, e = clean_span(article.text, _name_start(article, item), end)
     name = article.text[s:e]
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):
         return None
@@ -367,8 +409,11 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
 
 
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
+    from_bracket = _bracket_quals(article, item)
     status = item.qualifier or rule.status
-    return ((("status", status),) if status else ()) + _bracket_quals(article, item)
+    if any(k == "status" for k, _ in from_bracket):
+        status = None
+    return ((("status", status),) if status else ()) + from_bracket
 
 
 def _entities(
@@ -508,7 +553,8 @@ def _literal(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    yield Fact(subject, rule.relation, TextValue(field.raw), ev)
+    if not re.fullmatch(r"\d+\s*px", field.raw.strip()):  # "Logo: 265px": the image's size, not its file
+        yield Fact(subject, rule.relation, TextValue(field.raw), ev)
 
 
 _Parser = Callable[[Article, InfoboxField, InfoboxRule, Mention, Evidence], Iterator[Fact]]
