@@ -465,3 +465,22 @@ def test_a_bracket_the_reader_already_split_off_is_used():
     )
     facts, _, _ = ib.infobox_facts(a, _subject(a, "ArmedGroup"))
     assert _rel(facts, "alliedWith") == [("Tesk Front", "Orvan League", {"start": "2001", "end": "2004"})]
+
+
+def test_a_native_name_with_commas_is_one_name_and_other_names_a_list():
+    text = (
+        "= Tesk Workers Alliance =\n- Native Name: Alianza de Obreros, Campesinos y Estudiantes de Tesk\n"
+        "- Other Names: Tesk Alliance, La Alianza\n\nIt is a party.\n"
+    )
+    _, aliases, _, _ = _facts(text, "PoliticalParty")
+    assert [m.text for m in aliases] == [
+        "Alianza de Obreros, Campesinos y Estudiantes de Tesk",
+        "Tesk Alliance",
+        "La Alianza",
+    ]
+
+
+def test_a_persons_predecessor_without_an_office_is_kept_not_an_organisation():
+    facts, _, unmapped, _ = _facts("= Ana Roe =\n- Born: 1950\n- Predecessor: Jo Lind\n\nShe was born.\n", "Person")
+    assert not _rel(facts, "replaces") and not unmapped
+    assert ("Ana Roe", "Jo Lind", {"key": "Predecessor"}) in _rel(facts, "infoboxValue")

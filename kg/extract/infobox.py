@@ -109,11 +109,8 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
         if rule.group is not None and rule.part is not None:
             _place_in_group(groups, open_slot, rule, n, field, pos)
             continue
-        if rule.parser == "alias":
-            aliases.extend(
-                Mention(article.stem, it.start, it.end, it.text, subject.cls, "infobox-alias")
-                for it in _clean_items(field)
-            )
+        if rule.parser in ("alias", "name"):
+            aliases.extend(_aliases(article, field, rule, subject))
             continue
         produced = _produce(article, field, rule, subject, ev)
         if rule.side and n is not None:
@@ -128,6 +125,20 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
         facts.extend(_group_facts(article, subject, key[0], groups[key]))
     facts.extend(_side_leaders(article, sides, leaders))
     return facts, aliases, unmapped
+
+
+def _aliases(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention) -> Iterator[Mention]:
+    """Other names of the subject: each item of a list ("Other names"), or the whole value of a field
+    that holds one name ("Native Name: Alianza de Obreros, Campesinos y Estudiantes")."""
+    if rule.parser == "alias":
+        for it in _clean_items(field):
+            yield Mention(article.stem, it.start, it.end, it.text, subject.cls, "infobox-alias")
+        return
+    whole = InfoboxItem(field.raw, field.start, field.end)
+    end, _ = _bracket(article, whole)
+    s, e = clean_span(article.text, field.start, end)
+    if e > s and not _DEBRIS.match(article.text[s:e]):
+        yield Mention(article.stem, s, e, article.text[s:e], subject.cls, "infobox-alias")
 
 
 def _place_in_group(
@@ -239,9 +250,10 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             m = _item_mention(article, it, rule.object or "Position")
             if m is not None:
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
+    person = group_of(subject_class(article, subject.cls)) == "Person"
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
-            if subject.cls == "Person" and m.cls == "Person" and admits(rel, subject.cls, m.cls):
+            if person and m.cls == "Person" and admits(rel, "Person", m.cls):
                 yield Fact(subject, rel, m, _with(ev, TIE_CONFIDENCE))
     for part in ("start", "end", "range"):
         for field, _ in slot.parts.get(part, []):

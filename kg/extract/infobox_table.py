@@ -46,6 +46,7 @@ PARSERS = (
     "colours",
     "literal",
     "alias",
+    "name",
     "keep",
 )
 GROUPS = {"term": ("office", "start", "end", "range", "predecessor", "successor"), "titled": ("name", "title")}
