@@ -192,6 +192,8 @@ def test_numbered_offices_give_one_position_held_each_with_qualifiers():
     assert {o for _, o, _ in _rel(facts, "replaces")} == {"Julián Ferro", "Hugo Salmerón"}
     assert {o for _, o, _ in _rel(facts, "replacedBy")} == {"Paula Ibarra", "Clara Vidal"}
     assert not unmapped
+    # the term's lines became qualifiers; they are not kept a second time as loose values
+    assert not [q for _, _, q in _rel(facts, "infoboxValue") if q["key"].startswith(("Term", "Office", "Pre", "Suc"))]
 
 
 def test_a_position_fact_cites_every_line_of_its_group():

@@ -244,18 +244,20 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                 if m is not None:
                     people.setdefault(part, []).append(m)
                     quals.append((name, m.text))
+    held = 0
     for field, rule in offices:
         assert rule.relation is not None
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Position")
             if m is not None:
+                held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
     person = group_of(subject_class(article, subject.cls)) == "Person"
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             if person and m.cls == "Person" and admits(rel, "Person", m.cls):
                 yield Fact(subject, rel, m, _with(ev, TIE_CONFIDENCE))
-    for part in ("start", "end", "range"):
+    for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
 
@@ -309,6 +311,7 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
         return
     first, last = _span(slot)
     ev = _evidence(article, first, last)
+    made = 0
     for field, rule in names:
         rel = next((r for pat, r in rule.labels if title and pat.search(title)), rule.relation)
         if rel is None:
@@ -318,8 +321,9 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Other")
             if m is not None:
+                made += 1
                 yield Fact(subject, rel, m, ev, (*quals, *_bracket_quals(article, it)))
-    for field, _ in slot.parts.get("title", []):
+    for field, _ in slot.parts.get("title", []) if not made else ():  # a title that qualified nothing is kept
         yield _kept(subject, field, _evidence(article, field, field))
 
 
