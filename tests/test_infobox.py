@@ -486,3 +486,39 @@ def test_a_persons_predecessor_without_an_office_is_kept_not_an_organisation():
     facts, _, unmapped, _ = _facts("= Ana Roe =\n- Born: 1950\n- Predecessor: Jo Lind\n\nShe was born.\n", "Person")
     assert not _rel(facts, "replaces") and not unmapped
     assert ("Ana Roe", "Jo Lind", {"key": "Predecessor"}) in _rel(facts, "infoboxValue")
+
+
+def test_a_military_persons_service_and_marriages():
+    text = (
+        "= Anselm Dorff =\n- Birth Date: 3 May 1890\n- Allegiance: Bolivia, Northern Coalition\n"
+        "- Branch: Bolivian Army\n- Unit: 3rd Mountain Brigade\n- Battles: Battle of Orvan Ridge\n"
+        "- Rank: General\n- Spouse: Ana Ruiz (m. 1915; div. 1921), Eva Sol (m. 1924)\n"
+        "- Resting Place: Orvan Cemetery\n\nHe was a soldier.\n"
+    )
+    facts, _, unmapped, _ = _facts(text, "Person")
+    cls = {f.object.text: f.object.cls for f in facts if isinstance(f.object, Mention)}
+    assert {o for _, o, _ in _rel(facts, "allegiance")} == {"Bolivia", "Northern Coalition"}
+    assert cls["Bolivia"] == "Country" and cls["Northern Coalition"] != "Country"
+    assert [o for _, o, _ in _rel(facts, "militaryUnit")] == ["3rd Mountain Brigade"]
+    assert [o for _, o, _ in _rel(facts, "conflict")] == ["Battle of Orvan Ridge"]
+    assert {o: q for _, o, q in _rel(facts, "spouse")} == {
+        "Ana Ruiz": {"start": "1915", "end": "1921"},
+        "Eva Sol": {"start": "1924"},
+    }
+    assert [o for _, o, _ in _rel(facts, "burialPlace")] == ["Orvan Cemetery"] and not _rel(facts, "deathPlace")
+    assert not unmapped
+
+
+def test_the_new_articles_build_with_no_ontology_violation(tmp_path: Path):
+    from kg.pipeline import build_graph
+    from kg.validate import validate_store
+
+    names = [
+        "sierra_liberation_front.txt",
+        "marta_quellen.txt",
+        "battle_of_orvan_ridge.txt",
+        "valdoran_general_election_2014.txt",
+    ]
+    report = build_graph([DATA / n for n in names], tmp_path / "store", [])
+    assert report.ok and not report.unmapped_keys
+    assert validate_store(tmp_path / "store") == []

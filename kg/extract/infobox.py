@@ -360,6 +360,7 @@ def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
     return (cut if cut > item.start else item.end), None
 
 
+_MARRIED = re.compile(r"^\s*m\.\s*(?P<s>[^;]+?)\s*(?:;\s*(?:div|d|died|sep)\.?\s*(?P<e>.+?))?\s*$", re.I)
 _STATUS_WORDS = {"former": "Former", "current": "Current", "historical": "Historical", "defunct": "Former"}
 
 
@@ -374,12 +375,18 @@ def _bracket_quals(article: Article, item: InfoboxItem) -> tuple[tuple[str, str]
     >>> b = Article("x", "x", "T", "Tesk Army (Former)", (), (), (), ())
     >>> _bracket_quals(b, I(b.text, 0, len(b.text)))
     (('status', 'Former'),)
+    >>> c = Article("x", "x", "T", "Ana Ruiz (m. 1990; div. 2001), Eva Sol (m. 2004)", (), (), (), ())
+    >>> _bracket_quals(c, I("Ana Ruiz (m. 1990; div. 2001)", 0, 29)), _bracket_quals(c, I("Eva Sol (m. 2004)", 31, 48))
+    ((('start', '1990'), ('end', '2001')), (('start', '2004'),))
     """
     _, inside = _bracket(article, item)
     if inside and not item.qualifier and inside.strip().casefold() in _STATUS_WORDS:
         return (("status", _STATUS_WORDS[inside.strip().casefold()]),)
     if not inside or not any(c.isdigit() for c in inside):
         return ()
+    if m := _MARRIED.match(inside):  # a spouse's "(m. 1990; div. 2001)"
+        start_d, end_d = parse_date(m.group("s")), parse_date(m.group("e") or "")
+        return tuple((k, d.iso) for k, d in (("start", start_d), ("end", end_d)) if d is not None)
     start, end = _range_of(inside.rsplit(",", 1)[-1])  # "(mutual supporters, 1995–2003)": the dates
     return tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
 
