@@ -400,6 +400,9 @@ def test_qualifiers_are_reachable_by_sparql(data_graph: KnowledgeGraph):
         ?p rdfs:label "Marta Quellen" . ?o rdfs:label ?office }""")
     got = {(r["office"], str(r["from"]), str(r["until"]), r["before"], r["after"]) for r in rows}
     assert ("Mayor of Porto Irena", "2005-01-01", "2012-12-31", "Hugo Salmerón", "Clara Vidal") in got
+    typed = data_graph.rows("""SELECT (DATATYPE(?from) AS ?t) WHERE {
+        ?st rdf:predicate kg:memberOfParty ; kg:validFrom ?from ; kg:status "Historical" }""")
+    assert {str(r["t"]).rsplit("#", 1)[-1] for r in typed} == {"gYear"}  # "(1990–1996)": typed years
     sides = data_graph.rows("""SELECT ?name ?side WHERE {
         ?st rdf:predicate kg:participant ; rdf:subject ?e ; rdf:object ?x ; kg:side ?side .
         ?e rdfs:label "Battle of Orvan Ridge" . ?x rdfs:label ?name }""")
