@@ -525,3 +525,17 @@ def test_the_new_articles_build_with_no_ontology_violation(tmp_path: Path):
     report = build_graph([DATA / n for n in names], tmp_path / "store", [])
     assert report.ok and not report.unmapped_keys
     assert validate_store(tmp_path / "store") == []
+
+
+def test_only_the_first_establishment_event_is_the_founding():
+    text = (
+        "= Republic of Korvia =\n- Established Event1: Independence\n- Established Date1: 4 June 1921\n"
+        "- Established Event2: Constitution\n- Established Date2: 1 May 1930\n- Influenced: Tesk Front\n"
+        "- Full Name: Federal Republic of Korvia, the Isles and the Marches\n\nKorvia was a state.\n"
+    )
+    facts, aliases, unmapped, _ = _facts(text, "Country")
+    assert [_obj(f) for f in facts if f.relation == "inception"] == ["1921-06-04"]
+    assert ("Republic of Korvia", "1 May 1930", {"key": "Established Date2"}) in _rel(facts, "infoboxValue")
+    assert _rel(facts, "influencedBy") == [("Tesk Front", "Republic of Korvia", {})]
+    assert [m.text for m in aliases] == ["Federal Republic of Korvia, the Isles and the Marches"]
+    assert not unmapped

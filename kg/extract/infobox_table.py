@@ -86,11 +86,13 @@ class InfoboxRule:
     part: str | None = None
     labels: tuple[tuple[re.Pattern[str], str], ...] = ()
     role: bool = False
+    only_first: bool = False
 
 
 def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
     where = f"kg/data/infobox.json, key {key!r}"
     known = {"relation", "object", "parser", "inverse", "subject", "side", "leads_side", "status", "group", "part"}
+    known |= {"only_first"}
     unknown = set(spec) - known - {"labels", "role"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -120,6 +122,7 @@ def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
         str(part) if part else None,
         labels,
         bool(spec.get("role", False)),
+        bool(spec.get("only_first", False)),
     )
 
 
@@ -177,6 +180,8 @@ def rule_for(key: str, subject_cls: str) -> tuple[InfoboxRule | None, int | None
     broad = group_of(subject_cls)
     for r in alts:
         if r.subject is None or r.subject == broad:
+            if r.only_first and n is not None and n > 1:
+                return InfoboxRule(r.key, None, None, "keep"), n
             return r, n
     return None, None
 
