@@ -539,3 +539,25 @@ def test_only_the_first_establishment_event_is_the_founding():
     assert _rel(facts, "influencedBy") == [("Tesk Front", "Republic of Korvia", {})]
     assert [m.text for m in aliases] == ["Federal Republic of Korvia, the Isles and the Marches"]
     assert not unmapped
+
+
+def _examples() -> list[dict]:
+    raw = json.loads((Path(ib.__file__).parent.parent / "data" / "infobox.json").read_text(encoding="utf-8"))
+    return raw["examples"]
+
+
+@pytest.mark.parametrize("example", _examples(), ids=lambda e: e["infobox"][0].split(":")[0])
+def test_every_example_of_the_table_gives_its_facts(example: dict):
+    from kg.ontology import CLASSES, RELATIONS
+
+    assert example["subject"] in CLASSES
+    text = "= Example Subject =\n" + "".join(f"- {line}\n" for line in example["infobox"]) + "\nProse.\n"
+    facts, aliases, unmapped, _ = _facts(text, example["subject"])
+    got = {(f.relation, _obj(f), tuple(sorted(f.qualifiers)), f.subject.text) for f in facts}
+    got |= {("alias", m.text, (), "Example Subject") for m in aliases}
+    for want in example["facts"]:
+        relation, obj, quals = want[0], want[1], want[2]
+        subject = want[3] if len(want) > 3 else "Example Subject"
+        assert relation == "alias" or relation in RELATIONS
+        assert (relation, obj, tuple(sorted(quals.items())), subject) in got, want
+    assert not unmapped
