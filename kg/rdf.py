@@ -9,6 +9,7 @@ statement hashes), so the same input gives the same quads.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from kg.ontology import KG, PROV, RELATIONS, SCHEMA
 __all__ = ["DEFAULT_BASE", "Iris", "Quad", "ResolvedFact", "article_quads", "date_literal"]
 
 DEFAULT_BASE = "https://kg.example.org/"
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a qualifier's date: typed like every other date
 Quad = tuple[Node, Node, Node, URIRef]
 
 
@@ -157,7 +159,12 @@ def article_quads(
             elif qk == "key":
                 yield node, KG.infoboxKey, Literal(qv), g
             elif qk in ("start", "end"):
-                yield node, KG.validFrom if qk == "start" else KG.validUntil, Literal(qv), g
+                when = date_literal(DateValue(qv)) if _ISO.fullmatch(qv) else Literal(qv)
+                yield node, KG.validFrom if qk == "start" else KG.validUntil, when, g
+            elif qk == "side":
+                yield node, KG.side, Literal(int(qv), datatype=XSD.integer), g
+            elif qk in ("role", "predecessor", "successor"):
+                yield node, KG[qk], Literal(qv), g
         if f.inferred_by:
             yield node, KG.inferred, Literal(True), g
             yield node, KG.rule, Literal(f.inferred_by), g

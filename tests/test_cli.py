@@ -95,7 +95,10 @@ def test_export_html_open_hands_the_page_to_the_browser(seed_build, tmp_path: Pa
     browser = f"{sys.executable} -c \"import sys; open({str(seen)!r}, 'w').write(sys.argv[1])\" %s"
     r = subprocess.run(
         [sys.executable, "-m", "kg", "export", "html", "-o", str(page), "--open", "--store", str(store)],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "BROWSER": browser},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "BROWSER": browser},
     )
     assert r.returncode == 0, r.stderr
     assert seen.read_text() == page.resolve().as_uri()

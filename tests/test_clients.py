@@ -65,20 +65,26 @@ def test_page_search_panel_and_filters(exports: Path, seed_graph: KnowledgeGraph
     alias = person["aliases"][0]
     with Browser() as b:
         b.open(exports / "seed.html", READY)
-        b.js(f"(() => {{ const s = document.getElementById('search'); s.value = {json.dumps(alias)};"
-             " s.dispatchEvent(new Event('input')); })()")
+        b.js(
+            f"(() => {{ const s = document.getElementById('search'); s.value = {json.dumps(alias)};"
+            " s.dispatchEvent(new Event('input')); })()"
+        )
         hits = b.js("[...document.querySelectorAll('#matches li')].map(l => l.textContent)")
         assert f"{person['label']} (Person)" in hits  # found by its alias
-        b.js(f"[...document.querySelectorAll('#matches li')].find(l => l.textContent === "
-             f"{json.dumps(person['label'] + ' (Person)')}).click()")
+        b.js(
+            f"[...document.querySelectorAll('#matches li')].find(l => l.textContent === "
+            f"{json.dumps(person['label'] + ' (Person)')}).click()"
+        )
         assert b.js("document.querySelector('#info h2').textContent") == person["label"]
         sentences = b.js("[...document.querySelectorAll('#info .evidence')].map(e => e.textContent)")
         facts = seed_graph.facts(subject=person["label"]) + seed_graph.facts(object=person["label"])
         assert sentences and set(sentences) <= {f["sentence"] for f in facts}
         # The confidence slider hides weaker relations; unticking a legend entry hides its nodes.
         total = b.js("kgPage.edges.length")
-        b.js("(() => { const c = document.getElementById('confidence'); c.value = '0.9';"
-             " c.dispatchEvent(new Event('input')); })()")
+        b.js(
+            "(() => { const c = document.getElementById('confidence'); c.value = '0.9';"
+            " c.dispatchEvent(new Event('input')); })()"
+        )
         strong = b.js("kgPage.edges.length")
         expected = sum(1 for *_, d in seed_graph.to_networkx().edges(data=True) if d["confidence"] >= 0.9)
         assert strong == expected < total
@@ -96,8 +102,18 @@ def test_hostile_labels_stay_text_in_chromium(tmp_path: Path):
     g.add_edge("urn:a", "urn:b", relation="birthPlace", confidence=0.9)
     data = page_data(NoRows(), g, title=evil)  # type: ignore[arg-type]
     data["facts"]["urn:a"] = [
-        {"relation": evil, "dir": "out", "other": "urn:b", "value": "urn:b", "confidence": 0.9, "sources": 1,
-         "sentence": evil, "extractor": evil, "article": evil, "inferred": False}
+        {
+            "relation": evil,
+            "dir": "out",
+            "other": "urn:b",
+            "value": "urn:b",
+            "confidence": 0.9,
+            "sources": 1,
+            "sentence": evil,
+            "extractor": evil,
+            "article": evil,
+            "inferred": False,
+        }
     ]
     page = tmp_path / "evil.html"
     page.write_text(render_page(data), encoding="utf-8")
@@ -116,7 +132,10 @@ def test_gexf_in_graphology(exports: Path):
     js = need_node_modules()
     out = subprocess.run(
         [need("node"), str(js / "gexf_summary.js"), str(exports / "seed.gexf")],
-        capture_output=True, text=True, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     seen = json.loads(out.stdout)
     g = nx.read_gexf(exports / "seed.gexf")
@@ -132,7 +151,10 @@ def test_jsonld_in_jsonld_js_gives_the_store_back(exports: Path, seed_graph: Kno
     js = need_node_modules()
     out = subprocess.run(
         [need("node"), str(js / "jsonld_nquads.js"), str(exports / "seed.jsonld")],
-        capture_output=True, text=True, check=True, timeout=120,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     )
     back = from_schema()
     ds = Dataset()
@@ -156,7 +178,10 @@ def test_jsonld_in_jsonld_js_gives_the_store_back(exports: Path, seed_graph: Kno
 def test_rdf_dumps_in_rapper(exports: Path, fmt: str, parser: str):
     out = subprocess.run(
         [need("rapper"), "-q", "-i", parser, "-o", "nquads", str(exports / f"seed.{fmt}")],
-        capture_output=True, text=True, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     theirs = _quads(out.stdout)
     ours = _quads((exports / "seed.nq").read_text(encoding="utf-8"))

@@ -31,7 +31,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         port = s.getsockname()[1]
     proc = subprocess.Popen(
         [exe, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -55,7 +56,8 @@ def _kg(*args: str) -> subprocess.CompletedProcess[str]:
 
 def _remote(base: str, query: str) -> list[dict[str, str]]:
     req = urllib.request.Request(
-        f"{base}/query", data=urllib.parse.urlencode({"query": query}).encode(),
+        f"{base}/query",
+        data=urllib.parse.urlencode({"query": query}).encode(),
         headers={"Accept": "application/sparql-results+json"},
     )
     with urllib.request.urlopen(req, timeout=30) as r:
@@ -91,9 +93,15 @@ def test_push_replaces_one_article_and_prunes(tmp_path: Path, server: str):
     build_graph([src], store, [])
     # A graph of someone else's on the same server must survive every push.
     other = "<urn:other:graph>"
-    urllib.request.urlopen(urllib.request.Request(
-        f"{server}/store?graph=urn:other:graph", data=b"<urn:a> <urn:b> <urn:c> .\n", method="PUT",
-        headers={"Content-Type": "application/n-triples"}), timeout=10).close()
+    urllib.request.urlopen(
+        urllib.request.Request(
+            f"{server}/store?graph=urn:other:graph",
+            data=b"<urn:a> <urn:b> <urn:c> .\n",
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        ),
+        timeout=10,
+    ).close()
     args = ("push", "--endpoint", f"{server}/query", "--graph-store", f"{server}/store", "--store", str(store))
     assert _kg(*args).returncode == 0
     (src / "plain_prose.txt").write_text(

@@ -144,8 +144,12 @@ def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: 
         shutil.copy(f, shards[i % 2] / f.name)
     store = tmp_path / "st"
     procs = [
-        subprocess.Popen([sys.executable, "-m", "kg", "extract", str(d), "--store", str(store)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "kg", "extract", str(d), "--store", str(store)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for d in shards
     ]
     for p in procs:

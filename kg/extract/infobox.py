@@ -1,99 +1,92 @@
-"""Facts from infobox fields, driven by the key table ``kg/data/infobox.json``.
+"""Facts from infobox fields, driven by the key table (:mod:`kg.extract.infobox_table`).
 
-Each row maps a key (lower case) to a relation, the class of its object and a
-value parser. Keys not in the table are kept as ``kg:infoboxValue`` literals
-qualified by their key, so nothing is dropped; the build summary counts them.
+Each field's row gives a relation, an object class and a value parser. A numbered key groups
+with its siblings: the combatants and commanders of one side share a ``side`` qualifier; an
+office with the term start, term end, predecessor and successor of the same number (or, for
+unnumbered keys, its neighbours) is one ``positionHeld`` fact with qualifiers; a leader's name
+with its title is one fact, the title deciding the relation or kept as its role. A trailing
+bracket of years gives the fact's start and end. Keys not in the table are kept as
+``kg:infoboxValue`` literals qualified by their key, so nothing is dropped; the build summary
+counts them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.relations.kinship import kinship_nouns
-from kg.extract.tables import check_class, check_relation, load_json
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
-__all__ = ["INFOBOX_CONFIDENCE", "InfoboxRule", "infobox_facts", "infobox_rules"]
+__all__ = [
+    "INFOBOX_CONFIDENCE",
+    "InfoboxRule",
+    "infobox_facts",
+    "infobox_rules",
+    "rule_for",
+    "split_key",
+    "subject_class",
+]
 
 INFOBOX_CONFIDENCE = 0.95
 UNMAPPED_CONFIDENCE = 0.9
-PARSERS = ("entities", "place", "date", "event_date", "born", "colours", "literal", "alias")
-_COLOURS = [
-    "red",
-    "black",
-    "white",
-    "blue",
-    "green",
-    "yellow",
-    "orange",
-    "purple",
-    "violet",
-    "brown",
-    "grey",
-    "gray",
-    "pink",
-    "gold",
-    "golden",
-    "silver",
-    "crimson",
-    "maroon",
-    "navy",
-    "azure",
-    "turquoise",
-    "teal",
-    "cyan",
-    "magenta",
-    "beige",
-    "khaki",
-    "olive",
-    "scarlet",
-]
+TIE_CONFIDENCE = 0.85  # a fact the template's layout implies (a person-level "replaces", an election party's leader)
+_COLOURS = frozenset(
+    [
+        "red",
+        "black",
+        "white",
+        "blue",
+        "green",
+        "yellow",
+        "orange",
+        "purple",
+        "violet",
+        "brown",
+        "grey",
+        "gray",
+        "pink",
+        "gold",
+        "golden",
+        "silver",
+        "crimson",
+        "maroon",
+        "navy",
+        "azure",
+        "turquoise",
+        "teal",
+        "cyan",
+        "magenta",
+        "beige",
+        "khaki",
+        "olive",
+        "scarlet",
+    ]
+)
 _NUMERIC = re.compile(r"^[\d.,\s]+(\(\d{4}\))?$|^\d[\d,.]*\s*(\(.*\))?\s*$")
+_DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lone "*" or "–"
+_BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
+_UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
+_SINCE = re.compile(r"^(?:since|from|after|joined(?: in)?)\s+(?P<d>.+)$", re.I)
+_PRESENT = re.compile(r"^(?:present|current|incumbent|today|now)$", re.I)
+_RANGE_SPLIT = re.compile(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
 
 
-@dataclass(frozen=True)
-class InfoboxRule:
-    """One row of the infobox key table."""
+@dataclass
+class _Slot:
+    """The fields of one group (a numbered office, a leader with its title) as they are met."""
 
-    key: str
-    relation: str | None
-    object: str | None
-    parser: str
-    inverse: bool = False
-
-
-@cache
-def infobox_rules() -> dict[str, InfoboxRule]:
-    """The key table, checked against the ontology and the parser names."""
-    raw = load_json("infobox.json")["keys"]
-    rules = {}
-    for key, spec in raw.items():
-        where = f"kg/data/infobox.json, key {key!r}"
-        parser = spec.get("parser")
-        if parser not in PARSERS:
-            raise ValueError(f"{where}: unknown parser {parser!r}")
-        rel = spec.get("relation")
-        obj = spec.get("object")
-        rules[key] = InfoboxRule(
-            key,
-            check_relation(rel, where) if rel else None,
-            check_class(obj, where) if obj else None,
-            parser,
-            bool(spec.get("inverse", False)),
-        )
-    return rules
-
-
-def _key(key: str) -> str:
-    return re.sub(r"\s+", " ", key.strip().casefold())
+    parts: dict[str, list[tuple[InfoboxField, InfoboxRule]]]
+    order: int
 
 
 def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[Mention], list[str]]:
@@ -101,89 +94,377 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
     facts: list[Fact] = []
     aliases: list[Mention] = []
     unmapped: list[str] = []
-    rules = infobox_rules()
-    for field in article.infobox:
-        line = article.text[field.line_start : field.end]
-        ev = Evidence(
-            article.stem, "Infobox", line, field.line_start, field.end, f"infobox:{field.key}", INFOBOX_CONFIDENCE
-        )
-        rule = rules.get(_key(field.key))
+    groups: dict[tuple[str, object], _Slot] = {}
+    sides: dict[int, list[tuple[InfoboxField, Fact]]] = defaultdict(list)
+    leaders: list[tuple[int, InfoboxField, Fact]] = []
+    open_slot: dict[str, tuple[str, object] | None] = {}
+    cls = subject_class(article, subject.cls)
+    for pos, field in enumerate(article.infobox):
+        ev = _evidence(article, field, field)
+        rule, n = rule_for(field.key, cls)
         if rule is None:
             unmapped.append(field.key)
-            facts.append(
-                Fact(
-                    subject, "infoboxValue", TextValue(field.raw), _with(ev, UNMAPPED_CONFIDENCE), (("key", field.key),)
-                )
-            )
+            facts.append(_kept(subject, field, ev))
             continue
-        if rule.parser == "alias":
-            aliases.extend(
-                Mention(article.stem, it.start, it.end, it.text, subject.cls, "infobox-alias") for it in field.items
-            )
+        if rule.group is not None and rule.part is not None:
+            _place_in_group(groups, open_slot, rule, n, field, pos)
             continue
-        produced = list(_PARSE[rule.parser](article, field, rule, subject, ev))
+        if rule.parser in ("alias", "name"):
+            aliases.extend(_aliases(article, field, rule, subject))
+            continue
+        produced = _produce(article, field, rule, subject, ev)
+        if rule.side and n is not None:
+            produced = [replace(f, qualifiers=(*f.qualifiers, ("side", str(n)))) for f in produced]
+            sides[n].extend((field, f) for f in produced)
+            if rule.leads_side:
+                leaders.extend((n, field, f) for f in produced)
         if not produced:
-            facts.append(
-                Fact(
-                    subject, "infoboxValue", TextValue(field.raw), _with(ev, UNMAPPED_CONFIDENCE), (("key", field.key),)
-                )
-            )
+            produced = [_kept(subject, field, ev, side=n if rule.side else None)]
         facts.extend(produced)
+    for key in sorted(groups, key=lambda k: groups[k].order):
+        facts.extend(_group_facts(article, subject, key[0], groups[key]))
+    facts.extend(_side_leaders(article, sides, leaders))
     return facts, aliases, unmapped
+
+
+def _aliases(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention) -> Iterator[Mention]:
+    """Other names of the subject: each item of a list ("Other names"), or the whole value of a field
+    that holds one name ("Native Name: Alianza de Obreros, Campesinos y Estudiantes")."""
+    if rule.parser == "alias":
+        for it in _clean_items(field):
+            yield Mention(article.stem, it.start, it.end, it.text, subject.cls, "infobox-alias")
+        return
+    whole = InfoboxItem(field.raw, field.start, field.end)
+    end, _ = _bracket(article, whole)
+    s, e = clean_span(article.text, field.start, end)
+    if e > s and not _DEBRIS.match(article.text[s:e]):
+        yield Mention(article.stem, s, e, article.text[s:e], subject.cls, "infobox-alias")
+
+
+def _place_in_group(
+    groups: dict[tuple[str, object], _Slot],
+    open_slot: dict[str, tuple[str, object] | None],
+    rule: InfoboxRule,
+    n: int | None,
+    field: InfoboxField,
+    pos: int,
+) -> None:
+    """Numbered fields group by their number; unnumbered ones with their neighbours, a part met a
+    second time (a second ``Office`` line) opening the next group."""
+    assert rule.group is not None and rule.part is not None
+    if n is not None:
+        key: tuple[str, object] = (rule.group, n)
+    else:
+        current = open_slot.get(rule.group)
+        if current is None or rule.part in groups[current].parts:
+            current = (rule.group, f"u{pos}")
+        open_slot[rule.group] = current
+        key = current
+    slot = groups.setdefault(key, _Slot({}, pos))
+    slot.parts.setdefault(rule.part, []).append((field, rule))
+
+
+def _produce(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> list[Fact]:
+    if rule.parser == "keep":
+        return [_kept(subject, field, ev)]
+    return list(_PARSE[rule.parser](article, field, rule, subject, ev))
+
+
+def _kept(subject: Mention, field: InfoboxField, ev: Evidence, side: int | None = None) -> Fact:
+    quals: tuple[tuple[str, str], ...] = (("key", field.key),)
+    if side is not None:
+        quals += (("side", str(side)),)
+    return Fact(subject, "infoboxValue", TextValue(field.raw), _with(ev, UNMAPPED_CONFIDENCE), quals)
+
+
+def _evidence(
+    article: Article, first: InfoboxField, last: InfoboxField, confidence: float = INFOBOX_CONFIDENCE
+) -> Evidence:
+    start, end = min(first.line_start, last.line_start), max(first.end, last.end)
+    return Evidence(article.stem, "Infobox", article.text[start:end], start, end, f"infobox:{first.key}", confidence)
 
 
 def _with(ev: Evidence, confidence: float) -> Evidence:
     return Evidence(ev.article, ev.section, ev.sentence, ev.start, ev.end, ev.extractor, confidence)
 
 
+def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
+    """The field's items without template debris (``class=nowrap``, lone bullets); items that a comma
+    inside a bracket cut apart ("X (allies, 1995–2003)") are joined again."""
+    out: list[InfoboxItem] = []
+    for it in field.items:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text.count("(") > prev.text.count(")") and prev.qualifier == it.qualifier:
+            joined = field.raw[prev.start - field.start : it.end - field.start]
+            out[-1] = replace(prev, text=joined, end=it.end)
+            continue
+        if it.text.strip() and not _DEBRIS.match(it.text.strip()):
+            out.append(it)
+    return out
+
+
+def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
+    if group == "term":
+        yield from _term_facts(article, subject, slot)
+    else:
+        yield from _titled_facts(article, subject, slot)
+
+
+def _span(slot: _Slot) -> tuple[InfoboxField, InfoboxField]:
+    fields = [f for parts in slot.parts.values() for f, _ in parts]
+    return min(fields, key=lambda f: f.line_start), max(fields, key=lambda f: f.end)
+
+
+def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fact]:
+    """An office with its term and the people before and after: one positionHeld with qualifiers."""
+    offices = slot.parts.get("office", [])
+    if not offices:  # a term or a predecessor with no office: each field on its own row's terms
+        for fields in slot.parts.values():
+            for field, rule in fields:
+                ev = _evidence(article, field, field)
+                yield from _produce(article, field, rule, subject, ev) or [_kept(subject, field, ev)]
+        return
+    first, last = _span(slot)
+    ev = _evidence(article, first, last)
+    quals: list[tuple[str, str]] = []
+    start = _first_date(slot, "start")
+    end = _first_date(slot, "end")
+    for field, _ in slot.parts.get("range", []):
+        rng = _range_of(field.raw)
+        start, end = start or rng[0], end or rng[1]
+    if start:
+        quals.append(("start", start))
+    if end:
+        quals.append(("end", end))
+    people: dict[str, list[Mention]] = {}
+    for part, name in (("predecessor", "predecessor"), ("successor", "successor")):
+        for field, _ in slot.parts.get(part, []):
+            for it in _clean_items(field):
+                m = _item_mention(article, it, "Person")
+                if m is not None:
+                    people.setdefault(part, []).append(m)
+                    quals.append((name, m.text))
+    held = 0
+    for field, rule in offices:
+        assert rule.relation is not None
+        for it in _clean_items(field):
+            m = _item_mention(article, it, rule.object or "Position")
+            if m is not None:
+                held += 1
+                yield Fact(subject, rule.relation, m, ev, tuple(quals))
+    person = group_of(subject_class(article, subject.cls)) == "Person"
+    for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
+        for m in people.get(part, []):
+            if person and m.cls == "Person" and admits(rel, "Person", m.cls):
+                yield Fact(subject, rel, m, _with(ev, TIE_CONFIDENCE))
+    for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
+        for field, _ in slot.parts.get(part, []):
+            yield _kept(subject, field, _evidence(article, field, field))
+
+
+def _first_date(slot: _Slot, part: str) -> str | None:
+    for field, _ in slot.parts.get(part, []):
+        if _PRESENT.match(field.raw.strip()):
+            continue
+        d = parse_date(field.raw) or (parse_range(field.raw) or (None, None))[0]
+        if d is not None:
+            return d.iso
+    return None
+
+
+def _range_of(text: str) -> tuple[str | None, str | None]:
+    """(start, end) ISO strings of ``A – B``; an open end ("– present") gives no end.
+
+    >>> _range_of("28 July 2011 – 28 July 2016"), _range_of("2004 – present"), _range_of("1993–1999")
+    (('2011-07-28', '2016-07-28'), ('2004', None), ('1993', '1999'))
+    >>> _range_of("until 1991"), _range_of("since 2005")
+    ((None, '1991'), ('2005', None))
+    """
+    text = text.strip()
+    if m := _UNTIL.match(text):
+        d = parse_date(m.group("d"))
+        return None, d.iso if d else None
+    if m := _SINCE.match(text):
+        d = parse_date(m.group("d"))
+        return d.iso if d else None, None
+    parts = [p.strip() for p in _RANGE_SPLIT.split(text) if p.strip()]
+    if len(parts) == 2:
+        last = parse_date(parts[1])
+        year = int(last.iso[:4]) if last is not None else None
+        first = parse_date(parts[0], default_year=year)
+        if first is not None and (last is not None or _PRESENT.match(parts[1])):
+            return first.iso, last.iso if last else None
+    rng = parse_range(text)
+    if rng is not None:
+        return rng[0].iso, rng[1].iso
+    return None, None
+
+
+def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fact]:
+    """A name with its title (``Leader1 Name`` / ``Leader1 Title``): the title picks the relation
+    where the row's labels say how, else it is the fact's role qualifier."""
+    title = " ".join(f.raw for f, _ in slot.parts.get("title", [])).strip()
+    names = slot.parts.get("name", [])
+    if not names:
+        for field, _ in slot.parts.get("title", []):
+            yield _kept(subject, field, _evidence(article, field, field))
+        return
+    first, last = _span(slot)
+    ev = _evidence(article, first, last)
+    made = 0
+    for field, rule in names:
+        rel = next((r for pat, r in rule.labels if title and pat.search(title)), rule.relation)
+        if rel is None:
+            yield _kept(subject, field, _evidence(article, field, field))
+            continue
+        quals = (("role", title),) if rule.role and title else ()
+        for it in _clean_items(field):
+            m = _item_mention(article, it, rule.object or "Other")
+            if m is not None:
+                made += 1
+                yield Fact(subject, rel, m, ev, (*quals, *_bracket_quals(article, it)))
+    for field, _ in slot.parts.get("title", []) if not made else ():  # a title that qualified nothing is kept
+        yield _kept(subject, field, _evidence(article, field, field))
+
+
+def _side_leaders(
+    article: Article, sides: dict[int, list[tuple[InfoboxField, Fact]]], leaders: list[tuple[int, InfoboxField, Fact]]
+) -> Iterator[Fact]:
+    """``Party1`` and ``Leader1`` of an election: the leader leads that side's one organisation."""
+    for n, field, f in leaders:
+        orgs = [
+            (g_field, g.object)
+            for g_field, g in sides[n]
+            if g.relation == "participant"
+            and isinstance(g.object, Mention)
+            and group_of(g.object.cls) == "Organization"
+        ]
+        if len(orgs) == 1 and isinstance(f.object, Mention) and f.object.cls == "Person":
+            ev = _evidence(article, orgs[0][0], field, TIE_CONFIDENCE)
+            yield Fact(orgs[0][1], "leader", f.object, ev)
+
+
 _REFINE = {"Organization": "ORG", "Place": "GPE", "Other": "MISC", "Event": "EVENT", "Person": "PERSON"}
 
 
+def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
+    """(end of the name, text inside a trailing bracket or None): the reader's ``bracket`` when it gives
+    one, else a bracket left at the end of the item's text ("National Front (2010–2012)")."""
+    given = getattr(item, "bracket", None)
+    if isinstance(given, str):
+        return item.end, given.strip("() ")
+    m = _BRACKET.search(article.text, item.start, item.end)
+    if m is not None and m.start() > item.start:
+        return m.start(), m.group("in")
+    cut = article.text.find(" (", item.start, item.end)
+    return (cut if cut > item.start else item.end), None
+
+
+_MARRIED = re.compile(r"^\s*m\.\s*(?P<s>[^;]+?)\s*(?:;\s*(?:div|d|died|sep)\.?\s*(?P<e>.+?))?\s*$", re.I)
+_STATUS_WORDS = {"former": "Former", "current": "Current", "historical": "Historical", "defunct": "Former"}
+
+
+def _bracket_quals(article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
+    """Start and end qualifiers from the years in an item's trailing bracket (never the dates of its entity);
+    a bracket that is only a status word ("(Former)") is the item's status.
+
+    >>> from kg.documents.model import InfoboxItem as I
+    >>> a = Article("x", "x", "T", "National Front (2010–2012), Ana Ruiz (until 1991)", (), (), (), ())
+    >>> _bracket_quals(a, I("National Front (2010–2012)", 0, 26)), _bracket_quals(a, I("Ana Ruiz (until 1991)", 28, 49))
+    ((('start', '2010'), ('end', '2012')), (('end', '1991'),))
+    >>> b = Article("x", "x", "T", "Tesk Army (Former)", (), (), (), ())
+    >>> _bracket_quals(b, I(b.text, 0, len(b.text)))
+    (('status', 'Former'),)
+    >>> c = Article("x", "x", "T", "Ana Ruiz (m. 1990; div. 2001), Eva Sol (m. 2004)", (), (), (), ())
+    >>> _bracket_quals(c, I("Ana Ruiz (m. 1990; div. 2001)", 0, 29)), _bracket_quals(c, I("Eva Sol (m. 2004)", 31, 48))
+    ((('start', '1990'), ('end', '2001')), (('start', '2004'),))
+    """
+    _, inside = _bracket(article, item)
+    if inside and not item.qualifier and inside.strip().casefold() in _STATUS_WORDS:
+        return (("status", _STATUS_WORDS[inside.strip().casefold()]),)
+    if not inside or not any(c.isdigit() for c in inside):
+        return ()
+    if m := _MARRIED.match(inside):  # a spouse's "(m. 1990; div. 2001)"
+        start_d, end_d = parse_date(m.group("s")), parse_date(m.group("e") or "")
+        return tuple((k, d.iso) for k, d in (("start", start_d), ("end", end_d)) if d is not None)
+    start, end = _range_of(inside.rsplit(",", 1)[-1])  # "(mutual supporters, 1995–2003)": the dates
+    return tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
+
+
+@cache
+def _flag_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+_FLAG = re.compile(r"([A-Z]{3})\s+(?=[A-Z])")
+
+
+def _name_start(article: Article, item: InfoboxItem) -> int:
+    """Where the name starts: after a flag icon's country code ("MEX Mexican government")."""
+    m = _FLAG.match(article.text, item.start, item.end)
+    return m.end() if m is not None and m.group(1) in _flag_codes() else item.start
+
+
 def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | None:
-    """The entity an infobox item names; a generic class from the table is refined by the name's words."""
-    end = item.end
-    bracket = article.text.find(" (", item.start, item.end)
-    if bracket > item.start:
-        end = bracket
-    s, e = clean_span(article.text, item.start, end)
+    """The entity an infobox item names; a generic class from the table is refined by the name's words
+    (a combatant that is a country stays a country).
+
+    >>> from kg.documents.model import InfoboxItem as I
+    >>> a = Article("x", "x", "T", "MEX Mexican government (Former)", (), (), (), ())
+    >>> _item_mention(a, I(a.text, 0, len(a.text)), "Organization").text
+    'Mexican government'
+    """
+    if _DEBRIS.match(item.text.strip()):
+        return None
+    end, _ = _bracket(article, item)
+    s, e = clean_span(article.text, _name_start(article, item), end)
     name = article.text[s:e]
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):
         return None
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
-        if typed is not None and typed[1] != "ner" and group_of(typed[0]) == group_of(cls):
+        same_group = typed is not None and group_of(typed[0]) == group_of(cls)
+        if typed is not None and typed[1] != "ner" and (same_group or (cls, typed[0]) == ("Organization", "Country")):
             cls = typed[0]
     return Mention(article.stem, s, e, name, cls, "infobox")
 
 
-def _qual(item: InfoboxItem) -> tuple[tuple[str, str], ...]:
-    return (("status", item.qualifier),) if item.qualifier else ()
+def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
+    from_bracket = _bracket_quals(article, item)
+    status = item.qualifier or rule.status
+    if any(k == "status" for k, _ in from_bracket):
+        status = None
+    return ((("status", status),) if status else ()) + from_bracket
 
 
 def _entities(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    for item in field.items:
+    for item in _clean_items(field):
+        if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
+            continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")
         if m is None:
             continue
         if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
-            word = article.text[m.end : item.end].strip(" ()").casefold()
+            word = (_bracket(article, item)[1] or "").strip().casefold()
             kin = kinship_nouns().get(word, "")
             if kin in ("child", "father", "mother", "sibling", "spouse"):
-                yield Fact(subject, kin, m, ev, _qual(item))
+                yield Fact(subject, kin, m, ev, _qual(rule, article, item))
                 continue
         if rule.inverse:
-            yield Fact(m, rule.relation, subject, ev, _qual(item))
+            yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:
-            yield Fact(subject, rule.relation, m, ev, _qual(item))
+            yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
 
 
 def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
     """``City, Region, Country``: the first item is the place; each is located in the next."""
     assert rule.relation is not None
-    chain = [m for it in field.items if (m := _item_mention(article, it, "Place")) is not None]
+    chain = [m for it in _clean_items(field) if (m := _item_mention(article, it, "Place")) is not None]
     if not chain:
         return
     yield Fact(subject, rule.relation, chain[0], ev)
@@ -197,9 +478,21 @@ def _chain(chain: list[Mention], ev: Evidence) -> Iterator[Fact]:
         yield Fact(inner, rel, outer, _with(ev, 0.85), inferred_by=None)
 
 
+_AGO = re.compile(r";?\s*\d+\s+years?\s+ago\b.*$", re.I)
+
+
+def founding_date(raw: str) -> DateValue | None:
+    """The one date of a value such as ``22 July 1997; 26 years ago (1997-07-22)``.
+
+    >>> founding_date("22 July 1997; 26 years ago (1997-07-22)"), founding_date("1994 (as the League)")
+    (DateValue(iso='1997-07-22'), DateValue(iso='1994'))
+    """
+    return parse_date(_AGO.sub("", raw.split(";")[0])) or parse_date(raw)
+
+
 def _date(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
     assert rule.relation is not None
-    d = parse_date(field.raw)
+    d = founding_date(field.raw)
     if d is not None:
         yield Fact(subject, rule.relation, d, ev)
 
@@ -220,27 +513,45 @@ def _event_date(
         yield Fact(subject, "pointInTime", dates[0], ev)
 
 
+def _active(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
+    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved."""
+    start, end = _range_of(_AGO.sub("", field.raw.split(";")[0]))
+    if start is not None:
+        yield Fact(subject, "inception", DateValue(start), ev)
+    if end is not None:
+        yield Fact(subject, "dissolved", DateValue(end), ev)
+
+
 def _all_dates(text: str) -> list[DateValue]:
     """Dates on either side of a range dash; a first part with no year takes the second's year.
 
     >>> _all_dates("29 October – 16 December 2000")
     [DateValue(iso='2000-10-29'), DateValue(iso='2000-12-16')]
+    >>> _all_dates("2 – 7 September 1932")
+    [DateValue(iso='1932-09-02'), DateValue(iso='1932-09-07')]
     """
     parts = [p for p in re.split(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+", text) if p.strip()]
     last = parse_date(parts[-1]) if parts else None
     year = int(last.iso[:4]) if last is not None else None
-    return [d for p in parts if (d := parse_date(p, default_year=year)) is not None]
+    out = []
+    for p in parts:
+        d = parse_date(p, default_year=year)
+        if d is None and last is not None and len(last.iso) == 10 and p.strip().isdigit() and 0 < int(p) <= 31:
+            d = DateValue(f"{last.iso[:8]}{int(p):02d}")  # "2 – 7 September 1932": the day takes the month
+        if d is not None:
+            out.append(d)
+    return out
 
 
 def _born(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
     """``13 March 1963, Mediaș, Romania``: a date, then the place and its enclosing places."""
     assert rule.relation is not None
-    d = parse_date(field.raw)
+    d = founding_date(field.raw)
     if d is not None:
         yield Fact(subject, rule.relation, d, ev)
     place_rel = "birthPlace" if rule.relation == "birthDate" else "deathPlace"
     chain = []
-    for item in field.items:
+    for item in _clean_items(field):
         if parse_date(item.text) is not None or re.search(r"\d", item.text) or item.text.startswith("("):
             continue
         m = _item_mention(article, item, "Place")
@@ -257,23 +568,26 @@ def _colours(
     assert rule.relation is not None
     words = re.findall(r"[A-Za-z]+", field.raw)
     found = [w for w in words if w.casefold() in _COLOURS]
-    for w in dict.fromkeys(found):
-        yield Fact(subject, rule.relation, TextValue(w.casefold()), ev)
+    for w in dict.fromkeys(w.casefold() for w in found):
+        yield Fact(subject, rule.relation, TextValue(w), ev)
 
 
 def _literal(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    yield Fact(subject, rule.relation, TextValue(field.raw), ev)
+    if not re.fullmatch(r"\d+\s*px", field.raw.strip()):  # "Logo: 265px": the image's size, not its file
+        yield Fact(subject, rule.relation, TextValue(field.raw), ev)
 
 
 _Parser = Callable[[Article, InfoboxField, InfoboxRule, Mention, Evidence], Iterator[Fact]]
 _PARSE: dict[str, _Parser] = {
     "entities": _entities,
+    "places": _entities,
     "place": _place,
     "date": _date,
     "event_date": _event_date,
+    "active": _active,
     "born": _born,
     "colours": _colours,
     "literal": _literal,
