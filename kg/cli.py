@@ -358,8 +358,13 @@ def push(
         raise click.UsageError("give --graph-store URL (and --endpoint URL to verify)")
     ox_store = open_store(_store(store), read_only=True)
     report = push_store(
-        ox_store, target, endpoint=endpoint, prune=prune, user=user,
-        password=os.environ.get("KG_PUSH_PASSWORD"), timeout=timeout,
+        ox_store,
+        target,
+        endpoint=endpoint,
+        prune=prune,
+        user=user,
+        password=os.environ.get("KG_PUSH_PASSWORD"),
+        timeout=timeout,
     )
     triples = sum(report.pushed.values())
     click.echo(f"Pushed {len(report.pushed)} named graph(s), {triples} triples, to {target}")

@@ -111,9 +111,7 @@ def push_store(
     for g in graphs:
         body = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g)) or b""
         n = body.count(b"\n")
-        _request(
-            _graph_url(graph_store, g), "PUT", body, {**headers, "Content-Type": "application/n-triples"}, timeout
-        )
+        _request(_graph_url(graph_store, g), "PUT", body, {**headers, "Content-Type": "application/n-triples"}, timeout)
         report.pushed[g] = n
     if endpoint is None:
         return report

@@ -145,9 +145,7 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
 THEIR_CONFIDENCE = 0.7
 
 
-def _their_relatives(
-    ctx: Sentences, tok: Token, rel: str, backwards: bool, relatives: list[Mention]
-) -> Iterator[Fact]:
+def _their_relatives(ctx: Sentences, tok: Token, rel: str, backwards: bool, relatives: list[Mention]) -> Iterator[Fact]:
     """ "He married Ana Roe in 1956. Their daughter, Eva, …": in an article about a person, "their"
     is that person and the person named last before it in the paragraph."""
     if group_of(ctx.subject.cls) != "Person":

@@ -81,7 +81,16 @@ def verb_rules() -> tuple[VerbRule, ...]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """ "was founded", "the union founded by", and "was banned in 1987 and dissolved in 1990" (a
+    participle joined to a passive verb, with no subject of its own, shares its voice)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and _is_passive(verb.head)
+    )
 
 
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
@@ -95,6 +104,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return [verb.head]
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
+        if not found and role == "nsubjpass" and verb.dep_ == "conj" and _is_passive(verb.head):
+            # "X was banned in 1987 and dissolved in 1990": the first verb's passive subject
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]

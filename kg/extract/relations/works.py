@@ -95,9 +95,7 @@ def track_facts(ctxs: Sequence[Sentences], known: Sequence[Fact]) -> Iterator[Fa
         return
     subject = ctxs[0].subject
     performers = [
-        f.object
-        for f in known
-        if f.subject == subject and f.relation == "performer" and isinstance(f.object, Mention)
+        f.object for f in known if f.subject == subject and f.relation == "performer" and isinstance(f.object, Mention)
     ]
     group = group_of(subject.cls)
     noun = _lead_noun(ctxs[0])
