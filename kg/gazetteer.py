@@ -255,6 +255,21 @@ class Gazetteer:
             return ranked[0]
         return None
 
+    def spelled_in_capitals(self, text: str) -> bool:
+        """True for a place's ordinary name written in capitals, as an acronym is ("CHILE", "PERU"):
+        the abbreviation of something named otherwise, not the place (whose own short forms,
+        "USA", "UK", "USSR", are capitals in the gazetteer too and stay the place).
+
+        >>> g = gazetteer()
+        >>> g.spelled_in_capitals("CHILE"), g.spelled_in_capitals("USA"), g.spelled_in_capitals("Chile")
+        (True, False, False)
+        """
+        if not (text.isupper() and len(text) > 2 and text.isalpha()):
+            return False
+        if self.demonym(text):
+            return True
+        return any(norm_name(p.name) == norm_name(text) and not p.name.isupper() for p in self.candidates(text))
+
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective names (``"Peruvian"`` → ``"PE"``)."""
         return self.demonyms.get(norm_name(word))

@@ -6,6 +6,10 @@ Across articles kg merges two clusters of the same name and broad class only whe
 contexts agree (:func:`kg.resolve.resolve_mentions`); this module gives each mention its
 context: the countries (ISO 3166 codes) the text ties it to.
 
+Organisations are placed only when their name is one every country can have ("Socialist Party",
+"National Assembly": a political word, no place or people in it); a name of one thing ("Kenya
+African National Union", "Catholic Church") is one entity wherever it is named.
+
 - Stated: a fact of the article makes the thing's country plain (``country``,
   ``citizenship``, ``locatedIn``, ``headquarters``, ``foundingLocation`` with a country, or a
   town the gazetteer places in one country).
@@ -39,6 +43,8 @@ def country_code(m: Mention) -> str | None:
     """The ISO code of the country a mention names, or of the one country a town or region of
     that name lies in; None when the gazetteer cannot say."""
     gaz = gazetteer()
+    if gaz.spelled_in_capitals(m.text):
+        return None
     if m.cls == "Country":
         place = gaz.lookup(m.text)
         if place is not None and place.kind in ("country", "region"):
@@ -110,6 +116,8 @@ def homonym_contexts(extractions: Sequence[Extraction]) -> dict[Mention, frozens
             if group not in HOMONYM_GROUPS or m.cls == "Country" or m.subject:
                 continue
             own = stated.get((m.start, m.end, m.text))
+            if group == "Organization" and not _generic_name(m.text):
+                continue  # "Kenya African National Union", "Catholic Church": one thing wherever named
             if own:
                 out[m] = frozenset(own)
             elif group == "Place":  # the record the gazetteer picks in this article's countries
@@ -118,6 +126,6 @@ def homonym_contexts(extractions: Sequence[Extraction]) -> dict[Mention, frozens
                     out[m] = frozenset({place.country})
                 elif home and not gaz.candidates(m.text):
                     out[m] = home
-            elif group == "Organization" and home and _generic_name(m.text):
+            elif group == "Organization" and home:
                 out[m] = home
     return out

@@ -137,6 +137,8 @@ def name_key(text: str) -> str:
     if party is not None:
         return norm_name(party)  # "Democrat", "Democrats", "Democratic": one party
     gaz = gazetteer()
+    if gaz.spelled_in_capitals(text):
+        return "\x00" + norm_name(text).upper()  # a party abbreviated "CHILE" is not Chile
     code = gaz.demonym(text)
     if not code:
         adjective = gaz.adjective_place(text)

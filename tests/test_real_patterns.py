@@ -50,7 +50,7 @@ def test_namesake_parties_of_two_countries_stay_apart(data_graph: KnowledgeGraph
     assert ("memberOfParty", "Socialist Party (Chile)") in _facts(data_graph, "Tomás Errázuriz Vial")
     assert ("memberOfParty", "Socialist Party (France)") in _facts(data_graph, "Odile Marchand")
     assert ("memberOfParty", "Socialist Party (Chile)") not in _facts(data_graph, "Odile Marchand")
-    with pytest.raises(KgError, match="(?i)ambiguous|candidates|several"):
+    with pytest.raises(KgError, match=r"(?i)ambiguous|candidates|several"):
         data_graph.entity("Socialist Party")
 
 
@@ -76,3 +76,26 @@ def test_gazetteer_resolve_decides_or_abstains():
     assert g.resolve("Córdoba") is None  # Argentina and Spain: nothing decides
     assert g.resolve("Córdoba", context=frozenset({"AR", "ES"})) is None
     assert g.resolve("Córdoba", stated=frozenset({"ES"})).country == "ES"
+
+
+def test_an_acronym_that_spells_a_country_does_not_swallow_it(data_graph: KnowledgeGraph):
+    # a party abbreviated "CHILE": the country stays the country, the party keeps its acronym
+    party = data_graph.entity("Civic Humanist Initiative for Liberty and Equality")
+    assert "CHILE" in party["aliases"] and "Chile" not in party["aliases"]
+    assert ("country", "Chile") in _facts(data_graph, "Civic Humanist Initiative for Liberty and Equality")
+    assert ("country", "Chile") in _facts(data_graph, "Santiago")
+    assert ("citizenship", "Chile") in _facts(data_graph, "Marta Godoy")
+    assert not data_graph.facts(subject="Santiago", object="Civic Humanist Initiative for Liberty and Equality")
+
+
+def test_a_peoples_name_of_two_adjectives_is_no_country():
+    from kg.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.demonym("Indian") == "IN" and g.demonym("American") == "US"
+
+
+def test_a_demonym_inside_a_peoples_name_gives_no_country(data_graph: KnowledgeGraph):
+    facts = _facts(data_graph, "Plains American Indian Movement")
+    assert ("country", "United States") in facts
+    assert not any(o == "India" for _, o in facts)

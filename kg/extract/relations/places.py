@@ -92,7 +92,7 @@ def gazetteer_country_facts(
     gaz = gazetteer()
     countries: dict[str, Mention] = {}
     for m in mentions:  # each country by its name, or by its people's adjective when it goes unnamed
-        if m.cls == "Country":
+        if m.cls == "Country" and not gaz.spelled_in_capitals(m.text):
             place = gaz.lookup(m.text)
             code = place.country if place is not None else gaz.demonym(m.text)
             if code and (code not in countries or (gaz.demonym(countries[code].text) and not gaz.demonym(m.text))):
@@ -207,7 +207,7 @@ def article_country_facts(
     gaz = gazetteer()
     counts: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.cls != "Country":
+        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
             continue
         place = gaz.lookup(m.text)
         code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
@@ -254,7 +254,7 @@ def single_country_facts(
     gaz = gazetteer()
     codes: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.cls != "Country":
+        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
             continue
         place = gaz.lookup(m.text)
         code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
