@@ -52,6 +52,12 @@ def norm_name(text: str) -> str:
     return _SPACE.sub(" ", t).strip()
 
 
+def _rank(p: Place) -> tuple[int, int]:
+    """Within one country: a region over a small town, then population."""
+    kind = {"region": 2, "city": 3 if p.population >= _BIG_CITY else 1}.get(p.kind, 0)
+    return (kind, p.population)
+
+
 @dataclass(frozen=True)
 class Place:
     """A gazetteer record."""
@@ -204,6 +210,65 @@ class Gazetteer:
             return (kind if kind >= 4 else in_ctx, kind, p.population)
 
         return max(found, key=rank)
+
+    def resolve(
+        self, name: str, stated: frozenset[str] = frozenset(), context: frozenset[str] = frozenset()
+    ) -> Place | None:
+        """The one record ``name`` names given what the text says, or None when nothing decides.
+
+        ``stated``: the countries (ISO codes) the text puts this place in; ``context``: the
+        countries its article names. A country or continent of that name wins; else the records
+        in a stated country, then those in a named country. When the records left lie in more
+        than one country, the most populous is taken only if it dwarfs the others (ten times
+        the next: London, England over London, Ontario); else no record ("Córdoba" in an article
+        naming both Spain and Argentina).
+
+        >>> g = gazetteer()
+        >>> g.resolve("London").country, g.resolve("London", context=frozenset({"CA"})).country
+        ('GB', 'CA')
+        >>> g.resolve("Córdoba") is None, g.resolve("Córdoba", context=frozenset({"ES"})).country
+        (True, 'ES')
+        """
+        found = self.candidates(name)
+        if not found:
+            return None
+        wide = [p for p in found if p.kind in ("country", "continent")]
+        if wide:
+            return self.lookup(name)
+        pool = found
+        if stated:
+            pool = [p for p in found if p.country in stated]
+            if not pool:
+                return None
+        near = [p for p in pool if p.country in context]
+        if near:
+            pool = near
+        by_country: dict[str | None, Place] = {}
+        for p in pool:
+            best = by_country.get(p.country)
+            if best is None or _rank(p) > _rank(best):
+                by_country[p.country] = p
+        if len(by_country) == 1:
+            return next(iter(by_country.values()))
+        ranked = sorted(by_country.values(), key=lambda p: p.population, reverse=True)
+        if ranked[0].population >= 10 * max(ranked[1].population, 1):
+            return ranked[0]
+        return None
+
+    def spelled_in_capitals(self, text: str) -> bool:
+        """True for a place's ordinary name written in capitals, as an acronym is ("CHILE", "PERU"):
+        the abbreviation of something named otherwise, not the place (whose own short forms,
+        "USA", "UK", "USSR", are capitals in the gazetteer too and stay the place).
+
+        >>> g = gazetteer()
+        >>> g.spelled_in_capitals("CHILE"), g.spelled_in_capitals("USA"), g.spelled_in_capitals("Chile")
+        (True, False, False)
+        """
+        if not (text.isupper() and len(text) > 2 and text.isalpha()):
+            return False
+        if self.demonym(text):
+            return True
+        return any(norm_name(p.name) == norm_name(text) and not p.name.isupper() for p in self.candidates(text))
 
     def demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective names (``"Peruvian"`` → ``"PE"``)."""

@@ -17,6 +17,7 @@ from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
 from kg.errors import ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
+from kg.homonyms import homonym_contexts
 from kg.model import DateValue, Entity, Mention
 from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, statement_id
@@ -182,7 +183,7 @@ def build_graph(
         gazetteer()
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
-        res = resolve_mentions(mentions, same_as)
+        res = resolve_mentions(mentions, same_as, homonym_contexts(extractions))
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
         facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")
@@ -352,7 +353,7 @@ def _write(
     by_article: dict[str, list[ResolvedFact]] = defaultdict(list)
     for f in facts:
         by_article[f.evidence.article].append(f)
-    gaz_ids = link_places(res.entities)
+    gaz_ids = link_places(res.entities, facts)
     for n, ex in enumerate(extractions, 1):
         if progress:
             progress("write", n, len(extractions))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kg.extract.subject import title_name
@@ -137,6 +137,8 @@ def name_key(text: str) -> str:
     if party is not None:
         return norm_name(party)  # "Democrat", "Democrats", "Democratic": one party
     gaz = gazetteer()
+    if gaz.spelled_in_capitals(text):
+        return "\x00" + norm_name(text).upper()  # a party abbreviated "CHILE" is not Chile
     code = gaz.demonym(text)
     if not code:
         adjective = gaz.adjective_place(text)
@@ -357,8 +359,19 @@ def _label(ms: Sequence[Mention]) -> str:
     return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
 
 
-def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mention, Mention, str]]) -> Resolution:
-    """Cluster mentions (of one or many articles) into entities."""
+def resolve_mentions(
+    mentions: Sequence[Mention],
+    same_as: Sequence[tuple[Mention, Mention, str]],
+    contexts: Mapping[Mention, frozenset[str]] | None = None,
+) -> Resolution:
+    """Cluster mentions (of one or many articles) into entities.
+
+    ``contexts`` (from :func:`kg.homonyms.homonym_contexts`): the countries each mention's
+    article ties it to. Across articles, two clusters of one name and broad class are one entity
+    unless both have a context and the contexts share no country; namesakes kept apart are
+    labelled with their country ("Socialist Party (Chile)"), the bare name kept as an alias.
+    """
+    contexts = contexts or {}
     uf = _Union()
     dropped: set[Mention] = set()
     for m in mentions:
@@ -373,18 +386,38 @@ def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mentio
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in mentions:
         clusters[uf.find(m)].append(m)
-    # across articles: the same canonical label in the same broad class
-    canon: dict[tuple[str, str], Mention] = {}
+    # across articles: the same canonical label in the same broad class, in contexts that agree
+    canon: dict[tuple[str, str], list[tuple[Mention, set[str]]]] = defaultdict(list)
+    apart: set[tuple[str, str]] = set()
+    key_of: dict[Mention, tuple[str, str]] = {}
     for root in sorted(clusters):
         ms = clusters[root]
         keep = [m for m in ms if m not in dropped or any(x.source != "ner" for x in ms)]
         if not keep:
             continue
         key = (name_key(_label(keep)), group_of(_vote(keep)))
-        if key in canon:
-            uf.union(canon[key], root, "same name in another article")
+        ctx = {c for m in ms for c in contexts.get(m, ())}
+        key_of[root] = key
+        homes = canon[key]
+        if ctx:  # a home in the same country, else one that says nothing of its country
+            home = next((h for h in homes if ctx & h[1]), None) or next((h for h in homes if not h[1]), None)
+        else:  # nothing known: a home that says nothing either, else the only one
+            home = next((h for h in homes if not h[1]), None) or (homes[0] if len(homes) == 1 else None)
+        if home is not None:
+            same = sorted(ctx & home[1])
+            uf.union(
+                home[0], root, "same name in another article" + (f", same country ({', '.join(same)})" if same else "")
+            )
+            home[1].update(ctx)
         else:
-            canon[key] = root
+            if homes:
+                apart.add(key)
+            homes.append((root, set(ctx)))
+    qualifier: dict[Mention, str] = {}
+    for key in apart:
+        for root, ctx in canon[key]:
+            if len(ctx) == 1:
+                qualifier[uf.find(root)] = _country_name(next(iter(ctx)))
     clusters = defaultdict(list)
     for m in mentions:
         clusters[uf.find(m)].append(m)
@@ -396,6 +429,9 @@ def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mentio
             continue
         cls = _vote(ms)
         label = _label(ms)
+        bare = None
+        if root in qualifier:  # a namesake of another country's: "Socialist Party (Chile)"
+            bare, label = label, f"{label} ({qualifier[root]})"
         slug = slugify(label)
         if slug in entities:
             slug = f"{slug}_({cls})"
@@ -404,6 +440,8 @@ def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mentio
         while slug in entities:
             slug, n = f"{base}_{n}", n + 1
         aliases: dict[str, str] = {}
+        if bare is not None:
+            aliases[bare] = "the bare name, shared with a namesake of another country"
         for m in ms:
             if m.text != label and m.text not in aliases:
                 aliases[m.text] = uf.why.get(m, "same name" if norm_name(m.text) == norm_name(label) else "mention")
@@ -419,3 +457,9 @@ def resolve_mentions(mentions: Sequence[Mention], same_as: Sequence[tuple[Mentio
             if m not in dropped:
                 of[m] = slug
     return Resolution(entities, of)
+
+
+def _country_name(code: str) -> str:
+    """A country's short English name ("CL" → "Chile"), for a namesake's label."""
+    place = gazetteer().countries.get(code)
+    return place.name if place is not None else code

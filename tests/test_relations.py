@@ -415,8 +415,8 @@ def test_an_events_own_lead(data_graph: KnowledgeGraph):
 
 def test_the_party_is_the_one_whose_name_says_party(data_graph: KnowledgeGraph):
     # "a member of the Northern Frontier Democratic Party and a clerk at the Moyale District Office.
-    # After the party was banned in 1962": the party was dissolved, not the office
-    assert ("dissolved", "1962") in _facts(data_graph, "Northern Frontier Democratic Party")
+    # After the party was banned in 1962": the party was banned, not the office
+    assert ("banned", "1962") in _facts(data_graph, "Northern Frontier Democratic Party")
     assert not any(r == "dissolved" for r, _ in _facts(data_graph, "Moyale District Office"))
 
 

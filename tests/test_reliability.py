@@ -129,7 +129,7 @@ def test_odd_but_valid_text_builds(tmp_path: Path):
     g = KnowledgeGraph.open(tmp_path / "st")
     facts = {(f["relation"], str(f["object"])) for f in g.facts(subject="Merovan Guild")}
     assert ("foundedBy", "Tarsa Velimir") in facts
-    assert ("dissolved", "1950") in facts
+    assert ("banned", "1950") in facts
     for f in g.facts():
         assert text[f["start"] : f["end"]] == f["sentence"]
 

@@ -35,6 +35,7 @@ from kg.extract.relations.places import (
     article_country_facts,
     gazetteer_country_facts,
     place_chain_facts,
+    sentence_index,
     single_country_facts,
     single_region_facts,
 )
@@ -96,11 +97,12 @@ def prose_facts(
             out.extend(location_facts(ctx))
             out.extend(lead_work_facts(ctx))
     out.extend(track_facts(ctxs, out))
-    out.extend(gazetteer_country_facts(article, [*flat, *box_countries]))
-    out.extend(single_country_facts(article, [*flat, *box_countries], out))
-    out.extend(single_region_facts(article, flat, out))
+    sentences = sentence_index(ctxs)
+    out.extend(gazetteer_country_facts(article, [*flat, *box_countries], sentences))
+    out.extend(single_country_facts(article, [*flat, *box_countries], out, sentences))
+    out.extend(single_region_facts(article, flat, out, sentences))
     if not any(f.subject == subject and f.relation in ("country", "citizenship") for f in out):
-        out.extend(article_country_facts(article, subject, flat))
+        out.extend(article_country_facts(article, subject, flat, sentences))
     events = section_events(article, ctxs)
     out.extend(events.facts)
     return out, list(events.same_as)

@@ -93,6 +93,8 @@ class Sentences:
         if tok.pos_ == "PRON" and low in ("its", "their") and tok.dep_ == "poss":
             return self._antecedent(tok, "Organization")
         if tok.pos_ == "PRON" and low == "it" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if group_of(self.subject.cls) == "Organization":
+                return self._organisation_noun(tok, "group")
             return self.subject if group_of(self.subject.cls) not in ("Person",) else None
         named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children)
         if tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children) and not named:
@@ -177,8 +179,8 @@ class Sentences:
         For "the movement" / "the party", the subject is preferred when its class is named by
         that noun (the article is about a party, and "the party" is said).
         """
-        if noun is not None and noun in self.subject.cls.casefold():
-            return self.subject
+        if noun is not None and group == "Organization" and group_of(self.subject.cls) == "Organization":
+            return self._organisation_noun(tok, noun)
         lo = self.block.start + (tok.sent.start_char if noun is None else 0)
         if previous_sentence:
             if tok.sent.start == 0:
@@ -197,6 +199,38 @@ class Sentences:
         if group_of(self.subject.cls) == group:
             return self.subject
         return None
+
+    def _organisation_noun(self, tok: Token, noun: str) -> Mention:
+        """ "The group", "the party" in an article about an organisation: the article's subject,
+        unless the same sentence (before the noun) or the one before names another organisation of
+        that kind as its grammatical subject ("The Red Dawn Brigade, a rival group, fought the front.
+        The group was led by X": the brigade). An organisation named in passing ("clashed with the
+        Y League") is not what the next sentence speaks of."""
+        sent = tok.sent
+        first = sent.start
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+        rivals: list[Mention] = []
+        for t in tok.doc[first : tok.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for m in self.mentions_of(t) if t.pos_ == "PROPN" else [self._by_token.get(t.i)]:
+                if m is None or m.subject or group_of(m.cls) != "Organization" or m in rivals:
+                    continue
+                if not self._same_kind(m, noun):
+                    continue
+                rivals.append(m)
+        if rivals:
+            return rivals[-1]
+        return self.subject
+
+    @staticmethod
+    def _same_kind(m: Mention, noun: str) -> bool:
+        """Whether "the <noun>" can name m: "the party" a party, "the group"/"the organisation" any
+        organisation, "the union" a name with that word."""
+        if noun in ("group", "organization", "organisation"):
+            return True
+        return noun in m.cls.casefold() or noun in m.text.casefold().split()
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens of the block between two article offsets (a mention's ``start``/``end``),

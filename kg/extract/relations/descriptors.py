@@ -128,6 +128,8 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
                 key = name_key(part)
                 if key not in places or (i and f"{words[i - 1]} {part}" in _COMPOUND_DEMONYMS):
                     continue
+                if i and gaz.demonym(part) and (gaz.demonym(words[i - 1]) or gaz.adjective_place(words[i - 1])):
+                    continue  # "American Indian Movement": a people's name of two adjectives, not India's
                 place = gaz.lookup(part)
                 if gaz.demonym(part) or (place is not None and (place.kind != "city" or place.population >= 100_000)):
                     found = places[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -16,6 +17,7 @@ __all__ = [
     "article_country_facts",
     "gazetteer_country_facts",
     "place_chain_facts",
+    "sentence_index",
     "single_country_facts",
     "single_region_facts",
 ]
@@ -82,13 +84,15 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
 
 
-def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> Iterator[Fact]:
+def gazetteer_country_facts(
+    article: Article, mentions: Sequence[Mention], sentences: SentenceIndex = ()
+) -> Iterator[Fact]:
     """What the gazetteer knows about places the article names together: a city's or region's
     country, a US city's state, a country's continent and capital."""
     gaz = gazetteer()
     countries: dict[str, Mention] = {}
     for m in mentions:  # each country by its name, or by its people's adjective when it goes unnamed
-        if m.cls == "Country":
+        if m.cls == "Country" and not gaz.spelled_in_capitals(m.text):
             place = gaz.lookup(m.text)
             code = place.country if place is not None else gaz.demonym(m.text)
             if code and (code not in countries or (gaz.demonym(countries[code].text) and not gaz.demonym(m.text))):
@@ -111,8 +115,16 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
             seen_city.add(m.text)
             place = gaz.lookup(m.text, states)
             if place is not None and place.kind == "city" and place.parent in regions:
-                yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
+                yield Fact(
+                    m,
+                    "locatedIn",
+                    regions[place.parent],
+                    _line_evidence(article, m, "gazetteer:region", sentences=sentences),
+                )
         return
+    # the countries the article speaks of: those it names, and those of the regions it names ("a
+    # London club" in an article that names England and Canada is not in Ontario)
+    context = frozenset(countries) | frozenset(code.split("-")[0] for code in regions)
     by_name = {norm_name(m.text): m for m in reversed(mentions) if group_of(m.cls) == "Place"}
     seen = set()
     for m in mentions:
@@ -123,30 +135,57 @@ def gazetteer_country_facts(article: Article, mentions: Sequence[Mention]) -> It
             code = next(c for c, x in countries.items() if x == m)
             cont = by_name.get(norm_name(gaz.continent_of.get(code, "")))
             if cont is not None:
-                yield Fact(m, "continent", cont, _line_evidence(article, m, "gazetteer:continent"))
+                yield Fact(m, "continent", cont, _line_evidence(article, m, "gazetteer:continent", sentences=sentences))
             continue
         if m.cls not in ("City", "AdministrativeRegion"):
             continue
-        place = gaz.lookup(m.text, frozenset(countries))
+        place = gaz.resolve(m.text, context=context)
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue
-        yield Fact(m, "country", countries[place.country], _line_evidence(article, m, "gazetteer:country"))
+        yield Fact(
+            m, "country", countries[place.country], _line_evidence(article, m, "gazetteer:country", sentences=sentences)
+        )
         if place.kind == "city" and norm_name(gaz.capital_of.get(place.country, "")) == norm_name(place.name):
             # "Phnom Penh, the capital" beside "Cambodia": the gazetteer says which country's, when
             # the paragraph speaks of a capital at all (a city named in passing is only a city)
-            ev = _line_evidence(article, m, "gazetteer:capital")
-            if _CAPITAL.search(ev.sentence):
+            ev = _line_evidence(article, m, "gazetteer:capital", sentences=sentences)
+            if _CAPITAL.search(_line_evidence(article, m, "gazetteer:capital").sentence):
                 yield Fact(countries[place.country], "capital", m, ev)
                 yield Fact(m, "capitalOf", countries[place.country], ev)
         if place.kind == "city" and place.parent in regions:
-            yield Fact(m, "locatedIn", regions[place.parent], _line_evidence(article, m, "gazetteer:region"))
+            yield Fact(
+                m,
+                "locatedIn",
+                regions[place.parent],
+                _line_evidence(article, m, "gazetteer:region", sentences=sentences),
+            )
 
 
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
 
 
-def _line_evidence(article: Article, m: Mention, rule: str, confidence: float = GAZETTEER_CONFIDENCE) -> Evidence:
-    """Evidence for a gazetteer fact: the line where the place is named."""
+SentenceIndex = Sequence[Evidence]
+"""Every sentence of an article's prose as evidence (start, end, text, section), in text order."""
+
+
+def sentence_index(ctxs: Sequence[Sentences]) -> list[Evidence]:
+    """The sentences of the article's blocks, in text order, for :func:`_line_evidence`."""
+    out = [ctx.evidence(sent, "", 0.0) for ctx in ctxs for sent in ctx.doc.sents]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _line_evidence(
+    article: Article,
+    m: Mention,
+    rule: str,
+    confidence: float = GAZETTEER_CONFIDENCE,
+    sentences: SentenceIndex = (),
+) -> Evidence:
+    """Evidence for a gazetteer fact: the sentence where the place is named (an infobox place: its line)."""
+    i = bisect_right([e.start for e in sentences], m.start) - 1
+    if i >= 0 and sentences[i].start <= m.start and m.end <= sentences[i].end:
+        e = sentences[i]
+        return Evidence(article.stem, e.section, e.sentence, e.start, e.end, rule, confidence)
     line_start = article.text.rfind("\n", 0, m.start) + 1
     line_end = article.text.find("\n", m.end)
     line = article.text[line_start : len(article.text) if line_end < 0 else line_end].rstrip("\r")
@@ -156,7 +195,9 @@ def _line_evidence(article: Article, m: Mention, rule: str, confidence: float = 
 ARTICLE_COUNTRY_CONFIDENCE = 0.6
 
 
-def article_country_facts(article: Article, subject: Mention, mentions: Sequence[Mention]) -> Iterator[Fact]:
+def article_country_facts(
+    article: Article, subject: Mention, mentions: Sequence[Mention], sentences: SentenceIndex = ()
+) -> Iterator[Fact]:
     """The country of an article's subject (an organisation, place or event) when the article is
     clearly about one country: it names that country (or its people) at least twice and it makes
     up at least two thirds of the countries named."""
@@ -166,7 +207,7 @@ def article_country_facts(article: Article, subject: Mention, mentions: Sequence
     gaz = gazetteer()
     counts: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.cls != "Country":
+        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
             continue
         place = gaz.lookup(m.text)
         code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
@@ -180,7 +221,7 @@ def article_country_facts(article: Article, subject: Mention, mentions: Sequence
         return
     named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
     conf = ARTICLE_COUNTRY_CONFIDENCE if relation == "country" else ARTICLE_COUNTRY_CONFIDENCE - 0.1
-    yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf))
+    yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf, sentences))
 
 
 # Classes whose members the rule places, with the rule's confidence for each. Generic places and
@@ -199,7 +240,9 @@ _LOCAL_CLASSES = {
 }
 
 
-def single_country_facts(article: Article, mentions: Sequence[Mention], known: Sequence[Fact]) -> Iterator[Fact]:
+def single_country_facts(
+    article: Article, mentions: Sequence[Mention], known: Sequence[Fact], sentences: SentenceIndex = ()
+) -> Iterator[Fact]:
     """In an article that names exactly one country (by name or by its people's adjective), the
     regions, towns, landforms, buildings and national institutions it names without a country of
     their own lie in that country.
@@ -211,7 +254,7 @@ def single_country_facts(article: Article, mentions: Sequence[Mention], known: S
     gaz = gazetteer()
     codes: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.cls != "Country":
+        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
             continue
         place = gaz.lookup(m.text)
         code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
@@ -238,10 +281,17 @@ def single_country_facts(article: Article, mentions: Sequence[Mention], known: S
             continue
         if found and not any(p.country == code for p in found):
             continue
-        yield Fact(m, "country", country, _line_evidence(article, m, "article-single-country", _LOCAL_CLASSES[m.cls]))
+        yield Fact(
+            m,
+            "country",
+            country,
+            _line_evidence(article, m, "article-single-country", _LOCAL_CLASSES[m.cls], sentences),
+        )
 
 
-def single_region_facts(article: Article, mentions: Sequence[Mention], known: Sequence[Fact]) -> Iterator[Fact]:
+def single_region_facts(
+    article: Article, mentions: Sequence[Mention], known: Sequence[Fact], sentences: SentenceIndex = ()
+) -> Iterator[Fact]:
     """In an article that names exactly one region (a state, province, ISO 3166-2 record), the
     rivers, lakes, mountains and other landforms it names without a container lie in that region.
 
@@ -273,7 +323,10 @@ def single_region_facts(article: Article, mentions: Sequence[Mention], known: Se
         ):
             continue
         yield Fact(
-            m, "locatedIn", region, _line_evidence(article, m, "article-single-region", SINGLE_REGION_CONFIDENCE)
+            m,
+            "locatedIn",
+            region,
+            _line_evidence(article, m, "article-single-region", SINGLE_REGION_CONFIDENCE, sentences),
         )
 
 

@@ -84,6 +84,18 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+def _shares_passive(verb: Token) -> bool:
+    """ "was banned in 1987 and dissolved in 1990": a participle joined to a passive verb, with no
+    subject of its own, may share its voice. Only passive rules read it so: in "was born in Lima
+    and converted to Islam" the second verb is active."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
+        and _is_passive(verb.head)
+    )
+
+
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
@@ -95,6 +107,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return [verb.head]
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
+        if not found and role == "nsubjpass" and _shares_passive(verb):
+            # "X was banned in 1987 and dissolved in 1990": the first verb's passive subject
+            found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -169,11 +184,12 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN":
             continue
         lemma = tok.lemma_.casefold()
+        shared = _shares_passive(tok)
         for rule in rules:
             if lemma not in rule.lemmas:
                 continue
             passive = _is_passive(tok)
-            if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive):
+            if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive and not shared):
                 continue
             subjects = _args(ctx, tok, rule.subject, rule.subject_class)
             if not subjects:
