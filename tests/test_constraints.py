@@ -93,7 +93,9 @@ def _extract_relation_strings() -> set[str]:
 
 
 def _table_relations() -> dict[str, set[str]]:
-    infobox = {r["relation"] for r in load_json("infobox.json")["keys"].values() if r.get("relation")}
+    from kg.extract.infobox_table import infobox_rules
+
+    infobox = {r.relation for rules in infobox_rules().values() for r in rules if r.relation}
     triggers = set()
     for r in load_json("triggers.json")["rules"]:
         triggers.update(x for x in (r.get("relation"), r.get("date_relation")) if x)
@@ -131,10 +133,13 @@ def test_rule_tables_ask_for_classes_their_relation_allows():
             c = constraint(r["relation"])
             assert _overlaps(r["subject_class"], c.domain), (r["name"], sorted(c.domain))
             assert _overlaps(r["object_class"], c.range), (r["name"], sorted(c.range))
-    for key, r in load_json("infobox.json")["keys"].items():
-        if r.get("relation") and r.get("object"):
-            c = constraint(r["relation"])
-            assert _overlaps([r["object"]], c.domain if r.get("inverse") else c.range), (key, r)
+    from kg.extract.infobox_table import infobox_rules
+
+    for key, rules in infobox_rules().items():
+        for r in rules:
+            if r.relation and r.object and r.relation in RELATIONS and RELATIONS[r.relation].kind == "object":
+                c = constraint(r.relation)
+                assert _overlaps([r.object], c.domain if r.inverse else c.range), (key, r)
 
 
 # ---- the shapes agree with them ----------------------------------------------------------------
