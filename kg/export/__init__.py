@@ -18,15 +18,36 @@ from kg.store import DUMP_FORMATS, dump_store
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["EXPORT_FORMATS", "ExportFilter", "export_graph"]
+__all__ = ["EXPORT_FORMATS", "ExportFilter", "check_output", "export_graph"]
 
 EXPORT_FORMATS = ("gexf", "graphml", "csv", "html", "nq", "nt", "trig", "ttl", "jsonld")
+# The file name endings of each format; an output ending in another format's is refused.
+SUFFIXES = {f: (f".{f}",) for f in EXPORT_FORMATS} | {"html": (".html", ".htm"), "csv": ("", ".csv")}
+_KNOWN = {s: f for f, ss in SUFFIXES.items() for s in ss if s} | {".json": "jsonld", ".xml": "graphml"}
+
+
+def check_output(fmt: str, path: str | Path) -> None:
+    """Refuse an output whose name says another format (``kg export gexf -o g.graphml``).
+
+    >>> check_output("gexf", "g.graphml")
+    Traceback (most recent call last):
+    kg.errors.ExportError: g.graphml: the name ends in .graphml, but the format is gexf (use g.gexf)
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    other = _KNOWN.get(suffix)
+    if other is not None and suffix not in SUFFIXES.get(fmt, ()) and not (fmt == "graphml" and suffix == ".xml"):
+        raise ExportError(
+            f"{p}: the name ends in {suffix}, but the format is {fmt} (use {p.with_suffix(SUFFIXES[fmt][0] or '')})"
+        )
 
 
 def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path, flt: ExportFilter | None = None) -> None:
     """Write ``kg`` to ``path`` as ``fmt`` (filters apply to the graph formats)."""
     fmt = fmt.lower().lstrip(".")
     p = Path(path)
+    if fmt in EXPORT_FORMATS:
+        check_output(fmt, p)
     try:
         if "." + fmt in DUMP_FORMATS:
             if p.suffix.lower() != "." + fmt:
