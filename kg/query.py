@@ -189,11 +189,11 @@ def bind_params(kg: KnowledgeGraph, spec: QuerySpec, params: tuple[str, ...]) ->
             out[name] = text.strip()
         elif kind == "iri":
             out[name] = _iri(text, f"{where}--param {name}={text}: not an IRI; {listing}")
+        elif kind == "entity" and isinstance(value, ox.NamedNode):  # --param name=<iri>
+            out[name] = value
         elif kind == "entity":
             try:
                 out[name] = ox.NamedNode(kg.resolve(text))
-            except QueryError:
-                raise
             except KgError as exc:
                 raise QueryError(f"{where}--param {name}: {exc}") from None
         else:

@@ -170,5 +170,7 @@ def test_bind_params_resolves_entities_and_iris(seed_graph: KnowledgeGraph):
     }
     rows = seed_graph.rows(load_query("evidence"), **binds)
     assert rows and {r["relation"] for r in rows} == {"child"} and {r["subject"] for r in rows} == {"Isaac Humala"}
+    iri = seed_graph.resolve("Isaac Humala")
+    assert bind_params(seed_graph, query_spec("entity"), (f"name=<{iri}>",)) == {"name": ox.NamedNode(iri)}
     with pytest.raises(QueryError, match="not an IRI"):
         bind_params(seed_graph, query_spec("evidence"), ("p=not an iri",))

@@ -119,7 +119,7 @@ def gexf_tree(g: nx.MultiDiGraph) -> ET.ElementTree:
     edges = _edges(g)
     edge_cols = _columns((d for _, _, d in edges), _EDGE_RESERVED)
     for cls, cols in (("node", node_cols), ("edge", edge_cols)):
-        attrs = ET.SubElement(graph, q + "attributes", {"class": cls, "mode": "static"})
+        attrs = ET.SubElement(graph, q + "attributes", {"class": cls})
         for name, kind in cols.items():
             ET.SubElement(
                 attrs, q + "attribute", {"id": name, "title": name, "type": "integer" if kind == "long" else kind}
