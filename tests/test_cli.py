@@ -237,15 +237,16 @@ def test_sparql_errors_a_person_can_read(seed_build):
     assert r.returncode == 2 and "undefined prefix 'foo:'" in r.stderr and "ex:" in r.stderr
 
 
-def test_export_to_stdout(seed_build, tmp_path: Path):
+def test_export_to_stdout(seed_build, seed_graph, tmp_path: Path):
+    """`-o -` writes the very bytes the export writes to a file."""
     _, store, _ = seed_build
-    for fmt in ("gexf", "graphml", "nq", "ttl"):
+    for fmt in ("gexf", "graphml", "ttl"):
         r = subprocess.run([sys.executable, "-m", "kg", "export", fmt, "-o", "-", "--store", str(store)],
                            capture_output=True, cwd=ROOT, timeout=300)
         assert r.returncode == 0, r.stderr
         out = tmp_path / f"file.{fmt}"
-        assert kg("export", fmt, "-o", str(out), "--store", str(store)).returncode == 0
-        assert r.stdout == out.read_bytes(), fmt
+        seed_graph.export(fmt, out)
+        assert r.stdout == out.read_bytes() and len(r.stdout) > 1000, fmt
     r = kg("export", "csv", "-o", "-", "--store", str(store))
     assert r.returncode == 2 and "not csv" in r.stderr
 
