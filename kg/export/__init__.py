@@ -23,7 +23,7 @@ __all__ = ["EXPORT_FORMATS", "ExportFilter", "check_output", "export_graph"]
 EXPORT_FORMATS = ("gexf", "graphml", "csv", "html", "nq", "nt", "trig", "ttl", "jsonld")
 # The file name endings of each format; an output ending in another format's is refused.
 SUFFIXES = {f: (f".{f}",) for f in EXPORT_FORMATS} | {"html": (".html", ".htm"), "csv": ("", ".csv")}
-_KNOWN = {s: f for f, ss in SUFFIXES.items() for s in ss if s} | {".json": "jsonld", ".xml": "graphml"}
+_KNOWN = {s: f for f, ss in SUFFIXES.items() for s in ss if s} | {".json": "jsonld"}
 
 
 def check_output(fmt: str, path: str | Path) -> None:
@@ -36,7 +36,7 @@ def check_output(fmt: str, path: str | Path) -> None:
     p = Path(path)
     suffix = p.suffix.lower()
     other = _KNOWN.get(suffix)
-    if other is not None and suffix not in SUFFIXES.get(fmt, ()) and not (fmt == "graphml" and suffix == ".xml"):
+    if other is not None and other != fmt:
         raise ExportError(
             f"{p}: the name ends in {suffix}, but the format is {fmt} (use {p.with_suffix(SUFFIXES[fmt][0] or '')})"
         )

@@ -15,11 +15,14 @@ import networkx as nx
 
 from kg.extract.tables import load_tsv
 from kg.ontology import class_parents
+from kg.store import PREFIXES
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = ["ExportFilter", "analysed_view", "colour_of", "palette", "palette_class"]
+
+ONTO = PREFIXES["kg"]
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,6 @@ def _evidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], list[str]]:
         "SELECT DISTINCT ?s ?p ?o ?sent WHERE { GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; "
         "rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sent } FILTER(isIRI(?o)) }"
     ):
-        rel = str(r["p"]).rsplit("#", 1)[-1]
+        rel = str(r["p"]).replace(ONTO, "")  # as kg.netx names the edge
         out.setdefault((r["s"], rel, r["o"]), set()).add(str(r["sent"]))
     return {k: sorted(v) for k, v in out.items()}
