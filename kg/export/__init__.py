@@ -12,7 +12,7 @@ import networkx as nx
 
 from kg.errors import ExportError
 from kg.export.graphview import ExportFilter, analysed_view
-from kg.export.xmlgraph import gexf_tree, graphml_tree, write_xml
+from kg.export.xmlgraph import EVIDENCE_SEPARATOR, gexf_tree, graphml_tree, write_xml
 from kg.store import DUMP_FORMATS, dump_store
 
 if TYPE_CHECKING:
@@ -110,4 +110,5 @@ def write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
         w = csv.writer(fh)
         w.writerow(["Source", "Target", "Type", "Label", "Weight", "Sources", "Evidence"])
         for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
-            w.writerow([a, b, "Directed", d["relation"], d["confidence"], d["sources"], d.get("sentence", "")])
+            evidence = EVIDENCE_SEPARATOR.join(d.get("evidence") or [d.get("sentence", "")])
+            w.writerow([a, b, "Directed", d["relation"], d["confidence"], d["sources"], evidence])
