@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from kg.errors import KgError, QueryError
+from kg.errors import ExportError, KgError, QueryError
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildReport
@@ -63,7 +63,7 @@ def cli(debug: bool) -> None:
     "outputs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Dump file; format from the extension (.trig .nq .ttl .nt .jsonld). Repeatable.",
+    help="Dump file; format from the extension (.trig .nq .ttl .nt .jsonld); - for N-Quads on stdout. Repeatable.",
 )
 @click.option("--base", default=None, help="Base IRI of minted resources.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes for NLP.")
@@ -94,7 +94,7 @@ def build(
     explain_drops: bool,
     no_validate: bool,
 ) -> None:
-    """Read articles (files or folders of *.txt) and build the graph into the store.
+    """Read articles (files or folders of *.txt, or - for one article on stdin) and build the graph into the store.
 
     A rebuild reuses the extraction of every article whose text (and kg's rules) did not
     change; each article's graph is replaced atomically; a second writer is refused.
@@ -102,6 +102,7 @@ def build(
     from kg.pipeline import build_graph
     from kg.rdf import DEFAULT_BASE
 
+    paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
     bar = _Progress()
     report = build_graph(
@@ -139,7 +140,7 @@ def build(
     if not no_validate and report.articles:
         _warn_invalid(where)
     for out in report.outputs:
-        click.echo(f"Wrote {out}")
+        click.echo(f"Wrote {'standard output' if Path(out).name == _STDOUT_NQ else out}")
     if report.failures:
         click.echo(f"{len(report.failures)} article(s) failed; the others were built.", err=True)
         sys.exit(1)
@@ -171,6 +172,55 @@ def _warn_invalid(where: Path) -> None:
         click.echo(
             f"warning: the store has {len(found)} violation(s) of kg/shapes.ttl; 'kg validate' lists them", err=True
         )
+
+
+_STDOUT_NQ = "kg-stdout.nq"
+
+
+def _build_stdio(paths: tuple[Path, ...], outputs: tuple[Path, ...], max_bytes: int) -> tuple[Any, Any]:
+    """``kg build -`` and ``-o -``: standard input saved as one article in a temporary folder, named
+    after its title (its first line); ``-o -`` written to a temporary N-Quads file that is copied to
+    stdout when the command ends, the summary going to stderr meanwhile."""
+    import contextlib
+    import shutil
+    import tempfile
+
+    if not any(str(p) == "-" for p in (*paths, *outputs)):
+        return paths, outputs
+    ctx = click.get_current_context()
+    tmp = Path(ctx.with_resource(tempfile.TemporaryDirectory(prefix="kg-build-")))
+    paths = tuple(_stdin_article(tmp, max_bytes) if str(p) == "-" else p for p in paths)
+    if any(str(o) == "-" for o in outputs):
+        nquads = tmp / _STDOUT_NQ
+        outputs = tuple(nquads if str(o) == "-" else o for o in outputs)
+
+        def copy() -> None:
+            if nquads.exists():
+                with nquads.open("rb") as fh:
+                    shutil.copyfileobj(fh, sys.stdout.buffer)
+                sys.stdout.flush()
+
+        ctx.call_on_close(copy)
+        ctx.with_resource(contextlib.redirect_stdout(sys.stderr))
+    return paths, outputs
+
+
+def _stdin_article(folder: Path, max_bytes: int) -> Path:
+    """Standard input as one article file, named after its title."""
+    import re
+    import unicodedata
+
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise KgError(f"standard input: larger than --max-bytes ({max_bytes})")
+    first = data.decode("utf-8-sig", errors="replace").lstrip().split("\n", 1)[0]
+    title = unicodedata.normalize("NFKD", first.strip().strip("=").strip())
+    stem = re.sub(r"[^a-z0-9]+", "_", "".join(c for c in title if not unicodedata.combining(c)).lower()).strip("_")
+    if not stem:
+        raise KgError("standard input: no article (its first line should be its title, '= Title =')")
+    path = folder / f"{stem[:80]}.txt"
+    path.write_bytes(data)
+    return path
 
 
 @cli.command()
@@ -217,7 +267,7 @@ class _Progress:
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @_store_option
 @click.option(
     "--format",
@@ -233,16 +283,23 @@ class _Progress:
     metavar="NAME=VALUE",
     help="Bind ?NAME to VALUE (a literal; <iri> for an IRI). Repeatable.",
 )
-def query(query: str, store: Path | None, fmt: str | None, params: tuple[str, ...]) -> None:
-    """Run a SPARQL query: a .rq path, a name from queries/, or inline SPARQL."""
+@click.option("--list", "list_", is_flag=True, help="List the query library: names, titles, parameters.")
+def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[str, ...], list_: bool) -> None:
+    """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin)."""
     from kg.graph import KnowledgeGraph
-    from kg.query import format_results, load_query, parse_params
+    from kg.query import bind_params, format_results, library, query_spec
 
-    text = load_query(query)
-    binds = parse_params(params)
+    if list_:
+        for q in library():
+            click.echo(f"{q.name:18} {q.title}\n{'':18} parameters: {q.describe_params()}")
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY (a library name, a .rq file, inline SPARQL or -), or --list")
+    spec = query_spec(query)
     kg = KnowledgeGraph.open(_store(store))
+    binds = bind_params(kg, spec, params)
     try:
-        result = kg.query(text, **binds)
+        result = kg.query(spec.text, **binds)
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -295,7 +352,9 @@ def path(source: str, target: str, store: Path | None) -> None:
 
 @cli.command()
 @click.argument("fmt", metavar="FORMAT")
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Output file (a folder for csv).")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="Output file (folder for csv; - for stdout)."
+)
 @_store_option
 @click.option("--types", default="", help="Keep these classes (and subclasses), comma-separated: Person,Place.")
 @click.option("--relations", default="", help="Keep these relations, comma-separated: leader,foundedBy.")
@@ -321,22 +380,49 @@ def export(
 
     The filters apply to gexf, graphml, csv and html; RDF dumps are the whole store.
     """
-    from kg.export import ExportFilter
+    from kg.export import EXPORT_FORMATS, ExportFilter, check_output
     from kg.graph import KnowledgeGraph
 
     def split(s: str) -> frozenset[str]:
         return frozenset(x.strip() for x in s.split(",") if x.strip())
 
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        raise click.UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     flt = ExportFilter(split(types), split(relations), min_confidence, article, around, depth)
-    if open_ and fmt.lower() != "html":
+    if open_ and fmt != "html":
         raise click.UsageError("--open works with the html format")
-    KnowledgeGraph.open(_store(store)).export(fmt, output, flt)
-    click.echo(f"Wrote {output}")
+    to_stdout = str(output) == "-"
+    if to_stdout and (fmt == "csv" or open_):
+        raise click.UsageError("-o - (standard output) takes one text file: not csv (a folder) nor --open")
+    if not to_stdout:
+        try:
+            check_output(fmt, output)
+        except ExportError as exc:  # a usage error: one line, exit 2
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        KnowledgeGraph.open(_store(store)).export(fmt, output, flt)
+        click.echo(f"Wrote {output}")
+    else:
+        _export_to_stdout(KnowledgeGraph.open(_store(store)), fmt, flt)
     if open_:
         import webbrowser
 
         if not webbrowser.open(output.resolve().as_uri()):
             click.echo("No browser found; open the file yourself.", err=True)
+
+
+def _export_to_stdout(kg: Any, fmt: str, flt: Any) -> None:
+    """Write the export to a temporary file, then copy it to standard output."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        out = Path(tmp) / f"export.{fmt}"
+        kg.export(fmt, out, flt)
+        with out.open("rb") as fh:
+            shutil.copyfileobj(fh, sys.stdout.buffer)
+        sys.stdout.flush()
 
 
 @cli.command()

@@ -92,13 +92,24 @@ class KnowledgeGraph:
         Strings bind as literals, ``ox.NamedNode`` values as IRIs. Common
         prefixes (kg, rdfs, skos, prov, schema, wdt, xsd...) are predeclared.
         """
-        return self._run(bind_values(sparql, bindings) if bindings else sparql)
+        try:
+            return self._run(bind_values(sparql, bindings) if bindings else sparql)
+        except SyntaxError as exc:
+            from kg.query import describe_syntax_error
+
+            message = str(exc)
+            # report the position in the text the user wrote, not in the bound one (parsed on an
+            # empty store, never with a SERVICE clause that could reach out)
+            if bindings and "SERVICE" not in sparql.upper():
+                try:
+                    ox.Store().query(sparql, prefixes=PREFIXES)
+                except SyntaxError as own:
+                    message = str(own)
+            raise QueryError(describe_syntax_error(sparql, message, PREFIXES)) from None
 
     def _run(self, sparql: str) -> Any:
         try:
             return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise QueryError(f"bad SPARQL: {exc}") from None
         except (RuntimeError, OSError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from None
 
@@ -115,11 +126,17 @@ class KnowledgeGraph:
                { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
                FILTER(CONTAINS(STR(?e), "/resource/")) }"""
         key = _fold(name)
-        for row in self.rows(q):
+        names = self.rows(q)
+        for row in names:
             if _fold(str(row["n"])) == key:
                 found[row["e"]] = row["l"]
         if not found:
-            raise KgError(f"no entity is called {name!r}")
+            from kg.query import closest
+
+            label_of = {str(r["n"]): str(r["l"]) for r in names}
+            near = list(dict.fromkeys(label_of[n] for n in closest(name, sorted(label_of), n=5)))[:3]
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise KgError(f"no entity is called {name!r}{hint}")
         if len(found) > 1:
             options = ", ".join(f"{label} <{iri}>" for iri, label in sorted(found.items()))
             raise KgError(f"{name!r} is ambiguous: {options}")

@@ -138,7 +138,7 @@ def test_gexf_in_graphology(exports: Path):
         timeout=60,
     )
     seen = json.loads(out.stdout)
-    g = nx.read_gexf(exports / "seed.gexf")
+    g = nx.read_gexf(exports / "seed.gexf", version="1.3")
     assert (seen["order"], seen["size"]) == (g.number_of_nodes(), g.number_of_edges())
     for n, d in g.nodes(data=True):
         c = d["viz"]["color"]

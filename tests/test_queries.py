@@ -136,3 +136,41 @@ def test_class_lists_in_queries_match_the_ontology(name: str, root: str):
     onto = ontology_graph()
     expected = {c: str(onto.value(KG[c], RDFS.label)) for c in CLASSES if root in class_parents(c)}
     assert listed == expected
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_declared_parameters_are_typed_and_used(name: str):
+    """Every library query declares its parameters with a known kind, and uses each of them."""
+    from kg.query import KINDS, query_spec
+
+    spec = query_spec(name)
+    assert spec.declared
+    head = spec.text.splitlines()[2]
+    assert head.count("?") == len(spec.params)
+    for p in spec.params:
+        assert p.kind in KINDS and p.name in spec.variables, (name, p)
+        assert f"?{p.name} ({p.kind}," in head
+
+
+def test_the_packaged_library_is_the_source_one():
+    root = Path(__file__).resolve().parent.parent
+    assert sorted(p.name for p in queries_dir().glob("*.rq")) == sorted(p.name for p in (root / "queries").glob("*.rq"))
+    assert queries_dir().resolve() == (root / "queries").resolve()
+
+
+def test_bind_params_resolves_entities_and_iris(seed_graph: KnowledgeGraph):
+    import pyoxigraph as ox
+
+    from kg.query import bind_params, query_spec
+
+    binds = bind_params(seed_graph, query_spec("evidence"), ("s=isaac HUMALA", "p=kg:child"))
+    assert binds == {
+        "s": ox.NamedNode(seed_graph.resolve("Isaac Humala")),
+        "p": ox.NamedNode("https://kg.example.org/ontology#child"),
+    }
+    rows = seed_graph.rows(load_query("evidence"), **binds)
+    assert rows and {r["relation"] for r in rows} == {"child"} and {r["subject"] for r in rows} == {"Isaac Humala"}
+    iri = seed_graph.resolve("Isaac Humala")
+    assert bind_params(seed_graph, query_spec("entity"), (f"name=<{iri}>",)) == {"name": ox.NamedNode(iri)}
+    with pytest.raises(QueryError, match="not an IRI"):
+        bind_params(seed_graph, query_spec("evidence"), ("p=not an iri",))

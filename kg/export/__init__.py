@@ -5,7 +5,6 @@ and Gephi's importer, and a self-contained interactive page (:mod:`kg.export.htm
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,21 +12,42 @@ import networkx as nx
 
 from kg.errors import ExportError
 from kg.export.graphview import ExportFilter, analysed_view
-from kg.store import DUMP_FORMATS, atomic_target, dump_store
+from kg.export.xmlgraph import EVIDENCE_SEPARATOR, gexf_tree, graphml_tree, write_xml
+from kg.store import DUMP_FORMATS, dump_store
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["EXPORT_FORMATS", "ExportFilter", "export_graph"]
+__all__ = ["EXPORT_FORMATS", "ExportFilter", "check_output", "export_graph"]
 
 EXPORT_FORMATS = ("gexf", "graphml", "csv", "html", "nq", "nt", "trig", "ttl", "jsonld")
-_SCALARS = (str, int, float, bool)
+# The file name endings of each format; an output ending in another format's is refused.
+SUFFIXES = {f: (f".{f}",) for f in EXPORT_FORMATS} | {"html": (".html", ".htm"), "csv": ("", ".csv")}
+_KNOWN = {s: f for f, ss in SUFFIXES.items() for s in ss if s} | {".json": "jsonld"}
+
+
+def check_output(fmt: str, path: str | Path) -> None:
+    """Refuse an output whose name says another format (``kg export gexf -o g.graphml``).
+
+    >>> check_output("gexf", "g.graphml")
+    Traceback (most recent call last):
+    kg.errors.ExportError: g.graphml: the name ends in .graphml, but the format is gexf (use g.gexf)
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    other = _KNOWN.get(suffix)
+    if other is not None and other != fmt:
+        raise ExportError(
+            f"{p}: the name ends in {suffix}, but the format is {fmt} (use {p.with_suffix(SUFFIXES[fmt][0] or '')})"
+        )
 
 
 def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path, flt: ExportFilter | None = None) -> None:
     """Write ``kg`` to ``path`` as ``fmt`` (filters apply to the graph formats)."""
     fmt = fmt.lower().lstrip(".")
     p = Path(path)
+    if fmt in EXPORT_FORMATS:
+        check_output(fmt, p)
     try:
         if "." + fmt in DUMP_FORMATS:
             if p.suffix.lower() != "." + fmt:
@@ -51,51 +71,15 @@ def export_graph(kg: KnowledgeGraph, fmt: str, path: str | Path, flt: ExportFilt
         raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _xml_safe(v: object) -> object:
-    """Strings without the characters XML 1.0 cannot carry (markup characters are escaped by the writers).
-
-    >>> _xml_safe("a" + chr(0) + "b<c>")
-    'ab<c>'
-    """
-    return _NOT_XML.sub("", v) if isinstance(v, str) else v
-
-
-def _flat(g: nx.MultiDiGraph, keep_viz: bool) -> nx.MultiDiGraph:
-    out = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        attrs = {
-            k: _xml_safe("|".join(v) if isinstance(v, list) else v)
-            for k, v in d.items()
-            if isinstance(v, (*_SCALARS, list)) or (keep_viz and k == "viz")
-        }
-        out.add_node(_xml_safe(n), **attrs)
-    for a, b, k, d in g.edges(keys=True, data=True):
-        out.add_edge(
-            _xml_safe(a),
-            _xml_safe(b),
-            key=_xml_safe(k),
-            **{x: _xml_safe(v) for x, v in d.items() if isinstance(v, _SCALARS)},
-        )
-    return out
-
-
 def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
-    """GEXF 1.2 for Gephi: colours and sizes (viz), typed attributes, start/end for the timeline."""
-    with atomic_target(path) as tmp:
-        nx.write_gexf(_flat(g, keep_viz=True), tmp, version="1.2draft")
+    """GEXF 1.3 for Gephi 0.10: colours and sizes (viz), typed attributes, start/end for the timeline,
+    one edge per relation with its own id, ``label`` and ``kind`` (see :mod:`kg.export.xmlgraph`)."""
+    write_xml(gexf_tree(g), path)
 
 
 def write_graphml(g: nx.MultiDiGraph, path: Path) -> None:
     """GraphML with typed keys (yEd, Gephi, igraph, Cytoscape)."""
-    flat = _flat(g, keep_viz=False)
-    for _, d in flat.nodes(data=True):
-        d.pop("start", None)
-        d.pop("end", None)
-    with atomic_target(path) as tmp:
-        nx.write_graphml(flat, tmp)
+    write_xml(graphml_tree(g), path)
 
 
 def write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
@@ -126,4 +110,5 @@ def write_csv(g: nx.MultiDiGraph, folder: Path) -> None:
         w = csv.writer(fh)
         w.writerow(["Source", "Target", "Type", "Label", "Weight", "Sources", "Evidence"])
         for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
-            w.writerow([a, b, "Directed", d["relation"], d["confidence"], d["sources"], d.get("sentence", "")])
+            evidence = EVIDENCE_SEPARATOR.join(d.get("evidence") or [d.get("sentence", "")])
+            w.writerow([a, b, "Directed", d["relation"], d["confidence"], d["sources"], evidence])

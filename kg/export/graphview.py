@@ -15,11 +15,14 @@ import networkx as nx
 
 from kg.extract.tables import load_tsv
 from kg.ontology import class_parents
+from kg.store import PREFIXES
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = ["ExportFilter", "analysed_view", "colour_of", "palette", "palette_class"]
+
+ONTO = PREFIXES["kg"]
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,21 @@ def analysed_view(kg: KnowledgeGraph, flt: ExportFilter | None = None) -> nx.Mul
         if start:
             d["start"] = _day(str(start), first=True)
             d["end"] = _day(str(end or start), first=False)
-    for _, _, d in g.edges(data=True):
+    evidence = _evidence(kg) if g.number_of_edges() else {}
+    for a, b, d in g.edges(data=True):
         d["weight"] = d["confidence"]
         d["label"] = d["relation"]
+        d["evidence"] = evidence.get((a, d["relation"], b), [d["sentence"]])
     return g
+
+
+def _evidence(kg: KnowledgeGraph) -> dict[tuple[str, str, str], list[str]]:
+    """Every distinct sentence stating each (subject, relation, object), in a stable order."""
+    out: dict[tuple[str, str, str], set[str]] = {}
+    for r in kg.rows(
+        "SELECT DISTINCT ?s ?p ?o ?sent WHERE { GRAPH ?g { ?st a kg:Statement ; rdf:subject ?s ; "
+        "rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sent } FILTER(isIRI(?o)) }"
+    ):
+        rel = str(r["p"]).replace(ONTO, "")  # as kg.netx names the edge
+        out.setdefault((r["s"], rel, r["o"]), set()).add(str(r["sent"]))
+    return {k: sorted(v) for k, v in out.items()}
