@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
+from kg.documents import DEFAULT_MAX_BYTES, Article, find_articles, read_article
 from kg.errors import ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
@@ -42,6 +42,7 @@ class BuildReport:
     entities_by_type: Counter[str] = field(default_factory=Counter)
     facts_by_relation: Counter[str] = field(default_factory=Counter)
     unmapped_keys: Counter[str] = field(default_factory=Counter)
+    skipped_sections: Counter[str] = field(default_factory=Counter)  # References, Notes, …: not prose
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
     outputs: list[str] = field(default_factory=list)
@@ -55,16 +56,19 @@ class BuildReport:
         return not self.failures
 
 
-def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to read (folders searched recursively for ``*.txt``, sorted) and problems with the paths."""
+def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """Files to read (folders searched recursively for ``*.txt`` and ``*.md``, sorted) and problems
+    with the paths; a line per folder naming the files skipped for their extension goes to ``skipped``."""
     files: list[Path] = []
     problems: list[str] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*.txt") if q.is_file())
+            found, other = find_articles(p)
             if not found:
-                problems.append(f"{p}: folder holds no *.txt articles")
+                problems.append(f"{p}: folder holds no *.txt or *.md articles")
+            if other and skipped is not None:
+                skipped.append(other)
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -241,7 +245,7 @@ class _Clock:
 def _read_all(
     paths: Iterable[str | Path], max_bytes: int, report: BuildReport, progress: Progress | None
 ) -> tuple[list[Article], dict[str, str]]:
-    files, problems = collect_paths(paths)
+    files, problems = collect_paths(paths, report.warnings)
     report.failures.extend(problems)
     articles: list[Article] = []
     hashes: dict[str, str] = {}
@@ -257,6 +261,7 @@ def _read_all(
             report.failures.append(f"{f}: another article has the same file name {a.stem!r}; rename one")
             continue
         articles.append(a)
+        report.skipped_sections.update(a.skipped_sections)
         hashes[a.stem] = hashlib.sha256(a.text.encode("utf-8")).hexdigest()
     return articles, hashes
 
