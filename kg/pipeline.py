@@ -87,7 +87,7 @@ def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None)
 def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], Doc | None]]:
     """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked."""
     from kg.extract.subject import lead_sentence
-    from kg.nlp import load_nlp
+    from kg.nlp import load_nlp, pipe_texts
 
     nlp = load_nlp()
     texts: list[str] = []
@@ -98,7 +98,7 @@ def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], D
         leads.append(lead is not None)
         if lead is not None:
             texts.append(lead)
-    docs = list(nlp.pipe(texts, batch_size=64, n_process=max(1, jobs)))
+    docs = pipe_texts(nlp, texts, batch_size=64, n_process=max(1, jobs))
     out: list[tuple[list[Doc], Doc | None]] = []
     i = 0
     for a, has_lead in zip(articles, leads, strict=True):
