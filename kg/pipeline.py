@@ -262,7 +262,7 @@ def _read_all(
             continue
         articles.append(a)
         report.skipped_sections.update(a.skipped_sections)
-        hashes[a.stem] = hashlib.sha256(a.text.encode("utf-8")).hexdigest()
+        hashes[a.stem] = hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
     return articles, hashes
 
 

@@ -364,3 +364,61 @@ def test_every_statement_points_at_its_sentence_in_the_file(real_build):
         names = _names(g, str(r["s"])) | (_names(g, str(r["o"])) if str(r["o"]).startswith("http") else {str(r["o"])})
         folded = piece.casefold()
         assert any(n.casefold() in folded for n in names) or str(r["o"])[:4].isdigit(), (piece, names)
+
+
+# --- bad input: builds, or one line naming the file; never a traceback ---------------------------------
+
+_BAD = {
+    "long_list.txt": "= Long List Party =\n- Ideology: "
+    + ", ".join(f"* Idea {i}[{i}] (until {1900 + i % 100})" for i in range(2000))
+    + "\n\nThe Long List Party is a party.\n",
+    "empty_value.txt": "= Empty Value League =\n- Leader:\n- Founded: \n- :\n- Ideology: ,, ,\n\n"
+    "The league is a union.\n",
+    "nested.txt": "= Nested Front =\n- Allies: Red League (formerly (until 1991) Blue League ((x))), Green Front (\n"
+    "- Leader: ((Ana Roe)), Jo Doe ]]\n\nThe Nested Front ((or (NF) is a party [[in [[Tarnow]] {{a {{b}} c.\n",
+    "native_title.txt": "= Movimiento Obrero del Sur =\n\nMovimiento Obrero del Sur\n- Founded: 1950\n\n"
+    "El Movimiento Obrero del Sur es un partido.\n",
+    "no_prose.txt": "= Boxed Only =\nBoxed Only, Solo Caja\n- Leader: Jo Doe\n- Founded: 1990\n",
+    "only_names.txt": "= Name Only =\nName Only, Solo Nombre\n",
+}
+
+
+def test_bad_input_builds_or_names_the_file(tmp_path: Path):
+    import time
+
+    from kg.pipeline import build_graph
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in _BAD.items():
+        (d / name).write_text(text, encoding="utf-8")
+    (d / "good.txt").write_text("= Good Party =\n- Leader: Jo Doe\n\nThe Good Party is a party.\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    report = build_graph([d], tmp_path / "store")
+    assert time.perf_counter() - t0 < 120
+    assert "good" in report.articles
+    for failure in report.failures:
+        assert failure.count("\n") == 0 and any(name in failure for name in _BAD)
+    assert set(report.articles) | {f.split(":")[0].rsplit("/", 1)[-1][:-4] for f in report.failures} >= {
+        n[:-4] for n in _BAD
+    }
+    ideology = read_article(d / "long_list.txt").field("Ideology")
+    assert ideology is not None and len(ideology.items) == 2000 and ideology.items[7].text == "Idea 7"
+    assert [f.items for f in read_article(d / "empty_value.txt").infobox[:2]] == [(), ()]
+    assert read_article(d / "no_prose.txt").blocks == ()
+
+
+def test_a_2000_item_list_with_debris_reads_in_linear_time():
+    import time
+
+    value = ", ".join(f"* :es:Ana Roe{i}POW (until {1900 + i % 100})" for i in range(2000))
+    text = f"= Long =\n- Members: {value}\n\nText.\n"
+    t0 = time.perf_counter()
+    members = read_text(text, "long.txt").field("Members")
+    small = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    read_text(text.replace(value, ", ".join([value] * 10)), "long.txt")
+    assert time.perf_counter() - t0 < 30 * max(small, 0.01)
+    assert members is not None and len(members.items) == 2000
+    it = members.items[7]
+    assert (it.text, it.status, it.bracket) == ("Ana Roe7", "POW", "until 1907")

@@ -41,7 +41,7 @@ _STATUS_WORDS = {
 }
 _STATUS_ALTERNATIVES = "|".join(sorted(_STATUS_WORDS, key=len, reverse=True))
 _STATUS_BRACKET = re.compile(r"\s*\(\s*(" + _STATUS_ALTERNATIVES + r")\s*\)\s*$", re.I)
-_STATUS_GLUED = re.compile(r"(?<=[a-zà-ÿ.)\s])\s*(POW|KIA|WIA|MIA|DOW)\s*$")
+_STATUS_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9.)\s])\s*(POW|KIA|WIA|MIA|DOW)\s*$")
 _DAGGER = re.compile(r"\s*[†‡✝]\s*$")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _BRACKET_WORDS = {"former", "current", "formerly", "defunct", "official", "unofficial", "acting", "interim", "disputed"}

@@ -169,7 +169,7 @@ def _entities(
         if m is None:
             continue
         if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
-            word = article.text[m.end : item.end].strip(" ()").casefold()
+            word = (item.bracket or article.text[m.end : item.end].strip(" ()")).casefold()
             kin = kinship_nouns().get(word, "")
             if kin in ("child", "father", "mother", "sibling", "spouse"):
                 yield Fact(subject, kin, m, ev, _qual(item))
