@@ -306,6 +306,9 @@ def test_real_articles_build_with_their_infobox(real_build):
     assert report.ok, report.failures
     founders = {(f["subject"], f["object"]) for f in g.facts(relation="foundedBy")}
     assert ("Shining Path", "Abimael Guzmán") in founders
+    assert ("Democratic Revolutionary Party", "Omar Torrijos") in founders
+    ideologies = g.facts(subject="Democratic Revolutionary Party", relation="ideology")
+    assert {"Social democracy", "Nationalism"} <= {f["object"] for f in ideologies}
     assert ("Green Dawn Movement", "Ilse Marten") in founders and ("Green Dawn Movement", "Joon Park") in founders
     assert {f["object"] for f in g.facts(subject="Green Dawn Movement", relation="leader")} >= {"Bohdan Kovalchuk"}
     assert report.skipped_sections == {"References": 1, "External links": 1}

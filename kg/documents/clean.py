@@ -36,8 +36,9 @@ REFERENCE_SECTIONS = frozenset(
     }
 )
 
-# [1], [23], [a], [note 3], [nb 2], [lower-alpha 1], [i], with an optional page ":45" or ": 45–47"
-_FOOTNOTE = r"\[(?:\d{1,4}|[a-z]{1,2}|[ivx]{1,6}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|fn)\s*\d{1,3})\]"
+# [1], [23], [a], [note 3], [nb 2], [lower-alpha 1], [ii], with an optional page ":45" or ": 45–47"
+# (one letter only: "grappl[es] with" is an editor's bracket, not a note)
+_FOOTNOTE = r"\[(?:\d{1,4}|[a-z]|[ivx]{2,6}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|fn)\s*\d{1,3})\](?![a-z])"
 _PAGE = r"(?::\s?(?:p{1,2}\.\s?)?\d[\d\u2013\u2014\-–, ]*\d|:\s?\d)?"
 # [citation needed], [when?], [clarification needed], [better source needed], [dubious – discuss], [edit]
 _TAG = (
