@@ -57,6 +57,7 @@ _HTML = (
 )
 _QUOTES = r"'{2,}"
 _DEBRIS = re.compile("|".join(f"(?:{p})" for p in (_FOOTNOTE + _PAGE, _TAG, _BARE_TEMPLATE, _PARAM, _HTML, _QUOTES)))
+_MAYBE = re.compile(r"[\[{}<|]|''|\w=")  # a character no debris can do without
 # a wiki link: "[[Target|shown]]" keeps "shown", "[[Shown]]" keeps "Shown"
 _LINK = re.compile(r"\[\[(?:[^\[\]|\n]{0,200}\|)?([^\[\]|\n]{1,200})\]\]")
 # Markdown: **bold**, __bold__, `code`, [text](url), a heading's or a list's marker is structure, not debris
@@ -109,17 +110,21 @@ def blank_debris(text: str) -> str:
     >>> blank_debris("led by [[Juan Pérez|Pérez]] in [[Lima]]")
     'led by              Pérez   in   Lima  '
     """
-    if not any(c in text for c in "[{<'=|"):
+    if not _MAYBE.search(text):
         return text
-    chars = list(text)
+    chars: list[str] | None = None
     if "{{" in text or "}}" in text:
+        chars = list(text)
         _blank_templates(text, chars)
         text = "".join(chars)
-    for m in _LINK.finditer(text):
-        _blank(chars, m.start(), m.start(1))
-        _blank(chars, m.end(1), m.end())
-    for m in _DEBRIS.finditer(text):
-        _blank(chars, m.start(), m.end())
+    spans = [(m.start(), m.start(1)) for m in _LINK.finditer(text)]
+    spans += [(m.end(1), m.end()) for m in _LINK.finditer(text)]
+    spans += [m.span() for m in _DEBRIS.finditer(text)]
+    if not spans:
+        return text
+    chars = chars or list(text)
+    for start, end in spans:
+        _blank(chars, start, end)
     return "".join(chars)
 
 
