@@ -128,7 +128,8 @@ def test_a_short_first_line_with_no_infobox_after_it_stays_prose():
         ),
         ("Union of Farmers, Workers and Students", ["Union of Farmers", "Workers and Students"]),  # two pieces
         ("Shining Dawn, Aurora Brillante, AB", ["Shining Dawn", "Aurora Brillante", "AB"]),  # no "y X" closing
-        ("Party of Order, Partido del Orden (PO)", ["Party of Order", "Partido del Orden (PO)"]),
+        ("Party of Order, Partido del Orden (PO)", ["Party of Order", "Partido del Orden", "PO"]),
+        ("Communist Party of Nepal (Maoist)", ["Communist Party of Nepal (Maoist)"]),
     ],
 )
 def test_commas_inside_a_native_name_do_not_cut_it(line: str, names: list[str]):

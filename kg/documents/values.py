@@ -45,6 +45,7 @@ _STATUS_GLUED = re.compile(r"(?<=[a-zà-ÿ0-9.)\s])\s*(POW|KIA|WIA|MIA|DOW)\s*$"
 _DAGGER = re.compile(r"\s*[†‡✝]\s*$")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _BRACKET_WORDS = {"former", "current", "formerly", "defunct", "official", "unofficial", "acting", "interim", "disputed"}
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{1,11})\)$")
 _CONJUNCTIONS = {"and", "y", "e", "et", "und", "i", "og", "och", "en", "ve", "&", "и", "u"}
 
 
@@ -204,11 +205,19 @@ def split_names(text: str, start: int, end: int) -> list[Name]:
     >>> t = "Frente Amplio, Frente Amplio de Obreros, Campesinos, Estudiantes y Maestros"
     >>> [n.text for n in split_names(t, 0, len(t))]
     ['Frente Amplio', 'Frente Amplio de Obreros, Campesinos, Estudiantes y Maestros']
+    >>> [n.text for n in split_names("Party of Order, Partido del Orden (PO)", 0, 38)]
+    ['Party of Order', 'Partido del Orden', 'PO']
     """
     out = []
     for it in split_items(text, start, end, names=True):
         name = it.text.strip(" \"“”'‘’")
-        if name:
-            s = text.index(name, it.start)
-            out.append(Name(name, s, s + len(name)))
+        if not name:
+            continue
+        s = text.index(name, it.start)
+        acronym = _ACRONYM_AFTER.search(name)
+        if acronym and acronym.start() > 0:  # "Partido del Orden (PO)": two names
+            out.append(Name(name[: acronym.start()], s, s + acronym.start()))
+            out.append(Name(acronym.group(1), s + acronym.start(1), s + acronym.end(1)))
+            continue
+        out.append(Name(name, s, s + len(name)))
     return out
