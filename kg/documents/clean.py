@@ -36,6 +36,8 @@ REFERENCE_SECTIONS = frozenset(
     }
 )
 
+_REFERENCE_CORE = {"references", "notes", "citations", "footnotes", "endnotes", "sources", "bibliography", "links"}
+_REFERENCE_WORDS = _REFERENCE_CORE | {"external", "further", "reading", "and", "general", "explanatory", "other"}
 # [1], [23], [a], [note 3], [nb 2], [lower-alpha 1], [ii], with an optional page ":45" or ": 45–47"
 # (one letter only: "grappl[es] with" is an editor's bracket, not a note)
 _FOOTNOTE = r"\[(?:\d{1,4}|[a-z]|[ivx]{2,6}|(?:note|nb|n|lower-alpha|upper-alpha|lower-roman|fn)\s*\d{1,3})\](?![a-z])"
@@ -148,5 +150,11 @@ def is_reference_section(title: str) -> bool:
 
     >>> is_reference_section("External links"), is_reference_section("History")
     (True, False)
+    >>> is_reference_section("References and further reading"), is_reference_section("Notes on the name")
+    (True, False)
     """
-    return title.strip().rstrip(":").casefold() in REFERENCE_SECTIONS
+    low = title.strip().rstrip(":").casefold()
+    if low in REFERENCE_SECTIONS:
+        return True
+    words = set(re.findall(r"[^\W\d_]+", low))  # "References and further reading", "Notes & sources"
+    return bool(words) and words <= _REFERENCE_WORDS and bool(words & _REFERENCE_CORE)
