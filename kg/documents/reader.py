@@ -1,13 +1,20 @@
 """Read an article file in kg's input format into an :class:`Article`.
 
-The format: ``= Title =`` on the first line (the title may repeat on its own
-line), ``- Key: Value`` infobox lines before the first paragraph,
-``== Section ==`` headings, paragraphs, ``- item`` lists, and a ``See also``
-list. Plain prose under a title is valid too.
+The format: ``= Title =`` on the first line; up to three lines naming the subject
+(``Movement for Socialism, Movimiento al Socialismo``: ``Article.names``) when
+infobox lines follow them; ``- Key: Value`` infobox lines before the first
+paragraph; ``== Section ==`` headings, paragraphs, ``- item`` lists, and a
+``See also`` list. References, Notes, External links, … are not prose
+(``Article.skipped_sections``). Plain prose under a title is valid too, and so are
+Markdown (``# Title``, ``## Section``, ``-``/``*`` lists) and text with no title line
+(the title comes from the file name). Debris is blanked first (:mod:`kg.documents.clean`).
 
 >>> a = read_text("= Example Party =\\n- Founded: 1990\\n\\nThe party was founded in 1990.\\n", "x.txt")
 >>> a.title, a.infobox[0].key, a.blocks[0].text
 ('Example Party', 'Founded', 'The party was founded in 1990.')
+>>> a = read_text("= Example Party =\\nExample Party, Partido Ejemplo\\n- Founded: 1990\\n", "x.txt")
+>>> [n.text for n in a.names], len(a.infobox)
+(['Example Party', 'Partido Ejemplo'], 1)
 """
 
 from __future__ import annotations
