@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -124,11 +124,14 @@ def _transfer(doc: Doc, text: str, where: list[int]) -> Doc | None:
     )
 
 
-def pipe_texts(nlp: Language, texts: Sequence[str], batch_size: int = 64, n_process: int = 1) -> list[Doc]:
+def pipe_texts(
+    nlp: Language, texts: Sequence[str], batch_size: int = 64, n_process: int = 1, as_is: Collection[int] = ()
+) -> list[Doc]:
     """``nlp.pipe`` over ``texts``, where a text with blanked runs is parsed closed up
     (:func:`compact`) and its annotations carried back to its own offsets, so the blanks
-    that keep offsets exact do not change the parse."""
-    compacted = [compact(t) for t in texts]
+    that keep offsets exact do not change the parse. The texts at the indices ``as_is``
+    are parsed as they are."""
+    compacted = [None if i in as_is else compact(t) for i, t in enumerate(texts)]
     docs = list(nlp.pipe([c[0] if c else t for c, t in zip(compacted, texts, strict=True)], batch_size=batch_size,
                          n_process=max(1, n_process)))
     out = []

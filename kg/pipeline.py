@@ -92,13 +92,15 @@ def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], D
     nlp = load_nlp()
     texts: list[str] = []
     leads: list[bool] = []
+    as_is: set[int] = set()
     for a in articles:
         texts.extend(b.text for b in a.blocks)
         lead = lead_sentence(a.blocks[0].text) if a.blocks else None
         leads.append(lead is not None)
         if lead is not None:
+            as_is.add(len(texts))  # the lead with its brackets blanked: parsed as it is
             texts.append(lead)
-    docs = pipe_texts(nlp, texts, batch_size=64, n_process=max(1, jobs))
+    docs = pipe_texts(nlp, texts, batch_size=64, n_process=max(1, jobs), as_is=as_is)
     out: list[tuple[list[Doc], Doc | None]] = []
     i = 0
     for a, has_lead in zip(articles, leads, strict=True):

@@ -426,3 +426,24 @@ def test_a_2000_item_list_with_debris_reads_in_linear_time():
     assert members is not None and len(members.items) == 2000
     it = members.items[7]
     assert (it.text, it.status, it.bracket) == ("Ana Roe7", "POW", "until 1907")
+
+
+def test_blanked_text_parses_as_the_clean_text_at_its_own_offsets():
+    from kg.nlp import load_nlp, pipe_texts
+
+    nlp = load_nlp()
+    clean = "Ilse Marten founded the Green Dawn Movement in Bergen in 1990, and Joon Park led it."
+    src = (
+        "Ilse Marten[1] founded the Green Dawn Movement[a] in Bergen[23]:45 in 1990,[citation needed] "
+        "and Joon Park led it.[2]"
+    )
+    a = read_text(f"= X =\n\n{src}\n", "x.txt")
+    block = a.blocks[0]
+    ref = nlp(clean)
+    doc, as_is = pipe_texts(nlp, [block.text, block.text], as_is={1})
+    assert doc.text == block.text and as_is.text == block.text
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in ref.ents]
+    got = [(t.text, t.dep_, t.head.text) for t in doc if not t.is_space]
+    assert got == [(t.text, t.dep_, t.head.text) for t in ref]
+    for e in doc.ents:  # offsets are the file's
+        assert a.source[block.start + e.start_char : block.start + e.end_char] == e.text
