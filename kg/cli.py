@@ -134,6 +134,11 @@ def build(
             "Unmapped infobox keys (kept as kg:infoboxValue): "
             + ", ".join(f"{k} {v}" for k, v in report.unmapped_keys.most_common())
         )
+    if report.skipped_sections:
+        click.echo(
+            f"Sections not read as prose: {sum(report.skipped_sections.values())}  "
+            + ", ".join(f"{k} {v}" for k, v in report.skipped_sections.most_common())
+        )
     _constraint_summary(report, explain_drops)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)

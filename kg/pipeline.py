@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.constraints import ConstraintReport, enforce_constraints
-from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
+from kg.documents import DEFAULT_MAX_BYTES, Article, find_articles, read_article
 from kg.errors import ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
@@ -44,6 +44,7 @@ class BuildReport:
     entities_by_type: Counter[str] = field(default_factory=Counter)
     facts_by_relation: Counter[str] = field(default_factory=Counter)
     unmapped_keys: Counter[str] = field(default_factory=Counter)
+    skipped_sections: Counter[str] = field(default_factory=Counter)  # References, Notes, …: not prose
     warnings: list[str] = field(default_factory=list)
     quads: int = 0
     outputs: list[str] = field(default_factory=list)
@@ -58,16 +59,19 @@ class BuildReport:
         return not self.failures
 
 
-def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to read (folders searched recursively for ``*.txt``, sorted) and problems with the paths."""
+def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """Files to read (folders searched recursively for ``*.txt`` and ``*.md``, sorted) and problems
+    with the paths; a line per folder naming the files skipped for their extension goes to ``skipped``."""
     files: list[Path] = []
     problems: list[str] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*.txt") if q.is_file())
+            found, other = find_articles(p)
             if not found:
-                problems.append(f"{p}: folder holds no *.txt articles")
+                problems.append(f"{p}: folder holds no *.txt or *.md articles")
+            if other and skipped is not None:
+                skipped.append(other)
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -86,18 +90,20 @@ def collect_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], Doc | None]]:
     """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked."""
     from kg.extract.subject import lead_sentence
-    from kg.nlp import load_nlp
+    from kg.nlp import load_nlp, pipe_texts
 
     nlp = load_nlp()
     texts: list[str] = []
     leads: list[bool] = []
+    as_is: set[int] = set()
     for a in articles:
         texts.extend(b.text for b in a.blocks)
         lead = lead_sentence(a.blocks[0].text) if a.blocks else None
         leads.append(lead is not None)
         if lead is not None:
+            as_is.add(len(texts))  # the lead with its brackets blanked: parsed as it is
             texts.append(lead)
-    docs = list(nlp.pipe(texts, batch_size=64, n_process=max(1, jobs)))
+    docs = pipe_texts(nlp, texts, batch_size=64, n_process=max(1, jobs), as_is=as_is)
     out: list[tuple[list[Doc], Doc | None]] = []
     i = 0
     for a, has_lead in zip(articles, leads, strict=True):
@@ -246,7 +252,7 @@ class _Clock:
 def _read_all(
     paths: Iterable[str | Path], max_bytes: int, report: BuildReport, progress: Progress | None
 ) -> tuple[list[Article], dict[str, str]]:
-    files, problems = collect_paths(paths)
+    files, problems = collect_paths(paths, report.warnings)
     report.failures.extend(problems)
     articles: list[Article] = []
     hashes: dict[str, str] = {}
@@ -262,7 +268,8 @@ def _read_all(
             report.failures.append(f"{f}: another article has the same file name {a.stem!r}; rename one")
             continue
         articles.append(a)
-        hashes[a.stem] = hashlib.sha256(a.text.encode("utf-8")).hexdigest()
+        report.skipped_sections.update(a.skipped_sections)
+        hashes[a.stem] = hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
     return articles, hashes
 
 

@@ -1,27 +1,36 @@
 """Typed data of a read article: every piece knows its character offsets.
 
-Offsets index the decoded text of the file (``Article.text``), so
-``article.text[x.start:x.end] == x.text`` for every piece.
+Offsets index the decoded text of the file. ``Article.text`` is that text with
+footnote markers, maintenance tags and template debris blanked by spaces of the same
+length (:mod:`kg.documents.clean`), so ``article.text[x.start:x.end] == x.text`` for every
+piece and the same offsets index ``Article.source``, the file as read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Article", "Block", "InfoboxField", "InfoboxItem", "Section"]
+__all__ = ["Article", "Block", "InfoboxField", "InfoboxItem", "Name", "Section"]
 
 
 @dataclass(frozen=True)
 class InfoboxItem:
     """One value of an infobox field, with the sub-label it sits under.
 
-    ``qualifier`` is the sub-label (``"Current"``, ``"Historical"``) or None.
+    ``qualifier`` is the sub-label (``"Current"``, ``"Historical"``) or None;
+    ``status`` a military template's marker that was glued to the name (``"POW"``,
+    ``"KIA"``, ``"WIA"``, ``"MIA"``, ``"executed"``, ``"died"`` for a †);
+    ``bracket`` the inside of a trailing bracket split off the name (``"until 1991"``,
+    ``"2010–2012"``, ``"defunct"``), left for the infobox rules to read. A bracket that
+    is part of a name (``"Communist Party of Nepal (Maoist)"``) stays in ``text``.
     """
 
     text: str
     start: int
     end: int
     qualifier: str | None = None
+    status: str | None = None
+    bracket: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,15 @@ class InfoboxField:
     end: int
     line_start: int
     items: tuple[InfoboxItem, ...]
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name of the article's subject given on the lines between the title and the infobox."""
+
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -80,6 +98,11 @@ class Article:
     sections: tuple[Section, ...]
     blocks: tuple[Block, ...]
     see_also: tuple[Block, ...]
+    names: tuple[Name, ...] = ()  # the subject's names on the lines after the title
+    source: str = ""  # the file's text as read (``text`` with its debris), same offsets
+    skipped_sections: tuple[str, ...] = ()  # References, Notes, …: not read as prose
+    title_start: int = -1  # where the title stands in the text (-1: taken from the file name)
+    title_end: int = -1
 
     def field(self, key: str) -> InfoboxField | None:
         """The infobox field with this key (case-insensitive), or None."""

@@ -182,8 +182,11 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     (:func:`blank_parentheses`), so offsets match the paragraph's text.
     """
     name = title_name(article.title)
-    start = article.text.find(article.title)
-    start = max(start, 0)
+    start = article.title_start if article.title_start >= 0 else article.text.find(article.title)
+    if start < 0:  # a title from the file name that the text never spells: a name at no offset
+        start, name_end = 0, 0
+    else:
+        name_end = start + len(name)
     cls_head = lead_class(lead, article.blocks[0].text if article.blocks else "")
     cls_box = _infobox_class(article)
     cls_title = _title_class(name)
@@ -194,8 +197,8 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
         cls = "Person"
     if cls_head and cls_title and cls_head in ("Organization", "Other"):
         cls = cls_title
-    subject = Mention(article.stem, start, start + len(name), name, cls, "title", True)
-    aliases: list[Mention] = []
+    subject = Mention(article.stem, start, name_end, name, cls, "title", True)
+    aliases = _name_line_aliases(article, name, cls)
     if lead is not None and article.blocks:
         base = article.blocks[0].start
         phrase = _subject_phrase(lead)
@@ -206,6 +209,20 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
                 aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
             aliases.extend(_parenthesis_aliases(article.stem, article.blocks[0].text, phrase.end_char, base, cls))
     return subject, aliases
+
+
+def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
+    """The names on the lines between the title and the infobox ("Movement for Socialism,
+    Movimiento al Socialismo"): other names of the subject, except the title itself and a
+    place's name (a party called after its country is not the country)."""
+    out = []
+    seen = {name.casefold()}
+    for n in article.names:
+        if n.text.casefold() in seen or gazetteer().lookup(n.text) is not None:
+            continue
+        seen.add(n.text.casefold())
+        out.append(Mention(article.stem, n.start, n.end, n.text, cls, "lead", True))
+    return out
 
 
 def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) -> list[Mention]:
