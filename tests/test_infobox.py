@@ -445,19 +445,13 @@ def test_the_layout_of_real_militant_group_pages():
 
 
 def test_a_bracket_the_reader_already_split_off_is_used():
-    from dataclasses import dataclass
-
     from kg.documents.model import InfoboxField, InfoboxItem
-
-    @dataclass(frozen=True)
-    class Item(InfoboxItem):
-        bracket: str | None = None
 
     text = "= Tesk Front =\n- Allies: Orvan League (2001–2004)\n\nA group.\n"
     a = read_text(text, "box.txt")
     f = a.infobox[0]
     start = text.index("Orvan League")
-    item = Item("Orvan League", start, start + len("Orvan League"), None, "(2001–2004)")
+    item = InfoboxItem("Orvan League", start, start + len("Orvan League"), None, bracket="(2001–2004)")
     a = Article(
         a.path,
         a.stem,
