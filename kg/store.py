@@ -99,7 +99,7 @@ def writer_active(path: str | Path) -> bool:
         # struct flock: l_type, l_whence, l_start, l_len, l_pid (Linux layout)
         query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
         answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
-        return struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK
+        return bool(struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK)
     except OSError:
         return False
     finally:

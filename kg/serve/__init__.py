@@ -108,26 +108,41 @@ def _protocol(header_timeout: float) -> type[H11Protocol]:
 class Server:
     """The endpoint: bound and with its workers started by the constructor, serving on :meth:`run`."""
 
-    def __init__(self, store_path: str | Path, host: str = "127.0.0.1", port: int = 7878,
-                 options: ServeOptions | None = None) -> None:
+    def __init__(
+        self, store_path: str | Path, host: str = "127.0.0.1", port: int = 7878, options: ServeOptions | None = None
+    ) -> None:
         opts = options or ServeOptions()
         self.store = Path(store_path)
         self.sock = _bind(host, port)
         self.host, self.port = self.sock.getsockname()[:2]
-        self.pool = Pool(self.store, Limits(opts.workers, opts.timeout, opts.max_results, opts.max_response_bytes,
-                                            opts.max_query_memory))
+        self.pool = Pool(
+            self.store,
+            Limits(opts.workers, opts.timeout, opts.max_results, opts.max_response_bytes, opts.max_query_memory),
+        )
         try:
             self.pool.start()
         except PoolError as exc:
             self.pool.close()
             self.sock.close()
             raise ServeError(f"{self.store}: {exc}") from None
-        app = make_app(self.pool, host_checker(self.host, self.port), HttpLimits(opts.max_body, opts.header_timeout,
-                                                                                   opts.cors), page(_examples()))
+        app = make_app(
+            self.pool,
+            host_checker(self.host, self.port),
+            HttpLimits(opts.max_body, opts.header_timeout, opts.cors),
+            page(_examples()),
+        )
         config = uvicorn.Config(
-            app, http=_protocol(opts.header_timeout), lifespan="off", log_level="error", access_log=False,
-            backlog=1024, limit_concurrency=opts.max_connections, timeout_keep_alive=5,
-            timeout_graceful_shutdown=1, h11_max_incomplete_event_size=64 * 1024, server_header=False,
+            app,
+            http=_protocol(opts.header_timeout),
+            lifespan="off",
+            log_level="error",
+            access_log=False,
+            backlog=1024,
+            limit_concurrency=opts.max_connections,
+            timeout_keep_alive=5,
+            timeout_graceful_shutdown=1,
+            h11_max_incomplete_event_size=64 * 1024,
+            server_header=False,
         )
         self.server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
@@ -158,8 +173,13 @@ class Server:
             self._thread.join(10)
 
 
-def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 7878, options: ServeOptions | None = None,
-          announce: Any = None) -> None:
+def serve(
+    store_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    options: ServeOptions | None = None,
+    announce: Any = None,
+) -> None:
     """Serve until interrupted; ``announce(url)`` is called once the server is bound and its workers are up."""
     server = Server(store_path, host, port, options)
     if announce is not None:

@@ -104,8 +104,9 @@ async def _body(request: Request, limits: HttpLimits) -> bytes:
     try:
         await asyncio.wait_for(read(), limits.body_timeout)
     except TimeoutError:
-        raise _Refused(408, f"the request body did not arrive within {limits.body_timeout:g} s",
-                       {"Connection": "close"}) from None
+        raise _Refused(
+            408, f"the request body did not arrive within {limits.body_timeout:g} s", {"Connection": "close"}
+        ) from None
     return b"".join(chunks)
 
 
@@ -159,18 +160,23 @@ def _origin_headers(request: Request, cors: tuple[str, ...]) -> dict[str, str]:
     raise _Refused(403, f"requests from {origin} are refused (allow that origin with --cors {origin})")
 
 
-def make_app(pool: Pool, check_host: Callable[[str], bool], limits: HttpLimits, page: bytes) -> Callable[
-    [Scope, Receive, Send], Awaitable[None]
-]:
+def make_app(
+    pool: Pool, check_host: Callable[[str], bool], limits: HttpLimits, page: bytes
+) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
     """The ASGI application."""
 
     async def sparql(request: Request) -> Response:
         cors = _origin_headers(request, limits.cors)
         if request.method == "OPTIONS" and cors and "access-control-request-method" in request.headers:
-            return Response(status_code=204, headers={
-                **cors, "Access-Control-Allow-Methods": _ALLOW, "Access-Control-Max-Age": "600",
-                "Access-Control-Allow-Headers": "Content-Type, Accept",
-            })
+            return Response(
+                status_code=204,
+                headers={
+                    **cors,
+                    "Access-Control-Allow-Methods": _ALLOW,
+                    "Access-Control-Max-Age": "600",
+                    "Access-Control-Allow-Headers": "Content-Type, Accept",
+                },
+            )
         if request.method not in ("GET", "HEAD", "POST"):
             return _text(405, f"{request.method} is not a SPARQL Protocol query method here", {"Allow": _ALLOW, **cors})
         query, params = await _operation(request, limits)

@@ -62,7 +62,11 @@ def _json_term(t: Any) -> dict[str, Any]:
     if isinstance(t, ox.Triple):
         return {
             "type": "triple",
-            "value": {"subject": _json_term(t.subject), "predicate": _json_term(t.predicate), "object": _json_term(t.object)},
+            "value": {
+                "subject": _json_term(t.subject),
+                "predicate": _json_term(t.predicate),
+                "object": _json_term(t.object),
+            },
         }
     out = {"type": "literal", "value": t.value}
     if t.language:
@@ -113,8 +117,8 @@ def write_solutions(
         return sink.done()
     if mime == "application/sparql-results+xml":
         vs = "".join(f"<variable name={quoteattr(n)}/>" for n in names)
-        head = f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{_RESULTS_NS}"><head>{vs}</head><results>'
-        sink = _Sink(head.encode(), b"</results></sparql>\n", max_rows, max_bytes)
+        xml_head = f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{_RESULTS_NS}"><head>{vs}</head><results>'
+        sink = _Sink(xml_head.encode(), b"</results></sparql>\n", max_rows, max_bytes)
         for s in rows:
             cells = "".join(
                 f"<binding name={quoteattr(n)}>{_xml_term(s[n])}</binding>" for n in names if s[n] is not None

@@ -126,7 +126,11 @@ def answer(store: ox.Store, job: dict[str, Any], max_rows: int, max_bytes: int) 
         return fail(403, "SERVICE (federated queries to other hosts) is not allowed here")
     mime = choose(job.get("accept") or "", analysis.kind)
     if mime is None:
-        offers = {"solutions": "SPARQL JSON, XML, CSV, TSV", "boolean": "SPARQL JSON, XML", "graph": "Turtle, N-Triples, JSON-LD, RDF/XML"}
+        offers = {
+            "solutions": "SPARQL JSON, XML, CSV, TSV",
+            "boolean": "SPARQL JSON, XML",
+            "graph": "Turtle, N-Triples, JSON-LD, RDF/XML",
+        }
         return fail(406, f"acceptable answers to this query: {offers[analysis.kind]}")
     try:
         res = store.query(job["query"], base_iri=job.get("base"), prefixes=PREFIXES, **_dataset(job, analysis))
