@@ -59,6 +59,9 @@ def _examples() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(queries_dir().glob("*.rq"))}
 
 
+_BACKLOG = 1024
+
+
 def _bind(host: str, port: int) -> socket.socket:
     try:
         ip = ipaddress.ip_address(host)
@@ -77,6 +80,7 @@ def _bind(host: str, port: int) -> socket.socket:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(f"port {port} on {ip} is already in use; choose another with --port") from None
         raise ServeError(f"cannot listen on {ip}:{port} ({exc.strerror or exc})") from None
+    sock.listen(_BACKLOG)  # connections queue from now on, before the event loop runs
     return sock
 
 
@@ -103,6 +107,16 @@ def _protocol(header_timeout: float) -> type[H11Protocol]:
             self._arm()
 
     return Protocol
+
+
+class _Uvicorn(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, pool: Pool) -> None:
+        super().__init__(config)
+        self.pool = pool
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.pool.close()  # running queries end now (their requests get 503), so nothing waits on them
+        await super().shutdown(sockets)
 
 
 class Server:
@@ -137,14 +151,14 @@ class Server:
             lifespan="off",
             log_level="error",
             access_log=False,
-            backlog=1024,
+            backlog=_BACKLOG,
             limit_concurrency=opts.max_connections,
             timeout_keep_alive=5,
             timeout_graceful_shutdown=1,
             h11_max_incomplete_event_size=64 * 1024,
             server_header=False,
         )
-        self.server = uvicorn.Server(config)
+        self.server = _Uvicorn(config, self.pool)
         self._thread: threading.Thread | None = None
 
     @property

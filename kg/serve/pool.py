@@ -54,7 +54,10 @@ def _text(status: int, message: str) -> Reply:
 
 class _Worker:
     def __init__(self, store: Path, limits: Limits, generation: int) -> None:
-        ctx = mp.get_context("spawn")
+        # forkserver: workers fork from a clean process that has imported the worker module once,
+        # so a replacement starts in milliseconds and never inherits the server's threads
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["kg.serve._preload"])
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(
             target=worker_module.main,
@@ -100,8 +103,9 @@ class Pool:
         self.stale = False
         self.idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self.everyone: set[_Worker] = set()
-        self.threads = ThreadPoolExecutor(max_workers=limits.workers + 2, thread_name_prefix="kg-query")
+        self.threads = ThreadPoolExecutor(max_workers=2 * limits.workers + 4, thread_name_prefix="kg-query")
         self.closed = False
+        self._stopping = asyncio.Event()
         self._last_check = time.monotonic()
 
     def _spawn(self) -> _Worker:
@@ -124,6 +128,10 @@ class Pool:
 
     def _replace(self, old: _Worker | None) -> None:
         """Kill ``old`` (if any) and start a new worker in the background."""
+        if self.closed:
+            if old is not None:
+                old.proc.kill()
+            return
         loop = asyncio.get_running_loop()
 
         def work() -> None:
@@ -164,16 +172,31 @@ class Pool:
         self.seen, self.stale = gen, False
         self.generation += 1
 
+    async def _take(self) -> _Worker | None:
+        """An idle worker, or None if none frees up within the queue timeout or the pool closes."""
+        get = asyncio.ensure_future(self.idle.get())
+        stop = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait({get, stop}, timeout=self.limits.queue_timeout, return_when=asyncio.FIRST_COMPLETED)
+        stop.cancel()
+        if get.done() and not get.cancelled():
+            if self.closed:
+                self._replace(get.result())
+                return None
+            return get.result()
+        get.cancel()
+        return None
+
     async def run(self, job: dict[str, Any]) -> Reply:
         """Answer one query job within the time limit."""
         self.check_store()
-        try:
-            w = await asyncio.wait_for(self.idle.get(), self.limits.queue_timeout)
-        except TimeoutError:
-            return _text(503, f"every query worker stayed busy for {self.limits.queue_timeout:g} s; retry later")
-        while w.generation != self.generation:  # opened before the store changed
+        w = await self._take()
+        while w is not None and w.generation != self.generation:  # opened before the store changed
             self._replace(w)
-            w = await self.idle.get()
+            w = await self._take()
+        if w is None:
+            if self.closed:
+                return _text(503, "the server is stopping")
+            return _text(503, f"every query worker stayed busy for {self.limits.queue_timeout:g} s; retry later")
         stale = self.stale
         loop = asyncio.get_running_loop()
         data = json.dumps(job).encode()
@@ -185,7 +208,9 @@ class Pool:
         except (EOFError, OSError):
             self._replace(w)
             mb = self.limits.max_query_memory / 1e6
-            return _text(503, f"query stopped: it needed more than the {mb:g} MB a query may use")
+            if self.closed:
+                return _text(503, "the server is stopping")
+            return _text(503, f"query stopped: it needed more memory than the {mb:g} MB a query may use")
         except asyncio.CancelledError:  # the client went away or the server stops: the worker may be mid-query
             self._replace(w)
             raise
@@ -194,6 +219,7 @@ class Pool:
 
     def close(self) -> None:
         self.closed = True
+        self._stopping.set()
         for w in list(self.everyone):
             w.proc.kill()
         for w in list(self.everyone):

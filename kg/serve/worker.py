@@ -152,12 +152,17 @@ def answer(store: ox.Store, job: dict[str, Any], max_rows: int, max_bytes: int) 
     return {"status": 200, "type": mime + charset, "truncated": out.truncated}, out.body
 
 
+def warm() -> None:
+    """Build rdflib's parser now (about 0.4 s): the forkserver calls this once, so forked workers start warm."""
+    analyse("ASK {}")
+
+
 def main(conn: Connection, store_path: str, max_rows: int, max_bytes: int, memory: int) -> None:
     """The worker's loop: one JSON job in, a JSON header and a body out, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the endpoint's to handle; it kills us
     try:
         store = ox.Store.read_only(store_path)
-        analyse("ASK {}")  # build the parser before the memory cap and the first timed query
+        warm()  # a no-op when forked warm; before the memory cap and the first timed query
     except OSError as exc:
         conn.send_bytes(json.dumps({"ready": False, "error": str(exc)}).encode())
         return
