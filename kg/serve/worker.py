@@ -94,6 +94,7 @@ def _cap_memory(budget: int) -> None:
     if budget <= 0:
         return
     try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a worker killed by its cap dumps no core
         limit = _vm_bytes() + budget
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (OSError, ValueError):
