@@ -132,7 +132,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--hostile", type=int, default=10)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=4)
     a = ap.parse_args()
     seconds = min(a.seconds, 30.0)
     tmp = tempfile.TemporaryDirectory()

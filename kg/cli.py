@@ -312,7 +312,7 @@ def export(
     "--max-response-bytes", default=50_000_000, show_default=True, type=click.IntRange(1000), help="Bytes per answer."
 )
 @click.option("--max-query-memory", default=1000, show_default=True, type=click.IntRange(50), help="MB per query.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query worker processes.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Query worker processes.")
 @click.option("--cors", multiple=True, metavar="ORIGIN", help="Answer browsers on this origin (repeatable).")
 def serve(
     store: Path | None,

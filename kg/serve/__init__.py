@@ -46,7 +46,7 @@ class ServeOptions:
     max_results: int = 10_000
     max_body: int = 100_000
     max_response_bytes: int = 50_000_000
-    workers: int = 2
+    workers: int = 4
     max_query_memory: int = 1_000_000_000
     cors: tuple[str, ...] = field(default_factory=tuple)
     header_timeout: float = 10.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing as mp
+import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -31,12 +32,13 @@ class PoolError(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    workers: int = 2
+    workers: int = 4
     timeout: float = 10.0
     max_results: int = 10_000
     max_response_bytes: int = 50_000_000
     max_query_memory: int = 1_000_000_000
     queue_timeout: float = 30.0
+    demote_after: float = 0.5
 
 
 @dataclass
@@ -67,6 +69,16 @@ class _Worker:
         self.proc.start()
         child.close()
         self.generation = generation
+        self.demoted = False
+
+    def demote(self) -> None:
+        """Lower this worker's CPU priority (nice 19) while it runs a long query, so short queries
+        in the other workers get the CPU first; a demoted worker is replaced once its query ends."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.proc.pid or 0, 19)
+            self.demoted = True
+        except (OSError, ValueError):
+            pass
 
     def ready(self, timeout: float = 60.0) -> None:
         if not self.conn.poll(timeout):
@@ -144,6 +156,8 @@ class Pool:
                 try:
                     w = self._spawn()
                 except PoolError as exc:
+                    if self.closed:
+                        return
                     if attempt == 0:
                         print(f"kg serve: {exc}; retrying", file=sys.stderr)
                     time.sleep(1.0)
@@ -200,6 +214,7 @@ class Pool:
         stale = self.stale
         loop = asyncio.get_running_loop()
         data = json.dumps(job).encode()
+        demote = loop.call_later(self.limits.demote_after, w.demote)
         try:
             header, body = await loop.run_in_executor(self.threads, w.roundtrip, data, self.limits.timeout)
         except TimeoutError:
@@ -214,7 +229,12 @@ class Pool:
         except asyncio.CancelledError:  # the client went away or the server stops: the worker may be mid-query
             self._replace(w)
             raise
-        self.idle.put_nowait(w)
+        finally:
+            demote.cancel()
+        if w.demoted:
+            self._replace(w)
+        else:
+            self.idle.put_nowait(w)
         return Reply(header["status"], header["type"], body, header.get("truncated"), stale)
 
     def close(self) -> None:
