@@ -266,7 +266,7 @@ def test_slow_loris_is_cut_and_others_are_served(server: Server):
         s.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x")
         socks.append(s)
     assert request(server.url, query="ASK {}")[0] == 200
-    time.sleep(3)  # past the header timeout: the server closed them
+    time.sleep(4)  # past the header timeout (2 s): the server closed them
     closed = 0
     for s in socks:
         s.settimeout(0.5)
@@ -321,6 +321,17 @@ def test_port_in_use_and_ipv6_are_one_line_and_exit_2(store: Path):
             )
             assert r.returncode == 2 and r.stdout == "", (r.stdout, r.stderr)
             assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_a_missing_store_is_one_line(tmp_path: Path):
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "serve", "--store", str(tmp_path / "none"), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 1 and r.stdout == "" and "no store here" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_ctrl_c_stops_at_once_and_disconnects_are_quiet(store: Path):

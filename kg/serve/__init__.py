@@ -27,7 +27,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from kg.errors import KgError
+from kg.errors import KgError, StoreError
 from kg.serve.app import HttpLimits, host_checker, make_app, page
 from kg.serve.pool import Limits, Pool, PoolError
 
@@ -127,6 +127,8 @@ class Server:
     ) -> None:
         opts = options or ServeOptions()
         self.store = Path(store_path)
+        if not self.store.is_dir():
+            raise StoreError(f"{self.store}: no store here; build one first with 'kg build PATH --store {self.store}'")
         self.sock = _bind(host, port)
         self.host, self.port = self.sock.getsockname()[:2]
         self.pool = Pool(
