@@ -432,31 +432,57 @@ def _export_to_stdout(kg: Any, fmt: str, flt: Any) -> None:
 
 @cli.command()
 @_store_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="IPv4 address to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per query.")
 @click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(1), help="Rows per answer.")
 @click.option("--max-body", default=100_000, show_default=True, type=click.IntRange(1), help="Bytes per request.")
-def serve(store: Path | None, host: str, port: int, timeout: float, max_results: int, max_body: int) -> None:
+@click.option(
+    "--max-response-bytes", default=50_000_000, show_default=True, type=click.IntRange(1000), help="Bytes per answer."
+)
+@click.option("--max-query-memory", default=1000, show_default=True, type=click.IntRange(50), help="MB per query.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Query worker processes.")
+@click.option("--cors", multiple=True, metavar="ORIGIN", help="Answer browsers on this origin (repeatable).")
+def serve(
+    store: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    max_body: int,
+    max_response_bytes: int,
+    max_query_memory: int,
+    workers: int,
+    cors: tuple[str, ...],
+) -> None:
     """A read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
     import ipaddress
 
-    from kg.serve import ServeOptions
+    from kg.serve import ServeError, ServeOptions
     from kg.serve import serve as run
 
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
-    if not loopback:
-        click.echo(
-            f"warning: serving on {host}, reachable from other machines; the endpoint is read-only "
-            "but has no authentication",
-            err=True,
-        )
-    click.echo(f"SPARQL endpoint on http://{host}:{port}/sparql (query page: http://{host}:{port}/); Ctrl-C stops")
+    options = ServeOptions(
+        timeout, max_results, max_body, max_response_bytes, workers, max_query_memory * 1_000_000, tuple(cors)
+    )
+
+    def announce(url: str) -> None:
+        if not loopback:
+            click.echo(
+                f"warning: serving on {host}, reachable from other machines; the endpoint is read-only "
+                "but has no authentication",
+                err=True,
+            )
+        click.echo(f"SPARQL endpoint on {url}/sparql (query page: {url}/); Ctrl-C stops")
+
     try:
-        run(_store(store), host, port, ServeOptions(timeout, max_results, max_body))
+        run(_store(store), host, port, options, announce)
+    except ServeError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
 

@@ -26,8 +26,10 @@ __all__ = [
     "drop_graph",
     "dump_store",
     "open_store",
+    "store_generation",
     "to_ox",
     "write_graph",
+    "writer_active",
 ]
 
 DUMP_FORMATS = {".nq": "nquads", ".nt": "nt", ".trig": "trig", ".ttl": "turtle", ".jsonld": "json-ld"}
@@ -68,6 +70,40 @@ def open_store(path: str | Path, create: bool = False, read_only: bool = False) 
                 "wait for it to finish, or use another --store"
             ) from None
         raise StoreError(f"{p}: cannot open the store ({exc})") from None
+
+
+def store_generation(path: str | Path) -> tuple[tuple[str, int, int], ...]:
+    """A marker that changes whenever a writer changes the store's files (names, sizes and
+    modification times of its data files; RocksDB's own LOG files are left out): a reader compares
+    two markers to learn that its snapshot is old."""
+    out = []
+    with os.scandir(path) as entries:
+        for e in entries:
+            if e.is_file() and not e.name.startswith("LOG"):
+                st = e.stat()
+                out.append((e.name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(out))
+
+
+def writer_active(path: str | Path) -> bool:
+    """Whether another process holds the store's write lock (a ``kg build`` running). It only asks
+    the kernel (``F_GETLK``), so it never takes the lock itself nor races a writer that opens."""
+    import fcntl
+    import struct
+
+    try:
+        fd = os.open(Path(path) / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        # struct flock: l_type, l_whence, l_start, l_len, l_pid (Linux layout)
+        query = struct.pack("hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, query)
+        return bool(struct.unpack("hhqqi4x", answer)[0] != fcntl.F_UNLCK)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -11,18 +10,15 @@ from collections.abc import Iterator
 import pytest
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
-from kg.serve import ServeOptions, make_server
+from kg.serve import ServeOptions, Server
 
 
 @pytest.fixture(scope="module")
 def endpoint(seed_build) -> Iterator[str]:
     _, store, _ = seed_build
-    server = make_server(store, "127.0.0.1", 0, ServeOptions(timeout=5, max_results=3, max_body=2000))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    server = Server(store, "127.0.0.1", 0, ServeOptions(timeout=5, max_results=3, max_body=2000)).start()
+    yield server.url
+    server.stop()
 
 
 def _client(url: str, fmt: str) -> SPARQLWrapper:

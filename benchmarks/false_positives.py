@@ -1,0 +1,74 @@
+"""The facts a graph states that its gold files do not: the list a fact-checker reads.
+
+    python benchmarks/false_positives.py GRAPH.nq --gold DIR [--inverse] [--doc STEM]
+
+Each fact of a document's graph is scored on its own with the shared scorer
+(``../shared/eval/kgscore.py``, ``score_doc`` on that one triple); the ones that match no gold
+fact are printed with the rule, confidence and sentence of their statements, grouped by rule,
+so a reader can tell a wrong fact from a true one the gold left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from rdflib import RDF, Namespace
+
+ROOT = Path(__file__).resolve().parent.parent
+KG = Namespace("https://kg.example.org/ontology#")
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    path = ROOT.parent / "shared" / "eval" / "kgscore.py"
+    spec = importlib.util.spec_from_file_location("kgscore", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("graph")
+    ap.add_argument("--gold", required=True, type=Path)
+    ap.add_argument("--inverse", action="store_true")
+    ap.add_argument("--doc", help="only this document (file stem)")
+    a = ap.parse_args()
+    ks = _scorer()
+    pred = ks.Predicted([a.graph], [])
+    union = pred.union
+    by_rule: Counter[str] = Counter()
+    for gpath in sorted(a.gold.glob("*.gold.json")):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        stem = Path(gold["doc"]).stem if "doc" in gold else gpath.name.removesuffix(".gold.json")
+        if a.doc and stem != a.doc:
+            continue
+        triples = [t for t in pred.doc_triples(stem, single=False) if pred.prop_map.get(t[1])]
+        wrong = [t for t in triples if ks.score_doc(pred, gold, {t}, a.inverse)["tp"] == 0]
+        if not wrong:
+            continue
+        print(f"== {stem}: {len(wrong)} of {len(triples)} facts match no gold fact")
+        for s, p, o in sorted(wrong):
+            label = lambda n: sorted(pred.labels.get(n, ())) and sorted(pred.labels[n])[0] or str(n).rsplit("/", 1)[-1]  # noqa: E731
+            rules = []
+            for st in union.subjects(RDF.subject, s):
+                if union.value(st, RDF.predicate) == p and union.value(st, RDF.object) == o and stem in str(
+                    union.value(st, Namespace("http://www.w3.org/ns/prov#").wasDerivedFrom)
+                ):
+                    rule = str(union.value(st, KG.extractor))
+                    rules.append((rule, str(union.value(st, KG.confidence)), str(union.value(st, KG.sentence))[:110]))
+                    by_rule[rule] += 1
+            print(f"  {label(s)} --{str(p).rsplit('#', 1)[-1]}--> {label(o)}")
+            for rule, conf, sent in sorted(set(rules))[:2]:
+                print(f"      [{rule} {conf}] {sent}")
+    print("\nunmatched statements by rule:", ", ".join(f"{r} {n}" for r, n in by_rule.most_common(25)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
