@@ -53,8 +53,11 @@ def main() -> int:
         if not wrong:
             continue
         print(f"== {stem}: {len(wrong)} of {len(triples)} facts match no gold fact")
+        def label(n: object) -> str:
+            names = sorted(pred.labels.get(n, ()))
+            return names[0] if names else str(n).rsplit("/", 1)[-1]
+
         for s, p, o in sorted(wrong):
-            label = lambda n: sorted(pred.labels.get(n, ())) and sorted(pred.labels[n])[0] or str(n).rsplit("/", 1)[-1]  # noqa: E731
             rules = []
             for st in union.subjects(RDF.subject, s):
                 if union.value(st, RDF.predicate) == p and union.value(st, RDF.object) == o and stem in str(

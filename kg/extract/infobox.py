@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.entities import clean_span, typed_name
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.relations.kinship import kinship_nouns
+from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
@@ -300,6 +301,24 @@ def _range_of(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_NOT_LEADER = re.compile(
+    r"\b(?:treasurer|spokes(?:man|woman|person)|vice|deputy|whip|organi[sz]ing|assistant|press|youth|women)", re.I
+)
+_PLACEHOLDER = re.compile(
+    r"^(?:(?:office|post|position|seat|constituency|party)\s+(?:established|abolished|created|vacant|dissolved)|"
+    r"none|vacant|n/?a|new (?:office|post|seat|party)|position established|inaugural holder)$",
+    re.I,
+)
+_TEMPLATE_WORD = re.compile(
+    r"^(?:ubl|plainlist|flatlist|hlist|unbulleted list|bulleted list|collapsible list|nowrap|small|efn|br|"
+    r"endplainlist|startplainlist|sfn|refn|lang|nbsp)$",
+    re.I,
+)
+_FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|including|see|also|etc|mostly)\b")
+_PX = re.compile(r"\d+\s*px\s+")
+_AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
+
+
 def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fact]:
     """A name with its title (``Leader1 Name`` / ``Leader1 Title``): the title picks the relation
     where the row's labels say how, else it is the fact's role qualifier."""
@@ -314,6 +333,7 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
     made = 0
     for field, rule in names:
         rel = next((r for pat, r in rule.labels if title and pat.search(title)), rule.relation)
+        member = rel == "leader" and bool(_NOT_LEADER.search(title))  # a treasurer is a member, not its leader
         if rel is None:
             yield _kept(subject, field, _evidence(article, field, field))
             continue
@@ -322,7 +342,10 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
             m = _item_mention(article, it, rule.object or "Other")
             if m is not None:
                 made += 1
-                yield Fact(subject, rel, m, ev, (*quals, *_bracket_quals(article, it)))
+                if member:
+                    yield Fact(m, "memberOf", subject, ev, (*quals, *_bracket_quals(article, it)))
+                else:
+                    yield Fact(subject, rel, m, ev, (*quals, *_bracket_quals(article, it)))
     for field, _ in slot.parts.get("title", []) if not made else ():  # a title that qualified nothing is kept
         yield _kept(subject, field, _evidence(article, field, field))
 
@@ -419,10 +442,19 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if _DEBRIS.match(item.text.strip()):
         return None
     end, _ = _bracket(article, item)
-    s, e = clean_span(article.text, _name_start(article, item), end)
+    start = _name_start(article, item)
+    px = _PX.match(article.text, start, end)  # an icon's size before a name: "25px Government of Ghana"
+    if px is not None:
+        start = px.end()
+    role = _AS_ROLE.search(article.text, start, end)  # "Houari Boumédiène as Chairman of the …"
+    if role is not None and role.start() > start:
+        end = role.start()
+    s, e = clean_span(article.text, start, end)
     name = article.text[s:e]
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):
         return None
+    if _PLACEHOLDER.match(name) or _TEMPLATE_WORD.match(name) or _FRAGMENT.match(name):
+        return None  # "Office abolished", a template's name ("ubl"), a fragment ("and Empire")
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)
@@ -461,14 +493,110 @@ def _entities(
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
 
 
+_STREET = re.compile(
+    r"\b(?:avenue|av\.|avenida|street|st\.|road|rd\.|calle|rue|lane|boulevard|blvd|mawatha|strasse|straße|"
+    r"plaza|square|carrera|jirón|jr\.|via|viale|ulica|ul\.|floor|building no|p\.?o\.? box)\b",
+    re.I,
+)
+_LEADING_WORDS = re.compile(
+    r"^(?:(?i:mostly|mainly|chiefly|primarily|largely|partly|then|later|also)\b\s*|[a-z][\w'’-]*\s+)+"
+)
+_NUMBERS = re.compile(r"^[\d\s.,/–-]+|[\s,]+\d[\d\s.,/–-]*$")
+_GAZ_RANK = {"city": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _place_parts(article: Article, field: InfoboxField) -> tuple[list[InfoboxItem], bool]:
+    """The places a ``place`` value names, as items with their own offsets: "A and B" is two, "; "
+    separates like a comma, an address's street, house number and postal code are not places
+    ("Chania Avenue, off Ring Road, Kilimani, Nairobi": Kilimani, Nairobi; "23 - 28004 Madrid":
+    Madrid), and a lead-in in lowercase is not part of a name ("skirmishes in counties Meath").
+    The flag says the value is a list, not a chain: it joins places with "and" or ";"."""
+    out: list[InfoboxItem] = []
+    listed = False
+    for it in _clean_items(field):
+        end, _ = _bracket(article, it)
+        pieces = re.split(r"\s*;\s*|\s+and\s+|\s+&\s+", article.text[it.start : end])
+        listed = listed or len(pieces) > 1
+        pos = it.start
+        for piece in pieces:
+            at = article.text.find(piece, pos, end) if piece else -1
+            if at < 0:
+                continue
+            pos = at + len(piece)
+            if _STREET.search(piece):
+                continue
+            trailing_number = re.search(r"\s\d+[a-zA-Z]?$", piece) is not None
+            lead = _LEADING_WORDS.match(piece)
+            s = at + (lead.end() if lead else 0)
+            text = article.text[s : at + len(piece)]
+            num = _NUMBERS.search(text)
+            while num is not None and text:
+                text = (text[: num.start()] + text[num.end() :]) if num.start() > 0 else text[num.end() :]
+                if num.start() == 0:
+                    s += num.end()
+                num = _NUMBERS.search(text)
+            text = text.strip(" ,.")
+            if not text or not text[:1].isupper():
+                continue
+            if trailing_number and not gazetteer().candidates(text):
+                continue  # "Nicolás Acosta 574": a street and its number; "Colombo 10" is Colombo
+            s = article.text.find(text, s, at + len(piece))
+            if s >= 0:
+                out.append(InfoboxItem(text, s, s + len(text), it.qualifier))
+    return out, listed
+
+
+def _rank(m: Mention) -> int:
+    """How wide a place is by the gazetteer (city 1, region 2, country 3, continent 4), 0 unknown."""
+    if m.cls == "Country":
+        return 3
+    return max((_GAZ_RANK.get(p.kind, 0) for p in gazetteer().candidates(m.text)), default=0)
+
+
+def _is_town(m: Mention) -> bool:
+    return m.cls == "City" or any(p.kind == "city" for p in gazetteer().candidates(m.text))
+
+
+def _is_chain(places: list[Mention]) -> bool:
+    """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth,
+    Wexford, Cork" (three or more of one width) and "Madrid, Valencia" (two towns) are lists."""
+    ranks = [_rank(m) for m in places]
+    known = [r for r in ranks if r]
+    if any(b < a for a, b in pairwise(known)):
+        return False
+    runs = [len(list(g)) for _, g in groupby(known)]
+    if any(n >= 3 for n in runs):
+        return False
+    return not any(a == b == 1 for a, b in pairwise(known))
+
+
 def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
-    """``City, Region, Country``: the first item is the place; each is located in the next."""
+    """``City, Region, Country``: the first item is the place, each is located in the next; a
+    building's address also names its town ("Liberty Hall, Dublin": both are the headquarters).
+    A list of places of one width ("Dublin; Meath, Galway, Louth") gives each, in the country
+    that ends it."""
     assert rule.relation is not None
-    chain = [m for it in _clean_items(field) if (m := _item_mention(article, it, "Place")) is not None]
-    if not chain:
+    parts, listed = _place_parts(article, field)
+    places = [m for it in parts if (m := _item_mention(article, it, "Place")) is not None]
+    if not places:
         return
-    yield Fact(subject, rule.relation, chain[0], ev)
-    yield from _chain(chain, ev)
+    if len(places) == 1 or (not listed and _is_chain(places)):
+        yield Fact(subject, rule.relation, places[0], ev)
+        if rule.relation == "headquarters" and not _is_town(places[0]) and _rank(places[0]) < 2:
+            town = next((m for m in reversed(places[1:]) if _is_town(m)), None)
+            if town is not None:
+                yield Fact(subject, rule.relation, town, _with(ev, 0.85))
+        yield from _chain(places, ev)
+        return
+    country = places[-1] if places[-1].cls == "Country" and len(places) > 1 else None
+    for m in places:
+        if m is country:
+            continue
+        yield Fact(subject, rule.relation, m, ev)
+        if country is not None:
+            yield Fact(m, "country", country, _with(ev, 0.85), inferred_by=None)
+    if country is not None:
+        yield Fact(subject, "country", country, _with(ev, 0.85))
 
 
 def _chain(chain: list[Mention], ev: Evidence) -> Iterator[Fact]:

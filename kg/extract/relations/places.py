@@ -81,6 +81,9 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
         return True
     after = ctx.article.text[chain[-1].end : chain[-1].end + 200]
     more = r"(?:,\s*[A-Z][^,.;]{0,40}?)" + ("*" if len(chain) >= 3 else "+")
+    open_end = r"(?:,\s*[A-Z][^,.;]{0,40}?)*,?\s+(?:and|or|&)\s+(?:other|others|elsewhere|several|many|various)\b"
+    if re.match(open_end, after):
+        return True  # an open end: "Concepción, Santiago, and other cities"
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
 
 
