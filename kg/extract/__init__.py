@@ -96,14 +96,17 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_countries)
     facts.extend(prose)
     same_as.extend(stated_same)
+    known = set(mentions)  # a set beside the list: "not in mentions" was quadratic in the article's length
     for a, b, _ in stated_same:
         for m in (a, b):
-            if m not in mentions:
+            if m not in known:
                 mentions.append(m)
+                known.add(m)
     for f in facts:
         for node in (f.subject, f.object):
-            if isinstance(node, Mention) and node not in mentions:
+            if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
+                known.add(node)
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped))
 
 
