@@ -205,7 +205,7 @@ class ExtractionCache:
             self.dir.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False)
+                json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, self.path(stem, digest))
             tmp = None
         except OSError:

@@ -234,7 +234,14 @@ def stats(store: Path | None, top: int, as_json: bool) -> None:
     """Counts by type and relation, components, PageRank, betweenness, communities."""
     from kg.graph import KnowledgeGraph
     from kg.netx import graph_stats
+    from kg.store import interrupted_build
 
+    if interrupted_build(_store(store)) is not None:
+        click.echo(
+            f"warning: the last build into {_store(store)} was interrupted before it finished; "
+            "these figures are partial (run the same 'kg build' again to complete it)",
+            err=True,
+        )
     s = graph_stats(KnowledgeGraph.open(_store(store)).to_networkx(), top)
     if as_json:
         click.echo(json.dumps(s, indent=1, ensure_ascii=False))

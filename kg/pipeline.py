@@ -13,14 +13,23 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
-from kg.errors import ReadError
+from kg.errors import BuildError, ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Entity, Mention
 from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.resolve import Resolution, resolve_mentions
-from kg.store import drop_graph, dump_store, open_store, write_graph
+from kg.store import (
+    clear_build_mark,
+    drop_graph,
+    dump_store,
+    interrupted_build,
+    is_disk_full,
+    mark_build_started,
+    open_store,
+    write_graph,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,6 +55,7 @@ class BuildReport:
     quads: int = 0
     outputs: list[str] = field(default_factory=list)
     reused: int = 0
+    interrupted: list[str] | None = None  # the articles of an earlier build that did not finish, if any
     cache_rejected: int = 0  # cache entries ignored as corrupt, tampered or foreign (and recomputed)
     pruned: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
@@ -206,6 +216,14 @@ def build_graph(
     report = BuildReport(str(store))
     ox_store = open_store(store, create=True)
     clock = _Clock(report.timings)
+    before = interrupted_build(store)
+    if before is not None:
+        report.interrupted = before
+        report.warnings.append(
+            f"the previous build into {store} was interrupted before it finished"
+            + (f" ({len(before)} article(s))" if before else "")
+            + "; this build completes it"
+        )
     try:
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
@@ -223,18 +241,40 @@ def build_graph(
 
             facts = facts + [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
         clock.lap("infer")
-        _write(report, ox_store, base, extractions, res, facts, hashes, progress)
-        if prune:
-            report.pruned = _prune(ox_store, base, {a.stem for a in articles})
-        clock.lap("write")
-        for out in outputs:
-            dump_store(ox_store, out)
-            report.outputs.append(str(out))
-        ox_store.flush()
+        full = None
+        try:
+            mark_build_started(store, sorted({*(before or ()), *(a.stem for a in articles)}))
+            _write(report, ox_store, base, extractions, res, facts, hashes, progress)
+            if prune:
+                report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+            clock.lap("write")
+            for out in outputs:
+                dump_store(ox_store, out)
+                report.outputs.append(str(out))
+            ox_store.flush()
+            clear_build_mark(store)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            full = (
+                f"no space left on device, store at {Path(store).resolve()}; "
+                f"the articles written so far are {_listing(report.articles)} "
+                "(the store is marked unfinished: free some space and run the same 'kg build' again)"
+            )
+        if full is not None:  # raised outside the handler, so no traceback keeps the store (and its lock) open
+            raise BuildError(full)
         clock.lap("dump")
     finally:
         del ox_store
     return report
+
+
+def _listing(stems: Sequence[str], shown: int = 20) -> str:
+    """``a, b, c`` — at most ``shown`` names, then how many more."""
+    if not stems:
+        return "none"
+    more = len(stems) - shown
+    return ", ".join(stems[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def extract_to_cache(
