@@ -169,11 +169,15 @@ class _Client:
             conn = cls(parts.hostname, parts.port, timeout=max(0.001, remaining))
         except ValueError as exc:
             raise PushError(f"{shown}: bad URL ({exc})") from None
-        watchdog = threading.Timer(max(0.0, remaining), _shut, (conn,))
-        watchdog.daemon = True
-        watchdog.start()
+        fired = threading.Event()
+        watchdog: threading.Timer | None = None
         path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
         try:
+            conn.connect()  # bounded by the socket timeout; then the watchdog holds the socket itself
+            # (http.client lets go of conn.sock once a response that closes the connection begins)
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shut, (conn.sock, fired))
+            watchdog.daemon = True
+            watchdog.start()
             conn.request(method, path, body=body, headers=h)
             r = conn.getresponse()
             chunks: list[bytes] = []
@@ -183,19 +187,22 @@ class _Client:
                 if size > MAX_RESPONSE_BYTES:
                     raise PushError(f"{method} {shown}: the answer is larger than {MAX_RESPONSE_BYTES} bytes")
                 chunks.append(chunk)
+            if fired.is_set():  # the socket was shut at the deadline: what was read is cut short
+                raise TimeoutError
             return r.status, r.reason, r.getheader("Location"), b"".join(chunks)
         except (OSError, http.client.HTTPException) as exc:
-            if time.monotonic() >= deadline:
+            if fired.is_set() or time.monotonic() >= deadline:
                 raise PushError(f"{method} {shown}: no complete answer within {self.timeout:g} s (--timeout)") from None
             raise PushError(self.redact(f"{method} {shown}: cannot reach the server ({exc})")) from None
         finally:
-            watchdog.cancel()
+            if watchdog is not None:
+                watchdog.cancel()
             conn.close()
 
 
-def _shut(conn: http.client.HTTPConnection) -> None:
+def _shut(sock: socket.socket | None, fired: threading.Event) -> None:
     """At the deadline: shut the socket down, which wakes any read or write blocked on it."""
-    sock = conn.sock
+    fired.set()
     if sock is not None:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
