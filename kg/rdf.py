@@ -85,7 +85,9 @@ def iri_segment(name: str) -> str:
     >>> iri_segment("Año 100% <draft>")
     'Año%20100%25%20%3Cdraft%3E'
     """
-    return "".join(c if _iri_char(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in name)
+    return "".join(
+        c if _iri_char(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in name
+    )
 
 
 def check_base(base: str) -> str:
@@ -124,7 +126,7 @@ class Iris:
         """The file stem of an article IRI under this base, or None."""
         if not iri.startswith(str(self.doc)):
             return None
-        return urllib.parse.unquote(iri[len(str(self.doc)) :])
+        return urllib.parse.unquote(iri[len(str(self.doc)) :], errors="surrogatepass")
 
 
 def date_literal(d: DateValue) -> Literal:

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kg.pipeline as pipeline
 from kg.cache import ExtractionCache
@@ -324,3 +326,15 @@ def test_the_summary_names_a_few_dozen_unmapped_keys_then_counts_the_rest(tmp_pa
     assert r.returncode == 0, r.stderr
     line = next(x for x in r.stdout.splitlines() if x.startswith("Unmapped infobox keys"))
     assert line.endswith(" and 170 more") and len(line) < 1000
+
+
+@given(st.text(st.characters(blacklist_categories=()), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_file_stem_gives_a_valid_iri_that_maps_back(stem: str):
+    import pyoxigraph as ox
+
+    from kg.rdf import Iris
+
+    iri = Iris().article(stem)
+    ox.NamedNode(str(iri))  # Oxigraph accepts it
+    assert Iris().stem_of(str(iri)) == stem
