@@ -3,22 +3,44 @@
 Entries are keyed by the SHA-256 of the article's text and a fingerprint of kg's code, rule
 tables and spaCy model, so changing a rule (or upgrading kg) invalidates them. The cache
 lives beside the store (``<store>-cache/``) and can be deleted at any time.
+
+An entry is data only — JSON written and read by the standard library, never a pickle — so a
+shared cache folder cannot make kg run code. Each entry names the fingerprint, article and text
+hash it was made for and carries the SHA-256 of its payload; the payload is decoded against the
+types of :class:`~kg.extract.Extraction` (every field checked). An entry that fails any check
+(corrupt, tampered, made for another article or another kg) is ignored, recomputed, overwritten,
+and counted in :attr:`ExtractionCache.rejected`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
+import types
+import typing
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+from kg.documents.model import Article
 from kg.extract import Extraction
+from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
-__all__ = ["ExtractionCache", "rules_fingerprint"]
+__all__ = ["ExtractionCache", "decode_extraction", "encode_extraction", "rules_fingerprint"]
+
+FORMAT = "kg-extraction-cache/1"
+_CLASSES: dict[str, type] = {c.__name__: c for c in (Mention, Fact, Evidence, DateValue, TextValue)}
+_MAX_DEPTH = 64  # premises nest facts; nothing real comes near this
+
+
+class BadEntry(ValueError):
+    """A cache entry that does not decode to exactly what was stored."""
 
 
 @cache
@@ -36,32 +58,159 @@ def rules_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def _encode(x: object) -> object:
+    if x is None or isinstance(x, (str, bool, int, float)):
+        return x
+    if isinstance(x, (tuple, list)):
+        return [_encode(v) for v in x]
+    if type(x).__name__ in _CLASSES and type(x) is _CLASSES[type(x).__name__]:
+        return {"$": type(x).__name__, "v": [_encode(getattr(x, f.name)) for f in dataclasses.fields(x)]}  # type: ignore[arg-type]
+    raise TypeError(f"cannot cache a {type(x).__name__}")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(value: object, tp: Any, depth: int = 0) -> object:
+    """``value`` (parsed JSON) as an instance of the type ``tp``, or :class:`BadEntry`."""
+    if depth > _MAX_DEPTH:
+        raise BadEntry("nested too deeply")
+    origin = typing.get_origin(tp)
+    if tp is type(None):
+        if value is not None:
+            raise BadEntry("expected null")
+        return None
+    if tp in (str, int, bool):
+        if type(value) is not tp:
+            raise BadEntry(f"expected {tp.__name__}")
+        return value
+    if tp is float:
+        if type(value) not in (int, float):
+            raise BadEntry("expected a number")
+        return float(value)  # type: ignore[arg-type]
+    if origin in (typing.Union, types.UnionType):
+        for arm in typing.get_args(tp):
+            with contextlib.suppress(BadEntry):
+                return _decode(value, arm, depth + 1)
+        raise BadEntry(f"matches no arm of {tp}")
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise BadEntry("expected a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(v, args[0], depth + 1) for v in value)
+        if len(args) != len(value):
+            raise BadEntry("wrong tuple length")
+        return tuple(_decode(v, a, depth + 1) for v, a in zip(value, args, strict=True))
+    if isinstance(tp, type) and tp in _CLASSES.values():
+        if not isinstance(value, dict) or value.keys() != {"$", "v"} or value["$"] != tp.__name__:
+            raise BadEntry(f"expected a {tp.__name__}")
+        fields = dataclasses.fields(tp)
+        vals = value["v"]
+        if not isinstance(vals, list) or len(vals) != len(fields):
+            raise BadEntry(f"wrong field count for {tp.__name__}")
+        hints = _hints(tp)
+        return tp(**{f.name: _decode(v, hints[f.name], depth + 1) for f, v in zip(fields, vals, strict=True)})
+    raise BadEntry(f"unexpected type {tp}")
+
+
+def encode_extraction(ex: Extraction) -> str:
+    """The extraction as JSON text, without its article (the reader gives that back)."""
+    body = {f.name: _encode(getattr(ex, f.name)) for f in dataclasses.fields(Extraction) if f.name != "article"}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def decode_extraction(text: str, article: Article) -> Extraction:
+    """The inverse of :func:`encode_extraction` for ``article``; :class:`BadEntry` if anything is off."""
+    try:
+        body = json.loads(text)
+    except ValueError as exc:
+        raise BadEntry(f"not JSON ({exc})") from None
+    names = [f.name for f in dataclasses.fields(Extraction) if f.name != "article"]
+    if not isinstance(body, dict) or sorted(body) != sorted(names):
+        raise BadEntry("not an extraction")
+    hints = _hints(Extraction)
+    values = {n: _decode(body[n], hints[n]) for n in names}
+    ex = Extraction(article=article, **values)  # type: ignore[arg-type]
+    if any(m.article != article.stem for m in (ex.subject, *ex.mentions)):
+        raise BadEntry("made for another article")
+    return ex
+
+
 class ExtractionCache:
-    """Extractions stored as pickles under ``<store>-cache/<fingerprint>/``."""
+    """Extractions stored as checked JSON entries under ``<store>-cache/<fingerprint>/``."""
 
     def __init__(self, store: str | Path) -> None:
-        self.dir = Path(str(store).rstrip("/\\") + "-cache") / rules_fingerprint()
+        self.fingerprint = rules_fingerprint()
+        self.dir = Path(str(store).rstrip("/\\") + "-cache") / self.fingerprint
+        self.rejected: list[str] = []  # "path: reason" of every entry ignored as bad
 
-    def _path(self, stem: str, digest: str) -> Path:
-        return self.dir / f"{digest[:32]}-{hashlib.sha1(stem.encode()).hexdigest()[:8]}.pickle"
+    def path(self, stem: str, digest: str) -> Path:
+        """Where the entry of this article text lives."""
+        return self.dir / f"{digest[:32]}-{hashlib.sha1(stem.encode()).hexdigest()[:8]}.json"
 
-    def get(self, stem: str, digest: str) -> Extraction | None:
-        """The cached extraction of this article text, or None."""
-        p = self._path(stem, digest)
+    def _read(self, p: Path) -> bytes | None:
         try:
-            with p.open("rb") as fh:
-                value = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
             return None
-        return value if isinstance(value, Extraction) else None
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise BadEntry("not a regular file")
+            return fh.read()
 
-    def put(self, stem: str, digest: str, value: Extraction) -> None:
+    def get(self, article: Article, digest: str) -> Extraction | None:
+        """The cached extraction of this article text, or None (a bad entry is also counted)."""
+        p = self.path(article.stem, digest)
+        try:
+            raw = self._read(p)
+            if raw is None:
+                return None
+            entry = json.loads(raw.decode("utf-8"))
+            if not isinstance(entry, dict):
+                raise BadEntry("not an entry")
+            expect = {"format": FORMAT, "fingerprint": self.fingerprint, "stem": article.stem, "digest": digest}
+            for k, v in expect.items():
+                if entry.get(k) != v:
+                    raise BadEntry(f"{k} is not {v!r}")
+            payload = entry.get("payload")
+            if not isinstance(payload, str) or hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry.get(
+                "sha256"
+            ):
+                raise BadEntry("checksum does not match the content")
+            return decode_extraction(payload, article)
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
+            self.rejected.append(f"{p}: {exc}")
+            return None
+
+    def put(self, digest: str, value: Extraction) -> None:
         """Store an extraction (atomically; a failure to write only costs a future recomputation)."""
+        stem = value.article.stem
+        try:
+            payload = encode_extraction(value)
+        except (TypeError, ValueError):
+            return
+        entry = {
+            "format": FORMAT,
+            "fingerprint": self.fingerprint,
+            "stem": stem,
+            "digest": digest,
+            "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            "payload": payload,
+        }
+        tmp = None
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._path(stem, digest))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.path(stem, digest))
+            tmp = None
         except OSError:
             pass
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

@@ -20,6 +20,7 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _DEBUG = {"on": False}
+UNMAPPED_SHOWN = 30  # unmapped infobox keys named in the build summary; the rest are counted
 
 
 def _store_option(f: F) -> F:
@@ -100,8 +101,13 @@ def build(
     change; each article's graph is replaced atomically; a second writer is refused.
     """
     from kg.pipeline import build_graph
-    from kg.rdf import DEFAULT_BASE
+    from kg.rdf import DEFAULT_BASE, BaseIriError, check_base
 
+    try:
+        check_base(base or DEFAULT_BASE)
+    except BaseIriError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
     bar = _Progress()
@@ -130,9 +136,18 @@ def build(
     facts = sum(report.facts_by_relation.values())
     click.echo(f"Facts: {facts}  " + ", ".join(f"{k} {v}" for k, v in report.facts_by_relation.most_common()))
     if report.unmapped_keys:
+        shown = report.unmapped_keys.most_common(UNMAPPED_SHOWN)
+        more = len(report.unmapped_keys) - len(shown)
         click.echo(
             "Unmapped infobox keys (kept as kg:infoboxValue): "
-            + ", ".join(f"{k} {v}" for k, v in report.unmapped_keys.most_common())
+            + ", ".join(f"{k} {v}" for k, v in shown)
+            + (f" and {more} more" if more else "")
+        )
+    if report.cache_rejected:
+        click.echo(
+            f"warning: {report.cache_rejected} cache entr{'y was' if report.cache_rejected == 1 else 'ies were'} "
+            f"corrupt, tampered or foreign; ignored and recomputed",
+            err=True,
         )
     if report.skipped_sections:
         click.echo(
@@ -319,7 +334,14 @@ def stats(store: Path | None, top: int, as_json: bool) -> None:
     """Counts by type and relation, components, PageRank, betweenness, communities."""
     from kg.graph import KnowledgeGraph
     from kg.netx import graph_stats
+    from kg.store import interrupted_build
 
+    if interrupted_build(_store(store)) is not None:
+        click.echo(
+            f"warning: the last build into {_store(store)} was interrupted before it finished; "
+            "these figures are partial (run the same 'kg build' again to complete it)",
+            err=True,
+        )
     s = graph_stats(KnowledgeGraph.open(_store(store)).to_networkx(), top)
     if as_json:
         click.echo(json.dumps(s, indent=1, ensure_ascii=False))
@@ -493,7 +515,9 @@ def serve(
 @_store_option
 @click.option("--prune", is_flag=True, help="Delete the server's article graphs that the local store no longer has.")
 @click.option("--user", default=None, help="HTTP basic-auth user; the password comes from $KG_PUSH_PASSWORD.")
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds per request.")
+@click.option(
+    "--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.001), help="Seconds per whole request."
+)
 def push(
     endpoint: str | None, graph_store: str | None, store: Path | None, prune: bool, user: str | None, timeout: float
 ) -> None:
@@ -505,7 +529,7 @@ def push(
     """
     import os
 
-    from kg.push import push_store
+    from kg.push import mask_url, push_store
     from kg.store import open_store
 
     target = graph_store or endpoint
@@ -522,7 +546,7 @@ def push(
         timeout=timeout,
     )
     triples = sum(report.pushed.values())
-    click.echo(f"Pushed {len(report.pushed)} named graph(s), {triples} triples, to {target}")
+    click.echo(f"Pushed {len(report.pushed)} named graph(s), {triples} triples, to {mask_url(target)}")
     for g in report.deleted:
         click.echo(f"Deleted {g} (no longer in the local store)")
     if report.mismatched:
@@ -531,7 +555,7 @@ def push(
         click.echo(f"{len(report.mismatched)} graph(s) differ on the server", err=True)
         sys.exit(1)
     if report.verified:
-        click.echo(f"Verified through {endpoint}: every graph holds the same number of triples.")
+        click.echo(f"Verified through {mask_url(endpoint or '')}: every graph holds the same number of triples.")
 
 
 @cli.command()

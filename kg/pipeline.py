@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,15 +14,24 @@ import pyoxigraph as ox
 
 from kg.constraints import ConstraintReport, enforce_constraints
 from kg.documents import DEFAULT_MAX_BYTES, Article, find_articles, read_article
-from kg.errors import ReadError
+from kg.errors import BuildError, ReadError
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
 from kg.homonyms import homonym_contexts
 from kg.model import DateValue, Entity, Mention
 from kg.ontology import RELATIONS, ontology_graph
-from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, statement_id
+from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.resolve import Resolution, resolve_mentions
-from kg.store import drop_graph, dump_store, open_store, write_graph
+from kg.store import (
+    clear_build_mark,
+    drop_graph,
+    dump_store,
+    interrupted_build,
+    is_disk_full,
+    mark_build_started,
+    open_store,
+    write_graph,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,6 +58,8 @@ class BuildReport:
     quads: int = 0
     outputs: list[str] = field(default_factory=list)
     reused: int = 0
+    interrupted: list[str] | None = None  # the articles of an earlier build that did not finish, if any
+    cache_rejected: int = 0  # cache entries ignored as corrupt, tampered or foreign (and recomputed)
     pruned: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
     constraints: ConstraintReport = field(default_factory=ConstraintReport)  # facts dropped, entities retyped
@@ -68,6 +79,11 @@ def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None)
         p = Path(raw)
         if p.is_dir():
             found, other = find_articles(p)
+            problems.extend(
+                _not_regular(q)
+                for q in sorted(p.rglob("*"))
+                if q.suffix.casefold() in (".txt", ".md") and not q.is_file() and not q.is_dir()
+            )
             if not found:
                 problems.append(f"{p}: folder holds no *.txt or *.md articles")
             if other and skipped is not None:
@@ -75,6 +91,8 @@ def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None)
             files.extend(found)
         elif p.is_file():
             files.append(p)
+        elif p.exists() or p.is_symlink():
+            problems.append(_not_regular(p))
         else:
             problems.append(f"{p}: no such file or folder")
     seen: set[Path] = set()
@@ -87,31 +105,61 @@ def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None)
     return unique, problems
 
 
-def _annotate(articles: Sequence[Article], jobs: int) -> list[tuple[list[Doc], Doc | None]]:
-    """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked."""
+def _not_regular(p: Path) -> str:
+    """The problem with a path that exists but is not a regular file (reading a FIFO would hang)."""
+    import stat
+
+    try:
+        mode = p.stat().st_mode
+    except OSError:
+        return f"{p}: a broken link, skipped"
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return f"{p}: {kind}, not a regular file; skipped"
+
+
+def _annotate(articles: Sequence[Article], jobs: int) -> Iterator[tuple[list[Doc], Doc | None]]:
+    """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked,
+    yielded article by article as the pipeline produces them (so each can be extracted, and
+    cached, at once). A block longer than spaCy's limit is annotated in pieces cut at line or
+    sentence ends and joined back into one doc of the same text, so offsets stay exact."""
     from kg.extract.subject import lead_sentence
-    from kg.nlp import load_nlp, pipe_texts
+    from kg.nlp import join_docs, load_nlp, pipe_stream, split_text
 
     nlp = load_nlp()
-    texts: list[str] = []
-    leads: list[bool] = []
-    as_is: set[int] = set()
+    plan: list[tuple[list[list[str]], bool]] = []  # per article: each text's pieces, and whether a lead follows
     for a in articles:
-        texts.extend(b.text for b in a.blocks)
-        lead = lead_sentence(a.blocks[0].text) if a.blocks else None
-        leads.append(lead is not None)
-        if lead is not None:
-            as_is.add(len(texts))  # the lead with its brackets blanked: parsed as it is
-            texts.append(lead)
-    docs = pipe_texts(nlp, texts, batch_size=64, n_process=max(1, jobs), as_is=as_is)
-    out: list[tuple[list[Doc], Doc | None]] = []
-    i = 0
-    for a, has_lead in zip(articles, leads, strict=True):
-        n = len(a.blocks)
-        blocks = docs[i : i + n]
-        out.append((blocks, docs[i + n] if has_lead else (blocks[0] if blocks else None)))
-        i += n + int(has_lead)
-    return out
+        texts = _texts(a, lead_sentence)
+        plan.append(([split_text(t, nlp.max_length) for t in texts], len(texts) > len(a.blocks)))
+    # the lead with its brackets blanked is parsed as it is; other texts with their blanked
+    # debris closed up (kg.nlp.compact), their annotations carried back to the file's offsets
+    stream = (
+        (piece, has_lead and k == len(split) - 1)
+        for split, has_lead in plan
+        for k, pieces in enumerate(split)
+        for piece in pieces
+    )
+    docs = pipe_stream(nlp, stream, batch_size=64, n_process=max(1, jobs))
+    for a, (split, has_lead) in zip(articles, plan, strict=True):
+        parts = [join_docs([next(docs) for _ in pieces]) for pieces in split]
+        blocks = parts[: len(a.blocks)]
+        yield blocks, parts[-1] if has_lead else (blocks[0] if blocks else None)
+
+
+def _texts(a: Article, lead_sentence: Callable[[str], str | None]) -> list[str]:
+    """The texts spaCy annotates for one article: its blocks, then its lead sentence if any."""
+    texts = [b.text for b in a.blocks]
+    lead = lead_sentence(a.blocks[0].text) if a.blocks else None
+    if lead is not None:
+        texts.append(lead)
+    return texts
 
 
 def resolve_facts(extractions: Sequence[Extraction], res: Resolution) -> list[ResolvedFact]:
@@ -141,16 +189,24 @@ def _sharpen_dates(facts: Iterable[ResolvedFact]) -> list[ResolvedFact]:
     """A date that a more precise date of the same subject and relation refines ("1994" and
     "1994-03-12") becomes that date: one value, with both sentences as its evidence."""
     facts = list(facts)
-    precise: dict[tuple[str, str], list[DateValue]] = defaultdict(list)
+    # the finest date under each coarser one ("1994" → "1994-03-12"), found by prefix in one pass
+    # (comparing every date of a subject and relation with every other was quadratic)
+    finest: dict[tuple[str, str, str], DateValue] = {}
     for f in facts:
         if isinstance(f.object, DateValue):
-            precise[(f.subject, f.relation)].append(f.object)
+            iso = f.object.iso
+            for k in range(1, len(iso)):
+                if iso[k] == "-":
+                    key = (f.subject, f.relation, iso[:k])
+                    best = finest.get(key)
+                    if best is None or (len(best.iso), best.iso) < (len(iso), iso):
+                        finest[key] = f.object
     out = []
     for f in facts:
         if isinstance(f.object, DateValue):
-            finer = [d for d in precise[(f.subject, f.relation)] if d.iso.startswith(f.object.iso + "-")]
-            if finer:
-                f = replace(f, object=max(finer, key=lambda d: (len(d.iso), d.iso)))
+            finer = finest.get((f.subject, f.relation, f.object.iso))
+            if finer is not None:
+                f = replace(f, object=finer)
         out.append(f)
     return out
 
@@ -177,9 +233,18 @@ def build_graph(
     """
     from kg.cache import ExtractionCache
 
+    check_base(base)  # a bad --base is refused before the store is touched
     report = BuildReport(str(store))
     ox_store = open_store(store, create=True)
     clock = _Clock(report.timings)
+    before = interrupted_build(store)
+    if before is not None:
+        report.interrupted = before
+        report.warnings.append(
+            f"the previous build into {store} was interrupted before it finished"
+            + (f" ({len(before)} article(s))" if before else "")
+            + "; this build completes it"
+        )
     try:
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
@@ -199,18 +264,40 @@ def build_graph(
             inferred = [f for f in infer_facts(facts, res.entities) if f.evidence.confidence >= min_confidence]
             facts = facts + enforce_constraints(inferred, res, report.constraints, retype=False)[0]
         clock.lap("infer")
-        _write(report, ox_store, base, extractions, res, facts, hashes, progress)
-        if prune:
-            report.pruned = _prune(ox_store, base, {a.stem for a in articles})
-        clock.lap("write")
-        for out in outputs:
-            dump_store(ox_store, out)
-            report.outputs.append(str(out))
-        ox_store.flush()
+        full = None
+        try:
+            mark_build_started(store, sorted({*(before or ()), *(a.stem for a in articles)}))
+            _write(report, ox_store, base, extractions, res, facts, hashes, progress)
+            if prune:
+                report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+            clock.lap("write")
+            for out in outputs:
+                dump_store(ox_store, out)
+                report.outputs.append(str(out))
+            ox_store.flush()
+            clear_build_mark(store)
+        except OSError as exc:
+            if not is_disk_full(exc):
+                raise
+            full = (
+                f"no space left on device, store at {Path(store).resolve()}; "
+                f"the articles written so far are {_listing(report.articles)} "
+                "(the store is marked unfinished: free some space and run the same 'kg build' again)"
+            )
+        if full is not None:  # raised outside the handler, so no traceback keeps the store (and its lock) open
+            raise BuildError(full)
         clock.lap("dump")
     finally:
         del ox_store
     return report
+
+
+def _listing(stems: Sequence[str], shown: int = 20) -> str:
+    """``a, b, c`` — at most ``shown`` names, then how many more."""
+    if not stems:
+        return "none"
+    more = len(stems) - shown
+    return ", ".join(stems[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def extract_to_cache(
@@ -281,49 +368,57 @@ def _extract_all(
     report: BuildReport,
     progress: Progress | None,
 ) -> list[Extraction]:
-    """Extractions in article order: cached ones reused, the others annotated and extracted."""
+    """Extractions in article order: cached ones reused, the others annotated and extracted, each
+    written to the cache as soon as it is done (a killed build keeps the work it finished)."""
     found: dict[str, Extraction] = {}
     if cache is not None:
         for a in articles:
-            hit = cache.get(a.stem, hashes[a.stem])
+            hit = cache.get(a, hashes[a.stem])
             if hit is not None:
                 found[a.stem] = hit
+        report.cache_rejected = len(cache.rejected)
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
     if jobs > 1 and len(todo) > 2 * jobs:
         gazetteer()  # built once here, inherited by the forked workers
-        fresh = _extract_parallel(todo, jobs, progress)
+        fresh = _extract_parallel(todo, jobs, progress, cache)
     else:
-        fresh = _extract_chunk(todo, progress)
+        fresh = _extract_chunk(todo, progress, cache)
     for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
-        if cache is not None:
-            cache.put(a.stem, hashes[a.stem], ex)
     return [found[a.stem] for a in articles]
 
 
-def _extract_chunk(articles: Sequence[Article], progress: Progress | None = None) -> list[Extraction]:
-    """Annotate and extract some articles in this process."""
+def _extract_chunk(
+    articles: Sequence[Article], progress: Progress | None = None, cache: ExtractionCache | None = None
+) -> list[Extraction]:
+    """Annotate and extract some articles in this process, caching each one as soon as it is done."""
     out = []
-    docs = _annotate(articles, 1) if articles else []
+    docs = _annotate(articles, 1) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
         if progress:
             progress("extract", n, len(articles))
-        out.append(extract_article(a, d[0], d[1]))
+        ex = extract_article(a, d[0], d[1])
+        if cache is not None:
+            cache.put(hashlib.sha256(a.text.encode("utf-8")).hexdigest(), ex)
+        out.append(ex)
     return out
 
 
-def _extract_parallel(articles: Sequence[Article], jobs: int, progress: Progress | None) -> list[Extraction]:
+def _extract_parallel(
+    articles: Sequence[Article], jobs: int, progress: Progress | None, cache: ExtractionCache | None = None
+) -> list[Extraction]:
     """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
     size = max(1, min(25, len(articles) // (jobs * 4) or 1))
     chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
     out: list[Extraction] = []
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for n, part in enumerate(pool.map(_extract_chunk, chunks), 1):
+        for n, part in enumerate(pool.map(partial(_extract_chunk, progress=None, cache=cache), chunks), 1):
             out.extend(part)
             if progress:
                 progress("extract", min(n * size, len(articles)), len(articles))
@@ -336,9 +431,10 @@ def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:
     gone = []
     for g in list(ox_store.named_graphs()):
         iri = g.value if isinstance(g, ox.NamedNode) else ""
-        if iri.startswith(str(iris.doc)) and iri[len(str(iris.doc)) :] not in keep:
+        stem = iris.stem_of(iri)
+        if stem is not None and stem not in keep:
             drop_graph(ox_store, iri)
-            gone.append(iri[len(str(iris.doc)) :])
+            gone.append(stem)
     return sorted(gone)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,10 +19,21 @@ from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
+from kg.errors import KgError
 from kg.model import DateValue, Entity, Evidence, TextValue
 from kg.ontology import KG, PROV, RELATIONS, SCHEMA
 
-__all__ = ["DEFAULT_BASE", "Iris", "Quad", "ResolvedFact", "article_quads", "date_literal"]
+__all__ = [
+    "DEFAULT_BASE",
+    "BaseIriError",
+    "Iris",
+    "Quad",
+    "ResolvedFact",
+    "article_quads",
+    "check_base",
+    "date_literal",
+    "iri_segment",
+]
 
 DEFAULT_BASE = "https://kg.example.org/"
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a qualifier's date: typed like every other date
@@ -41,10 +53,62 @@ class ResolvedFact:
     premises: tuple[str, ...] = ()  # statement ids
 
 
+_IRI_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+_BIDI = frozenset({0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+class BaseIriError(KgError):
+    """``--base`` is not an absolute IRI."""
+
+
+def _iri_char(c: str) -> bool:
+    """May ``c`` stand unencoded in an IRI path segment (RFC 3987 ipchar, bidi controls excepted)?"""
+    if c in _IRI_ASCII:
+        return True
+    cp = ord(c)
+    if cp < 0xA0 or cp in _BIDI:
+        return False
+    return (
+        cp <= 0xD7FF
+        or 0xF900 <= cp <= 0xFDCF
+        or 0xFDF0 <= cp <= 0xFFEF
+        or (0x10000 <= cp < 0xE0000 and cp & 0xFFFF <= 0xFFFD)
+        or 0xE1000 <= cp <= 0xEFFFD
+    )
+
+
+def iri_segment(name: str) -> str:
+    """``name`` as one IRI path segment: every character an IRI may not hold (space, tab, ``<>"{}|^`\\``,
+    ``%``, ``/``, ``?``, ``#``, controls, bidi controls) percent-encoded as UTF-8, the rest kept readable.
+    Encoding every ``%`` makes it reversible with :func:`urllib.parse.unquote`.
+
+    >>> iri_segment("Año 100% <draft>")
+    'Año%20100%25%20%3Cdraft%3E'
+    """
+    return "".join(
+        c if _iri_char(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass")) for c in name
+    )
+
+
+def check_base(base: str) -> str:
+    """``base`` if it is an absolute IRI minted IRIs can hang under, else :class:`BaseIriError`."""
+    import pyoxigraph as ox
+
+    if not _SCHEME.match(base):
+        raise BaseIriError(f"--base {base!r} is not an absolute IRI (it needs a scheme, as in https://example.org/)")
+    try:
+        ox.NamedNode(base)
+    except ValueError as exc:
+        raise BaseIriError(f"--base {base!r} is not a valid absolute IRI ({exc})") from None
+    return base
+
+
 class Iris:
     """IRI minting under one base."""
 
     def __init__(self, base: str = DEFAULT_BASE) -> None:
+        check_base(base)
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.resource = Namespace(self.base + "resource/")
         self.doc = Namespace(self.base + "doc/")
@@ -56,8 +120,14 @@ class Iris:
         return self.resource[key]
 
     def article(self, stem: str) -> URIRef:
-        """IRI of an article (also its named graph)."""
-        return self.doc[stem]
+        """IRI of an article (also its named graph); the stem percent-encoded where an IRI needs it."""
+        return self.doc[iri_segment(stem)]
+
+    def stem_of(self, iri: str) -> str | None:
+        """The file stem of an article IRI under this base, or None."""
+        if not iri.startswith(str(self.doc)):
+            return None
+        return urllib.parse.unquote(iri[len(str(self.doc)) :], errors="surrogatepass")
 
 
 def date_literal(d: DateValue) -> Literal:

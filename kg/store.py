@@ -6,6 +6,8 @@ go through Oxigraph's own parsers.
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -22,9 +24,14 @@ __all__ = [
     "DUMP_FORMATS",
     "atomic_target",
     "atomic_write",
+    "build_marker",
+    "clear_build_mark",
     "default_store_path",
     "drop_graph",
     "dump_store",
+    "interrupted_build",
+    "is_disk_full",
+    "mark_build_started",
     "open_store",
     "store_generation",
     "to_ox",
@@ -179,6 +186,8 @@ def dump_store(store: ox.Store, path: str | Path) -> None:
     try:
         atomic_write(p, text)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise
         raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
 
 
@@ -248,3 +257,44 @@ def _rdflib_dump(nq: str, fmt: str) -> str:
         body = "\n".join("    " + line for line in body.splitlines() if line and not line.startswith("@prefix"))
         parts.append(f"\n<{ctx.identifier}> {{\n{body}\n}}\n")
     return "".join(parts)
+
+
+BUILD_MARKER = "kg-build-incomplete.json"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Is this error the device running out of space (or quota)? Oxigraph's own errors carry no
+    errno, only RocksDB's message."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return isinstance(exc, OSError) and "no space left on device" in str(exc).lower()
+
+
+def build_marker(store: str | Path) -> Path:
+    """The file inside the store that says a build started and has not finished."""
+    return Path(store) / BUILD_MARKER
+
+
+def mark_build_started(store: str | Path, stems: list[str]) -> None:
+    """Record, before anything is written, that a build of these articles is under way."""
+    body = json.dumps({"articles": stems}, ensure_ascii=False)
+    atomic_write(build_marker(store), body)
+
+
+def clear_build_mark(store: str | Path) -> None:
+    """The build finished: remove the mark."""
+    build_marker(store).unlink(missing_ok=True)
+
+
+def interrupted_build(store: str | Path) -> list[str] | None:
+    """The articles of an unfinished build of this store (an empty list if the mark is unreadable),
+    or None when the last build finished."""
+    p = build_marker(store)
+    if not p.is_file():
+        return None
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+        articles = data.get("articles") if isinstance(data, dict) else None
+        return [a for a in articles if isinstance(a, str)] if isinstance(articles, list) else []
+    except (OSError, ValueError):
+        return []

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from kg.errors import PushError
 from kg.graph import KnowledgeGraph
 from kg.pipeline import build_graph
+from kg.push import push_store
 from kg.store import PREFIXES
 from tests.clients import need
 
@@ -127,3 +134,118 @@ def test_push_to_a_dead_server_is_one_clear_line(seed_build):
     assert r.returncode == 1
     assert "cannot reach the server" in r.stderr and "Traceback" not in r.stderr
     assert _kg("push", "--store", str(store)).returncode == 2
+
+
+# --- issue 15, item 3: credentials stay with the origin given; the timeout bounds the whole request ---
+
+
+class _Recorder:
+    """A loopback HTTP server (its own origin) that records every request and answers with ``answer``."""
+
+    def __init__(self, answer: Callable[[BaseHTTPRequestHandler], None]) -> None:
+        self.seen: list[tuple[str, str, str | None]] = []  # (method, path, Authorization)
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                n = int(self.headers.get("Content-Length") or 0)
+                if n:
+                    self.rfile.read(n)
+                recorder.seen.append((self.command, self.path, self.headers.get("Authorization")))
+                answer(self)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _any
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _reply(status: int, body: bytes = b"", headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    def answer(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(status)
+        for k, v in (headers or {}).items():
+            h.send_header(k, v)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    return answer
+
+
+@pytest.fixture
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("small")
+    src = d / "src"
+    src.mkdir()
+    (src / "plain_prose.txt").write_text((DATA / "plain_prose.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    build_graph([src], d / "st", [])
+    return d / "st"
+
+
+def test_a_redirect_to_another_origin_is_refused_and_gets_no_credentials(small_store: Path):
+    elsewhere = _Recorder(_reply(200, b'{"results": {"bindings": []}}', {"Content-Type": "application/json"}))
+    given = _Recorder(lambda h: _reply(204)(h) if h.command == "PUT" else _reply(
+        302, b"", {"Location": f"{elsewhere.url}/steal"})(h))
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "kg", "push", "--graph-store", f"{given.url}/store", "--endpoint",
+             f"{given.url}/query", "--user", "alice", "--store", str(small_store)],
+            capture_output=True, text=True, env={**os.environ, "KG_PUSH_PASSWORD": "hunter2-secret"}, timeout=120,
+        )
+    finally:
+        given.close()
+        elsewhere.close()
+    assert r.returncode == 1
+    assert elsewhere.seen == []  # not followed at all, so no credentials went there
+    assert all(auth is not None for _, _, auth in given.seen)  # the origin given did get them
+    assert f"another origin, http://127.0.0.1:{elsewhere.url.rsplit(':', 1)[1]}" in r.stderr
+    assert "hunter2" not in r.stderr + r.stdout and "Traceback" not in r.stderr
+
+
+def test_a_password_in_the_url_is_used_and_never_printed(small_store: Path):
+    token = base64.b64encode(b"bob:s3cr3t-pw").decode()
+    # the server refuses, and echoes what it was sent (the credentials among it) in its error
+    server = _Recorder(lambda h: _reply(401, f"bad credentials {h.headers.get('Authorization')} s3cr3t-pw".encode())(h))
+    url = server.url.replace("http://", "http://bob:s3cr3t-pw@") + "/store"
+    try:
+        r = _kg("push", "--graph-store", url, "--store", str(small_store))
+    finally:
+        server.close()
+    assert r.returncode == 1, r.stdout
+    assert "s3cr3t" not in r.stdout + r.stderr and token not in r.stdout + r.stderr
+    assert "HTTP 401" in r.stderr and f"PUT {server.url}/store" in r.stderr
+    assert server.seen and server.seen[0][2] == f"Basic {token}"
+
+
+def test_the_timeout_bounds_the_whole_request(small_store: Path):
+    def dribble(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Length", "100")
+        h.end_headers()
+        for _ in range(100):  # one byte every 0.1 s: no single read waits long, the whole takes 10 s
+            try:
+                h.wfile.write(b"x")
+                h.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    server = _Recorder(dribble)
+    store = ox.Store.read_only(str(small_store))
+    t = time.monotonic()
+    try:
+        with pytest.raises(PushError, match="no complete answer within 1 s"):
+            push_store(store, f"{server.url}/store", timeout=1.0)
+    finally:
+        server.close()
+    elapsed = time.monotonic() - t
+    assert elapsed < 4, elapsed  # one request, cut at 1 s; the dribble alone takes 10 s

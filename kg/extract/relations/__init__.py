@@ -68,8 +68,9 @@ def prose_facts(
     flat = [m for ms in mentions for m in ms]
     places = {name_key(m.text): m for m in reversed(flat) if group_of(m.cls) == "Place"}
     faiths = {faith[0]: m for m in reversed(flat) if (faith := religion_of(m.text)) and m.cls in FAITH_CLASSES}
+    people = [m for m in flat if group_of(m.cls) == "Person"]
     ctxs = [
-        Sentences(article, block, doc, ms, subject, flat)
+        Sentences(article, block, doc, ms, subject, people)
         for block, doc, ms in zip(article.blocks, docs, mentions, strict=True)
     ]
     kin = [f for ctx in ctxs for f in kinship_facts(ctx)]

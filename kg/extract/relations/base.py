@@ -57,7 +57,7 @@ class Sentences:
         self.ents = list(doc.ents)
         self.mentions = sorted(mentions)
         self.subject = subject
-        self.people = [m for m in people if group_of(m.cls) == "Person"]
+        self.people = people  # the article's person mentions, filtered once for all its blocks
         self.siblings: list[set[Mention]] = []
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
