@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,8 +89,6 @@ def test_serve_help_mentions_loopback():
 
 
 def test_export_html_open_hands_the_page_to_the_browser(seed_build, tmp_path: Path):
-    import os
-
     _, store, _ = seed_build
     page, seen = tmp_path / "graph.html", tmp_path / "opened.txt"
     browser = f"{sys.executable} -c \"import sys; open({str(seen)!r}, 'w').write(sys.argv[1])\" %s"
@@ -159,16 +158,19 @@ def test_an_installed_kg_knows_its_query_library(seed_build, tmp_path: Path):
                           capture_output=True, text=True, check=True).stdout.strip()
     # the dependencies from this venv, appended after the fresh venv's own site-packages
     Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    clean_env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the installed kg, not a checkout
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     where = subprocess.run([str(py), "-c", "import kg.query; print(kg.query.queries_dir())"],
-                           capture_output=True, text=True, cwd=elsewhere, check=True).stdout.strip()
+                           capture_output=True, text=True, cwd=elsewhere, env=clean_env, check=True).stdout.strip()
     assert where.startswith(site)
     exe = str(venv / "bin" / "kg")
-    r = subprocess.run([exe, "query", "--list"], capture_output=True, text=True, cwd=elsewhere, timeout=120)
+    r = subprocess.run(
+        [exe, "query", "--list"], capture_output=True, text=True, cwd=elsewhere, env=clean_env, timeout=120
+    )
     assert r.returncode == 0 and "leaders" in r.stdout, r.stderr
     r = subprocess.run([exe, "query", "leaders", "--store", str(store), "--format", "csv"],
-                       capture_output=True, text=True, cwd=elsewhere, timeout=120)
+                       capture_output=True, text=True, cwd=elsewhere, env=clean_env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("organisation,role,person") and len(r.stdout.splitlines()) > 1
 
