@@ -246,6 +246,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                     people.setdefault(part, []).append(m)
                     quals.append((name, m.text))
     held = 0
+    person = group_of(subject_class(article, subject.cls)) == "Person"
     for field, rule in offices:
         assert rule.relation is not None
         for it in _clean_items(field):
@@ -253,7 +254,10 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             if m is not None:
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
-    person = group_of(subject_class(article, subject.cls)) == "Person"
+                # the people before and after held that office too ("Predecessor: Ana Ruiz")
+                for other in (*people.get("predecessor", ()), *people.get("successor", ())):
+                    if person and other.cls == "Person" and rule.relation == "positionHeld":
+                        yield Fact(other, rule.relation, m, _with(ev, TIE_CONFIDENCE))
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             if person and m.cls == "Person" and admits(rel, "Person", m.cls):

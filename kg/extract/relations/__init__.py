@@ -20,7 +20,7 @@ from kg.documents.model import Article
 from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts
-from kg.extract.relations.events import armed_forces_in_conflicts, section_events
+from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts
 from kg.extract.relations.nationality import (
     death_noun_facts,
@@ -88,6 +88,7 @@ def prose_facts(
         out.extend(headquarters_facts(ctx))
         out.extend(coalition_facts(ctx))
         out.extend(armed_forces_in_conflicts(ctx))
+        out.extend(name_year_facts(ctx))
         out.extend(life_facts(ctx))
         out.extend(death_noun_facts(ctx))
         out.extend(place_chain_facts(ctx))

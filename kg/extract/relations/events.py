@@ -26,7 +26,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "section_events"]
+__all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "name_year_facts", "section_events"]
 
 CONFIDENCE = 0.7
 _END_VERBS = {"surrender", "end", "conclude", "suppress", "crush", "defeat", "capitulate", "fall", "lift", "quell"}
@@ -246,3 +246,25 @@ def armed_forces_in_conflicts(ctx: Sentences) -> Iterator[Fact]:
                     yield Fact(
                         m, "participantIn", c, ctx.evidence(sent, "armed-force-in-conflict", ARMED_CONFLICT_CONFIDENCE)
                     )
+
+
+NAME_YEAR_CONFIDENCE = 0.7
+_NAME_YEAR = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
+
+
+def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
+    """An event whose name holds its year ("the 1973 Tolata massacre", "the 2005 presidential
+    election", "Dublin Lockout of 1913") happened that year: one year in the name, not a span
+    ("1879–1883"), and not the article's own subject (its infobox or lead dates it)."""
+    seen: set[str] = set()
+    for m in ctx.mentions:
+        if group_of(m.cls) != "Event" or m.subject or m.text in seen:
+            continue
+        years = _NAME_YEAR.findall(m.text)
+        if len(years) != 1 or re.search(r"\d\s*[–-]\s*\d", m.text):
+            continue
+        span = ctx.span(m.start, m.end)
+        if span is None:
+            continue
+        seen.add(m.text)
+        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, "name-year", NAME_YEAR_CONFIDENCE))

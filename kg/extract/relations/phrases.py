@@ -3,7 +3,9 @@
 
 The subject is the sentence's grammatical subject when it names something ("It", "the
 movement" included); a sentence about a word or a name ("The origin of the word refers to
-D") is about the article's subject. The objects are the persons named after the phrase.
+D") is about the article's subject. The objects are the persons named after the phrase ("under
+the leadership of A": the first name after it, a person NER may have tagged as an organisation;
+the domain and range checks drop it if it is not one).
 """
 
 from __future__ import annotations
@@ -62,9 +64,9 @@ def phrase_facts(ctx: Sentences) -> Iterator[Fact]:
                 for m in ctx.mentions
                 if m.start - ctx.block.start >= after
                 and m.end - ctx.block.start <= sent.end_char
-                and group_of(m.cls) == "Person"
+                and (group_of(m.cls) == "Person" or (rel == "leader" and group_of(m.cls) == "Organization"))
             ]
-            if rel == "namedAfter":
+            if rel in ("namedAfter", "leader"):  # "under the leadership of A" (a later name is someone else)
                 objects = objects[:1]
             ev = ctx.evidence(sent, f"phrase:{rel}", CONFIDENCE)
             for o in objects:

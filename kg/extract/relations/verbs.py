@@ -99,6 +99,15 @@ def _shares_passive(verb: Token) -> bool:
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
+        if head.dep_ == "pobj" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # "X is a movement in Bolivia, named after Y": after a comma the participle speaks of the
+            # clause's subject, not of the place in the phrase before it
+            clause = head
+            while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
+                clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
         if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
             # "X is a union founded by ...": the common noun stands for the copula's subject
             return [head, *(c for c in head.head.children if c.dep_ == "nsubj")]
