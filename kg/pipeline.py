@@ -70,6 +70,11 @@ class BuildReport:
         return not self.failures
 
 
+def article_digest(a: Article) -> str:
+    """The SHA-256 of an article's file as read (its cache key and ``kg:contentHash``)."""
+    return hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
+
+
 def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None) -> tuple[list[Path], list[str]]:
     """Files to read (folders searched recursively for ``*.txt`` and ``*.md``, sorted) and problems
     with the paths; a line per folder naming the files skipped for their extension goes to ``skipped``."""
@@ -356,7 +361,7 @@ def _read_all(
             continue
         articles.append(a)
         report.skipped_sections.update(a.skipped_sections)
-        hashes[a.stem] = hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
+        hashes[a.stem] = article_digest(a)
     return articles, hashes
 
 
@@ -400,7 +405,7 @@ def _extract_chunk(
             progress("extract", n, len(articles))
         ex = extract_article(a, d[0], d[1])
         if cache is not None:
-            cache.put(hashlib.sha256(a.text.encode("utf-8")).hexdigest(), ex)
+            cache.put(article_digest(a), ex)
         out.append(ex)
     return out
 

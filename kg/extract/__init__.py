@@ -19,6 +19,7 @@ from kg.extract.infobox import infobox_facts
 from kg.extract.subject import find_subject
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
+from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -92,8 +93,14 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node is not subject:
                 mentions.append(node)
     facts.extend(_see_also(article, subject))
-    box_countries = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.cls == "Country"]
-    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_countries)
+    # the places the infobox names: its countries place the prose's towns, and the gazetteer
+    # places its towns ("Headquarters: …, Nairobi" with "Country: Kenya")
+    box_places = list(
+        dict.fromkeys(
+            n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and group_of(n.cls) == "Place"
+        )
+    )
+    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places)
     facts.extend(prose)
     same_as.extend(stated_same)
     known = set(mentions)  # membership in a set: a 2,000-item infobox list stays linear

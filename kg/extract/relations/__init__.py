@@ -57,11 +57,12 @@ def prose_facts(
     mentions: Sequence[Sequence[Mention]],
     subject: Mention,
     aliases: Sequence[Mention],
-    box_countries: Sequence[Mention] = (),
+    box_places: Sequence[Mention] = (),
 ) -> tuple[list[Fact], list[tuple[Mention, Mention, str]]]:
     """Facts stated in the article's sentences (``mentions`` align with ``docs``), and the
-    same-as pairs the prose states (a name given to an event). ``box_countries``: the countries
-    the infobox names, which place the prose's towns as the prose's own countries do."""
+    same-as pairs the prose states (a name given to an event). ``box_places``: the places
+    the infobox names: its countries place the prose's towns as the prose's own countries do, and
+    its towns are placed like the prose's."""
     from kg.resolve import name_key
 
     out: list[Fact] = []
@@ -100,8 +101,8 @@ def prose_facts(
             out.extend(lead_work_facts(ctx))
     out.extend(track_facts(ctxs, out))
     sentences = sentence_index(ctxs)
-    out.extend(gazetteer_country_facts(article, [*flat, *box_countries], sentences))
-    out.extend(single_country_facts(article, [*flat, *box_countries], out, sentences))
+    out.extend(gazetteer_country_facts(article, [*flat, *box_places], sentences))
+    out.extend(single_country_facts(article, [*flat, *box_places], out, sentences))
     out.extend(single_region_facts(article, flat, out, sentences))
     if not any(f.subject == subject and f.relation in ("country", "citizenship") for f in out):
         out.extend(article_country_facts(article, subject, flat, sentences))
