@@ -174,7 +174,7 @@ def test_the_table_was_written_from_the_templates_parameters():
 
 def test_numbered_offices_give_one_position_held_each_with_qualifiers():
     facts, _, unmapped, _ = _file("marta_quellen.txt", "Person")
-    held = {o: q for _, o, q in _rel(facts, "positionHeld")}
+    held = {o: q for s, o, q in _rel(facts, "positionHeld") if s == "Marta Quellen"}
     assert held == {
         "Minister of Agriculture of Valdora": {
             "start": "1998-03-03",
@@ -189,6 +189,10 @@ def test_numbered_offices_give_one_position_held_each_with_qualifiers():
             "successor": "Clara Vidal",
         },
     }
+    # the people before and after held the office too
+    others = {(s, o) for s, o, _ in _rel(facts, "positionHeld") if s != "Marta Quellen"}
+    assert ("Julián Ferro", "Minister of Agriculture of Valdora") in others
+    assert ("Clara Vidal", "Mayor of Porto Irena") in others
     assert {o for _, o, _ in _rel(facts, "replaces")} == {"Julián Ferro", "Hugo Salmerón"}
     assert {o for _, o, _ in _rel(facts, "replacedBy")} == {"Paula Ibarra", "Clara Vidal"}
     assert not unmapped
@@ -210,7 +214,7 @@ def test_unnumbered_offices_group_with_the_lines_after_them():
         "- Office: Senator for Tesk\n- In office: 2008 – present\n- Succeeded by: Eli Marr\n\nShe is a politician.\n"
     )
     facts, _, _, _ = _facts(text, "Person")
-    held = {o: q for _, o, q in _rel(facts, "positionHeld")}
+    held = {o: q for s, o, q in _rel(facts, "positionHeld") if s == "Ana Roe"}
     assert held == {
         "Governor of Tesk": {"start": "2001", "end": "2005", "predecessor": "Jo Lind"},
         "Senator for Tesk": {"start": "2008", "successor": "Eli Marr"},
