@@ -232,12 +232,17 @@ def _fuller(short: list[str], full: list[str]) -> bool:
 
 
 def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
-    """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth": one
-    person when exactly one person of the article has the fuller name."""
+    """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth",
+    "Wálter Guevara" and "Wálter Guevara Arze" (a second surname left out): one person when
+    exactly one person of the article has the fuller name."""
     people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
     for short in people:
         words = short.split()
-        fuller = [k for k in people if k != short and _fuller(words, k.split())]
+        fuller = [
+            k
+            for k in people
+            if k != short and (_fuller(words, k.split()) or (k.startswith(short + " ") and len(k.split()) <= 4))
+        ]
         if len(fuller) == 1:
             uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
 
@@ -267,6 +272,10 @@ def _link_partial_names(
         for i in range(1, len(toks)):
             parts[" ".join(toks[:i])].add(key)
             parts[" ".join(toks[i:])].add(key)
+        if len(toks) >= 3 and group_of(_vote(by_name[key])) == "Person":
+            # "Siles" for "Hernán Siles Zuazo", "Enríquez" for "Miguel Humberto Enríquez Espinosa":
+            # the father's surname before the mother's, as Spanish and Portuguese names go
+            parts[toks[-2]].add(key)
     for key, group in by_name.items():
         owners = parts.get(key)
         if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):

@@ -45,6 +45,8 @@ _COMMA = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:is|was|were|has\s+been|had\s+been)\s+|and\s+)?(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a bracket (a native name, an acronym) between the name and its other name
+_AFTER_BRACKET = re.compile(rf"\s*\([^()]{{1,100}}\),\s+(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_RENAMED = re.compile(
     rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
 )
@@ -86,6 +88,20 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
     """
     out: list[tuple[Mention, Mention, str]] = []
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ends = {m.end: m for m in ordered}
+    for b in ordered:  # "The Easter Rising (Éirí Amach na Cásca), also known as the Easter Rebellion,"
+        hit = _AFTER_BRACKET.search(text, max(0, b.start - 140), b.start)
+        if hit is None or hit.end() != b.start or text[b.end : b.end + 1] not in _CLOSE:
+            continue
+        a = ends.get(hit.start())
+        if (
+            a is not None
+            and a is not b
+            and a.text != b.text
+            and not (a.subject and b.subject)
+            and _compatible(a, b, True)
+        ):
+            out.append((a, b, f"another name: {hit.group('words').strip()!r}"))
     for a, b in pairwise(ordered):
         between = text[a.end : b.start]
         if len(between) > 48 or "\n" in between or a.text == b.text or (a.subject and b.subject):
