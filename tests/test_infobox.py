@@ -559,3 +559,55 @@ def test_every_example_of_the_table_gives_its_facts(example: dict):
         assert relation == "alias" or relation in RELATIONS
         assert (relation, obj, tuple(sorted(quals.items())), subject) in got, want
     assert not unmapped
+
+
+# --- the layout of real pages (benchmarks/gold/real), on invented values ---
+
+
+def test_place_lists_addresses_and_a_buildings_town():
+    text = (
+        "= Tesk Rising =\n- Place: Mostly Orvana; skirmishes in counties Meath, Galway, Louth, Cork\n\nA rising.\n"
+    )
+    facts, _, _, _ = _facts(text, "Event")
+    assert {o for _, o, _ in _rel(facts, "location")} == {"Orvana", "Meath", "Galway", "Louth", "Cork"}
+    assert not _rel(facts, "locatedIn")  # a list of counties is no chain
+    text = "= Tesk Party =\n- Headquarters: Tesk Union House, Calle Mayor 574, San Pedro, La Paz\n\nA party.\n"
+    facts, _, _, _ = _facts(text, "PoliticalParty")
+    assert {o for _, o, _ in _rel(facts, "headquarters")} == {"Tesk Union House", "La Paz"}
+    assert not any("Calle" in o or "574" in o for _, o, _ in _rel(facts, "locatedIn"))
+    text = "= Tesk Coup =\n- Place: Madrid and Valencia, Spain\n\nA coup.\n"
+    facts, _, _, _ = _facts(text, "Event")
+    assert {o for _, o, _ in _rel(facts, "location")} == {"Madrid", "Valencia"}
+    assert ("Valencia", "Spain", {}) in _rel(facts, "country")
+
+
+def test_debris_placeholders_and_titles_are_not_names():
+    text = (
+        "= Tesk War =\n- Combatant1: 25px Government of Tesk\n- Combatant2: and Empire\n"
+        "- Commander2: Ana Roe, Ivor Lund, 1st Viscount Orvan, ubl, Eli Marr\n\nA war.\n"
+    )
+    facts, _, _, _ = _facts(text, "Event")
+    people = {o for _, o, _ in _rel(facts, "participant")}
+    assert "Government of Tesk" in people and "Ivor Lund, 1st Viscount Orvan" in people
+    assert not {"and Empire", "ubl", "1st Viscount Orvan"} & people
+    text = (
+        "= Ana Roe =\n- Office: 1st Chair of the Tesk League\n- Predecessor: Office established\n"
+        "- Successor: Eli Marr as Chair of the\n- Partner: Ivo Lund\n\nShe is a politician.\n"
+    )
+    facts, _, _, _ = _facts(text, "Person")
+    assert ("Ana Roe", "1st Chair of the Tesk League", {"successor": "Eli Marr"}) in _rel(facts, "positionHeld")
+    assert [o for _, o, _ in _rel(facts, "replacedBy")] == ["Eli Marr"]
+    assert not _rel(facts, "replaces")  # "Office established" is nobody
+    assert all(s == "Ana Roe" for s, _, _ in _rel(facts, "positionHeld"))  # a numbered office: hers alone
+    assert not _rel(facts, "spouse")  # a partner is not a spouse
+
+
+def test_a_deputy_is_a_member_and_a_logo_is_its_file():
+    text = (
+        "= Tesk Union =\n- Leader1 Title: Second Secretary\n- Leader1 Name: Eli Marr\n"
+        "- Logo: Tesk emblem.svg, class=skin-invert\n\nA party.\n"
+    )
+    facts, _, _, _ = _facts(text, "PoliticalParty")
+    assert not _rel(facts, "leader")
+    assert [(s, o) for s, o, _ in _rel(facts, "memberOf")] == [("Eli Marr", "Tesk Union")]
+    assert [o for _, o, _ in _rel(facts, "logo")] == ["Tesk emblem.svg"]

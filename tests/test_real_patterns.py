@@ -99,3 +99,16 @@ def test_a_demonym_inside_a_peoples_name_gives_no_country(data_graph: KnowledgeG
     facts = _facts(data_graph, "Plains American Indian Movement")
     assert ("country", "United States") in facts
     assert not any(o == "India" for _, o in facts)
+
+
+def test_a_verb_takes_its_own_date_not_one_of_an_earlier_phrase(tmp_path):
+    from kg.pipeline import build_graph
+
+    (tmp_path / "front.txt").write_text(
+        "= Tesk Liberation Front =\n\nThe Tesk Liberation Front is an armed group. Following the Karsvik "
+        "massacre in 1968, the Tesk Liberation Front was established clandestinely in 1969 by students.\n",
+        encoding="utf-8",
+    )
+    build_graph([tmp_path / "front.txt"], tmp_path / "st", [])
+    g = KnowledgeGraph.open(tmp_path / "st")
+    assert _facts(g, "Tesk Liberation Front", "inception") == {("inception", "1969")}

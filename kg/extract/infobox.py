@@ -195,7 +195,9 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
     out: list[InfoboxItem] = []
     for it in field.items:
         prev = out[-1] if out else None
-        if prev is not None and prev.text.count("(") > prev.text.count(")") and prev.qualifier == it.qualifier:
+        cut = prev is not None and prev.text.count("(") > prev.text.count(")")
+        peerage = prev is not None and _PEERAGE.match(it.text) is not None  # "Ivor Guest, 1st Viscount Wimborne"
+        if prev is not None and (cut or peerage) and prev.qualifier == it.qualifier:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
             continue
@@ -256,7 +258,13 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
                 # the people before and after held that office too ("Predecessor: Ana Ruiz")
                 for other in (*people.get("predecessor", ()), *people.get("successor", ())):
-                    if person and other.cls == "Person" and rule.relation == "positionHeld":
+                    # not for a numbered office: "1st Leader of X" was held by one person only
+                    if (
+                        person
+                        and other.cls == "Person"
+                        and rule.relation == "positionHeld"
+                        and not _ORDINAL_OFFICE.match(m.text)
+                    ):
                         yield Fact(other, rule.relation, m, _with(ev, TIE_CONFIDENCE))
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
@@ -306,8 +314,15 @@ def _range_of(text: str) -> tuple[str | None, str | None]:
 
 
 _NOT_LEADER = re.compile(
-    r"\b(?:treasurer|spokes(?:man|woman|person)|vice|deputy|whip|organi[sz]ing|assistant|press|youth|women)", re.I
+    r"\b(?:treasurer|spokes(?:man|woman|person)|vice|deputy|whip|organi[sz]ing|assistant|press|youth|women|"
+    r"second|third|fourth)",
+    re.I,
 )
+_TEMPLATE_ARGS = re.compile(r"[,|]?\s*\b(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*")
+_PEERAGE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Viscount|Earl|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Count|Countess|Baronet)\b"
+)
+_ORDINAL_OFFICE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)\b", re.I)
 _PLACEHOLDER = re.compile(
     r"^(?:(?:office|post|position|seat|constituency|party)\s+(?:established|abolished|created|vacant|dissolved)|"
     r"none|vacant|n/?a|new (?:office|post|seat|party)|position established|inaugural holder)$",
@@ -708,8 +723,9 @@ def _literal(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    if not re.fullmatch(r"\d+\s*px", field.raw.strip()):  # "Logo: 265px": the image's size, not its file
-        yield Fact(subject, rule.relation, TextValue(field.raw), ev)
+    value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
+    if value and not re.fullmatch(r"\d+\s*px", value):  # "Logo: 265px": the image's size, not its file
+        yield Fact(subject, rule.relation, TextValue(value), ev)
 
 
 _Parser = Callable[[Article, InfoboxField, InfoboxRule, Mention, Evidence], Iterator[Fact]]

@@ -39,6 +39,14 @@ _ORG_NOUNS = {
 }
 
 
+def _on_verb(date: Token, verb: Token) -> bool:
+    """Whether a date hangs on the verb itself ("established in 1969", "founded on 12 October"),
+    not inside one of its other phrases ("following the massacre in 1968")."""
+    if date.head == verb:
+        return True
+    return date.dep_ == "pobj" and date.head.dep_ == "prep" and date.head.head == verb
+
+
 class Sentences:
     """One annotated block of an article, with its mentions indexed by token."""
 
@@ -261,6 +269,7 @@ class Sentences:
                 d.dep_ in _OWN_CLAUSES or (d.dep_ == "conj" and d.head.i == tok.i and own and d.pos_ in ("VERB", "AUX"))
             )
         ]
+        found: list[tuple[bool, DateValue]] = []
         for ent in self.ents:
             if ent.label_ == "DATE" and lo <= ent.start and ent.end - 1 <= hi:
                 if any(a <= ent.start and ent.end - 1 <= b for a, b in inner):
@@ -270,8 +279,11 @@ class Sentences:
                     anchor = self._date_before(ent.start_char)
                     d = relative_date(ent.text, anchor) if anchor is not None else None
                 if d is not None:
-                    return d
-        return None
+                    found.append((_on_verb(ent.root, tok), d))
+        if whole or not found:
+            return found[0][1] if found else None
+        # "Following the massacre in 1968, the front was established in 1969": the verb's own date
+        return next((d for direct, d in found if direct), found[0][1])
 
     def _date_before(self, char: int) -> DateValue | None:
         """The last full date named in the block before ``char`` (the anchor of "six days later")."""
