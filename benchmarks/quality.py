@@ -38,7 +38,9 @@ def main() -> int:
     folders = a.data or [EVAL / "redocred-dev"]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles"
+        golds = Path(tmp) / "gold"
         src.mkdir()
+        golds.mkdir()
         texts = sorted(t for d in folders for t in d.glob("*.txt"))
         if a.limit:
             texts = texts[: a.limit]
@@ -46,7 +48,7 @@ def main() -> int:
             shutil.copy(t, src / t.name)
             gold = (a.gold or t.parent) / (t.stem + ".gold.json")
             if gold.exists():
-                shutil.copy(gold, src / gold.name)
+                shutil.copy(gold, golds / gold.name)
         dump = a.keep if a.keep else Path(tmp) / "graph.nq"
         t0 = time.perf_counter()
         subprocess.run(
@@ -56,7 +58,7 @@ def main() -> int:
         )
         built = time.perf_counter() - t0
         print(f"built {len(texts)} articles in {built:.1f} s")
-        cmd = [sys.executable, str(EVAL / "kgscore.py"), str(dump), "--gold", str(src)]
+        cmd = [sys.executable, str(EVAL / "kgscore.py"), str(dump), "--gold", str(golds)]
         if a.inverse:
             cmd.append("--inverse")
         if a.json:
