@@ -39,7 +39,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[Server]:
     opts = ServeOptions(
-        timeout=3,
+        timeout=6,  # room for a loaded machine; the pathological queries run far past it
         max_results=1000,
         max_response_bytes=20_000,
         workers=2,
@@ -348,7 +348,7 @@ def test_ctrl_c_stops_at_once_and_disconnects_are_quiet(store: Path):
         start = time.monotonic()
         proc.send_signal(signal.SIGINT)
         proc.wait(5)
-        assert time.monotonic() - start < 3
+        assert time.monotonic() - start < 5
         err = proc.stderr.read() if proc.stderr else ""
         assert "Traceback" not in err and proc.returncode in (0, 130, -2), err
 

@@ -19,7 +19,7 @@ from tests.serve_helpers import EX, request, small_store
 @pytest.fixture(scope="module")
 def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = small_store(tmp_path_factory.mktemp("standards") / "store")
-    s = Server(store, "127.0.0.1", 0, ServeOptions(timeout=5, workers=2)).start()
+    s = Server(store, "127.0.0.1", 0, ServeOptions(timeout=20, workers=2)).start()
     yield s.url
     s.stop()
 
