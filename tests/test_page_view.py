@@ -40,6 +40,13 @@ def _click(b: Browser, selector: str) -> None:
     b.js(f"document.querySelector({json.dumps(selector)}).click()")
 
 
+def _choose(b: Browser, select: str, value: str) -> None:
+    b.js(
+        f"(() => {{ const s = document.getElementById({json.dumps(select)}); s.value = {json.dumps(value)};"
+        " s.dispatchEvent(new Event('change')); })()"
+    )
+
+
 def _wait(b: Browser) -> None:
     import time
 
@@ -79,7 +86,7 @@ def test_size_by_pagerank_or_degree(page: Path):
     with Browser() as b:
         b.open(page, READY)
         assert b.js("kgPage.nodes.get('urn:a').value") == pytest.approx(0.3)
-        b.js("(() => { const s = document.getElementById('size-by'); s.value = 'degree'; s.dispatchEvent(new Event('change')); })()")
+        _choose(b, "size-by", "degree")
         assert b.js("kgPage.nodes.get('urn:b').value") == 2 and b.js("kgPage.nodes.get('urn:a').value") == 1
 
 
@@ -96,7 +103,7 @@ def test_a_type_filter_lays_out_what_is_left(page: Path):
             "(() => { const p = kgPage.network.getPositions(kgPage.nodes.getIds());"
             " return Object.values(p).map(q => kgPage.network.canvasToDOM(q)); })()"
         )
-        width, height = b.js("[document.getElementById('graph').clientWidth, document.getElementById('graph').clientHeight]")
+        width, height = b.js("['clientWidth', 'clientHeight'].map(k => document.getElementById('graph')[k])")
         assert all(0 <= q["x"] <= width and 0 <= q["y"] <= height for q in box)  # fitted to the screen
 
 
@@ -109,7 +116,7 @@ def test_focus_on_an_entity_to_a_depth(page: Path):
         _click(b, "#focus")
         _wait(b)
         assert _shown(b) == ["urn:a", "urn:b"]
-        b.js("(() => { const d = document.getElementById('depth'); d.value = '2'; d.dispatchEvent(new Event('change')); })()")
+        _choose(b, "depth", "2")
         _wait(b)
         assert _shown(b) == ["urn:a", "urn:b", "urn:c"]
         assert "focus=urn%3Aa&depth=2" in b.js("location.hash")
