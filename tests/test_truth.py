@@ -205,3 +205,31 @@ def test_succession_gives_replaces_and_replaced_by(tenure_store: Path):
     assert ("Ilse Marrow", "replacedBy", "Anna Ruusk", "") in got  # "Marrow was succeeded by Anna Ruusk"
     assert ("Anna Ruusk", "replaces", "Ilse Marrow", "") in got
     assert kg("validate", "--store", str(tenure_store)).returncode == 0  # nothing the ontology forbids
+
+
+def _readme_block(command: str) -> list[str]:
+    """The lines the README's tour shows under ``$ command``, up to the next command or the block's end."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"$ {command}") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith(("$ ", "```")))
+    return lines[start:end]
+
+
+def test_the_readme_tour_build_summary_is_this_code_s_output(tmp_path: Path):
+    """The README's ``kg build seeds`` block, regenerated: every line as printed (a line the README
+    shortens with ", ..." must begin with what it shows), so the README's figures stay true."""
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    env = {k: v for k, v in os.environ.items() if k != "KG_STORE"}
+    command = "kg build seeds -o out/seed.trig"
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", *command.split()[1:]], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert r.returncode == 0, r.stderr
+    real = r.stdout.splitlines()
+    shown = _readme_block(command)
+    assert len(shown) == len(real), "\n".join(real)
+    for want, got in zip(shown, real, strict=True):
+        if want.endswith(", ..."):
+            assert got.startswith(want[: -len("...")]), f"README: {want}\nreal:   {got}"
+        else:
+            assert got == want, f"README: {want}\nreal:   {got}"
