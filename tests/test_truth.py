@@ -233,3 +233,23 @@ def test_the_readme_tour_build_summary_is_this_code_s_output(tmp_path: Path):
             assert got.startswith(want[: -len("...")]), f"README: {want}\nreal:   {got}"
         else:
             assert got == want, f"README: {want}\nreal:   {got}"
+
+
+def test_headings_are_events_only_when_they_name_one(tmp_path: Path):
+    store = tmp_path / "store"
+    r = kg("build", str(ROOT / "tests" / "data" / "headings"), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    q = (
+        "SELECT ?label ?type WHERE { ?e rdfs:label ?label ; a ?t . ?t rdfs:subClassOf* kg:Event ."
+        " BIND(STRAFTER(STR(?t), '#') AS ?type) }"
+    )
+    events = {row["label"]: row["type"] for row in _csv(kg("query", q, "--store", str(store), "--format", "csv"))}
+    for heading in ("History", "Founding", "Formation", "Leadership of Dara Venn", "Ideology"):
+        assert heading not in events, events
+    assert events.get("Siege of the Granary") == "Conflict", events
+    labels = {
+        row["l"]
+        for row in _csv(kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l }", "--store", str(store), "--format", "csv"))
+    }
+    assert "Granary" not in labels  # "Siege of the Granary" makes no place called Granary
+    assert not {"History", "Founding", "Formation", "Ideology"} & labels
