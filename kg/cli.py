@@ -81,6 +81,7 @@ def cli(debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Annotate every article again (ignore <store>-cache/).")
 @click.option("--explain-drops", is_flag=True, help="List each fact dropped or kept by retyping for domain/range.")
 @click.option("--no-validate", is_flag=True, help="Do not check the store against kg/shapes.ttl after the build.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line (shown only when stderr is a terminal).")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -94,6 +95,7 @@ def build(
     no_cache: bool,
     explain_drops: bool,
     no_validate: bool,
+    quiet: bool,
 ) -> None:
     """Read articles (files or folders of *.txt, or - for one article on stdin) and build the graph into the store.
 
@@ -110,7 +112,7 @@ def build(
         sys.exit(2)
     paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
-    bar = _Progress()
+    bar = _Progress(quiet)
     report = build_graph(
         paths,
         where,
@@ -127,10 +129,19 @@ def build(
     bar.done()
     for problem in report.failures:
         click.echo(f"error: {problem}", err=True)
+    if not report.articles:
+        click.echo(f"Nothing built: no article could be read. {_store_line(report)}", err=True)
+        sys.exit(1)
     reused = f"; {report.reused} unchanged, reused" if report.reused else ""
-    click.echo(f"Built {len(report.articles)} article(s) into {where} ({report.quads} quads{reused}).")
+    click.echo(f"Built {len(report.articles)} article(s) into {where} ({report.quads} quads written{reused}).")
+    click.echo(_store_line(report))
     if report.pruned:
         click.echo(f"Pruned {len(report.pruned)} article(s) no longer given: " + ", ".join(report.pruned))
+    if report.kept:
+        click.echo(
+            f"{len(report.kept)} stored article(s) were not in this build: kept (use --prune to remove them): "
+            + _names(report.kept)
+        )
     ents = sum(report.entities_by_type.values())
     click.echo(f"Entities: {ents}  " + ", ".join(f"{k} {v}" for k, v in report.entities_by_type.most_common() if v))
     facts = sum(report.facts_by_relation.values())
@@ -164,6 +175,23 @@ def build(
     if report.failures:
         click.echo(f"{len(report.failures)} article(s) failed; the others were built.", err=True)
         sys.exit(1)
+
+
+def _store_line(report: BuildReport) -> str:
+    """The whole store's totals after the build (this build's own counts are on the other lines)."""
+    t = report.store_totals
+    if not t:
+        return ""
+    return (
+        f"Store {report.store} now holds {t['articles']} article(s), {t['entities']} entities, "
+        f"{t['facts']} facts, {t['quads']} quads."
+    )
+
+
+def _names(stems: list[str], shown: int = 10) -> str:
+    """``a, b, c`` — at most ``shown`` names, then how many more."""
+    more = len(stems) - shown
+    return ", ".join(stems[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def _constraint_summary(report: BuildReport, explain: bool) -> None:
@@ -248,7 +276,8 @@ def _stdin_article(folder: Path, max_bytes: int) -> Path:
 @_store_option
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1), help="Reject larger files.")
-def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: int) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress line (shown only when stderr is a terminal).")
+def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: int, quiet: bool) -> None:
     """Extract articles into the store's extraction cache only (no lock, nothing written to the store).
 
     Run it on shards of a corpus in parallel, on one machine or many sharing the folder, then
@@ -257,7 +286,7 @@ def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: i
     from kg.pipeline import extract_to_cache
 
     where = _store(store)
-    bar = _Progress()
+    bar = _Progress(quiet)
     report = extract_to_cache(paths, where, jobs, max_bytes, bar)
     bar.done()
     for problem in report.failures:
@@ -273,17 +302,63 @@ def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: i
 
 
 class _Progress:
-    def __init__(self) -> None:
+    """A progress line on stderr, only when stderr is a terminal (never in a log or a pipe): the
+    stage, articles done of all, the rate and the time left, redrawn in place at most 10 times a
+    second and at every stage's last article."""
+
+    def __init__(self, quiet: bool = False, stream: Any = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.on = not quiet and _isatty(self.stream)
         self.shown = False
+        self.stage = ""
+        self.t0 = self.last = 0.0
+        self.n0 = 0
 
     def __call__(self, stage: str, n: int, total: int) -> None:
-        if (total > 5 and sys.stderr.isatty()) or (total > 5 and n in (1, total)) or (total > 5 and n % 100 == 0):
-            click.echo(f"\r{stage:8} {n}/{total}", err=True, nl=False)
-            self.shown = True
+        if not self.on:
+            return
+        import time
+
+        now = time.monotonic()
+        if stage != self.stage:
+            if self.shown:
+                self.stream.write("\n")
+            self.stage, self.t0, self.n0, self.last = stage, now, n - 1, 0.0
+        if n != total and now - self.last < 0.1:
+            return
+        self.last = now
+        self.stream.write("\r\x1b[K" + progress_line(stage, n, total, n - self.n0, now - self.t0))
+        self.stream.flush()
+        self.shown = True
 
     def done(self) -> None:
         if self.shown:
-            click.echo("", err=True)
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def progress_line(stage: str, n: int, total: int, done: int, seconds: float) -> str:
+    """One progress line: ``done`` articles took ``seconds`` in this stage.
+
+    >>> progress_line("extract", 50, 200, 50, 10.0)
+    'extract   50/200  5.0 articles/s  0:30 left'
+    >>> progress_line("read", 1, 200, 0, 0.0)
+    'read       1/200'
+    """
+    width = len(str(total))
+    line = f"{stage:8} {n:>{width}}/{total}"
+    if done <= 0 or seconds <= 0:
+        return line
+    rate = done / seconds
+    left = round((total - n) / rate)
+    return line + f"  {rate:.1f} articles/s  {left // 60}:{left % 60:02d} left"
 
 
 @cli.command()

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.store import PREFIXES, open_store
 
-__all__ = ["KnowledgeGraph", "bind_values"]
+__all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
 
 ONTO = PREFIXES["kg"]
 
@@ -74,8 +74,45 @@ def bind_values(sparql: str, bindings: dict[str, Any]) -> str:
     return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)}\n  {values}\n", sparql, flags=re.I)
 
 
+_EXAMPLE = """@prefix kg: <https://kg.example.org/ontology#> .
+@prefix r: <https://kg.example.org/resource/> .
+@prefix st: <https://kg.example.org/statement/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://kg.example.org/doc/green_union> {
+  <https://kg.example.org/doc/green_union> a kg:Article .
+  r:Green_Union a kg:PoliticalParty ; rdfs:label "Green Union" ; skos:altLabel "GU" ; kg:leader r:Jane_Roe .
+  r:Jane_Roe a kg:Person ; rdfs:label "Jane Roe" .
+  st:s1 a kg:Statement ; rdf:subject r:Green_Union ; rdf:predicate kg:leader ; rdf:object r:Jane_Roe ;
+    prov:wasDerivedFrom <https://kg.example.org/doc/green_union> ; kg:sentence "- Leader: Jane Roe" ;
+    kg:startOffset "18"^^xsd:nonNegativeInteger ; kg:endOffset "36"^^xsd:nonNegativeInteger ;
+    kg:extractor "infobox:Leader" ; kg:confidence 0.95 ; kg:validFrom "2011"^^xsd:gYear .
+}
+"""
+
+
+def example_graph() -> KnowledgeGraph:
+    """A two-entity graph in memory (a party and its leader since 2011, one statement), the shape
+    every built store has: for trying the API without building anything.
+
+    >>> len(example_graph()) > 10
+    True
+    """
+    store = ox.Store()
+    store.load(_EXAMPLE.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return KnowledgeGraph(store, ":memory:")
+
+
 class KnowledgeGraph:
-    """A built knowledge graph in an Oxigraph store."""
+    """A built knowledge graph in an Oxigraph store.
+
+    >>> g = example_graph()
+    >>> g.rows("SELECT ?l WHERE { ?p kg:leader ?x . ?x rdfs:label ?l }")
+    [{'l': 'Jane Roe'}]
+    """
 
     def __init__(self, store: ox.Store, path: str | Path) -> None:
         self.store = store
@@ -83,7 +120,13 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeGraph:
-        """Open the store at ``path`` for reading."""
+        """Open the store at ``path`` for reading (a missing store is a :class:`KgError`).
+
+        >>> KnowledgeGraph.open("/nonexistent/store")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        kg.errors.StoreError: /nonexistent/store: no store here; build one first with 'kg build ...'
+        """
         return cls(open_store(path, read_only=True), path)
 
     def query(self, sparql: str, **bindings: Any) -> Any:
@@ -91,6 +134,19 @@ class KnowledgeGraph:
 
         Strings bind as literals, ``ox.NamedNode`` values as IRIs. Common
         prefixes (kg, rdfs, skos, prov, schema, wdt, xsd...) are predeclared.
+
+        Not the same shape as :meth:`rows`, on purpose: this returns pyoxigraph's own result,
+        whatever the query form (SELECT solutions with ``.variables`` and RDF terms, an ASK's
+        bool, a CONSTRUCT's triples), which ``kg query`` formats as SPARQL results (JSON, CSV,
+        TSV) keeping each term's kind (IRI, literal, datatype, language). :meth:`rows` is for
+        SELECT only and turns each solution into a dict of plain Python strings.
+
+        >>> g = example_graph()
+        >>> res = g.query("SELECT ?x WHERE { ?x rdfs:label ?name }", name="Jane Roe")
+        >>> [v.value for v in res.variables], [str(s["x"]) for s in res]
+        (['x'], ['<https://kg.example.org/resource/Jane_Roe>'])
+        >>> bool(g.query("ASK { ?p kg:leader ?x }"))
+        True
         """
         try:
             return self._run(bind_values(sparql, bindings) if bindings else sparql)
@@ -114,13 +170,22 @@ class KnowledgeGraph:
             raise QueryError(f"query failed: {exc}") from None
 
     def rows(self, sparql: str, **bindings: Any) -> list[dict[str, Any]]:
-        """A SELECT query's solutions as plain dicts of Python values."""
+        """A SELECT query's solutions as plain dicts of Python values (IRIs and literals as their
+        strings, an unbound variable as None); see :meth:`query` for why it differs from it.
+
+        >>> example_graph().rows("SELECT ?x ?since WHERE { ?st rdf:object ?x ; kg:validFrom ?since }")
+        [{'x': 'https://kg.example.org/resource/Jane_Roe', 'since': '2011'}]
+        """
         res = self.query(sparql, **bindings)
         names = [v.value for v in res.variables]
         return [{n: _py(sol[n]) for n in names} for sol in res]
 
     def resolve(self, name: str) -> str:
-        """IRI of the entity whose label or alias is ``name`` (case- and accent-insensitive)."""
+        """IRI of the entity whose label or alias is ``name`` (case- and accent-insensitive).
+
+        >>> example_graph().resolve("gu")
+        'https://kg.example.org/resource/Green_Union'
+        """
         found: dict[str, str] = {}
         q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
                { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
@@ -143,7 +208,12 @@ class KnowledgeGraph:
         return next(iter(found))
 
     def entity(self, name: str) -> dict[str, Any]:
-        """Label, class, aliases and articles of the entity called ``name``."""
+        """Label, class, aliases and articles of the entity called ``name``.
+
+        >>> e = example_graph().entity("green union")
+        >>> e["label"], e["type"], e["aliases"]
+        ('Green Union', 'PoliticalParty', ['GU'])
+        """
         iri = self.resolve(name)
         node = ox.NamedNode(iri)
         rows = self.rows("SELECT ?e ?l ?t WHERE { ?e rdfs:label ?l ; a ?t }", e=node)
@@ -160,7 +230,11 @@ class KnowledgeGraph:
     def facts(
         self, subject: str | None = None, relation: str | None = None, object: str | None = None
     ) -> list[dict[str, Any]]:
-        """Facts with their evidence, filtered by subject name, relation name and object name."""
+        """Facts with their evidence, filtered by subject name, relation name and object name.
+
+        >>> [(f["relation"], f["object"], f["sentence"]) for f in example_graph().facts(subject="GU")]
+        [('leader', 'Jane Roe', '- Leader: Jane Roe')]
+        """
         binds: dict[str, Any] = {}
         if subject is not None:
             binds["s"] = ox.NamedNode(self.resolve(subject))
@@ -196,7 +270,11 @@ class KnowledgeGraph:
         return out
 
     def neighbors(self, name: str) -> list[tuple[str, str, str]]:
-        """(direction, relation, label) of every entity linked to ``name``."""
+        """(direction, relation, label) of every entity linked to ``name``.
+
+        >>> example_graph().neighbors("Jane Roe")
+        [('in', 'leader', 'Green Union')]
+        """
         node = ox.NamedNode(self.resolve(name))
         out = set()
         for r in self.rows("SELECT ?e ?p ?l WHERE { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t }", e=node):
@@ -209,14 +287,26 @@ class KnowledgeGraph:
 
     def to_networkx(self) -> Any:
         """A ``networkx.MultiDiGraph`` of entities (label, type, aliases) and relations
-        (relation, confidence, sources); literals stay node attributes."""
+        (relation, confidence, sources); literals stay node attributes.
+
+        >>> nxg = example_graph().to_networkx()
+        >>> [(nxg.nodes[a]["label"], d["relation"], nxg.nodes[b]["label"]) for a, b, d in nxg.edges(data=True)]
+        [('Green Union', 'leader', 'Jane Roe')]
+        """
         from kg.netx import to_networkx
 
         return to_networkx(self)
 
     def export(self, fmt: str, path: str | Path, flt: Any = None) -> None:
         """Write the graph as ``fmt`` (``gexf``, ``graphml``, ``csv``, ``nq``, ``trig``, ``ttl``, ``nt``,
-        ``jsonld``); ``flt`` is an optional :class:`kg.export.ExportFilter`."""
+        ``jsonld``, ``html``); ``flt`` is an optional :class:`kg.export.ExportFilter`.
+
+        >>> import tempfile, pathlib
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+        >>> example_graph().export("gexf", out)
+        >>> "Jane Roe" in out.read_text(encoding="utf-8")
+        True
+        """
         from kg.export import export_graph
 
         export_graph(self, fmt, path, flt)

@@ -109,11 +109,17 @@ def _fits(entities: dict[str, Entity], key: str, classes: frozenset[str]) -> boo
     return e is not None and bool(set(class_parents(e.cls)) & classes)
 
 
+_CARRIED = frozenset({"start", "end", "status", "role"})  # what a one-premise step keeps of its premise
+
+
 def _make(rule: str, s: str, rel: str, o: str, premises: Sequence[ResolvedFact], factor: float) -> ResolvedFact:
+    """The inferred fact; from one premise it keeps the premise's term (start, end), status and role:
+    a leader from 1994 until 2009 was a member over that span, not a current one."""
     first = premises[0].evidence
     conf = min(p.evidence.confidence for p in premises) * factor
     ev = Evidence(first.article, first.section, first.sentence, first.start, first.end, f"infer:{rule}", round(conf, 3))
-    return ResolvedFact(s, rel, o, ev, (), rule, tuple(statement_id(p) for p in premises))
+    quals = tuple(q for q in premises[0].qualifiers if q[0] in _CARRIED) if len(premises) == 1 else ()
+    return ResolvedFact(s, rel, o, ev, quals, rule, tuple(statement_id(p) for p in premises))
 
 
 _Key = tuple[str, str, str, str]

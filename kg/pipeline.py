@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -19,7 +19,7 @@ from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
 from kg.homonyms import homonym_contexts
 from kg.model import DateValue, Entity, Mention
-from kg.ontology import RELATIONS, ontology_graph
+from kg.ontology import KG_NS, RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.resolve import Resolution, resolve_mentions
 from kg.store import (
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from kg.cache import ExtractionCache
 
-__all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts"]
+__all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -63,6 +63,8 @@ class BuildReport:
     pruned: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: read, extract, resolve, ...
     constraints: ConstraintReport = field(default_factory=ConstraintReport)  # facts dropped, entities retyped
+    store_totals: dict[str, int] = field(default_factory=dict)  # the whole store after the build: articles, ...
+    kept: list[str] = field(default_factory=list)  # stored articles not in this build, left as they were
 
     @property
     def ok(self) -> bool:
@@ -270,12 +272,19 @@ def build_graph(
             facts = facts + enforce_constraints(inferred, res, report.constraints, retype=False)[0]
         clock.lap("infer")
         full = None
+        if not articles:  # nothing could be read: the store is left as it was (and never pruned empty)
+            report.store_totals = store_totals(ox_store)
+            report.kept = _stored_stems(ox_store, base)
+            return report
         try:
             mark_build_started(store, sorted({*(before or ()), *(a.stem for a in articles)}))
             _write(report, ox_store, base, extractions, res, facts, hashes, progress)
             if prune:
                 report.pruned = _prune(ox_store, base, {a.stem for a in articles})
             clock.lap("write")
+            built = {a.stem for a in articles}
+            report.kept = [st for st in _stored_stems(ox_store, base) if st not in built]
+            report.store_totals = store_totals(ox_store)
             for out in outputs:
                 dump_store(ox_store, out)
                 report.outputs.append(str(out))
@@ -401,13 +410,24 @@ def _extract_chunk(
     out = []
     docs = _annotate(articles, 1) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
-        if progress:
-            progress("extract", n, len(articles))
         ex = extract_article(a, d[0], d[1])
         if cache is not None:
             cache.put(article_digest(a), ex)
         out.append(ex)
+        if progress:
+            progress("extract", n, len(articles))
+        if _DONE["counter"] is not None:  # a worker of _extract_parallel: one more article done
+            with _DONE["counter"].get_lock():
+                _DONE["counter"].value += 1
     return out
+
+
+_DONE: dict[str, Any] = {"counter": None}  # in a worker process: the articles extracted by all workers
+
+
+def _count_into(counter: Any) -> None:
+    """Worker initialiser of _extract_parallel: count each article done into ``counter``."""
+    _DONE["counter"] = counter
 
 
 def _extract_parallel(
@@ -415,19 +435,59 @@ def _extract_parallel(
 ) -> list[Extraction]:
     """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from functools import partial
 
     size = max(1, min(25, len(articles) // (jobs * 4) or 1))
     chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-    out: list[Extraction] = []
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for n, part in enumerate(pool.map(partial(_extract_chunk, progress=None, cache=cache), chunks), 1):
-            out.extend(part)
+    counter = (ctx or multiprocessing.get_context()).Value("i", 0)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
+        futures = [pool.submit(partial(_extract_chunk, progress=None, cache=cache), c) for c in chunks]
+        pending = set(futures)
+        while pending:  # the progress moves per article, whichever worker finished it
+            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             if progress:
-                progress("extract", min(n * size, len(articles)), len(articles))
+                progress("extract", min(counter.value, len(articles)), len(articles))
+        return [ex for f in futures for ex in f.result()]
+
+
+_TOTALS = (
+    f"PREFIX kg: <{KG_NS}>"
+    + """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT
+  (COUNT(DISTINCT ?g) AS ?articles)
+  (COUNT(DISTINCT ?e) AS ?entities)
+  (COUNT(DISTINCT ?st) AS ?facts)
+WHERE {
+  GRAPH ?g { ?g a kg:Article .
+    OPTIONAL { { ?e a ?c ; rdfs:label ?l } UNION { ?st a kg:Statement } } }
+}
+"""
+)
+
+
+def store_totals(ox_store: ox.Store) -> dict[str, int]:
+    """The whole store's counts, whatever this build touched: ``articles`` (named graphs of
+    articles), ``entities`` (distinct labelled, typed resources in them), ``facts`` (fact
+    statements, one per sentence stating a fact) and ``quads`` (everything, ontology included)."""
+    row = next(iter(ox_store.query(_TOTALS)))  # type: ignore[arg-type]
+    out = {k: int(row[k].value) for k in ("articles", "entities", "facts")}
+    out["quads"] = len(ox_store)
     return out
+
+
+def _stored_stems(ox_store: ox.Store, base: str) -> list[str]:
+    """The stems of every article graph in the store, sorted."""
+    iris = Iris(base)
+    stems = []
+    for g in ox_store.named_graphs():
+        stem = iris.stem_of(g.value) if isinstance(g, ox.NamedNode) else None
+        if stem is not None:
+            stems.append(stem)
+    return sorted(stems)
 
 
 def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:

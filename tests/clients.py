@@ -129,9 +129,9 @@ class Browser:
             raise RuntimeError(f"{expression}: {r['exceptionDetails']}")
         return r["result"].get("value")
 
-    def open(self, path: Path, ready: str, timeout: float = 60) -> None:
-        """Load a file and wait until ``ready`` (a JS expression) is true."""
-        self.call("Page.navigate", url=path.resolve().as_uri())
+    def open(self, path: Path, ready: str, timeout: float = 60, fragment: str = "") -> None:
+        """Load a file (with ``#fragment`` if given) and wait until ``ready`` (a JS expression) is true."""
+        self.call("Page.navigate", url=path.resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         deadline = time.monotonic() + timeout
         while not self.js(f"(() => {{ try {{ return Boolean({ready}); }} catch (e) {{ return false; }} }})()"):
             if time.monotonic() > deadline:

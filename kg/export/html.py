@@ -29,7 +29,7 @@ from kg.store import PREFIXES
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["VIS_NETWORK_VERSION", "page_data", "render_page", "script_json", "write_html"]
+__all__ = ["VIS_NETWORK_VERSION", "legend_group", "page_data", "render_page", "script_json", "write_html"]
 
 VIS_NETWORK_VERSION = "10.1.5"
 ONTO = PREFIXES["kg"]
@@ -89,6 +89,20 @@ def _facts(kg: KnowledgeGraph, keep: set[str]) -> dict[str, list[dict[str, Any]]
     return out
 
 
+OTHER = "Other"  # the legend's name for entities of no palette class, as ``kg stats`` calls them
+
+
+def legend_group(cls: str) -> str:
+    """The legend entry of a class: its palette class, or "Other" (as ``kg stats`` says) for a class
+    with no colour of its own.
+
+    >>> legend_group("City"), legend_group("Other"), legend_group("Entity")
+    ('Place', 'Other', 'Other')
+    """
+    group = palette_class(cls)
+    return OTHER if group == "Entity" else group
+
+
 def _label(relation: str) -> str:
     return RELATIONS[relation].label if relation in RELATIONS else relation
 
@@ -100,10 +114,11 @@ def page_data(kg: KnowledgeGraph, g: nx.MultiDiGraph, title: str) -> dict[str, A
             "id": n,
             "label": d["label"],
             "type": d["type"],
-            "group": palette_class(d["type"]),
+            "group": legend_group(d["type"]),
             "colour": d.get("colour") or colour_of(d["type"]),
             "aliases": list(d.get("aliases", [])),
             "size": d.get("pagerank", 0.0),
+            "degree": g.degree(n),
         }
         for n, d in sorted(g.nodes(data=True))
     ]
@@ -112,7 +127,9 @@ def page_data(kg: KnowledgeGraph, g: nx.MultiDiGraph, title: str) -> dict[str, A
         for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"]))
     ]
     groups = Counter(n["group"] for n in nodes)
-    legend = [{"group": t, "colour": colour_of(t), "count": c} for t, c in sorted(groups.items())]
+    legend = [
+        {"group": t, "colour": colour_of("Entity" if t == OTHER else t), "count": c} for t, c in sorted(groups.items())
+    ]
     return {"title": title, "nodes": nodes, "edges": edges, "legend": legend, "facts": _facts(kg, set(g.nodes))}
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.dates import parse_date
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
@@ -16,7 +17,7 @@ from kg.ontology import CLASSES, group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "verb_facts", "verb_rules"]
+__all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "tenure", "verb_facts", "verb_rules"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class VerbRule:
     date_on: str
     confidence: float
     by_object_class: tuple[tuple[str, str | None], ...] = ()
+    tenure: str | None = None  # "span": from/since/until/between dates; "starts": the clause's date too
+    role: str | None = None  # the position a fact is about ("succeeded X as leader"): a kg:role qualifier
 
     def relation_for(self, obj: Mention) -> str | None:
         """The relation for this object: a class-specific one from the table, else the rule's."""
@@ -61,6 +64,8 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 raise ValueError(f"{where}: unknown class {c!r}")
         if r["voice"] not in ("active", "passive", "any"):
             raise ValueError(f"{where}: voice must be active, passive or any")
+        if r.get("tenure") not in (None, "span", "starts"):
+            raise ValueError(f"{where}: tenure must be span or starts")
         out.append(
             VerbRule(
                 name=r["name"],
@@ -75,6 +80,8 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 date_on=r.get("date_on", "subject"),
                 confidence=float(r["confidence"]),
                 by_object_class=tuple(sorted(r.get("relation_by_object_class", {}).items())),
+                tenure=r.get("tenure"),
+                role=r.get("role"),
             )
         )
     return tuple(out)
@@ -141,6 +148,7 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role.startswith(("as-of:", "attr-of:")):
         # "X is part of Y": the attribute noun's "of" phrase; "elected as a member of Y": the "as" noun's
         kind, noun = role.split(":", 1)
+        noun = noun.rstrip("?")
         if kind == "attr-of":
             nouns = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == noun]
         else:
@@ -183,7 +191,115 @@ def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozense
             for m in ctx.mentions_of(tok):
                 if (not classes or group_of(m.cls) in classes or m.cls in classes) and m not in out:
                     out.append(m)
+        if not out and role.endswith("?") and _has_role_noun(verb, role):
+            # "became leader in 2011", "succeeded him as leader": of no named body, so of the
+            # article's subject when it is of the class the rule wants (a party's page)
+            subj = ctx.subject
+            if not classes or group_of(subj.cls) in classes or subj.cls in classes:
+                out.append(subj)
     return out
+
+
+def _has_role_noun(verb: Token, role: str) -> bool:
+    """Does the verb have the attribute ("became leader") or "as" noun ("as leader") of ``role``,
+    with no "of" phrase naming what it is the leader of?"""
+    kind, noun = role.rstrip("?").split(":", 1)
+    if kind == "attr-of":
+        nouns = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.lemma_ == noun]
+    else:
+        nouns = [
+            n
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for n in c.children
+            if n.dep_ == "pobj" and n.lemma_ == noun
+        ]
+    return any(not any(p.dep_ == "prep" and p.lower_ == "of" for p in n.children) for n in nouns)
+
+
+def _as_noun(verb: Token) -> str | None:
+    """The noun of the verb's "as" phrase ("succeeded him as leader" → "leader"), if any."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for n in c.children:
+                if n.dep_ == "pobj" and n.pos_ == "NOUN":
+                    return str(n.lemma_).casefold()
+    return None
+
+
+_START_PREPS = frozenset({"from", "since"})
+_END_PREPS = frozenset({"until", "till", "to", "through", "up"})
+_LEAVE_LEMMAS = frozenset({"leave", "quit", "exit", "resign", "depart", "abandon"})
+
+
+def _date_of(ctx: Sentences, tok: Token) -> str | None:
+    """The date a preposition's object names ("1994", "March 1994"), conjuncts left out."""
+    skip = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    idx = [t.i for t in tok.subtree if t.i not in skip]
+    d = parse_date(tok.doc[min(idx) : max(idx) + 1].text, ctx.default_year)
+    return d.iso if d is not None else None
+
+
+def _prep_dates(ctx: Sentences, verb: Token) -> Iterator[tuple[str, str]]:
+    """(preposition, date) for each dated preposition of the verb: "from 1994", "until 2009", and
+    "between 2001 and 2005" as ("from", 2001), ("until", 2005)."""
+    for p in verb.children:
+        if p.dep_ != "prep":
+            continue
+        word = p.lower_
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            d = _date_of(ctx, o)
+            if d is None:
+                continue
+            if word == "between":
+                yield "from", d
+                end = next((c for c in o.children if c.dep_ == "conj"), None)
+                e = _date_of(ctx, end) if end is not None else None
+                if e is not None:
+                    yield "until", e
+            else:
+                yield word, d
+            # "from 1994 until 2009" parsed with "until 2009" under "1994"
+            for q in o.children:
+                if q.dep_ == "prep" and q.lower_ in _END_PREPS:
+                    for qo in q.children:
+                        e = _date_of(ctx, qo) if qo.dep_ == "pobj" else None
+                        if e is not None:
+                            yield "until", e
+
+
+def tenure(ctx: Sentences, verb: Token, mode: str) -> tuple[tuple[str, str], ...]:
+    """The start and end qualifiers a verb's clause gives a leadership or membership: "from 1994
+    until 2009", "since 2011", "between 2001 and 2005"; with ``mode`` "starts" the clause's own date
+    ("joined in 1998", "became leader in 2011") starts it, and a joined verb of leaving ("and left
+    in 2004") ends it."""
+    start: str | None = None
+    end: str | None = None
+    for word, d in _prep_dates(ctx, verb):
+        if word in _START_PREPS and start is None:
+            start = d
+        elif word in _END_PREPS and end is None:
+            end = d
+        elif word in ("in", "on") and mode == "starts" and start is None:
+            start = d
+    if mode == "starts" and start is None:
+        own = ctx.date_in(verb)
+        start = own.iso if own is not None else None
+    if mode == "starts" and end is None:
+        for c in verb.children:
+            if c.dep_ == "conj" and c.lemma_.casefold() in _LEAVE_LEMMAS:
+                left = next((d for w, d in _prep_dates(ctx, c) if w in ("in", "on", "until")), None)
+                end = left or end
+    if start is not None and end is not None and end < start:
+        return ()
+    out: list[tuple[str, str]] = []
+    if start is not None:
+        out.append(("start", start))
+    if end is not None:
+        out.append(("end", end))
+    return tuple(out)
 
 
 def verb_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -208,11 +324,15 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             if rule.relation and rule.object and not objects:
                 continue
             objects = _without_containers(ctx, objects)
+            quals = tenure(ctx, tok, rule.tenure) if rule.tenure else ()
+            role = _as_noun(tok) if rule.role == "as" else rule.role
+            if role:
+                quals = (*quals, ("role", role))
             for s in subjects:
                 for o in objects:
                     rel = rule.relation_for(o)
                     if s != o and rel:
-                        yield Fact(s, rel, o, ev)
+                        yield Fact(s, rel, o, ev, quals)
             if rule.date_relation:
                 d = ctx.date_in(tok)
                 if d is not None:
