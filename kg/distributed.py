@@ -19,6 +19,7 @@ naming its address (nothing has been written to the store by then).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import logging
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from kg.documents import Article
     from kg.extract import Extraction
 
-__all__ = ["DEFAULT_BATCH", "worker_plugin", "check_address", "extract_on_cluster", "require"]
+__all__ = ["DEFAULT_BATCH", "check_address", "extract_on_cluster", "require", "worker_plugin"]
 
 # Articles per task: measured by benchmarks/dask_batch.py (benchmarks/README.md): batches of 1–4
 # pay the per-task round trip on every article, above ~16 a worker that dies loses more work
@@ -91,7 +92,7 @@ def worker_plugin() -> Any:
     """A ``WorkerPlugin`` that loads spaCy and the gazetteers once per worker, when it starts or joins."""
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    class KgWorkerPlugin(WorkerPlugin):  # type: ignore[misc]
+    class KgWorkerPlugin(WorkerPlugin):
         name = "kg-nlp"
 
         def setup(self, worker: Any) -> None:
@@ -120,12 +121,12 @@ def extract_batch(articles: Sequence[Article]) -> list[Extraction | str]:
     nlp = _worker_nlp()
     try:
         return list(_extract_chunk(articles, nlp=nlp))
-    except Exception:  # noqa: BLE001 - find which article it was, one by one
+    except Exception:
         out: list[Extraction | str] = []
         for a in articles:
             try:
                 out.extend(_extract_chunk([a], nlp=nlp))
-            except Exception as exc:  # noqa: BLE001 - reported as the article's problem
+            except Exception as exc:
                 out.append(f"{a.path}: extraction failed on a Dask worker ({type(exc).__name__}: {exc})")
         return out
 
@@ -158,7 +159,8 @@ def extract_on_cluster(
     cluster = None
     client = None
     # distributed logs a lost scheduler with its traceback; the build says it in one line instead
-    loggers = [logging.getLogger(n) for n in ("distributed", *logging.root.manager.loggerDict) if n.startswith("distributed")]
+    names = ("distributed", *logging.root.manager.loggerDict)
+    loggers = [logging.getLogger(n) for n in names if n.startswith("distributed")]
     levels = [lg.level for lg in loggers]
     for lg in loggers:
         lg.setLevel(logging.CRITICAL + 1)
@@ -188,10 +190,8 @@ def extract_on_cluster(
     finally:
         for closing in (client, cluster):
             if closing is not None:
-                try:
+                with contextlib.suppress(Exception):
                     closing.close()
-                except Exception:  # noqa: BLE001, S110 - closing a lost connection may fail; nothing to keep
-                    pass
         if ok:  # after a lost scheduler its background reconnection still logs: left quiet
             for lg, lv in zip(loggers, levels, strict=True):
                 lg.setLevel(lv)

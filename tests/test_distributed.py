@@ -20,7 +20,7 @@ import pytest
 
 pytest.importorskip("distributed")  # the test extra pulls kg[dask]: CI runs these
 
-from kg.pipeline import build_graph  # noqa: E402
+from kg.pipeline import build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
