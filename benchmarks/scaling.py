@@ -8,7 +8,8 @@ data set's articles are extracted once (into a cache), then each size is made of
 extractions replicated under renamed file names (the same text, so the same text hash; the cache
 entry re-keyed to the new stem, its checksum recomputed), and the build reuses every one, so
 read + cache decode ("extract"), resolve, infer and write are what is timed. The peak resident
-memory of each stage is sampled every 20 ms in the build's process (``/proc/self/status``).
+memory and the CPU seconds of each stage are sampled every 20 ms in the build's process
+(``/proc/self/status``, ``time.process_time``): on a loaded machine the CPU seconds are the measure.
 
 Past the data set's size the articles are repeated under renamed titles and file names, so
 the same people and places recur across more articles (cross-article resolution gets more to
@@ -61,7 +62,7 @@ def rss():
     return 0
 def sample():
     while not stop.is_set():
-        samples.append((time.perf_counter(), rss()))
+        samples.append((time.perf_counter(), rss(), time.process_time()))
         time.sleep(0.02)
 threading.Thread(target=sample, daemon=True).start()
 t0 = time.perf_counter()
@@ -72,10 +73,14 @@ row = {"total": total, "articles": len(report.articles), "reused": report.reused
        **report.timings}
 t = t0
 for stage, secs in report.timings.items():
-    inside = [r for at, r in samples if t <= at <= t + secs] or [r for at, r in samples if at <= t + secs][-1:]
-    row[f"{stage}_rss_mb"] = round(max(inside) / 2**20) if inside else None
+    inside = [s for s in samples if t <= s[0] <= t + secs] or [s for s in samples if s[0] <= t + secs][-1:]
+    row[f"{stage}_rss_mb"] = round(max(s[1] for s in inside) / 2**20) if inside else None
+    before = [s[2] for s in samples if s[0] <= t][-1:] or [inside[0][2] if inside else 0.0]
+    after = [s[2] for s in samples if s[0] <= t + secs][-1:] or before
+    row[f"{stage}_cpu"] = round(after[0] - before[0], 2)
     t += secs
-row["peak_rss_mb"] = round(max(r for _, r in samples) / 2**20)
+row["peak_rss_mb"] = round(max(s[1] for s in samples) / 2**20)
+row["cpu"] = round(time.process_time(), 2)
 print(json.dumps(row))
 """
 
