@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_BATCH", "check_address", "extract_on_cluster", "require", "worker_plugin"]
 
-# Articles per task: measured by benchmarks/dask_batch.py (benchmarks/README.md): batches of 1–4
-# pay the per-task round trip on every article, above ~16 a worker that dies loses more work
-# and the last batches leave workers idle; 8 was fastest on 100 Re-DocRED dev articles.
+# Articles per task, measured by benchmarks/dask_speed.py (benchmarks/README.md): on 100 Re-DocRED
+# dev articles and 2 workers, batches of 2 and 8 cost the same CPU (43 s) and 32 more (47.5 s,
+# and 4 tasks for 2 workers leave one idle at the end); 8 makes a quarter of the round trips of 2 on a big
+# corpus, and a worker that dies loses at most 8 articles' work.
 DEFAULT_BATCH = 8
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, bounds client memory
 CONNECT_TIMEOUT = 5.0  # seconds to reach a scheduler before giving up
