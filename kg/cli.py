@@ -82,6 +82,14 @@ def cli(debug: bool) -> None:
 @click.option("--explain-drops", is_flag=True, help="List each fact dropped or kept by retyping for domain/range.")
 @click.option("--no-validate", is_flag=True, help="Do not check the store against kg/shapes.ttl after the build.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line (shown only when stderr is a terminal).")
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Annotate and extract on a Dask cluster: a scheduler (tcp://host:8786) or local:N worker processes.",
+)
+@click.option("--dask-batch", default=None, type=click.IntRange(1, 1000), help="Articles per Dask task (default 8).")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -96,6 +104,8 @@ def build(
     explain_drops: bool,
     no_validate: bool,
     quiet: bool,
+    dask_address: str | None,
+    dask_batch: int | None,
 ) -> None:
     """Read articles (files or folders of *.txt, or - for one article on stdin) and build the graph into the store.
 
@@ -110,23 +120,31 @@ def build(
     except BaseIriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    if dask_address is not None:
+        from kg.distributed import require
+
+        require(dask_address)  # a bad address or no Dask installed: one line, before the store is opened
     paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
     bar = _Progress(quiet)
-    report = build_graph(
-        paths,
-        where,
-        outputs,
-        base or DEFAULT_BASE,
-        jobs,
-        not no_inference,
-        min_confidence,
-        max_bytes,
-        bar,
-        prune=prune,
-        use_cache=not no_cache,
-    )
-    bar.done()
+    try:
+        report = build_graph(
+            paths,
+            where,
+            outputs,
+            base or DEFAULT_BASE,
+            jobs,
+            not no_inference,
+            min_confidence,
+            max_bytes,
+            bar,
+            prune=prune,
+            use_cache=not no_cache,
+            dask=dask_address,
+            dask_batch=dask_batch,
+        )
+    finally:  # an error ends the progress line first, so it stands on its own line
+        bar.done()
     for problem in report.failures:
         click.echo(f"error: {problem}", err=True)
     if not report.articles:

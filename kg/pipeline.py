@@ -34,6 +34,7 @@ from kg.store import (
 )
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
     from kg.cache import ExtractionCache
@@ -132,7 +133,9 @@ def _not_regular(p: Path) -> str:
     return f"{p}: {kind}, not a regular file; skipped"
 
 
-def _annotate(articles: Sequence[Article], jobs: int) -> Iterator[tuple[list[Doc], Doc | None]]:
+def _annotate(
+    articles: Sequence[Article], jobs: int, nlp: Language | None = None
+) -> Iterator[tuple[list[Doc], Doc | None]]:
     """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked,
     yielded article by article as the pipeline produces them (so each can be extracted, and
     cached, at once). A block longer than spaCy's limit is annotated in pieces cut at line or
@@ -140,7 +143,7 @@ def _annotate(articles: Sequence[Article], jobs: int) -> Iterator[tuple[list[Doc
     from kg.extract.subject import lead_sentence
     from kg.nlp import join_docs, load_nlp, pipe_stream, split_text
 
-    nlp = load_nlp()
+    nlp = nlp or load_nlp()  # a Dask worker passes the pipeline it loaded once
     plan: list[tuple[list[list[str]], bool]] = []  # per article: each text's pieces, and whether a lead follows
     for a in articles:
         texts = _texts(a, lead_sentence)
@@ -230,13 +233,16 @@ def build_graph(
     progress: Progress | None = None,
     prune: bool = False,
     use_cache: bool = True,
+    dask: str | None = None,
+    dask_batch: int | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store`` and write each dump in ``outputs``.
 
     The store is opened (and locked against other writers) before anything else; each
     article's named graph is replaced in one transaction. Articles whose text and kg's rules
     are unchanged reuse their cached extraction (no NLP). ``prune`` removes the graphs of
-    articles that are in the store but not among ``paths``.
+    articles that are in the store but not among ``paths``. ``dask`` (``tcp://host:8786`` or
+    ``local:N``) annotates and extracts on a Dask cluster instead (:mod:`kg.distributed`).
     """
     from kg.cache import ExtractionCache
 
@@ -256,7 +262,7 @@ def build_graph(
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
-        extractions = _extract_all(articles, hashes, cache, jobs, report, progress)
+        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch)
         clock.lap("extract")
         gazetteer()
         mentions = [m for ex in extractions for m in ex.mentions]
@@ -381,6 +387,8 @@ def _extract_all(
     jobs: int,
     report: BuildReport,
     progress: Progress | None,
+    dask: str | None = None,
+    dask_batch: int | None = None,
 ) -> list[Extraction]:
     """Extractions in article order: cached ones reused, the others annotated and extracted, each
     written to the cache as soon as it is done (a killed build keeps the work it finished)."""
@@ -393,6 +401,11 @@ def _extract_all(
         report.cache_rejected = len(cache.rejected)
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
+    if dask is not None:  # on a cluster: an article that fails there is reported and left out
+        from kg.distributed import DEFAULT_BATCH, extract_on_cluster
+
+        found.update(extract_on_cluster(todo, dask, progress, cache, report.failures, dask_batch or DEFAULT_BATCH))
+        return [found[a.stem] for a in articles if a.stem in found]
     if jobs > 1 and len(todo) > 2 * jobs:
         gazetteer()  # built once here, inherited by the forked workers
         fresh = _extract_parallel(todo, jobs, progress, cache)
@@ -404,11 +417,14 @@ def _extract_all(
 
 
 def _extract_chunk(
-    articles: Sequence[Article], progress: Progress | None = None, cache: ExtractionCache | None = None
+    articles: Sequence[Article],
+    progress: Progress | None = None,
+    cache: ExtractionCache | None = None,
+    nlp: Language | None = None,
 ) -> list[Extraction]:
     """Annotate and extract some articles in this process, caching each one as soon as it is done."""
     out = []
-    docs = _annotate(articles, 1) if articles else iter(())
+    docs = _annotate(articles, 1, nlp) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
         ex = extract_article(a, d[0], d[1])
         if cache is not None:

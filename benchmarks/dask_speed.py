@@ -1,0 +1,67 @@
+"""`kg build --dask local:N` against `kg build --jobs 1`, and the Dask batch size.
+
+    python benchmarks/dask_speed.py [--data DIR] [--articles 100] [--workers 2] [--batches 2,8,32]
+
+Each build is `kg build` in its own process on the first ``--articles`` files of the data set
+(Re-DocRED dev by default), into a fresh store without the extraction cache (``--no-cache``,
+``--no-validate``). Prints per build the wall time and the CPU seconds of the build and every
+process it started (the LocalCluster's workers included), and the speed-up over ``--jobs 1``.
+On a machine other sessions load the wall times move with their load: compare the CPU times too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "eval" / "redocred-dev"
+
+
+def run(args: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds of one ``kg build`` (with its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "build", *args], check=True, cwd=ROOT, capture_output=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--batches", default="2,8,32")
+    args = ap.parse_args()
+    print(f"load average before: {os.getloadavg()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus"
+        src.mkdir()
+        for f in sorted(args.data.glob("*.txt"))[: args.articles]:
+            shutil.copy(f, src / f.name)
+        common = [str(src), "--no-cache", "--no-validate"]
+        base = run([*common, "--store", f"{tmp}/s1", "-o", f"{tmp}/jobs1.nq", "--jobs", "1"])
+        print(json.dumps({"build": "--jobs 1", **base}), flush=True)
+        for b in (int(x) for x in args.batches.split(",")):
+            out = f"{tmp}/dask{b}.nq"
+            r = run([*common, "--store", f"{tmp}/d{b}", "-o", out, "--dask", f"local:{args.workers}",
+                     "--dask-batch", str(b)])
+            same = Path(out).read_bytes() == Path(f"{tmp}/jobs1.nq").read_bytes()
+            print(json.dumps({"build": f"--dask local:{args.workers} --dask-batch {b}", **r,
+                              "speedup": round(base["wall_s"] / r["wall_s"], 2), "same_nquads": same}), flush=True)
+    print(f"load average after: {os.getloadavg()}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+"""Extraction on a ``dask.distributed`` cluster: ``kg build PATHS --dask ADDRESS``.
+
+The client (the ``kg build`` process) reads the articles, looks each one up in the extraction
+cache and sends the others to the cluster in batches of parsed articles (so the workers need no
+shared file system); each worker loads spaCy and the gazetteers once (:func:`worker_plugin`),
+annotates and extracts a batch, and returns its extractions. The client takes the batches as
+they finish, caches each extraction at once (the cache lives beside the store, on the client),
+drives the progress line with them, and keeps at most a few batches per worker in flight so
+memory stays bounded. Resolution, inference and writing then run on the client as in a local
+build, so the graph is the same, byte for byte.
+
+``ADDRESS`` is a scheduler (``tcp://host:8786``) or ``local:N`` for a ``LocalCluster`` of ``N``
+worker processes started for the build. Dask and distributed are an optional extra
+(``pip install kg[dask]``). A worker that dies mid-task is retried by Dask; a batch that fails
+on an article is retried article by article on the worker, and the article that fails is
+reported as one line naming its file; a scheduler that is not there, or goes away, is one line
+naming its address (nothing has been written to the store by then).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import BuildError, KgError
+
+if TYPE_CHECKING:
+    from kg.cache import ExtractionCache
+    from kg.documents import Article
+    from kg.extract import Extraction
+
+__all__ = ["DEFAULT_BATCH", "check_address", "extract_on_cluster", "require", "worker_plugin"]
+
+# Articles per task, measured by benchmarks/dask_speed.py (benchmarks/README.md): on 100 Re-DocRED
+# dev articles and 2 workers, batches of 2 and 8 cost the same CPU (43 s) and 32 more (47.5 s,
+# and 4 tasks for 2 workers leave one idle at the end); 8 makes a quarter of the round trips of 2 on a big
+# corpus, and a worker that dies loses at most 8 articles' work.
+DEFAULT_BATCH = 8
+IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, bounds client memory
+CONNECT_TIMEOUT = 5.0  # seconds to reach a scheduler before giving up
+
+_LOCAL = re.compile(r"local:([1-9][0-9]{0,2})")
+_REMOTE = re.compile(r"(tcp|tls|ws|wss|inproc)://[^\s/]+")
+
+Progress = Callable[[str, int, int], None]
+
+
+def check_address(address: str) -> str:
+    """The address as given if it is ``local:N`` or a scheduler URL, else a one-line error.
+
+    >>> check_address("local:2"), check_address("tcp://10.0.0.5:8786")
+    ('local:2', 'tcp://10.0.0.5:8786')
+    >>> check_address("10.0.0.5")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: --dask '10.0.0.5': give a scheduler address (tcp://host:8786) or local:N (N worker processes)
+    """
+    if _LOCAL.fullmatch(address) or _REMOTE.fullmatch(address):
+        return address
+    raise KgError(f"--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N (N worker processes)")
+
+
+def require(address: str) -> None:
+    """Fail early, in one line, if ``address`` is malformed or Dask is not installed."""
+    check_address(address)
+    _import_distributed()
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise KgError(
+            "--dask needs Dask: install kg with its dask extra (pip install 'kg[dask]')"
+        ) from None
+    return distributed
+
+
+def _load_models() -> None:
+    """What a worker needs before its first task: spaCy and the gazetteers."""
+    _worker_nlp()
+    from kg.gazetteer import gazetteer
+
+    gazetteer()
+
+
+def worker_plugin() -> Any:
+    """A ``WorkerPlugin`` that loads spaCy and the gazetteers once per worker, when it starts or joins."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class KgWorkerPlugin(WorkerPlugin):
+        name = "kg-nlp"
+
+        def setup(self, worker: Any) -> None:
+            _load_models()
+
+    return KgWorkerPlugin()
+
+
+_NLP: list[Any] = []
+
+
+def _worker_nlp() -> Any:
+    """This process's spaCy pipeline, loaded on first use and kept."""
+    if not _NLP:
+        from kg.nlp import load_nlp
+
+        _NLP.append(load_nlp())
+    return _NLP[0]
+
+
+def extract_batch(articles: Sequence[Article]) -> list[Extraction | str]:
+    """A task: annotate and extract ``articles`` on this worker. An article whose extraction
+    raises comes back as the one-line problem naming its file (the rest of the batch is kept)."""
+    from kg.pipeline import _extract_chunk
+
+    nlp = _worker_nlp()
+    try:
+        return list(_extract_chunk(articles, nlp=nlp))
+    except Exception:
+        out: list[Extraction | str] = []
+        for a in articles:
+            try:
+                out.extend(_extract_chunk([a], nlp=nlp))
+            except Exception as exc:
+                out.append(f"{a.path}: extraction failed on a Dask worker ({type(exc).__name__}: {exc})")
+        return out
+
+
+def _gone(address: str, exc: BaseException) -> BuildError:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return BuildError(
+        f"the Dask scheduler at {address} went away mid-build ({reason}); the store keeps what it had "
+        "and the extractions already finished are cached: run the same 'kg build' again"
+    )
+
+
+def extract_on_cluster(
+    articles: Sequence[Article],
+    address: str,
+    progress: Progress | None = None,
+    cache: ExtractionCache | None = None,
+    failures: list[str] | None = None,
+    batch: int = DEFAULT_BATCH,
+    timeout: float = CONNECT_TIMEOUT,
+) -> dict[str, Extraction]:
+    """Extractions of ``articles`` by stem, computed on the cluster at ``address``; each one is
+    written to ``cache`` as soon as its batch is back. Articles that failed are left out and their
+    problem appended to ``failures``. A scheduler that cannot be reached, or is lost, raises
+    :class:`~kg.errors.BuildError` naming the address."""
+    check_address(address)
+    distributed = _import_distributed()
+    if not articles:
+        return {}
+    cluster = None
+    client = None
+    # distributed logs a lost scheduler with its traceback; the build says it in one line instead
+    names = ("distributed", *logging.root.manager.loggerDict)
+    loggers = [logging.getLogger(n) for n in names if n.startswith("distributed")]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    ok = False
+    try:
+        try:
+            if address.startswith("local:"):
+                cluster = distributed.LocalCluster(
+                    n_workers=int(address.split(":", 1)[1]),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=50,
+                )
+                client = distributed.Client(cluster, timeout=timeout)
+            else:
+                client = distributed.Client(address, timeout=timeout)
+            client.register_plugin(worker_plugin())
+        except (OSError, TimeoutError) as exc:
+            raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
+        try:
+            found = _run(client, articles, address, progress, cache, failures, batch, distributed)
+            ok = True
+            return found
+        except (OSError, TimeoutError, distributed.client.FutureCancelledError) as exc:
+            raise _gone(address, exc) from None
+    finally:
+        for closing in (client, cluster):
+            if closing is not None:
+                with contextlib.suppress(Exception):
+                    closing.close()
+        if ok:  # after a lost scheduler its background reconnection still logs: left quiet
+            for lg, lv in zip(loggers, levels, strict=True):
+                lg.setLevel(lv)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _run(
+    client: Any,
+    articles: Sequence[Article],
+    address: str,
+    progress: Progress | None,
+    cache: ExtractionCache | None,
+    failures: list[str] | None,
+    batch: int,
+    distributed: Any,
+) -> dict[str, Extraction]:
+    pending = iter([list(articles[i : i + batch]) for i in range(0, len(articles), batch)])
+    workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    sent: dict[str, list[Article]] = {}  # future key -> the articles of its batch
+    queue = distributed.as_completed()
+
+    def submit(n: int) -> None:
+        for part in itertools.islice(pending, n):
+            future = client.submit(extract_batch, part, pure=False, retries=2)
+            sent[future.key] = part
+            queue.add(future)
+
+    submit(workers * IN_FLIGHT_PER_WORKER)
+    found: dict[str, Extraction] = {}
+    done = 0
+    for future in queue:
+        try:
+            results = future.result()
+        except distributed.KilledWorker as exc:  # Dask's retries are spent: a worker died on each try
+            raise BuildError(
+                f"the Dask workers at {address} died on every try of a batch ({_first_line(exc)}); "
+                "the store keeps what it had"
+            ) from None
+        part = sent.pop(future.key)
+        for a, r in zip(part, results, strict=True):
+            if isinstance(r, str):
+                if failures is not None:
+                    failures.append(r)
+                continue
+            found[a.stem] = r
+            if cache is not None:
+                cache.put(hashlib.sha256(a.text.encode("utf-8")).hexdigest(), r)
+        done += len(part)
+        if progress:
+            progress("extract", done, len(articles))
+        submit(1)
+    return found
