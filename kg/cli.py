@@ -81,6 +81,14 @@ def cli(debug: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Annotate every article again (ignore <store>-cache/).")
 @click.option("--explain-drops", is_flag=True, help="List each fact dropped or kept by retyping for domain/range.")
 @click.option("--no-validate", is_flag=True, help="Do not check the store against kg/shapes.ttl after the build.")
+@click.option(
+    "--scorer",
+    type=click.Choice(["rules", "model"]),
+    default="rules",
+    show_default=True,
+    help="Who decides the facts: the rules' constant confidences, or the trained model (kg/data/scorer.json).",
+)
+@click.option("--rules-only", is_flag=True, help="The rules alone decide (same as --scorer rules).")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -94,6 +102,8 @@ def build(
     no_cache: bool,
     explain_drops: bool,
     no_validate: bool,
+    scorer: str,
+    rules_only: bool,
 ) -> None:
     """Read articles (files or folders of *.txt, or - for one article on stdin) and build the graph into the store.
 
@@ -108,6 +118,9 @@ def build(
     except BaseIriError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
+    from kg.score.model import load_scorer
+
+    model = load_scorer() if scorer == "model" and not rules_only else None  # a bad artefact stops here
     paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
     bar = _Progress()
@@ -123,6 +136,7 @@ def build(
         bar,
         prune=prune,
         use_cache=not no_cache,
+        scorer=model,
     )
     bar.done()
     for problem in report.failures:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from kg.cache import ExtractionCache
+    from kg.score.model import Scorer
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts"]
 
@@ -223,13 +224,15 @@ def build_graph(
     progress: Progress | None = None,
     prune: bool = False,
     use_cache: bool = True,
+    scorer: Scorer | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store`` and write each dump in ``outputs``.
 
     The store is opened (and locked against other writers) before anything else; each
     article's named graph is replaced in one transaction. Articles whose text and kg's rules
     are unchanged reuse their cached extraction (no NLP). ``prune`` removes the graphs of
-    articles that are in the store but not among ``paths``.
+    articles that are in the store but not among ``paths``. With a ``scorer`` (the learned model,
+    :mod:`kg.score`) the model chooses and scores the facts; without one the rules do.
     """
     from kg.cache import ExtractionCache
 
@@ -255,6 +258,10 @@ def build_graph(
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
         res = resolve_mentions(mentions, same_as, homonym_contexts(extractions))
+        if scorer is not None:
+            from kg.score.stage import score_extractions
+
+            extractions = score_extractions(extractions, scorer)
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
         facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")

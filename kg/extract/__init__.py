@@ -19,6 +19,7 @@ from kg.extract.infobox import infobox_facts
 from kg.extract.subject import find_subject
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
+from kg.score.candidates import Candidates, candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,6 +43,7 @@ class Extraction:
     same_as: tuple[tuple[Mention, Mention, str], ...]
     unmapped_keys: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    candidates: Candidates = field(default=Candidates())  # what the learned scorer may accept (kg.score)
 
 
 def _context_countries(article: Article, docs: Sequence[Doc]) -> frozenset[str]:
@@ -107,7 +109,8 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
                 known.add(node)
-    return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped))
+    cands = candidates(article, docs, per_block, subject, facts)
+    return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
 
 
 def _add_lone_surnames(article: Article, docs: Sequence[Doc], per_block: list[list[Mention]]) -> None:
