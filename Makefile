@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench clean train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,17 @@ test: $(TEST_STAMP) $(JS_STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check kg tests benchmarks
 	$(BIN)/mypy kg
+
+# The learned scorer (kg/data/scorer.json) from Re-DocRED dev's 500 articles and their gold
+# (benchmarks/train_scorer.py; extractions cached in .kg/train-store-cache). OMP_NUM_THREADS=1:
+# OpenMP's spinning threads make training many times slower on a shared 2-core machine.
+TRAIN_STAMP := $(VENV)/.installed-train
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[train]'
+	touch $(TRAIN_STAMP)
+
+train: $(TRAIN_STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python benchmarks/train_scorer.py
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/quality.py

@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py [--data DIR]... [--gold DIR] [--limit N] [--inverse]
     python benchmarks/quality.py --own      # the seed and tests/data against benchmarks/gold, --inverse
+    python benchmarks/quality.py --scorer model   # the learned scorer (kg/data/scorer.json) decides
 
 Gold files sit beside the articles (``NAME.gold.json``) or in ``--gold DIR``. Builds the
 articles with ``kg build`` into a temporary store, dumps N-Quads and runs the shared scorer
@@ -32,6 +33,7 @@ def main() -> int:
     ap.add_argument("--inverse", action="store_true", help="accept Wikidata inverse properties")
     ap.add_argument("--json", type=Path, help="write the scorer's per-document report here")
     ap.add_argument("--keep", type=Path, help="keep the built N-Quads dump at this path")
+    ap.add_argument("--scorer", choices=("rules", "model"), default="rules", help="kg build --scorer")
     a = ap.parse_args()
     if a.own:
         a.data, a.gold, a.inverse = [ROOT / "seeds", ROOT / "tests" / "data"], ROOT / "benchmarks" / "gold", True
@@ -52,7 +54,8 @@ def main() -> int:
         dump = a.keep if a.keep else Path(tmp) / "graph.nq"
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "kg", "build", str(src), "--store", str(Path(tmp) / "store"), "-o", str(dump)],
+            [sys.executable, "-m", "kg", "build", str(src), "--store", str(Path(tmp) / "store"), "-o", str(dump),
+             "--scorer", a.scorer],
             check=False,
             stdout=subprocess.DEVNULL,
         )

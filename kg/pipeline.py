@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from kg.cache import ExtractionCache
+    from kg.score.model import Scorer
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
 
@@ -235,6 +236,7 @@ def build_graph(
     use_cache: bool = True,
     dask: str | None = None,
     dask_batch: int | None = None,
+    scorer: Scorer | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store`` and write each dump in ``outputs``.
 
@@ -242,7 +244,9 @@ def build_graph(
     article's named graph is replaced in one transaction. Articles whose text and kg's rules
     are unchanged reuse their cached extraction (no NLP). ``prune`` removes the graphs of
     articles that are in the store but not among ``paths``. ``dask`` (``tcp://host:8786`` or
-    ``local:N``) annotates and extracts on a Dask cluster instead (:mod:`kg.distributed`).
+    ``local:N``) annotates and extracts on a Dask cluster instead (:mod:`kg.distributed`). With a
+    ``scorer`` (the learned model, :mod:`kg.score`) the model chooses and scores the facts;
+    without one the rules do.
     """
     from kg.cache import ExtractionCache
 
@@ -268,6 +272,10 @@ def build_graph(
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
         res = resolve_mentions(mentions, same_as, homonym_contexts(extractions))
+        if scorer is not None:
+            from kg.score.stage import score_extractions
+
+            extractions = score_extractions(extractions, scorer)
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
         facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")

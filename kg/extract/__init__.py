@@ -20,6 +20,7 @@ from kg.extract.subject import find_subject
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
+from kg.score.candidates import Candidates, candidates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,6 +44,7 @@ class Extraction:
     same_as: tuple[tuple[Mention, Mention, str], ...]
     unmapped_keys: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    candidates: Candidates = field(default=Candidates())  # what the learned scorer may accept (kg.score)
 
 
 def _context_countries(article: Article, docs: Sequence[Doc]) -> frozenset[str]:
@@ -114,7 +116,8 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
                 known.add(node)
-    return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped))
+    cands = candidates(article, docs, per_block, subject, facts)
+    return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
 
 
 def _add_lone_surnames(article: Article, docs: Sequence[Doc], per_block: list[list[Mention]]) -> None:

@@ -1,0 +1,192 @@
+"""The learned scorer: candidates and features, the artefact's loader, the evaluator, the build stage."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kg.cache import decode_extraction, encode_extraction
+from kg.cli import main
+from kg.constraints import constraint, fits
+from kg.documents import read_article
+from kg.extract import extract_article
+from kg.model import Mention
+from kg.pipeline import _annotate, build_graph
+from kg.score import model as sm
+from kg.score.candidates import PAIR_RULE, Candidate, Candidates, feature_fingerprint
+from kg.score.features import CATEGORICAL, NUMERIC
+from kg.score.stage import score_facts
+
+DATA = Path(__file__).resolve().parent / "data"
+ARTICLE = DATA / "score" / "velliros.txt"
+
+
+@pytest.fixture(scope="module")
+def extraction():
+    a = read_article(ARTICLE)
+    blocks, lead = next(_annotate([a], 1))
+    return extract_article(a, blocks, lead)
+
+
+def _cand(ex, s: str, o: str) -> Candidate:
+    hits = [c for c in ex.candidates.items if c.subject.text == s and getattr(c.object, "text", None) == o]
+    assert hits, f"no candidate {s} → {o}"
+    return hits[0]
+
+
+def test_rule_facts_are_candidates_with_their_rules_and_features(extraction):
+    c = _cand(extraction, "Orren", "Lisbon")
+    rels = {rel: rules for rel, rules, _ in c.relations}
+    assert "birthPlace" in rels and any(r.startswith("verb:born") for r, _ in rels["birthPlace"])
+    assert rels["deathPlace"] == ()  # allowed by the ontology, proposed by no rule
+    cats, nums = dict(c.cats), dict(c.nums)
+    assert "bear" in cats["path"] and cats["trigger"] == "bear"
+    assert cats["between"] == "be bear in" and nums["path_len"] == 3 and nums["s_first"] == 1.0
+    assert nums["s_is_subject"] == 0.0 and cats["section"] == "body"
+    ev = extraction.candidates.evidence[c.evidence]
+    assert ev.sentence == "Orren was born in Lisbon." and ARTICLE.read_text()[ev.start : ev.end] == ev.sentence
+
+
+def test_pairs_cover_sentences_and_the_subject_and_respect_domain_and_range(extraction):
+    c = _cand(extraction, "Velliros", "University of Gradisca")  # two mentions of one sentence
+    assert {"employer", "educatedAt"} <= {rel for rel, _, _ in c.relations}
+    subj = [c for c in extraction.candidates.items if c.subject.subject and getattr(c.object, "text", "") == "Lisbon"]
+    assert subj and dict(subj[0].cats)["s_ner"] == "absent"  # the subject, unnamed in "Orren was born in Lisbon."
+    for c in extraction.candidates.items:
+        assert not (isinstance(c.object, Mention) and c.object.text == c.subject.text)
+        for rel, rules, _ in c.relations:
+            if not rules and isinstance(c.object, Mention):  # a pair: only what the ontology allows
+                assert fits(c.subject.cls, constraint(rel).domain) and fits(c.object.cls, constraint(rel).range)
+        assert {k for k, _ in c.cats} <= set(CATEGORICAL) and {k for k, _ in c.nums} <= set(NUMERIC)
+
+
+def test_candidates_survive_the_json_cache(extraction):
+    text = encode_extraction(extraction)
+    assert decode_extraction(text, extraction.article) == extraction
+    assert extraction.candidates.items and '"Candidate"' in text
+
+
+def _tiny_body() -> dict:
+    """A hand-made model: rel == birthPlace (code 0) and path_len <= 3 → +2, else -2; calibration 0→0.1, 1→0.9."""
+    cols = [*CATEGORICAL, *NUMERIC]
+    rel, plen = cols.index("rel"), cols.index("path_len")
+    tree = [
+        [rel, 0.0, False, 1, 4, False, 0.0, [0]],
+        [plen, 3.0, False, 2, 3, False, 0.0, []],
+        [0, 0.0, False, 0, 0, True, 2.0, []],
+        [0, 0.0, False, 0, 0, True, -2.0, []],
+        [0, 0.0, False, 0, 0, True, -2.0, []],
+    ]
+    return {
+        "format": sm.FORMAT,
+        "name": "tiny",
+        "feature_fingerprint": feature_fingerprint(),
+        "commit": "0" * 40,
+        "data": {},
+        "threshold": 0.5,
+        "columns": cols,
+        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}},
+        "baseline": 0.0,
+        "trees": [tree],
+        "calibration": {"x": [0.0, 1.0], "y": [0.1, 0.9]},
+    }
+
+
+def _write(tmp_path: Path, body: dict, name: str = "scorer.json") -> Path:
+    p = tmp_path / name
+    p.write_text(json.dumps(sm.seal(body)), encoding="utf-8")
+    return p
+
+
+def test_the_evaluator_walks_categorical_and_numeric_splits(tmp_path: Path, extraction):
+    scorer = sm.read_scorer(_write(tmp_path, _tiny_body()))
+    c = _cand(extraction, "Orren", "Lisbon")  # path length 3
+    born = dict((r, rules) for r, rules, _ in c.relations)
+    z = 1 / (1 + math.exp(-2))
+    assert scorer.probability(c, "birthPlace", born["birthPlace"]) == round(0.1 + 0.8 * z, 3)
+    assert scorer.probability(c, "deathPlace", ()) == round(0.1 + 0.8 * (1 - z), 3)
+    facts = score_facts(extraction, scorer)
+    mine = [f for f in facts if f.subject.text == "Orren" and f.relation == "birthPlace"]
+    assert mine and mine[0].evidence.extractor.startswith("tiny:verb:born")
+    assert not [f for f in facts if f.relation == "deathPlace"]  # below the threshold
+    assert all(f.evidence.extractor.startswith("tiny:") for f in facts if f.relation == "birthPlace")
+    assert any(f.evidence.extractor == f"tiny:{PAIR_RULE}" for f in facts) or all(
+        any(rules for _, rules, _ in c.relations) for c in extraction.candidates.items if c.relations
+    )
+
+
+@pytest.mark.parametrize(
+    ("damage", "says"),
+    [
+        (lambda p: p.unlink(), "no scorer artefact"),
+        (lambda p: p.write_bytes(p.read_bytes()[:200]), "truncated"),
+        (lambda p: p.write_text('{"format": "something-else/3"}'), "not a scorer artefact"),
+        (lambda p: p.write_text(p.read_text().replace('"threshold": 0.5', '"threshold": 0.1')), "checksum"),
+    ],
+)
+def test_a_bad_artefact_is_one_line_saying_run_make_train(tmp_path: Path, damage, says):
+    p = _write(tmp_path, _tiny_body())
+    damage(p)
+    with pytest.raises(sm.ScorerError) as err:
+        sm.read_scorer(p)
+    msg = str(err.value)
+    assert says in msg and str(p) in msg and "make train" in msg and "\n" not in msg
+
+
+@pytest.mark.parametrize(
+    ("edit", "says"),
+    [
+        (lambda b: b.update(feature_fingerprint="0123456789abcdef"), "other features"),
+        (lambda b: b["trees"][0][0].__setitem__(3, 0), "loops"),
+        (lambda b: b["trees"][0][1].__setitem__(0, 999), "outside"),
+        (lambda b: b.update(columns=b["columns"][::-1]), "columns"),
+        (lambda b: b["calibration"].update(x=[1.0, 0.0]), "calibration"),
+    ],
+)
+def test_a_foreign_or_malformed_artefact_is_refused(tmp_path: Path, edit, says):
+    body = _tiny_body()
+    edit(body)
+    with pytest.raises(sm.ScorerError, match=says):
+        sm.read_scorer(_write(tmp_path, body))
+
+
+def test_the_cli_stops_on_a_missing_artefact_with_one_line(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr(sm, "artefact_path", lambda: tmp_path / "nowhere.json")
+    monkeypatch.setattr(sys, "argv", ["kg", "build", str(ARTICLE), "--store", str(tmp_path / "s"), "--scorer", "model"])
+    sm.load_scorer.cache_clear()
+    try:
+        with pytest.raises(SystemExit) as stop:
+            main()
+    finally:
+        sm.load_scorer.cache_clear()
+    err = capsys.readouterr().err
+    assert stop.value.code == 1 and "make train" in err and "Traceback" not in err and err.count("\n") == 1
+    assert not (tmp_path / "s").exists()  # stopped before the store was touched
+
+
+def test_rules_only_ignores_the_candidates(tmp_path: Path, extraction, monkeypatch):
+    """The rules' build is the build of extractions with no candidates at all (the candidates change nothing)."""
+    import kg.pipeline as pl
+
+    plain = build_graph([ARTICLE], tmp_path / "a", [tmp_path / "a.nq"], use_cache=False)
+    real = pl.extract_article
+    monkeypatch.setattr(pl, "extract_article", lambda *a: replace(real(*a), candidates=Candidates()))
+    bare = build_graph([ARTICLE], tmp_path / "b", [tmp_path / "b.nq"], use_cache=False)
+    assert plain.ok and bare.ok
+    assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "b.nq").read_bytes()
+
+
+@pytest.mark.skipif(not sm.artefact_path().exists(), reason="no trained artefact committed (make train)")
+def test_the_model_build_is_deterministic_and_names_the_model(tmp_path: Path):
+    scorer = sm.load_scorer()
+    dumps = []
+    for k in range(2):
+        build_graph([DATA / "score", DATA], tmp_path / f"s{k}", [tmp_path / f"{k}.nq"], scorer=scorer)
+        dumps.append((tmp_path / f"{k}.nq").read_bytes())
+    assert dumps[0] == dumps[1]
+    assert scorer.name.encode() in dumps[0]
