@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs
-from kg.extract.entities import mentions_in_doc, retype_family_names, split_party_of_person, typed_name
+from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.subject import find_subject
-from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 from kg.score.candidates import Candidates, candidates
@@ -47,19 +46,6 @@ class Extraction:
     candidates: Candidates = field(default=Candidates())  # what the learned scorer may accept (kg.score)
 
 
-def _context_countries(article: Article, docs: Sequence[Doc]) -> frozenset[str]:
-    gaz = gazetteer()
-    codes = set()
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP"):
-                place = gaz.lookup(ent.text) if ent.label_ == "GPE" else None
-                code = place.country if place is not None and place.kind == "country" else gaz.demonym(ent.text)
-                if code:
-                    codes.add(code)
-    return frozenset(codes)
-
-
 def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = None) -> Extraction:
     """Mentions, facts and same-as hints of one article.
 
@@ -68,25 +54,16 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     """
     from kg.extract.relations import prose_facts
 
-    countries = _context_countries(article, docs)
     subject, aliases = find_subject(article, lead)
     mentions: list[Mention] = [subject, *aliases]
     same_as: list[tuple[Mention, Mention, str]] = [(subject, a, "lead sentence") for a in aliases]
-    per_block: list[list[Mention]] = []
-    for block, doc in zip(article.blocks, docs, strict=True):
-        per_block.append(mentions_in_doc(article.stem, doc, block.start, countries, block.text))
-    _add_lone_surnames(article, docs, per_block)
-    per_block = [split_party_of_person(ms, article.text) for ms in per_block]
-    flat = retype_family_names([m for ms in per_block for m in ms], article.text)
-    pos = 0
-    for i, ms in enumerate(per_block):
-        per_block[i] = flat[pos : pos + len(ms)]
-        pos += len(ms)
-        mentions.extend(per_block[i])
-        pairs = _acronym_pairs(article, per_block[i])
+    per_block = article_mentions(article, docs)
+    for ms in per_block:
+        mentions.extend(ms)
+        pairs = _acronym_pairs(article, ms)
         same_as.extend(pairs)
         mentions.extend(acr for _, acr, _ in pairs)
-        same_as.extend(alias_pairs(article.text, per_block[i]))
+        same_as.extend(alias_pairs(article.text, ms))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
@@ -118,30 +95,6 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
                 known.add(node)
     cands = candidates(article, docs, per_block, subject, facts)
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
-
-
-def _add_lone_surnames(article: Article, docs: Sequence[Doc], per_block: list[list[Mention]]) -> None:
-    """A capitalised word that is the surname of a person named anywhere in the article, which NER
-    left untagged ("Tenesaca left the party" two paragraphs after "Manuel Tenesaca"), is a mention."""
-    surnames = {
-        m.text.split()[-1] for ms in per_block for m in ms if m.cls == "Person" and len(m.text.split()) in (2, 3)
-    }
-    surnames = {w for w in surnames if len(w) > 2 and w[:1].isupper() and w.isalpha()}
-    if not surnames:
-        return
-    for block, doc, ms in zip(article.blocks, docs, per_block, strict=True):
-        taken = [(m.start - block.start, m.end - block.start) for m in ms]
-        added = False
-        for tok in doc:
-            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "DATE"):
-                continue
-            a, b = tok.idx, tok.idx + len(tok.text)
-            if any(s < b and a < e for s, e in taken):
-                continue
-            ms.append(Mention(article.stem, block.start + a, block.start + b, tok.text, "Person", "pattern"))
-            added = True
-        if added:
-            ms.sort(key=lambda m: (m.start, m.end))
 
 
 def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention, Mention, str]]:

@@ -1,0 +1,123 @@
+"""Context typing: the class a sentence gives a name (an apposition, a preposition, a title, a head noun)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.entities.classes import _GAZ_KINDS, _PLACE_CLASSES
+from kg.extract.tables import head_nouns, keyword_class
+from kg.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
+    """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a place
+    preposition before a name the gazetteer knows ("in Nancy"), a title before it ("lawyer Jane
+    Roe"), or a head noun after it ("the Green party")."""
+    table = head_nouns()
+    root = ent.root
+    # "born in Vigan, Ilocos Sur, the daughter of …": the province is not her
+    place_like = ent.label_ in ("GPE", "LOC", "FAC") or gazetteer().lookup(ent.text) is not None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        cls = table.get(root.head.lemma_.casefold())
+        if cls and not (place_like and cls == "Person"):
+            return cls
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not (ent.start <= child.i < ent.end):
+            cls = table.get(child.lemma_.casefold())
+            if cls and not (place_like and cls == "Person"):
+                return cls
+    doc = ent.doc
+    of = doc[ent.start - 1] if ent.start > 0 else None
+    if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.i < of.i:
+        cls = table.get(of.head.lemma_.casefold())
+        if cls in ("City", "AdministrativeRegion") and ent.label_ != "PERSON":
+            return cls  # "the town of Moyale", "the province of Cuenca"
+    possessive = ent.end < len(doc) and doc[ent.end].tag_ == "POS"  # "in Smith's view"
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.label_ == "PERSON" and before in ("in", "near", "to", "from", "at") and not possessive:
+        place = gazetteer().lookup(ent.text)
+        if place is not None:
+            return _GAZ_KINDS[place.kind]  # "born in Nancy", "travels to Lyon": the town, not the given name
+    if ent.label_ == "PERSON" and before in ("in", "near") and not possessive:
+        cls = keyword_class(ent.text)
+        if cls in _PLACE_CLASSES:
+            return cls  # "near Rice Lake"
+        if len(ent) == 1 and doc[ent.start - 1].head.pos_ in ("VERB", "AUX") and doc[ent.start - 1].head.i < ent.start:
+            return "Place"  # "founded in Brennick": a town the gazetteer does not know, not a given name
+    if ent.label_ == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        outer = next((e for e in (ents if ents is not None else doc.ents) if e.start == ent.end + 1), None)
+        wider = gazetteer().lookup(outer.text) if outer is not None and outer.label_ == "GPE" else None
+        owned = outer is not None and outer.end < len(doc) and doc[outer.end].tag_ == "POS"  # "Smith, Canada's envoy"
+        place = gazetteer().lookup(ent.text)
+        if wider is not None and wider.kind in ("country", "region") and not owned and place is not None:
+            return _GAZ_KINDS[place.kind] if place.kind != "country" else None  # "Tobolsk, Russia"
+    if _played_for(root) and (
+        ent.label_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or keyword_class(ent.text) == "SportsTeam"
+    ):
+        return "SportsTeam"  # "he played for the 76ers, San Antonio Spurs and Orlando Magic"
+    if ent.start > 0:
+        prev = doc[ent.start - 1]
+        if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
+            cls = table.get(prev.lemma_.casefold())
+            if cls == "Person":
+                return cls
+    if ent.end < len(doc):
+        nxt = doc[ent.end]
+        if nxt.pos_ == "NOUN" and nxt.is_lower and root.head.i == nxt.i:
+            cls = table.get(nxt.lemma_.casefold())
+            if cls and cls != "Person":
+                return cls
+    for conj in [*root.conjuncts]:
+        other = next(
+            (e for e in (ents if ents is not None else doc.ents) if e.start <= conj.i < e.end and e != ent), None
+        )
+        if (
+            other is not None
+            and other.label_ == "PERSON"
+            and ent.label_ in ("ORG", "PERSON", "PRODUCT")
+            and keyword_class(ent.text) is None
+            and keyword_class(other.text) is None  # "Kazan Governorate and Perm Governorate": no people
+        ):
+            return "Person"
+    return None
+
+
+def _played_for(root: Token) -> bool:
+    """``root`` is what someone played for: the object of "for" after "play", or a conjunct of it."""
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    prep = first.head
+    return first.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_ == "play"
+
+
+_WORK_WORDS = frozenset(
+    [
+        "song",
+        "single",
+        "track",
+        "album",
+        "ep",
+        "film",
+        "movie",
+        "novel",
+        "book",
+        "poem",
+        "play",
+        "series",
+        "episode",
+        "opera",
+        "hit",
+        "record",
+    ]
+)
+
+
+def _quoted_work(text: str, start: int, end: int, ent: Span) -> bool:
+    """A name in quotation marks in a sentence about songs, films or books is a work's title."""
+    if start == 0 or end >= len(text) or text[start - 1] not in '"“' or text[end] not in '"”':
+        return False
+    return any(t.lemma_.casefold() in _WORK_WORDS for t in ent.sent)

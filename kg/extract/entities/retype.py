@@ -1,0 +1,63 @@
+"""Retyping: a name typed weakly (NER, a town of the gazetteer) that is a person of the article's surname."""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Mention
+
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def retype_family_names(mentions: list[Mention], text: str | None = None) -> list[Mention]:
+    """A weakly typed multi-word name ending in the surname of a person of the article is a person.
+
+    With the article's ``text``, a town the gazetteer matched that is the first word of a person's
+    two-word name, not after a place preposition, is that person too ("Liang founded the group"
+    after "Liang Congjie": the family name comes first in Chinese names; "Victoria" after
+    "Victoria Benedictsson").
+
+    >>> ms = [Mention("d", 0, 9, "Ann Smith", "Person"), Mention("d", 20, 29, "Bob Smith", "Organization")]
+    >>> [m.cls for m in retype_family_names(ms)]
+    ['Person', 'Person']
+    >>> ms = [Mention("d", 0, 11, "Dara Kestel", "Person"), Mention("d", 30, 36, "Kestel", "City"),
+    ...       Mention("d", 50, 61, "1968 Kestel", "Organization")]
+    >>> [(m.text, m.cls) for m in retype_family_names(ms)]
+    [('Dara Kestel', 'Person'), ('Kestel', 'Person'), ('Kestel', 'Person')]
+    """
+    surnames = {m.text.split()[-1] for m in mentions if m.cls == "Person" and " " in m.text}
+    firsts = {m.text.split()[0] for m in mentions if m.cls == "Person" and len(m.text.split()) == 2}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and words[1] in surnames:
+            # "In 1968 Brandt founded ...": NER glued the year to the surname
+            start = m.end - len(words[1])
+            m = Mention(m.article, start, m.end, words[1], "Person", "context", m.subject)
+        elif (
+            (
+                m.source == "ner"
+                and m.cls in ("Organization", "Other")
+                and len(words) in (2, 3)
+                and words[-1] in surnames
+                and all(w[:1].isupper() for w in words)
+            )
+            or (
+                # a surname alone, which NER or a same-named town took for something else
+                m.source in ("ner", "gazetteer", "pattern")
+                and len(words) == 1
+                and m.text in surnames
+                and m.cls not in ("Person", "Country", "AdministrativeRegion")
+            )
+            or (
+                # the first word of a two-word name, which the gazetteer took for a town
+                text is not None
+                and m.source in ("gazetteer", "pattern")
+                and m.cls == "City"
+                and m.text in firsts
+                and not _PLACE_PREPOSITION.search(text, max(0, m.start - 12), m.start)
+            )
+        ):
+            m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
+        out.append(m)
+    return out

@@ -1,0 +1,209 @@
+"""Span cleaning: what the small model drags into a name (``the``, a possessive ``'s``, a dangling
+bracket, a title, a nationality word), and the NER spans it cut in two, joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extract.entities.classes import _PLACE_CLASSES
+from kg.extract.tables import keyword_class, person_titles
+from kg.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+_LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
+_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in))$")
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a name inside ``text[start:end]`` with leading articles and trailing junk removed.
+
+    >>> s = "the Union for Valdora party"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Union for Valdora'
+    >>> s = "Evo Morales's"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Evo Morales'
+    >>> s = "Free Land Movement (Movimiento Tierra Libre"
+    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
+    'Free Land Movement'
+    """
+    while True:
+        seg = text[start:end]
+        if seg.count("(") > seg.count(")") and seg.index("(") > 0:
+            end = start + seg.index("(")  # "Free Land Movement (Movimiento Tierra Libre": the name ends
+            continue
+        m = _LEAD.match(seg)
+        if m and len(seg) > m.end():
+            start += m.end()
+            continue
+        m = _TAIL.search(seg)
+        if m and m.start() > 0:
+            end = start + m.start()
+            continue
+        stripped = seg.strip(" \t\"“”'‘’()[]")
+        if stripped != seg and stripped:
+            start += seg.index(stripped)
+            end = start + len(stripped)
+            continue
+        return start, end
+
+
+_WORD = re.compile(r"[^\s]+\s+")
+
+
+def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int, int] | None]:
+    """Start of a person's name past the titles and the nationality NER kept in front of it, and the
+    span of that nationality word, if any. At least one word stays, and not a question word.
+
+    >>> t = "Vice-President Joe Biden"
+    >>> t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Joe Biden'
+    >>> t = "Jamaican Roger Mais"
+    >>> s, people = strip_person_prefix(t, 0, len(t)); t[s:], t[people[0]:people[1]]
+    ('Roger Mais', 'Jamaican')
+    >>> t = "Admiral Mike Mullen"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Mike Mullen'
+    >>> t = "King Prajadhipok"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Prajadhipok'
+    >>> t = "Doctor Who"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Doctor Who'
+    >>> t = "Jordan Peterson"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Jordan Peterson'
+    >>> t = "Minnesotan Peter Ostroushko"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Peter Ostroushko'
+    """
+    titles = person_titles()
+    people: tuple[int, int] | None = None
+    while True:
+        m = _WORD.match(text, start, end)
+        rest = text[m.end() : end] if m is not None else ""
+        if m is None or not rest[:1].isupper() or rest.casefold() in ("who", "what", "no"):
+            return start, people
+        word = m.group().strip()
+        if word.rstrip(".") in titles:
+            start = m.end()
+        elif people is None and gazetteer().demonym(word):
+            # "Jamaican Roger Mais"; not a country's name, which is often a given name ("Jordan", "Chad")
+            people = (start, start + len(word))
+            start = m.end()
+        elif word.endswith("an") and len(rest.split()) >= 2 and _region_of_demonym(word):
+            start = m.end()  # "Minnesotan Peter Ostroushko": a region's people, not a given name
+        else:
+            return start, people
+
+
+def _region_of_demonym(word: str) -> bool:
+    """ "Minnesotan", "Californian", "Bavarian": the word names the people of a region the gazetteer knows.
+
+    >>> _region_of_demonym("Minnesotan"), _region_of_demonym("Morgan")
+    (True, False)
+    """
+    for base in (word[:-1], word[:-3] + "a" if word.endswith("ian") else ""):
+        place = gazetteer().lookup(base) if base else None
+        if place is not None and place.kind == "region":
+            return True
+    return False
+
+
+def _join_plural_possessives(ents: list[Span]) -> list[Span]:
+    """NER cuts "the Bolivian Workers' Vanguard" at the apostrophe and "the Federation of Mine Workers
+    of Oruro" before its place: join the two spans into one organisation."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        doc, i = ent.doc, ent.start
+        if ent.label_ == "ORG" and i >= 2 and doc[i - 1].text in ("'", "’") and doc[i - 2].text[-1:] == "s":
+            # "the Bolivian Miners' Vanguard" tagged "Vanguard": take back the capitalised owner words
+            j = i - 1
+            while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                j -= 1
+            if j < i - 1 and not doc[j].is_sent_start:
+                while out and out[-1].end > j:
+                    out.pop()
+                ent = Span(doc, j, ent.end, label="ORG")
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "ORG"
+            and ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE")
+            and prev.end == ent.start
+            and (prev[-1].text in ("'", "’") or (prev[-1].lower_ in ("of", "for") and ent.label_ != "PRODUCT"))
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        elif (
+            prev is not None
+            and prev.label_ in ("ORG", "FAC")
+            and ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and any(t.lower_ in ("of", "de", "del") for t in prev)
+            and prev[-1].pos_ == "PROPN"
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
+        else:
+            out.append(_with_hyphen_tail(_with_name_particle(ent)))
+    return out
+
+
+def _with_hyphen_tail(ent: Span) -> Span:
+    """ "Moravian-Silesian Region" tagged as "Moravian": capitalised words joined by a hyphen right
+    after a name belong to it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "a town in the Moravian - Silesian Region , Czechia".split()
+    >>> doc = Doc(Vocab(), words=words, spaces=[True, True, True, True, False, False, True, False, True, False],
+    ...           ents=["O", "O", "O", "O", "B-NORP", "O", "O", "O", "O", "B-GPE"])
+    >>> _with_hyphen_tail(doc.ents[0]).text
+    'Moravian-Silesian Region'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "–") or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return ent
+    k = j + 1
+    while k < len(doc) and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not doc[k].ent_type_:
+        k += 1
+    if k == j + 1:
+        return ent
+    cls = keyword_class(doc[ent.start : k].text)
+    label = "GPE" if cls in _PLACE_CLASSES else "ORG" if cls is not None else ent.label_
+    return Span(doc, ent.start, k, label=label)
+
+
+_NAME_PARTICLES = frozenset(
+    {"arap", "bin", "binti", "ibn", "bint", "ben", "van", "von", "der", "den", "ter", "ten", "de", "da", "di"}
+    | {"del", "della", "dos", "das", "du", "le", "la", "al", "el", "y", "zu", "af", "av"}
+)
+
+
+def _with_name_particle(ent: Span) -> Span:
+    """ "Kiprono arap Sang", "Pieter van den Berg" tagged as "Kiprono" or "Pieter": a lowercase name
+    particle and capitalised names right after a short name belong to it ("Banco de Chile" too).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "led by Kiprono arap Sang surrounded".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "O", "B-PERSON", "O", "O", "O"])
+    >>> _with_name_particle(doc.ents[0]).text
+    'Kiprono arap Sang'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE", "PRODUCT") or len(ent) > 3:
+        return ent
+    while j + 1 < len(doc) and doc[j].text in _NAME_PARTICLES:
+        j += 1  # "van der"
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not doc[k].ent_type_:
+        k += 1
+    if j == ent.end or k == j:
+        return ent
+    return Span(doc, ent.start, k, label="PERSON" if ent.label_ in ("PERSON", "NORP", "PRODUCT") else ent.label_)
