@@ -51,6 +51,7 @@ def cli(debug: bool) -> None:
     kg export gexf -o graph.gexf     open it in Gephi
     kg push --graph-store URL        load it into a SPARQL server (Graph Store Protocol)
     kg extract SHARD --store S       extract a shard in parallel with others, then kg build
+    kg rules                         the prose rules: scope, relations, needs, example
     """
     _DEBUG["on"] = debug
 
@@ -681,6 +682,15 @@ def validate(store: Path | None, limit: int) -> None:
     more = f" (first {limit} shown)" if len(found) > limit else ""
     click.echo(f"{len(found)} violation(s){more}", err=True)
     sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def rules(as_json: bool) -> None:
+    """List the prose rules in the order they run: scope, relations, needs and an example."""
+    from kg.extract.relations.registry import describe_rules
+
+    click.echo(describe_rules(as_json))
 
 
 def main() -> None:

@@ -80,7 +80,7 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
         return None  # "speak Tajik": a people's or language's name is nobody
     if ner_label in ("GPE", "LOC") and gaz.demonym(name):
         return "Country", "gazetteer"  # "a Slovak footballer" tagged as a place: the country
-    place = gaz.lookup(name, countries)
+    place = None if gaz.spelled_in_capitals(name) else gaz.lookup(name, countries)  # "ICA" is no Ica
     if place is not None:
         kind = _GAZ_KINDS[place.kind]
         if ner_label in ("GPE", "LOC") or place.kind in ("country", "continent"):

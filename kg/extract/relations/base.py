@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,7 @@ class Sentences:
         self.mentions = sorted(mentions)
         self.subject = subject
         self.people = people  # the article's person mentions, filtered once for all its blocks
-        self.siblings: list[set[Mention]] = []
+        self.siblings: tuple[frozenset[Mention], ...] = ()  # see with_siblings
         self._by_token: dict[int, Mention] = {}
         for m in self.mentions:
             s, e = m.start - block.start, m.end - block.start
@@ -76,6 +77,13 @@ class Sentences:
                     self._by_token.setdefault(t.i, m)
         years = years_in(block.text)
         self.default_year = years[0] if years else None
+
+    def with_siblings(self, siblings: tuple[frozenset[Mention], ...]) -> Sentences:
+        """A copy of this block that resolves "the Roe brothers" with the sibling groups kinship found
+        (this one is not changed)."""
+        out = copy.copy(self)
+        out.siblings = siblings
+        return out
 
     def mention(self, tok: Token) -> Mention | None:
         """The mention a token belongs to, resolving pronouns and "the movement" to an antecedent."""

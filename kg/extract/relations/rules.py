@@ -1,0 +1,278 @@
+"""The prose rules, registered in the order they run (``kg rules`` lists them).
+
+Each rule is a thin declaration over its family's function (the family modules hold the logic):
+its name, scope, the relations it may emit (checked against the ontology at import), what it
+needs, and a docstring whose example sentence shows the facts it gives. To add a rule, write its
+function in a family module and register it here, where its place in the list is its turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.extract.relations.affiliation import affiliation_facts
+from kg.extract.relations.base import Sentences
+from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
+from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
+from kg.extract.relations.kinship import kinship_facts, kinship_nouns
+from kg.extract.relations.nationality import (
+    death_noun_facts,
+    event_lead_facts,
+    event_span_facts,
+    life_facts,
+    location_facts,
+    nationality_facts,
+)
+from kg.extract.relations.phrases import phrase_facts, phrase_triggers
+from kg.extract.relations.places import (
+    article_country_facts,
+    gazetteer_country_facts,
+    place_chain_facts,
+    single_country_facts,
+    single_region_facts,
+)
+from kg.extract.relations.registry import Inputs, SameAs, rule
+from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
+from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
+from kg.extract.tables import load_json
+from kg.model import Fact, Mention
+
+__all__: list[str] = []  # the rules live in kg.extract.relations.registry.RULES
+
+
+def _siblings(facts: Iterable[Fact]) -> tuple[frozenset[Mention], ...]:
+    """The sibling groups kinship found: "the Roe brothers" later names them."""
+    return tuple(
+        frozenset({f.subject, f.object}) for f in facts if f.relation == "sibling" and isinstance(f.object, Mention)
+    )
+
+
+def _kinship_relations() -> set[str]:
+    return {v.lstrip("^") for v in kinship_nouns().values()} | {"child", "sibling"}
+
+
+def _trigger_relations() -> set[str]:
+    """Every relation the trigger table names (any field whose name holds "relation")."""
+
+    def walk(node: Any, key: str = "") -> Iterator[str]:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from walk(v, k if "relation" in k else key)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v, key)
+        elif isinstance(node, str) and key:
+            yield node
+
+    return {r for r in walk(load_json("triggers.json")) if r}
+
+
+@rule("kinship", "block", _kinship_relations, produces={"siblings": _siblings})
+def _kinship(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A kinship noun with a possessor and named relatives (table ``possessive_nouns.tsv``).
+    Example: "Her sons Paulo Feld and Rui Feld" → child(her, Paulo Feld), child(her, Rui Feld),
+    sibling(Paulo Feld, Rui Feld)."""
+    return kinship_facts(ctx)
+
+
+@rule("descriptor", "block", {"citizenship", "country"}, needs=("siblings",))
+def _descriptor(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A demonym that modifies a name or its descriptor noun.
+    Example: "the German chancellor Ana Roe" → citizenship(Ana Roe, Germany)."""
+    return descriptor_facts(ctx)
+
+
+@rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
+def _phrase(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Trigger phrases (table ``phrase_triggers.tsv``) and the name a subject is given after.
+    Example: "The movement draws on the ideas of Ana Roe" → influencedBy(movement, Ana Roe)."""
+    return phrase_facts(ctx)
+
+
+@rule("dated-work", "block", {"publicationDate"}, needs=("siblings",))
+def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A work's name with a year in brackets.
+    Example: 'the album "Cry for Help" (1991)' → publicationDate(Cry for Help, 1991)."""
+    return dated_work_facts(ctx)
+
+
+@rule("employer", "block", lambda: {*role_nouns().values(), "employer"}, needs=("siblings",))
+def _employer(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A person of an institution, or a role noun at it (table ``role_nouns.tsv``).
+    Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
+    return employer_facts(ctx)
+
+
+@rule("name-place", "block", {"country", "jurisdiction", "locatedIn", "location"}, needs=("places", "siblings"))
+def _name_place(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation, facility or event whose name holds a place the article names.
+    Example: "University of Alberta" beside "Alberta" → locatedIn(University of Alberta, Alberta)."""
+    return name_place_facts(ctx, dict(inputs.places))
+
+
+@rule("affiliation", "block", {"religion", "memberOfParty"}, needs=("faiths", "siblings"))
+def _affiliation(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A faith or party word before a role, a conversion, an election as a party's candidate.
+    Example: "the Lutheran pastor Ana Roe" → religion(Ana Roe, Lutheranism)."""
+    return affiliation_facts(ctx, dict(inputs.faiths))
+
+
+@rule("verb", "block", _trigger_relations, needs=("siblings",))
+def _verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Trigger verbs and their arguments (table ``triggers.json``).
+    Example: "The party was founded by Ana Roe in 1990" → foundedBy(party, Ana Roe), inception(party, 1990)."""
+    return verb_facts(ctx)
+
+
+@rule("headquarters", "block", {"headquarters"}, needs=("siblings",))
+def _headquarters(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A seat or headquarters in a place.
+    Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
+    return headquarters_facts(ctx)
+
+
+@rule("coalition", "block", {"memberOf"}, needs=("siblings",))
+def _coalition(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An alliance formed and named.
+    Example: "X formed an alliance with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
+    return coalition_facts(ctx)
+
+
+@rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))
+def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An armed force named in a sentence with a war or battle.
+    Example: "the Royal Tesk Air Force during the Korr War" → participantIn(Royal Tesk Air Force, Korr War)."""
+    return armed_forces_in_conflicts(ctx)
+
+
+@rule("name-year", "block", {"pointInTime"}, needs=("siblings",))
+def _name_year(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """ "the 1973 Tolata massacre": the event happened in 1973."""
+    return name_year_facts(ctx)
+
+
+@rule("life", "block", {"birthDate", "birthPlace", "deathDate", "deathPlace"}, needs=("siblings",))
+def _life(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Birth and death from a bracket after a person's name.
+    Example: "Ana Roe (born 3 June 1961 in Curitiba)" → birthDate(Ana Roe, 1961-06-03),
+    birthPlace(Ana Roe, Curitiba)."""
+    return life_facts(ctx)
+
+
+@rule("death-noun", "block", {"deathDate", "deathPlace"}, needs=("siblings",))
+def _death_noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """The date and place of a death a possessive names.
+    Example: "after Roe's death in Lyon in 2006" → deathPlace(Roe, Lyon), deathDate(Roe, 2006)."""
+    return death_noun_facts(ctx)
+
+
+@rule("place-chain", "block", {"country", "locatedIn"}, needs=("siblings",))
+def _place_chain(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """``A, B, C`` or a town ``in`` a region, each a place.
+    Example: "Ghent, Belgium" → locatedIn(Ghent, Belgium), country(Ghent, Belgium)."""
+    return place_chain_facts(ctx)
+
+
+@rule("nationality", "lead", {"citizenship", "country", "countryOfOrigin"}, needs=("siblings",))
+def _nationality(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A demonym before the lead's predicate noun.
+    Example: "Ana Roe is a Brazilian politician" → citizenship(Ana Roe, Brazil)."""
+    return nationality_facts(ctx)
+
+
+@rule("event-span", "lead", {"startTime", "endTime"}, needs=("siblings",))
+def _event_span(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """The dates of an event in the lead's first sentence.
+    Example: "… a strike that lasted from 12 June to 30 July 1958" → startTime 1958-06-12, endTime 1958-07-30."""
+    return event_span_facts(ctx)
+
+
+@rule(
+    "event-lead",
+    "lead",
+    {"country", "endTime", "location", "partOf", "participant", "startTime"},
+    needs=("siblings",),
+)
+def _event_lead(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An event's own lead paragraph.
+    Example: "… during the Mau Mau uprising. It began on 2 April 1954" → partOf(subject, Mau Mau uprising),
+    startTime(subject, 1954-04-02)."""
+    return event_lead_facts(ctx)
+
+
+@rule("location", "lead", {"country", "headquarters", "locatedIn", "location", "nextToWater"}, needs=("siblings",))
+def _location(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """The lead's "X is a town in Y".
+    Example: "Brennick is a town in Tesk County" → locatedIn(Brennick, Tesk County)."""
+    return location_facts(ctx)
+
+
+@rule("lead-work", "lead", lambda: {*work_creators().values(), "partOf"}, needs=("siblings",))
+def _lead_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Maker and containing work of a work, from the lead's first sentence (table ``work_creators.tsv``).
+    Example: '"Vela" is a song by Ana Roe from her album Marea' → performer(Vela, Ana Roe), partOf(Vela, Marea)."""
+    return lead_work_facts(ctx)
+
+
+@rule("tracks", "article", {"partOf", "performer"}, needs=("facts", "siblings"))
+def _tracks(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """The songs an album's or a singer's article lists as singles or tracks.
+    Example: 'The album spawned three singles: "Ghosts", …' → partOf(Ghosts, album),
+    performer(Ghosts, its performer)."""
+    return track_facts(inputs.ctxs, inputs.facts)
+
+
+@rule(
+    "gazetteer-country",
+    "article",
+    {"capital", "capitalOf", "continent", "country", "locatedIn"},
+    needs=("box_countries", "sentences"),
+)
+def _gazetteer_country(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """What the gazetteer knows of places the article names together.
+    Example: "Bergen" and "Norwegian" in one article → country(Bergen, Norway)."""
+    return gazetteer_country_facts(inputs.article, [*inputs.mentions, *inputs.box_countries], inputs.sentences)
+
+
+@rule(
+    "single-country",
+    "article",
+    {"continent", "country", "locatedIn"},
+    needs=("box_countries", "facts", "sentences"),
+)
+def _single_country(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """In an article naming one country, the places it names without a country lie in it.
+    Example: only "Valdora" named, and "Tesk Valley Water Board" → country(Tesk Valley Water Board, Valdora)."""
+    mentions = [*inputs.mentions, *inputs.box_countries]
+    return single_country_facts(inputs.article, mentions, inputs.facts, inputs.sentences)
+
+
+@rule("single-region", "article", {"continent", "country", "locatedIn"}, needs=("facts", "sentences"))
+def _single_region(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """In an article naming one region, the landforms it names without a container lie in it.
+    Example: only "Ontario" named, and "Rice Lake" → locatedIn(Rice Lake, Ontario)."""
+    return single_region_facts(inputs.article, inputs.mentions, inputs.facts, inputs.sentences)
+
+
+@rule("article-country", "article", {"citizenship", "country"}, needs=("facts", "sentences"))
+def _article_country(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """The country of a subject no earlier rule gave a country or citizenship.
+    Example: an organisation's article that names only "Valdora" → country(subject, Valdora)."""
+    subject = inputs.subject
+    if any(f.subject == subject and f.relation in ("country", "citizenship") for f in inputs.facts):
+        return ()
+    return article_country_facts(inputs.article, subject, inputs.mentions, inputs.sentences)
+
+
+@rule(
+    "section-events",
+    "article",
+    {"endTime", "location", "participant", "pointInTime", "startTime"},
+    needs=("siblings",),
+)
+def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """Events named by section headings, with what their sections say (and the names given to them).
+    Example: a section "== Battle of Korr Pass (1870) ==" → an Event with pointInTime 1870."""
+    events = section_events(inputs.article, inputs.ctxs)
+    return [*events.facts, *events.same_as]
