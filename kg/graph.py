@@ -29,7 +29,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
-from kg.store import PREFIXES, open_store
+from kg.ontology import PREFIXES
+from kg.store import open_store
 
 __all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any
 
-from kg.extract.tables import check_relation, load_json
+from kg.datafiles import check_relation, load_json
 from kg.model import Entity, Evidence
 from kg.ontology import class_parents
 from kg.rdf import ResolvedFact, statement_id

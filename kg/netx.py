@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.store import PREFIXES
+from kg.ontology import PREFIXES
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["explain_path", "graph_stats", "to_networkx"]
+__all__ = ["communities", "explain_path", "graph_stats", "pagerank", "to_networkx"]
 
 ONTO = PREFIXES["kg"]
 _SKIP = {"seeAlso", "infoboxValue"}
@@ -51,15 +51,26 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
+def pagerank(g: nx.MultiDiGraph) -> dict[str, float]:
+    """PageRank of every node (edges as directed, parallel edges once)."""
+    return nx.pagerank(nx.DiGraph(g)) if len(g) else {}
+
+
+def communities(g: nx.MultiDiGraph) -> list[set[str]]:
+    """Louvain communities of the undirected graph (seeded, reproducible), largest first."""
+    simple = nx.Graph(g.to_undirected())
+    found = nx.community.louvain_communities(simple, seed=42) if len(simple) else []
+    return sorted(found, key=lambda c: (-len(c), sorted(c)))
+
+
 def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
     """Counts, components, central entities and communities (seeded, reproducible)."""
     from collections import Counter
 
     simple = nx.Graph(g.to_undirected())
     label = nx.get_node_attributes(g, "label")
-    pr = nx.pagerank(nx.DiGraph(g)) if len(g) else {}
+    pr = pagerank(g)
     bc = nx.betweenness_centrality(simple) if len(g) else {}
-    comms = nx.community.louvain_communities(simple, seed=42) if len(simple) else []
     return {
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
@@ -70,9 +81,7 @@ def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
         "betweenness": [
             (label[n], round(v, 4)) for n, v in sorted(bc.items(), key=lambda x: (-x[1], label[x[0]]))[:top]
         ],
-        "communities": [
-            sorted(label[n] for n in c) for c in sorted(comms, key=lambda c: (-len(c), sorted(c))) if len(c) > 1
-        ],
+        "communities": [sorted(label[n] for n in c) for c in communities(g) if len(c) > 1],
     }
 
 

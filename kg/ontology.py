@@ -27,6 +27,7 @@ __all__ = [
     "CLASSES",
     "KG",
     "KG_NS",
+    "PREFIXES",
     "PROV",
     "RELATIONS",
     "SCHEMA",
@@ -42,6 +43,19 @@ KG_NS = "https://kg.example.org/ontology#"
 SCHEMA = Namespace("http://schema.org/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+PREFIXES = {
+    "kg": KG_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "http://schema.org/",
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "wd": "http://www.wikidata.org/entity/",
+    "dcterms": "http://purl.org/dc/terms/",
+}  # the prefixes of every dump, query and export
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kg.atomic import is_disk_full
 from kg.constraints import ConstraintReport, enforce_constraints
 from kg.documents import DEFAULT_MAX_BYTES, Article, find_articles, read_article
 from kg.errors import BuildError, ReadError
+from kg.export.dumps import dump_store
 from kg.extract import Extraction, extract_article
 from kg.gazetteer import gazetteer
 from kg.homonyms import homonym_contexts
@@ -22,16 +24,7 @@ from kg.model import DateValue, Entity, Mention
 from kg.ontology import KG_NS, RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.resolve import Resolution, resolve_mentions
-from kg.store import (
-    clear_build_mark,
-    drop_graph,
-    dump_store,
-    interrupted_build,
-    is_disk_full,
-    mark_build_started,
-    open_store,
-    write_graph,
-)
+from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -203,7 +203,7 @@ def bind_params(kg: KnowledgeGraph, spec: QuerySpec, params: tuple[str, ...]) ->
 
 def _iri(text: str, problem: str) -> ox.NamedNode:
     """An absolute IRI, or a prefixed name with a predeclared prefix (``kg:leader``)."""
-    from kg.store import PREFIXES
+    from kg.ontology import PREFIXES
 
     prefix, _, local = text.partition(":")
     if prefix in PREFIXES and not local.startswith("//"):

@@ -1,34 +1,32 @@
-"""The persistent store: Oxigraph on disk (pyoxigraph), plus sorted, deterministic dumps.
+"""The persistent store: Oxigraph on disk (pyoxigraph), and the mark of an unfinished build.
 
-rdflib terms are converted to pyoxigraph terms directly, and bulk loads
-go through Oxigraph's own parsers.
+rdflib terms are converted to pyoxigraph terms directly, and bulk loads go through Oxigraph's own
+parsers. The dumps are written by :mod:`kg.export.dumps`; files are written by :mod:`kg.atomic`.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import ExportError, StoreError
+from kg.atomic import atomic_target, atomic_write, is_disk_full
+from kg.errors import StoreError
+from kg.ontology import PREFIXES  # re-exported for the modules that still import it from here
 
 __all__ = [
-    "DUMP_FORMATS",
+    "PREFIXES",
     "atomic_target",
     "atomic_write",
     "build_marker",
     "clear_build_mark",
     "default_store_path",
     "drop_graph",
-    "dump_store",
     "interrupted_build",
     "is_disk_full",
     "mark_build_started",
@@ -38,21 +36,6 @@ __all__ = [
     "write_graph",
     "writer_active",
 ]
-
-DUMP_FORMATS = {".nq": "nquads", ".nt": "nt", ".trig": "trig", ".ttl": "turtle", ".jsonld": "json-ld"}
-PREFIXES = {
-    "kg": "https://kg.example.org/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "schema": "http://schema.org/",
-    "wdt": "http://www.wikidata.org/prop/direct/",
-    "wd": "http://www.wikidata.org/entity/",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 
 
 def default_store_path() -> Path:
@@ -162,112 +145,7 @@ def drop_graph(store: ox.Store, graph: str) -> None:
     store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph)}")
 
 
-def _sorted_nquads(store: ox.Store) -> str:
-    data = store.dump(format=ox.RdfFormat.N_QUADS)
-    assert data is not None
-    lines = sorted(set(data.decode("utf-8").splitlines()))
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def dump_store(store: ox.Store, path: str | Path) -> None:
-    """Write the whole store to ``path`` in the format its extension names, atomically and sorted."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix not in DUMP_FORMATS:
-        raise ExportError(f"{p}: unknown dump format {suffix or '(none)'}; use one of {', '.join(DUMP_FORMATS)}")
-    nq = _sorted_nquads(store)
-    if suffix == ".nq":
-        text = nq
-    elif suffix == ".nt":
-        triples = sorted({line.rsplit(" ", 2)[0] + " ." for line in nq.splitlines()})
-        text = "\n".join(triples) + "\n"
-    else:
-        text = _rdflib_dump(nq, DUMP_FORMATS[suffix])
-    try:
-        atomic_write(p, text)
-    except OSError as exc:
-        if is_disk_full(exc):
-            raise
-        raise ExportError(f"{p}: cannot write ({exc.strerror or exc})") from None
-
-
-@contextmanager
-def atomic_target(path: str | Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` to write to; renamed over ``path`` only if the block succeeds,
-    so readers see the old file or the new one, never half of one."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.chmod(tmp, p.stat().st_mode & 0o7777 if p.exists() else _file_mode())
-        os.replace(tmp, p)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _file_mode() -> int:
-    """The mode a new file gets under the current umask (mkstemp's own is 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def atomic_write(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through :func:`atomic_target`."""
-    with atomic_target(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-
-
-def _graph() -> Graph:
-    from rdflib import Graph
-
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True, replace=True)
-    return g
-
-
-def _rdflib_dump(nq: str, fmt: str) -> str:
-    from rdflib import Dataset
-
-    if fmt == "json-ld":
-        from kg.export.jsonld import jsonld_text
-
-        return jsonld_text(nq)
-
-    ds = Dataset()
-    ds.parse(data=nq, format="nquads")
-    if fmt == "turtle":
-        g = _graph()
-        for s, p, o, _ in ds.quads():
-            g.add((s, p, o))
-        return str(g.serialize(format="turtle"))
-    header = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
-    parts = [header]
-    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
-        if len(ctx) == 0:
-            continue
-        g = _graph()
-        for t in ctx:
-            g.add(t)
-        body = str(g.serialize(format="turtle"))
-        body = "\n".join("    " + line for line in body.splitlines() if line and not line.startswith("@prefix"))
-        parts.append(f"\n<{ctx.identifier}> {{\n{body}\n}}\n")
-    return "".join(parts)
-
-
 BUILD_MARKER = "kg-build-incomplete.json"
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    """Is this error the device running out of space (or quota)? Oxigraph's own errors carry no
-    errno, only RocksDB's message."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    return isinstance(exc, OSError) and "no space left on device" in str(exc).lower()
 
 
 def build_marker(store: str | Path) -> Path:

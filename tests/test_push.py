@@ -21,9 +21,9 @@ import pytest
 
 from kg.errors import PushError
 from kg.graph import KnowledgeGraph
+from kg.ontology import PREFIXES
 from kg.pipeline import build_graph
 from kg.push import push_store
-from kg.store import PREFIXES
 from tests.clients import need
 
 from .conftest import DATA

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from kg.errors import ExportError
+from kg.export.dumps import DUMP_FORMATS, dump_store
 from kg.export.graphview import ExportFilter, analysed_view
 from kg.export.xmlgraph import EVIDENCE_SEPARATOR, gexf_tree, graphml_tree, write_xml
-from kg.store import DUMP_FORMATS, dump_store
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kg.extract.tables import load_tsv
-from kg.ontology import class_parents
-from kg.store import PREFIXES
+from kg.datafiles import load_tsv
+from kg.netx import communities, pagerank
+from kg.ontology import PREFIXES, class_parents
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -116,9 +116,8 @@ def analysed_view(kg: KnowledgeGraph, flt: ExportFilter | None = None) -> nx.Mul
         r["e"]: int(r["n"])
         for r in kg.rows("SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e rdfs:label ?l } } GROUP BY ?e")
     }
-    pr = nx.pagerank(nx.DiGraph(g)) if len(g) else {}
-    comms = nx.community.louvain_communities(nx.Graph(g.to_undirected()), seed=42) if len(g) else []
-    community = {n: i for i, c in enumerate(sorted(comms, key=lambda c: (-len(c), sorted(c)))) for n in c}
+    pr = pagerank(g)
+    community = {n: i for i, c in enumerate(communities(g)) for n in c}
     dates = {
         r["e"]: (r["s"], r["t"])
         for r in kg.rows(

@@ -17,8 +17,7 @@ from functools import cache
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, URIRef
 from rdflib.term import Node
 
-from kg.ontology import KG_NS, SCHEMA, ontology_graph
-from kg.store import PREFIXES
+from kg.ontology import KG_NS, PREFIXES, SCHEMA, ontology_graph
 
 __all__ = ["CONTEXT", "from_schema", "jsonld_text", "schema_superclass", "to_schema"]
 

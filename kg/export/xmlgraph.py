@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.store import atomic_target
+from kg.atomic import atomic_target
 
 __all__ = ["EVIDENCE_SEPARATOR", "GEXF_NS", "GRAPHML_NS", "VIZ_NS", "gexf_tree", "graphml_tree", "write_xml"]
 

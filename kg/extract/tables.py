@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
-from typing import Any
 
-from kg.ontology import CLASSES, RELATIONS
+# the loaders live in kg.datafiles; re-exported for the rule modules that import them from here
+from kg.datafiles import check_class, check_relation, load_json, load_rows, load_tsv
 
 __all__ = [
     "FAITH_CLASSES",
+    "check_class",
+    "check_relation",
     "class_keywords",
     "head_nouns",
     "keyword_class",
@@ -24,44 +24,6 @@ __all__ = [
     "religion_first_words",
     "religion_of",
 ]
-
-
-def load_tsv(name: str) -> list[tuple[str, str]]:
-    """Two-column rows of ``kg/data/NAME`` (``#`` lines are comments)."""
-    return [(a, b) for a, b in load_rows(name, 2)]
-
-
-def load_rows(name: str, columns: int) -> list[tuple[str, ...]]:
-    """Rows of ``columns`` tab-separated cells of ``kg/data/NAME`` (``#`` lines are comments)."""
-    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != columns:
-            raise ValueError(f"kg/data/{name}, line {n}: expected {columns} tab-separated columns")
-        rows.append((*parts[:-1], parts[-1].strip()))
-    return rows
-
-
-def load_json(name: str) -> Any:
-    """Parsed ``kg/data/NAME`` (a JSON file)."""
-    return json.loads(resources.files("kg").joinpath("data", name).read_text(encoding="utf-8"))
-
-
-def check_class(name: str, where: str) -> str:
-    """``name`` if the ontology defines it, else a ValueError naming ``where``."""
-    if name not in CLASSES:
-        raise ValueError(f"{where}: unknown ontology class {name!r}")
-    return name
-
-
-def check_relation(name: str, where: str) -> str:
-    """``name`` if the ontology defines it, else a ValueError naming ``where``."""
-    if name not in RELATIONS:
-        raise ValueError(f"{where}: unknown ontology relation {name!r}")
-    return name
 
 
 @cache

@@ -17,9 +17,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.ontology import PREFIXES
 from kg.serve.negotiate import choose
 from kg.serve.results import Written, write_boolean, write_graph, write_solutions
-from kg.store import PREFIXES
 
 __all__ = ["Analysis", "analyse", "main"]
 
