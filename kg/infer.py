@@ -1,7 +1,8 @@
 """Inference: materialise what the ontology implies, with rule and premises kept.
 
-Rules come from ``kg/data/inference.json``: inverse pairs, symmetric
-relations, and two-step chains (a place's country through the region it is
+Inverse pairs and symmetric relations come from the ontology (``owl:inverseOf``,
+``owl:SymmetricProperty``); ``kg/data/inference.json`` adds the classes an inverse may join,
+one-way inverses, implications, and two-step chains (a place's country through the region it is
 in, a party's country through its headquarters). An inferred fact sits in the
 named graph of its premises' article (two articles implying one fact each hold
 it), says which rule made it and which statements it came from, and is never
@@ -23,7 +24,7 @@ from typing import Any
 
 from kg.datafiles import check_relation, load_json
 from kg.model import Entity, Evidence
-from kg.ontology import class_parents
+from kg.ontology import RELATIONS, class_parents, ontology_inverses
 from kg.rdf import ResolvedFact, statement_id
 
 __all__ = ["InferenceRules", "infer_facts", "inference_rules"]
@@ -79,15 +80,21 @@ def inference_rules() -> InferenceRules:
             )
         )
 
-    for r in raw["inverse"]:
-        step("inverse", r["a"], r["b"], True, r, "b_subject_class", "b_object_class")
-        step("inverse", r["b"], r["a"], True, r, "b_object_class", "b_subject_class")
+    skip = {check_relation(r, where) for r in raw.get("inverse_not_inferred", [])}
+    ends = raw.get("inverse_ends", {})
+    for a, b in ontology_inverses():
+        for source, result in ((a, b), (b, a)):
+            if result in skip:
+                continue
+            if result in ends:  # the classes the inferred fact may join
+                step("inverse", source, result, True, ends[result], "subject_class", "object_class")
+            else:  # the inverse of a restricted relation: the same classes, swapped
+                step("inverse", source, result, True, ends.get(source, {}), "object_class", "subject_class")
     for r in raw.get("inverse_only", []):
         step("inverse", r["from"], r["to"], True, r, "subject_class", "object_class")
     for r in raw.get("implies", []):
         step("implies", r["from"], r["to"], False, r, "subject_class", "object_class")
-    for rel in raw["symmetric"]:
-        check_relation(rel, where)
+    for rel in sorted(r.name for r in RELATIONS.values() if r.symmetric):
         steps.append(_Step(f"symmetric:{rel}", rel, rel, True, 1.0))
     chains = tuple(
         _Chain(

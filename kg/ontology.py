@@ -36,6 +36,7 @@ __all__ = [
     "class_parents",
     "group_of",
     "ontology_graph",
+    "ontology_inverses",
     "ontology_text",
 ]
 
@@ -125,6 +126,22 @@ def _classes() -> tuple[str, ...]:
 
 
 CLASSES: tuple[str, ...] = _classes()
+
+
+@cache
+def ontology_inverses() -> tuple[tuple[str, str], ...]:
+    """The (a, b) pairs of kg relations the ontology declares ``owl:inverseOf``, sorted.
+
+    >>> ("replaces", "replacedBy") in ontology_inverses()
+    True
+    """
+    g = ontology_graph()
+    pairs = {
+        (str(a)[len(KG_NS) :], str(b)[len(KG_NS) :])
+        for a, b in g.subject_objects(OWL.inverseOf)
+        if str(a).startswith(KG_NS) and str(b).startswith(KG_NS)
+    }
+    return tuple(sorted(pairs))
 
 
 @cache

@@ -88,3 +88,18 @@ def test_inferred_facts_carry_provenance_and_can_be_turned_off(tmp_path: Path):
     assert {r["rule"] for r in rows} >= {"symmetric:sibling"}
     build_graph([DATA / "person_oyelaran.txt"], tmp_path / "off", [], inference=False)
     assert KnowledgeGraph.open(tmp_path / "off").rows("SELECT ?st WHERE { ?st kg:inferred true }") == []
+
+
+def test_inverse_and_symmetric_rules_come_from_the_ontology():
+    from kg.datafiles import load_json
+    from kg.infer import inference_rules
+    from kg.ontology import RELATIONS, ontology_inverses
+
+    table = load_json("inference.json")
+    assert "inverse" not in table and "symmetric" not in table  # the table keeps chains and implications
+    steps = {(s.source, s.result) for s in inference_rules().steps if s.name.startswith("inverse:")}
+    skip = set(table["inverse_not_inferred"])
+    for a, b in ontology_inverses():
+        assert ((a, b) in steps) == (b not in skip) and ((b, a) in steps) == (a not in skip)
+    symmetric = {s.source for s in inference_rules().steps if s.name.startswith("symmetric:")}
+    assert symmetric == {r.name for r in RELATIONS.values() if r.symmetric} >= {"sibling", "spouse"}
