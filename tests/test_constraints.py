@@ -99,11 +99,11 @@ def _table_relations() -> dict[str, set[str]]:
     triggers = set()
     for r in load_json("triggers.json")["rules"]:
         triggers.update(x for x in (r.get("relation"), r.get("date_relation")) if x)
-    inf = load_json("inference.json")
-    inference = set(inf["symmetric"])
-    for part in ("inverse", "inverse_only", "implies", "chains"):
-        for r in inf.get(part, []):
-            inference.update(r[k] for k in ("a", "b", "from", "to", "first", "second", "result") if k in r)
+    from kg.infer import inference_rules  # the table's rules and the ontology's inverse/symmetric ones
+
+    rules = inference_rules()
+    inference = {r for st in rules.steps for r in (st.source, st.result)}
+    inference |= {r for ch in rules.chains for r in (ch.first, ch.second, ch.result)}
     return {"infobox.json": infobox, "triggers.json": triggers, "inference.json": inference}
 
 
