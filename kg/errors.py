@@ -7,7 +7,7 @@ message and never a traceback (unless ``--debug``).
 
 from __future__ import annotations
 
-__all__ = ["BuildError", "ExportError", "KgError", "QueryError", "ReadError", "StoreError"]
+__all__ = ["BuildError", "ExportError", "KgError", "PushError", "QueryError", "ReadError", "StoreError"]
 
 
 class KgError(Exception):

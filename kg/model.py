@@ -41,7 +41,7 @@ class Mention:
 
     ``cls`` is the ontology class the extractor believes in; ``source`` says
     where the mention came from (``ner``, ``infobox``, ``title``, ``see-also``,
-    ``pattern``); ``head`` marks a mention that stands for the article's subject.
+    ``pattern``); ``subject`` marks a mention that stands for the article's subject.
     """
 
     article: str

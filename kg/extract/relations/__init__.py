@@ -5,7 +5,7 @@
 
 Families, one module each:
 - ``verbs``: trigger verbs and their arguments (table ``kg/data/triggers.json``);
-- ``kinship``: "his sons A and B" (table ``kg/data/kinship.tsv``);
+- ``kinship``: "his sons A and B" (table ``kg/data/possessive_nouns.tsv``);
 - ``places``: "Ghent, Belgium" chains, and countries from the gazetteer;
 - ``nationality``: "X is a Brazilian politician" → citizenship / country;
 - ``events``: a section whose heading names an event → Event with dates, place, participants;
