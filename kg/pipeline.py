@@ -416,7 +416,7 @@ def _extract_chunk(
             progress("extract", n, len(articles))
         ex = extract_article(a, d[0], d[1])
         if cache is not None:
-            cache.put(hashlib.sha256(a.text.encode("utf-8")).hexdigest(), ex)
+            cache.put(hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), ex)
         out.append(ex)
     return out
 
