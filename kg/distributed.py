@@ -243,7 +243,7 @@ def _run(
                 continue
             found[a.stem] = r
             if cache is not None:
-                cache.put(hashlib.sha256(a.text.encode("utf-8")).hexdigest(), r)
+                cache.put(hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), r)
         done += len(part)
         if progress:
             progress("extract", done, len(articles))
