@@ -87,7 +87,8 @@ def test_push_round_trips_the_seed_graph(seed_build, server: str):
     leaders = (Path(__file__).resolve().parent.parent / "queries" / "leaders.rq").read_text(encoding="utf-8")
     header = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
     remote_rows = {tuple(sorted(r.items())) for r in _remote(server, header + leaders)}
-    local_rows = {tuple(sorted((k, str(v)) for k, v in r.items())) for r in local.rows(leaders)}
+    # (an unbound variable, such as a term with no end, is absent from a SPARQL JSON row)
+    local_rows = {tuple(sorted((k, str(v)) for k, v in r.items() if v is not None)) for r in local.rows(leaders)}
     assert remote_rows == local_rows and len(local_rows) > 3
 
 
