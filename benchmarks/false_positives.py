@@ -11,25 +11,16 @@ so a reader can tell a wrong fact from a true one the gold left out.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from precision_by_rule import load_scorer  # the shared scorer as a module (benchmarks/ is on sys.path)
 from rdflib import RDF, Namespace
 
 ROOT = Path(__file__).resolve().parent.parent
 KG = Namespace("https://kg.example.org/ontology#")
-
-
-def _scorer():  # type: ignore[no-untyped-def]
-    path = ROOT.parent / "shared" / "eval" / "kgscore.py"
-    spec = importlib.util.spec_from_file_location("kgscore", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def main() -> int:
@@ -39,7 +30,7 @@ def main() -> int:
     ap.add_argument("--inverse", action="store_true")
     ap.add_argument("--doc", help="only this document (file stem)")
     a = ap.parse_args()
-    ks = _scorer()
+    ks = load_scorer()
     pred = ks.Predicted([a.graph], [])
     union = pred.union
     by_rule: Counter[str] = Counter()
