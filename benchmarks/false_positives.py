@@ -19,7 +19,6 @@ from pathlib import Path
 from precision_by_rule import load_scorer  # the shared scorer as a module (benchmarks/ is on sys.path)
 from rdflib import RDF, Namespace
 
-ROOT = Path(__file__).resolve().parent.parent
 KG = Namespace("https://kg.example.org/ontology#")
 
 
