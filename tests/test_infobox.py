@@ -579,6 +579,10 @@ def test_place_lists_addresses_and_a_buildings_town():
     facts, _, _, _ = _facts(text, "Event")
     assert {o for _, o, _ in _rel(facts, "location")} == {"Madrid", "Valencia"}
     assert ("Valencia", "Spain", {}) in _rel(facts, "country")
+    text = "= Tesk Union =\n- Headquarters: Port of Spain, Trinidad and Tobago\n\nA union.\n"
+    facts, _, _, _ = _facts(text, "Organization")
+    assert {o for _, o, _ in _rel(facts, "headquarters")} == {"Port of Spain"}
+    assert [o for _, o, _ in _rel(facts, "country")] == ["Trinidad and Tobago"]
 
 
 def test_debris_placeholders_and_titles_are_not_names():

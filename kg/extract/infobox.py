@@ -534,7 +534,9 @@ def _place_parts(article: Article, field: InfoboxField) -> tuple[list[InfoboxIte
     listed = False
     for it in _clean_items(field):
         end, _ = _bracket(article, it)
-        pieces = re.split(r"\s*;\s*|\s+and\s+|\s+&\s+", article.text[it.start : end])
+        whole = article.text[it.start : end]
+        # "Madrid and Valencia" is two places, "Trinidad and Tobago" one
+        pieces = [whole] if gazetteer().candidates(whole) else re.split(r"\s*;\s*|\s+and\s+|\s+&\s+", whole)
         listed = listed or len(pieces) > 1
         pos = it.start
         for piece in pieces:
