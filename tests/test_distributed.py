@@ -198,7 +198,8 @@ def test_no_scheduler_is_one_line_and_the_store_keeps_what_it_had(corpus: Path, 
     assert out.returncode == 1
     lines = _problems(out.stderr)
     assert len(lines) == 1 and address in lines[0] and "Traceback" not in out.stderr, out.stderr
-    from kg.store import dump_store, open_store
+    from kg.export.dumps import dump_store
+    from kg.store import open_store
 
     st = open_store(tmp_path / "s")
     dump_store(st, tmp_path / "b.nq")

@@ -140,7 +140,10 @@ def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: 
     shards = [tmp_path / "a", tmp_path / "b"]
     for d in shards:
         d.mkdir()
-    for i, f in enumerate(sorted(DATA.glob("*.txt"))):
+    from kg.documents.reader import find_articles
+
+    articles, _ = find_articles(DATA)  # every article a folder build of DATA reads (subfolders too)
+    for i, f in enumerate(articles):
         shutil.copy(f, shards[i % 2] / f.name)
     store = tmp_path / "st"
     procs = [
@@ -157,7 +160,7 @@ def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: 
         assert p.returncode == 0, err
         assert "Extracted" in out
     assert not store.exists()  # extraction never touches the store
-    n = len(list(DATA.glob("*.txt")))
+    n = len(articles)
     report = build_graph(shards, store, [tmp_path / "sharded.nq"])
     assert report.reused == n and report.failures == []
     direct = build_graph([DATA], tmp_path / "direct", [tmp_path / "direct.nq"], use_cache=False)

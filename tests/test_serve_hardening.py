@@ -39,7 +39,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[Server]:
     opts = ServeOptions(
-        timeout=6,  # room for a loaded machine; the pathological queries run far past it
+        timeout=3,
         max_results=1000,
         max_response_bytes=20_000,
         workers=2,

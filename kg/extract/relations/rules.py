@@ -148,7 +148,8 @@ def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 
 @rule("name-year", "block", {"pointInTime"}, needs=("siblings",))
 def _name_year(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """ "the 1973 Tolata massacre": the event happened in 1973."""
+    """An event named with its year happened that year.
+    Example: "the 1973 Tesk massacre" → pointInTime(1973 Tesk massacre, 1973)."""
     return name_year_facts(ctx)
 
 
