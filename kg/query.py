@@ -320,9 +320,9 @@ def closest(name: str, labels: list[str], n: int = 3) -> list[str]:
     """The labels closest to ``name`` (case and accents aside), best first: those holding each of its
     words, then the most similar spellings.
 
-    >>> closest("isac humala", ["Isaac Humala", "Peru", "Isabel Ruiz"])
-    ['Isaac Humala']
-    >>> closest("ruiz", ["Isaac Humala", "Isabel Ruiz", "Ana Ruíz"])
+    >>> closest("tomas vyal", ["Tomás Vial", "Chile", "Isabel Ruiz"])
+    ['Tomás Vial']
+    >>> closest("ruiz", ["Tomás Vial", "Isabel Ruiz", "Ana Ruíz"])
     ['Ana Ruíz', 'Isabel Ruiz']
     """
     from kg.graph import _fold

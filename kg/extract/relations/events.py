@@ -104,7 +104,7 @@ def section_events(article: Article, ctxs: Sequence[Sentences]) -> EventFindings
 
 def _used_as_name(title: str, own: Sequence[Sentences]) -> bool:
     """True when the section's text itself uses a heading without an event word as a proper name
-    ("an action dubbed 'El Andahuaylazo'"), capitalised in mid-sentence: "Registration",
+    ("an action dubbed 'El Tesklazo'"), capitalised in mid-sentence: "Registration",
     "Imprisonment", "Formation" are parts of a life or a party's history, written lowercase in the
     text if at all, and no events."""
     pat = re.compile(r"\b" + re.escape(title) + r"\b")
@@ -119,7 +119,7 @@ def _used_as_name(title: str, own: Sequence[Sentences]) -> bool:
 
 
 def _event_of(article: Article, section: Section, own: Sequence[Sentences]) -> tuple[Mention, Span, Sentences] | None:
-    """The event a heading names: a heading with an event word ("Locumba Uprising", "Siege of
+    """The event a heading names: a heading with an event word ("Orvan Uprising", "Siege of
     Karsvik"), or a heading the section's text uses as a proper name beside an event word; any
     other heading ("Formation", "Leadership of X", "Early career (1990–1995)") is a part of the
     article, not an event, even when its text tells of an election or a strike."""

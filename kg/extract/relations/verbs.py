@@ -148,20 +148,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role.startswith(("as-of:", "attr-of:")):
         # "X is part of Y": the attribute noun's "of" phrase; "elected as a member of Y": the "as" noun's
         kind, noun = role.split(":", 1)
-        noun = noun.rstrip("?")
-        if kind == "attr-of":
-            nouns = [c for c in verb.children if c.dep_ == "attr" and c.lemma_ == noun]
-        else:
-            nouns = [
-                n
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "as"
-                for n in c.children
-                if n.dep_ == "pobj" and n.lemma_ == noun
-            ]
         return [
             g
-            for n in nouns
+            for n in _role_nouns(verb, kind, noun.rstrip("?"), ("attr",))
             for p in n.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
@@ -200,20 +189,25 @@ def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozense
     return out
 
 
+def _role_nouns(verb: Token, kind: str, noun: str, attr_deps: tuple[str, ...]) -> list[Token]:
+    """The verb's attribute noun ``noun`` ("is part of", "became leader"; ``kind`` "attr-of") or its
+    "as" noun ("elected as a member", "as leader"; ``kind`` "as-of")."""
+    if kind == "attr-of":
+        return [c for c in verb.children if c.dep_ in attr_deps and c.lemma_ == noun]
+    return [
+        n
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for n in c.children
+        if n.dep_ == "pobj" and n.lemma_ == noun
+    ]
+
+
 def _has_role_noun(verb: Token, role: str) -> bool:
     """Does the verb have the attribute ("became leader") or "as" noun ("as leader") of ``role``,
     with no "of" phrase naming what it is the leader of?"""
     kind, noun = role.rstrip("?").split(":", 1)
-    if kind == "attr-of":
-        nouns = [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.lemma_ == noun]
-    else:
-        nouns = [
-            n
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "as"
-            for n in c.children
-            if n.dep_ == "pobj" and n.lemma_ == noun
-        ]
+    nouns = _role_nouns(verb, kind, noun, ("attr", "oprd"))
     return any(not any(p.dep_ == "prep" and p.lower_ == "of" for p in n.children) for n in nouns)
 
 
