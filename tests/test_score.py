@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from kg.annotate import _annotate
 from kg.cache import decode_extraction, encode_extraction
 from kg.cli import main
 from kg.constraints import constraint, fits
 from kg.documents import read_article
 from kg.extract import extract_article
 from kg.model import Mention
-from kg.pipeline import _annotate, build_graph
+from kg.pipeline import build_graph
 from kg.score import model as sm
 from kg.score.candidates import PAIR_RULE, Candidate, Candidates, feature_fingerprint
 from kg.score.features import CATEGORICAL, NUMERIC
