@@ -172,7 +172,7 @@ def test_the_cli_stops_on_a_missing_artefact_with_one_line(tmp_path: Path, monke
 
 def test_rules_only_ignores_the_candidates(tmp_path: Path, extraction, monkeypatch):
     """The rules' build is the build of extractions with no candidates at all (the candidates change nothing)."""
-    import kg.pipeline as pl
+    import kg.annotate as pl
 
     plain = build_graph([ARTICLE], tmp_path / "a", [tmp_path / "a.nq"], use_cache=False)
     real = pl.extract_article

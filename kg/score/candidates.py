@@ -103,7 +103,7 @@ def candidates(
     facts: Sequence[Fact],
 ) -> Candidates:
     """Every candidate of one article, in a fixed order (the rules' facts first, then pairs)."""
-    from kg.names import name_key
+    from kg.resolve import name_key
     from kg.score.features import Context, pair_features
 
     ctx = Context.of(article, docs, per_block, subject, name_key)
