@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article, Section
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import MEMBER_NOUNS, Sentences
 from kg.extract.tables import check_class, load_tsv
 from kg.model import DateValue, Fact, Mention
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "name_year_facts", "section_events"]
 
 CONFIDENCE = 0.7
-_END_VERBS = {"surrender", "end", "conclude", "suppress", "crush", "defeat", "capitulate", "fall", "lift", "quell"}
+_END_VERBS = lexicon("war_end_verbs")
 _NAMING = re.compile(r"\b(?:dubbed|known as|called|nicknamed|named)\s+[\"“]([^\"”]{2,60})[\"”]")
-_SMALL = {"of", "the", "in", "on", "and", "de", "del", "la", "el", "to", "for", "at"}
+_SMALL = lexicon("event_name_small_words")
 
 
 @cache

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "tenure", "verb_facts", "verb_rules"]
+
+_ALLIANCE_NOUNS = lexicon("alliance_nouns")
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return [
             g
             for c in verb.children
-            if c.dep_ == "dobj" and c.lemma_ in ("alliance", "coalition", "pact", "bloc", "front", "union")
+            if c.dep_ == "dobj" and c.lemma_ in _ALLIANCE_NOUNS
             for p in [*c.children, *verb.children]
             if p.dep_ == "prep" and p.lower_ == "with"
             for g in p.children
@@ -221,9 +224,9 @@ def _as_noun(verb: Token) -> str | None:
     return None
 
 
-_START_PREPS = frozenset({"from", "since"})
-_END_PREPS = frozenset({"until", "till", "to", "through", "up"})
-_LEAVE_LEMMAS = frozenset({"leave", "quit", "exit", "resign", "depart", "abandon"})
+_START_PREPS = lexicon("tenure_start_preps")
+_END_PREPS = lexicon("tenure_end_preps")
+_LEAVE_LEMMAS = lexicon("leave_verbs")
 
 
 def _date_of(ctx: Sentences, tok: Token) -> str | None:
@@ -379,9 +382,9 @@ def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 COALITION_CONFIDENCE = 0.7
-_COALITION_NOUNS = frozenset({"alliance", "coalition", "bloc", "front", "pact", "union", "federation", "confederation"})
+_COALITION_NOUNS = lexicon("coalition_nouns")
 _COALITION_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_COALITION_NOUNS)) + r")", re.IGNORECASE)
-_NAMING_VERBS = frozenset({"call", "name", "know", "dub", "christen"})
+_NAMING_VERBS = lexicon("naming_verbs")
 
 
 def coalition_facts(ctx: Sentences) -> Iterator[Fact]:
