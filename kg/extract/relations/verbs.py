@@ -50,6 +50,33 @@ class VerbRule:
         return self.relation
 
 
+# The argument roles a row may name, and whether the role takes a word ("pobj:in", "as-of:member"):
+# what ``_arg_tokens`` reads. A role with a word may end in "?" only if it is a role noun's ("as-of",
+# "attr-of"): it then falls back to the article's subject.
+_ROLE_KINDS = {"nsubj": False, "nsubjpass": False, "dobj": False, "agent": False, "alliance-with": False}
+_ROLE_KINDS |= {"pobj": True, "as-of": True, "attr-of": True}
+
+
+def check_roles(text: str, where: str) -> tuple[str, ...]:
+    """The roles of a row's ``subject`` or ``object`` ("nsubj|pobj:with"), each checked.
+
+    >>> check_roles("nsubj|pobj:with", "here")
+    ('nsubj', 'pobj:with')
+    """
+    roles = tuple(text.split("|"))
+    for role in roles:
+        kind, _, word = role.partition(":")
+        if kind not in _ROLE_KINDS:
+            raise ValueError(f"{where}: unknown role {role!r} (roles: {', '.join(sorted(_ROLE_KINDS))})")
+        if _ROLE_KINDS[kind] and not word.rstrip("?"):
+            raise ValueError(f"{where}: role {kind!r} needs a word ('{kind}:<word>')")
+        if not _ROLE_KINDS[kind] and word:
+            raise ValueError(f"{where}: role {kind!r} takes no word")
+        if word.endswith("?") and kind not in ("as-of", "attr-of"):
+            raise ValueError(f"{where}: only a role noun's role (as-of, attr-of) may fall back ('?')")
+    return roles
+
+
 @cache
 def verb_rules() -> tuple[VerbRule, ...]:
     """The trigger table, checked against the ontology."""
@@ -74,8 +101,8 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 name=r["name"],
                 lemmas=frozenset(r["lemmas"]),
                 voice=r["voice"],
-                subject=tuple(r["subject"].split("|")),
-                object=tuple((r.get("object") or "").split("|")) if r.get("object") else (),
+                subject=check_roles(r["subject"], where),
+                object=check_roles(r["object"], where) if r.get("object") else (),
                 relation=r.get("relation"),
                 subject_class=frozenset(r.get("subject_class", [])),
                 object_class=frozenset(r.get("object_class", [])),
