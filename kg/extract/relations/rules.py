@@ -17,14 +17,9 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
-from kg.extract.relations.nationality import (
-    death_noun_facts,
-    event_lead_facts,
-    event_span_facts,
-    life_facts,
-    location_facts,
-    nationality_facts,
-)
+from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
+from kg.extract.relations.life import death_noun_facts, life_facts
+from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
