@@ -26,6 +26,10 @@ def _named_in_code() -> set[str]:
                 and isinstance(node.args[0], ast.Constant)
             ):
                 out.add(node.args[0].value)
+    from kg.extract.relations.paths import role_paths
+
+    for role in role_paths().values():  # and the lexicons the role paths test a lemma against
+        out.update(s.value for p in (*role.paths, role.when) for s in p if s.op == "@" and s.value)
     return out
 
 

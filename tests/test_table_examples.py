@@ -64,3 +64,33 @@ def test_a_bad_role_in_a_row_fails_when_the_table_loads(roles: str, problem: str
         check_roles(roles, "kg/data/triggers.json, rule 'x'")
     assert problem in str(exc.value)
     assert check_roles("as-of:leader?|nsubj", "here") == ("as-of:leader?", "nsubj")
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ({"doc": "d", "word": False, "paths": ["agent>pobj["]}, "bad step 'pobj['"),
+        ({"doc": "d", "word": False, "paths": ["dobj[lemma@no_such_lexicon]"]}, "no lexicon 'no_such_lexicon'"),
+        ({"doc": "d", "word": False, "paths": ["prep[lower={word}]>pobj"]}, "takes none"),
+        ({"doc": "d", "paths": ["agent>pobj"]}, "needs a doc, word"),
+    ],
+)
+def test_a_bad_role_path_fails_when_the_table_loads(raw: dict[str, Any], problem: str):
+    from kg.extract.relations.paths import _role
+
+    with pytest.raises(ValueError) as exc:
+        _role("x", raw)
+    assert problem in str(exc.value)
+
+
+def test_a_role_is_a_path_of_the_table():
+    """A role written as a path finds its tokens with no code of its own: the object of "for"
+    under the verb's "as" noun, the way the table's pobj role reads "worked as a welder at X"."""
+    from kg.extract.relations.paths import _role, role_tokens
+    from kg.nlp import load_nlp
+
+    doc = load_nlp()("She worked as a reporter for the Valdora Times.")
+    verb = next(t for t in doc if t.lemma_ == "work")
+    role = _role("as-for", {"doc": "d", "word": True, "paths": ["prep[lower=as]>pobj>prep[lower={word}]>pobj"]})
+    assert [t.text for t in role_tokens(verb, role, "for")] == ["Times"]
+    assert role_tokens(verb, role, "at") == []

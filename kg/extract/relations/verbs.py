@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.paths import role_paths, role_tokens
 from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
 from kg.ontology import CLASSES, group_of
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "tenure", "verb_facts", "verb_rules"]
-
-_ALLIANCE_NOUNS = lexicon("alliance_nouns")
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,11 @@ class VerbRule:
         return self.relation
 
 
-# The argument roles a row may name, and whether the role takes a word ("pobj:in", "as-of:member"):
-# what ``_arg_tokens`` reads. A role with a word may end in "?" only if it is a role noun's ("as-of",
-# "attr-of"): it then falls back to the article's subject.
-_ROLE_KINDS = {"nsubj": False, "nsubjpass": False, "dobj": False, "agent": False, "alliance-with": False}
-_ROLE_KINDS |= {"pobj": True, "as-of": True, "attr-of": True}
+# The roles a row may name: the grammatical subject and object (read in _arg_tokens, with the
+# parser's participles, relative clauses and conjuncts) and the paths of kg/data/roles.json
+# (whether each takes a word: "pobj:in"). Only a role noun's role ("as-of", "attr-of") may end
+# in "?": it then falls back to the article's subject (_has_role_noun).
+_CORE_ROLES = ("nsubj", "nsubjpass", "dobj")
 
 
 def check_roles(text: str, where: str) -> tuple[str, ...]:
@@ -63,14 +62,15 @@ def check_roles(text: str, where: str) -> tuple[str, ...]:
     >>> check_roles("nsubj|pobj:with", "here")
     ('nsubj', 'pobj:with')
     """
+    kinds = {k: False for k in _CORE_ROLES} | {k: r.word for k, r in role_paths().items()}
     roles = tuple(text.split("|"))
     for role in roles:
         kind, _, word = role.partition(":")
-        if kind not in _ROLE_KINDS:
-            raise ValueError(f"{where}: unknown role {role!r} (roles: {', '.join(sorted(_ROLE_KINDS))})")
-        if _ROLE_KINDS[kind] and not word.rstrip("?"):
+        if kind not in kinds:
+            raise ValueError(f"{where}: unknown role {role!r} (roles: {', '.join(sorted(kinds))})")
+        if kinds[kind] and not word.rstrip("?"):
             raise ValueError(f"{where}: role {kind!r} needs a word ('{kind}:<word>')")
-        if not _ROLE_KINDS[kind] and word:
+        if not kinds[kind] and word:
             raise ValueError(f"{where}: role {kind!r} takes no word")
         if word.endswith("?") and kind not in ("as-of", "attr-of"):
             raise ValueError(f"{where}: only a role noun's role (as-of, attr-of) may fall back ('?')")
@@ -163,44 +163,8 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             # "he left in 1910 to work for X": the one who left works
             found = _arg_tokens(verb.head, "nsubj")
         return found
-    if role == "agent":
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if role == "alliance-with":  # "formed an alliance with X"
-        return [
-            g
-            for c in verb.children
-            if c.dep_ == "dobj" and c.lemma_ in _ALLIANCE_NOUNS
-            for p in [*c.children, *verb.children]
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    if role.startswith(("as-of:", "attr-of:")):
-        # "X is part of Y": the attribute noun's "of" phrase; "elected as a member of Y": the "as" noun's
-        kind, noun = role.split(":", 1)
-        return [
-            g
-            for n in _role_nouns(verb, kind, noun.rstrip("?"), ("attr",))
-            for p in n.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    if role.startswith("pobj:"):
-        prep = role.split(":", 1)[1]
-        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "won two medals at the X"
-        heads += [  # "worked as a welder at the X"
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
-        ]
-        return [
-            g
-            for h in heads
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ == prep
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    return []
+    kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json
+    return role_tokens(verb, role_paths()[kind], word.rstrip("?"))
 
 
 def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozenset[str]) -> list[Mention]:
