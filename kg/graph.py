@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pyoxigraph as ox
 
@@ -35,6 +35,32 @@ from kg.store import open_store
 __all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
 
 ONTO = PREFIXES["kg"]
+
+
+class EntityRecord(TypedDict):
+    """What :meth:`KnowledgeGraph.entity` gives: the entity's IRI, label, class, aliases, articles."""
+
+    iri: str
+    label: str
+    type: str | None
+    aliases: list[str]
+    articles: list[str]
+
+
+class FactRecord(TypedDict):
+    """One fact of :meth:`KnowledgeGraph.facts` with its evidence: subject and object labels (the
+    object's value if it is a literal), relation name, sentence, offsets, extractor, confidence
+    and the article's graph."""
+
+    subject: str
+    relation: str
+    object: Any
+    sentence: str
+    start: int
+    end: int
+    extractor: str
+    confidence: float
+    article: str
 
 
 def _py(term: Any) -> Any:
@@ -203,7 +229,7 @@ class KnowledgeGraph:
             raise KgError(f"{name!r} is ambiguous: {options}")
         return next(iter(found))
 
-    def entity(self, name: str) -> dict[str, Any]:
+    def entity(self, name: str) -> EntityRecord:
         """Label, class, aliases and articles of the entity called ``name``.
 
         >>> e = example_graph().entity("green union")
@@ -225,7 +251,7 @@ class KnowledgeGraph:
 
     def facts(
         self, subject: str | None = None, relation: str | None = None, object: str | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[FactRecord]:
         """Facts with their evidence, filtered by subject name, relation name and object name.
 
         >>> [(f["relation"], f["object"], f["sentence"]) for f in example_graph().facts(subject="GU")]
@@ -243,7 +269,7 @@ class KnowledgeGraph:
                      kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end ;
                      kg:extractor ?extractor ; kg:confidence ?confidence . }
           ?s rdfs:label ?sl . OPTIONAL { ?o rdfs:label ?ol } } ORDER BY ?g ?start ?p"""
-        out = []
+        out: list[FactRecord] = []
         seen = set()
         for r in self.rows(q, **binds):
             key = (r["s"], r["p"], r["o"], r["g"], r["start"], r["extractor"])
