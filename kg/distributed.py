@@ -148,11 +148,12 @@ def extract_on_cluster(
     failures: list[str] | None = None,
     batch: int = DEFAULT_BATCH,
     timeout: float = CONNECT_TIMEOUT,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> dict[str, Extraction]:
     """Extractions of ``articles`` by stem, computed on the cluster at ``address``; each one is
-    written to ``cache`` as soon as its batch is back. Articles that failed are left out and their
-    problem appended to ``failures``. A scheduler that cannot be reached, or is lost, raises
-    :class:`~kg.errors.BuildError` naming the address."""
+    written to ``cache`` as soon as its batch is back, and what ``settle`` makes of it kept.
+    Articles that failed are left out and their problem appended to ``failures``. A scheduler that
+    cannot be reached, or is lost, raises :class:`~kg.errors.BuildError` naming the address."""
     check_address(address)
     distributed = _import_distributed()
     if not articles:
@@ -183,7 +184,7 @@ def extract_on_cluster(
         except (OSError, TimeoutError) as exc:
             raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
         try:
-            found = _run(client, articles, address, progress, cache, failures, batch, distributed)
+            found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle)
             ok = True
             return found
         except (OSError, TimeoutError, distributed.client.FutureCancelledError) as exc:
@@ -212,6 +213,7 @@ def _run(
     failures: list[str] | None,
     batch: int,
     distributed: Any,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> dict[str, Extraction]:
     pending = iter([list(articles[i : i + batch]) for i in range(0, len(articles), batch)])
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
@@ -241,9 +243,9 @@ def _run(
                 if failures is not None:
                     failures.append(r)
                 continue
-            found[a.stem] = r
             if cache is not None:
                 cache.put(hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), r)
+            found[a.stem] = settle(r) if settle is not None else r
         done += len(part)
         if progress:
             progress("extract", done, len(articles))

@@ -24,6 +24,7 @@ from kg.model import DateValue, Entity, Mention
 from kg.ontology import KG_NS, RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.resolve import Resolution, resolve_mentions
+from kg.score.candidates import Candidates
 from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
 
 Progress = Callable[[str, int, int], None]
+# Quads written between two flushes of the store: Oxigraph (RocksDB) holds every write in memory
+# until a flush, ≈ 1 KB a quad, so a build's memory grew with the corpus (benchmarks/stage_memory.py)
+FLUSH_QUADS = 100_000
 
 
 @dataclass
@@ -259,16 +263,16 @@ def build_graph(
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
-        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch)
+        settle = _Settle(scorer)
+        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch, settle)
+        stems = [a.stem for a in articles]
+        del articles  # the texts: each extraction keeps only its article's names (see _Settle)
         clock.lap("extract")
         gazetteer()
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
-        res = resolve_mentions(mentions, same_as, homonym_contexts(extractions))
-        if scorer is not None:
-            from kg.score.stage import score_extractions
-
-            extractions = score_extractions(extractions, scorer)
+        res = resolve_mentions(mentions, same_as, settle.contexts)
+        del mentions, same_as
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
         facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")
@@ -279,17 +283,17 @@ def build_graph(
             facts = facts + enforce_constraints(inferred, res, report.constraints, retype=False)[0]
         clock.lap("infer")
         full = None
-        if not articles:  # nothing could be read: the store is left as it was (and never pruned empty)
+        if not stems:  # nothing could be read: the store is left as it was (and never pruned empty)
             report.store_totals = store_totals(ox_store)
             report.kept = _stored_stems(ox_store, base)
             return report
         try:
-            mark_build_started(store, sorted({*(before or ()), *(a.stem for a in articles)}))
+            mark_build_started(store, sorted({*(before or ()), *stems}))
             _write(report, ox_store, base, extractions, res, facts, hashes, progress)
             if prune:
-                report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+                report.pruned = _prune(ox_store, base, set(stems))
             clock.lap("write")
-            built = {a.stem for a in articles}
+            built = set(stems)
             report.kept = [st for st in _stored_stems(ox_store, base) if st not in built]
             report.store_totals = store_totals(ox_store)
             for out in outputs:
@@ -357,6 +361,37 @@ class _Clock:
         self.t = now
 
 
+class _Settle:
+    """What the corpus-wide stage keeps of each extraction, taken as soon as it is made or read
+    from the cache, so memory grows with what resolution, inference and writing need and not
+    with the articles' texts or the scorer's candidates (most of an extraction): its mentions'
+    homonym contexts (:func:`kg.homonyms.homonym_contexts`, from the rules' facts), its facts as
+    the learned ``scorer`` chooses them if there is one, and of its article only the names."""
+
+    def __init__(self, scorer: Scorer | None = None) -> None:
+        self.scorer = scorer
+        self.contexts: dict[Mention, frozenset[str]] = {}
+
+    @property
+    def candidates(self) -> bool:
+        """Whether extractions need their candidates (only for the scorer)."""
+        return self.scorer is not None
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        self.contexts.update(homonym_contexts([ex]))
+        facts = ex.facts
+        if self.scorer is not None:
+            from kg.score.stage import score_facts
+
+            facts = score_facts(ex, self.scorer)
+        a = ex.article
+        light = replace(a, text="", source="", infobox=(), sections=(), blocks=(), see_also=(), names=())
+        return replace(ex, article=light, facts=facts, candidates=_NO_CANDIDATES)
+
+
+_NO_CANDIDATES = Candidates()
+
+
 def _read_all(
     paths: Iterable[str | Path], max_bytes: int, report: BuildReport, progress: Progress | None
 ) -> tuple[list[Article], dict[str, str]]:
@@ -390,28 +425,34 @@ def _extract_all(
     progress: Progress | None,
     dask: str | None = None,
     dask_batch: int | None = None,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> list[Extraction]:
     """Extractions in article order: cached ones reused, the others annotated and extracted, each
-    written to the cache as soon as it is done (a killed build keeps the work it finished)."""
+    written to the cache as soon as it is done (a killed build keeps the work it finished), and
+    each passed through ``settle`` (:class:`_Settle`) as soon as it is there."""
     found: dict[str, Extraction] = {}
+    keep = settle if settle is not None else _same
     if cache is not None:
+        with_candidates = not isinstance(settle, _Settle) or settle.candidates
         for a in articles:
-            hit = cache.get(a, hashes[a.stem])
+            hit = cache.get(a, hashes[a.stem], candidates=with_candidates)
             if hit is not None:
-                found[a.stem] = hit
+                found[a.stem] = keep(hit)
         report.cache_rejected = len(cache.rejected)
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
     if dask is not None:  # on a cluster: an article that fails there is reported and left out
         from kg.distributed import DEFAULT_BATCH, extract_on_cluster
 
-        found.update(extract_on_cluster(todo, dask, progress, cache, report.failures, dask_batch or DEFAULT_BATCH))
+        found.update(
+            extract_on_cluster(todo, dask, progress, cache, report.failures, dask_batch or DEFAULT_BATCH, settle=keep)
+        )
         return [found[a.stem] for a in articles if a.stem in found]
     if jobs > 1 and len(todo) > 2 * jobs:
         gazetteer()  # built once here, inherited by the forked workers
-        fresh = _extract_parallel(todo, jobs, progress, cache)
+        fresh = _extract_parallel(todo, jobs, progress, cache, keep)
     else:
-        fresh = _extract_chunk(todo, progress, cache)
+        fresh = _extract_chunk(todo, progress, cache, settle=keep)
     for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
     return [found[a.stem] for a in articles]
@@ -422,15 +463,17 @@ def _extract_chunk(
     progress: Progress | None = None,
     cache: ExtractionCache | None = None,
     nlp: Language | None = None,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> list[Extraction]:
-    """Annotate and extract some articles in this process, caching each one as soon as it is done."""
+    """Annotate and extract some articles in this process, caching each one as soon as it is done
+    (and keeping what ``settle`` makes of it)."""
     out = []
     docs = _annotate(articles, 1, nlp) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
         ex = extract_article(a, d[0], d[1])
         if cache is not None:
             cache.put(article_digest(a), ex)
-        out.append(ex)
+        out.append(settle(ex) if settle is not None else ex)
         if progress:
             progress("extract", n, len(articles))
         if _DONE["counter"] is not None:  # a worker of _extract_parallel: one more article done
@@ -447,8 +490,16 @@ def _count_into(counter: Any) -> None:
     _DONE["counter"] = counter
 
 
+def _same(ex: Extraction) -> Extraction:
+    return ex
+
+
 def _extract_parallel(
-    articles: Sequence[Article], jobs: int, progress: Progress | None, cache: ExtractionCache | None = None
+    articles: Sequence[Article],
+    jobs: int,
+    progress: Progress | None,
+    cache: ExtractionCache | None = None,
+    settle: Callable[[Extraction], Extraction] = _same,
 ) -> list[Extraction]:
     """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
     import multiprocessing
@@ -460,13 +511,16 @@ def _extract_parallel(
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     counter = (ctx or multiprocessing.get_context()).Value("i", 0)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
-        futures = [pool.submit(partial(_extract_chunk, progress=None, cache=cache), c) for c in chunks]
+        futures = {pool.submit(partial(_extract_chunk, progress=None, cache=cache), c): k for k, c in enumerate(chunks)}
+        done: dict[int, list[Extraction]] = {}
         pending = set(futures)
         while pending:  # the progress moves per article, whichever worker finished it
-            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for f in finished:  # settled at once, the future (and its full extractions) let go
+                done[futures.pop(f)] = [settle(ex) for ex in f.result()]
             if progress:
                 progress("extract", min(counter.value, len(articles)), len(articles))
-        return [ex for f in futures for ex in f.result()]
+        return [ex for k in range(len(chunks)) for ex in done[k]]
 
 
 _TOTALS = (
@@ -539,6 +593,7 @@ def _write(
     for f in facts:
         by_article[f.evidence.article].append(f)
     gaz_ids = link_places(res.entities, facts)
+    unflushed = 0
     for n, ex in enumerate(extractions, 1):
         if progress:
             progress("write", n, len(extractions))
@@ -555,7 +610,12 @@ def _write(
         if subj:
             meta["about"] = subj
         quads = list(article_quads(iris, stem, meta, ents, art_facts, gaz_ids))
-        report.quads += write_graph(ox_store, iris.article(stem), quads)
+        written = write_graph(ox_store, iris.article(stem), quads)
+        report.quads += written
+        unflushed += written
+        if unflushed >= FLUSH_QUADS:  # Oxigraph keeps what it wrote in memory until a flush
+            ox_store.flush()
+            unflushed = 0
         report.articles.append(stem)
         report.unmapped_keys.update(ex.unmapped_keys)
         for e in ents:
