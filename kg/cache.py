@@ -194,11 +194,15 @@ class ExtractionCache:
 
     def put(self, digest: str, value: Extraction) -> None:
         """Store an extraction (atomically; a failure to write only costs a future recomputation)."""
-        stem = value.article.stem
         try:
             payload = encode_extraction(value)
         except (TypeError, ValueError):
             return
+        self.put_payload(value.article.stem, digest, payload)
+
+    def put_payload(self, stem: str, digest: str, payload: str) -> None:
+        """Store the :func:`encode_extraction` text of the article ``stem`` (encoded elsewhere: a
+        Dask worker encodes what it extracted, the client only writes it)."""
         entry = {
             "format": FORMAT,
             "fingerprint": self.fingerprint,

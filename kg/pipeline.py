@@ -445,7 +445,16 @@ def _extract_all(
         from kg.distributed import DEFAULT_BATCH, extract_on_cluster
 
         found.update(
-            extract_on_cluster(todo, dask, progress, cache, report.failures, dask_batch or DEFAULT_BATCH, settle=keep)
+            extract_on_cluster(
+                todo,
+                dask,
+                progress,
+                cache,
+                report.failures,
+                dask_batch or DEFAULT_BATCH,
+                settle=keep,
+                candidates=not isinstance(settle, _Settle) or settle.candidates,
+            )
         )
         return [found[a.stem] for a in articles if a.stem in found]
     if jobs > 1 and len(todo) > 2 * jobs:
