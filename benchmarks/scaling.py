@@ -65,8 +65,18 @@ def sample():
         samples.append((time.perf_counter(), rss(), time.process_time()))
         time.sleep(0.02)
 threading.Thread(target=sample, daemon=True).start()
+import os
+log = os.environ.get("KG_SCALING_LOG")
+seen_stages = []
+def progress(stage, n, total):  # each stage's start, with the time and memory so far, for a run cut short
+    if log and (not seen_stages or seen_stages[-1] != stage or n % 5000 == 0):
+        seen_stages.append(stage)
+        peak = max((s[1] for s in samples), default=0)
+        with open(log, "a") as fh:
+            fh.write(json.dumps({"stage": stage, "n": n, "t": round(time.perf_counter() - t0, 1),
+                                 "peak_rss_mb": round(peak / 2**20), "cpu": round(time.process_time(), 1)}) + "\n")
 t0 = time.perf_counter()
-report = build_graph([sys.argv[1]], sys.argv[2], [sys.argv[3]] if len(sys.argv) > 3 else [])
+report = build_graph([sys.argv[1]], sys.argv[2], [sys.argv[3]] if len(sys.argv) > 3 else [], progress=progress)
 total = time.perf_counter() - t0
 stop.set()
 row = {"total": total, "articles": len(report.articles), "reused": report.reused, "quads": report.quads,
