@@ -224,7 +224,12 @@ def extract_on_cluster(
             found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle, candidates)
             ok = True
             return found
-        except (OSError, TimeoutError, distributed.client.FutureCancelledError) as exc:
+        except (
+            OSError,
+            TimeoutError,
+            distributed.client.FutureCancelledError,
+            distributed.client.ClosedClientError,  # the next batch could not be sent: the client closed
+        ) as exc:
             raise _gone(address, exc) from None
     finally:
         for closing in (client, cluster):
