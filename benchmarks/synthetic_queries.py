@@ -40,6 +40,7 @@ from kg.query import load_query, queries_dir
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "redocred-dev"
 KG = PREFIXES["kg"]
+_NAMES = ("rdf-schema#label>", "core#altLabel>", "ontology#nameKey>")  # renamed per copy (keys as labels)
 _IRI = re.compile(r"<(https://kg\.example\.org/(?:resource|doc|statement)/[^>]*)>")
 
 
@@ -69,7 +70,7 @@ def replicate(nquads: list[str], shared: set[str], facts: int, out: Path) -> tup
             for q in nquads:
                 line = _IRI.sub(rename, q)
                 head = _IRI.match(q)
-                if k and ("rdf-schema#label>" in q or "core#altLabel>" in q) and head and head.group(1) not in shared:
+                if k and any(p in q for p in _NAMES) and head and head.group(1) not in shared:
                     line = re.sub(r'"( <[^>]+> \.)$', rf' {k}"\1', line)
                 fh.write(line + "\n")
                 quads += 1

@@ -412,11 +412,29 @@ def progress_line(stage: str, n: int, total: int, done: int, seconds: float) -> 
     help="Bind ?NAME to VALUE (a literal; <iri> for an IRI). Repeatable.",
 )
 @click.option("--list", "list_", is_flag=True, help="List the query library: names, titles, parameters.")
-def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[str, ...], list_: bool) -> None:
-    """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin)."""
-    from kg.graph import KnowledgeGraph
-    from kg.query import bind_params, format_results, library, query_spec
+@click.option("--limit", type=int, default=None, help="Print at most N rows (1 to 1000000).", metavar="N")
+@click.option("--offset", type=int, default=0, help="Skip the first N rows (with --limit: one page).", metavar="N")
+def query(
+    query: str | None,
+    store: Path | None,
+    fmt: str | None,
+    params: tuple[str, ...],
+    list_: bool,
+    limit: int | None,
+    offset: int,
+) -> None:
+    """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin).
 
+    --limit N --offset M prints rows M+1 to M+N, in the order the query gives (the library's
+    whole-graph queries stream in the store's own order, the same for every run on one store).
+    """
+    from kg.graph import KnowledgeGraph
+    from kg.query import bind_params, check_page, format_results, library, query_spec
+
+    try:
+        check_page(limit, offset)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc).split(": ", 1)[1], param_hint=str(exc).split(" ", 1)[0]) from None
     if list_:
         for q in library():
             click.echo(f"{q.name:18} {q.title}\n{'':18} parameters: {q.describe_params()}")
@@ -431,7 +449,12 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    click.echo(format_results(result, fmt or ("table" if sys.stdout.isatty() else "csv")), nl=False)
+    try:
+        text = format_results(result, fmt or ("table" if sys.stdout.isatty() else "csv"), limit, offset)
+    except QueryError as exc:  # an error met while the solutions stream
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(text, nl=False)
 
 
 @cli.command()

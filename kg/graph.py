@@ -32,14 +32,23 @@ from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
 from kg.store import open_store
 
-__all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
+__all__ = ["KnowledgeGraph", "bind_values", "example_graph", "name_key"]
 
 ONTO = PREFIXES["kg"]
 
 
-def _fold(text: str) -> str:
+def name_key(text: str) -> str:
+    """``text`` as a name lookup compares it: accents removed, case folded, outer spaces stripped
+    (a build writes it beside each label and alias as ``kg:nameKey``).
+
+    >>> name_key(" ÍSAAC Humalá ")
+    'isaac humala'
+    """
     t = unicodedata.normalize("NFKD", text)
     return "".join(c for c in t if not unicodedata.combining(c)).casefold().strip()
+
+
+_fold = name_key
 
 
 def _py(term: Any) -> Any:
@@ -85,8 +94,9 @@ _EXAMPLE = """@prefix kg: <https://kg.example.org/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://kg.example.org/doc/green_union> {
   <https://kg.example.org/doc/green_union> a kg:Article .
-  r:Green_Union a kg:PoliticalParty ; rdfs:label "Green Union" ; skos:altLabel "GU" ; kg:leader r:Jane_Roe .
-  r:Jane_Roe a kg:Person ; rdfs:label "Jane Roe" .
+  r:Green_Union a kg:PoliticalParty ; rdfs:label "Green Union" ; skos:altLabel "GU" ; kg:leader r:Jane_Roe ;
+    kg:nameKey "green union", "gu" .
+  r:Jane_Roe a kg:Person ; rdfs:label "Jane Roe" ; kg:nameKey "jane roe" .
   st:s1 a kg:Statement ; rdf:subject r:Green_Union ; rdf:predicate kg:leader ; rdf:object r:Jane_Roe ;
     prov:wasDerivedFrom <https://kg.example.org/doc/green_union> ; kg:sentence "- Leader: Jane Roe" ;
     kg:startOffset "18"^^xsd:nonNegativeInteger ; kg:endOffset "36"^^xsd:nonNegativeInteger ;
@@ -149,6 +159,8 @@ class KnowledgeGraph:
         >>> bool(g.query("ASK { ?p kg:leader ?x }"))
         True
         """
+        if any(isinstance(v, str) for v in bindings.values()):
+            bindings = self._entities(sparql, bindings)
         try:
             return self._run(bind_values(sparql, bindings) if bindings else sparql)
         except SyntaxError as exc:
@@ -163,6 +175,17 @@ class KnowledgeGraph:
                 except SyntaxError as own:
                     message = str(own)
             raise QueryError(describe_syntax_error(sparql, message, PREFIXES)) from None
+
+    def _entities(self, sparql: str, bindings: dict[str, Any]) -> dict[str, Any]:
+        """``bindings`` with each name bound to a parameter the query declares an entity
+        (``# Parameters: ?name (entity, ...)``) resolved to that entity's IRI, as ``kg query`` does."""
+        from kg.query import query_spec
+
+        kinds = {p.name: p.kind for p in query_spec(sparql).params} if "{" in sparql else {}
+        return {
+            k: ox.NamedNode(self.resolve(v)) if isinstance(v, str) and kinds.get(k) == "entity" else v
+            for k, v in bindings.items()
+        }
 
     def _run(self, sparql: str) -> Any:
         try:
@@ -188,14 +211,22 @@ class KnowledgeGraph:
         'https://kg.example.org/resource/Green_Union'
         """
         found: dict[str, str] = {}
-        q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
-               { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
-               FILTER(CONTAINS(STR(?e), "/resource/")) }"""
         key = _fold(name)
-        names = self.rows(q)
-        for row in names:
-            if _fold(str(row["n"])) == key:
-                found[row["e"]] = row["l"]
+        # the index a build writes beside every label and alias (kg:nameKey): one probe
+        for row in self.rows(
+            """SELECT DISTINCT ?e ?l WHERE { ?e kg:nameKey ?k ; rdfs:label ?l ; a ?t
+               FILTER(CONTAINS(STR(?e), "/resource/")) }""",
+            k=key,
+        ):
+            found[row["e"]] = row["l"]
+        if not found:  # a store written before the index, or no such name: read every name
+            q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
+                   { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
+                   FILTER(CONTAINS(STR(?e), "/resource/")) }"""
+            names = self.rows(q)
+            for row in names:
+                if _fold(str(row["n"])) == key:
+                    found[row["e"]] = row["l"]
         if not found:
             from kg.query import closest
 
