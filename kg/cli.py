@@ -492,17 +492,10 @@ def stats(store: Path | None, top: int, as_json: bool) -> None:
 @_store_option
 def path(source: str, target: str, store: Path | None) -> None:
     """The shortest path between two entities, each hop with its evidence."""
-    import networkx as nx
-
     from kg.graph import KnowledgeGraph
-    from kg.netx import explain_path
 
-    kg = KnowledgeGraph.open(_store(store))
-    a, b = kg.resolve(source), kg.resolve(target)
-    try:
-        hops = explain_path(kg.to_networkx(), a, b)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        raise KgError(f"no path links {source!r} and {target!r}") from None
+    # a search from both ends over the store's indexes (KnowledgeGraph.shortest_path), not the whole graph in memory
+    hops = KnowledgeGraph.open(_store(store)).shortest_path(source, target)
     for frm, rel, to, direction, sentence in hops:
         arrow = f"--{rel}-->" if direction == "->" else f"<--{rel}--"
         click.echo(f"{frm} {arrow} {to}\n    “{sentence}”")
