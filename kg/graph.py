@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -375,7 +376,7 @@ class KnowledgeGraph:
         """
         a, b = self.resolve(source), self.resolve(target)
         nodes = _meet(self, a, b, max_entities, f"no path links {source!r} and {target!r}")
-        return [self._hop(x, y) for x, y in zip(nodes, nodes[1:], strict=False)]
+        return [self._hop(x, y) for x, y in itertools.pairwise(nodes)]
 
     def _neighbours(self, frontier: list[str]) -> list[tuple[str, str]]:
         """(entity, neighbour) for every relation between entities touching the ``frontier``."""

@@ -3,8 +3,9 @@ tests/test_query_answers.py on the seed and tests/data stores, and by
 benchmarks/query_answers.py on the 500-article store).
 
 A query's answer is its rows in projection order. Two answers are the same when they have the
-same variables and the same rows as multisets, and, when both versions order their results (a
-top-level ORDER BY), the same sequence of sort keys (rows that tie on every key may come in any order). A GROUP_CONCAT cell is compared as the set
+same variables and the same rows as multisets, and, when both versions order their results
+(a top-level ORDER BY), the same sequence of sort keys (rows that tie on every key may come
+in any order). A GROUP_CONCAT cell is compared as the set
 of its parts, since SPARQL leaves the order of concatenation open.
 """
 
@@ -85,8 +86,10 @@ def compare_library(
             keys_old = [tuple(r[i] for i in at) for r in rows_old]
             keys_new = [tuple(r[i] for i in at) for r in rows_new]
             if keys_old != keys_new:
-                first = next(i for i, (a, b) in enumerate(zip([*keys_old, None], [*keys_new, None])) if a != b)
-                raise Difference(f"{old.stem}: ordered differently from row {first}: {keys_old[first:first + 2]} vs {keys_new[first:first + 2]}")
+                pairs = zip([*keys_old, None], [*keys_new, None], strict=False)
+                at_row = next(i for i, (a, b) in enumerate(pairs) if a != b)
+                shown = f"{keys_old[at_row : at_row + 2]} vs {keys_new[at_row : at_row + 2]}"
+                raise Difference(f"{old.stem}: ordered differently from row {at_row}: {shown}")
         if Counter(rows_old) != Counter(rows_new):
             lost = list((Counter(rows_old) - Counter(rows_new)).elements())[:3]
             extra = list((Counter(rows_new) - Counter(rows_old)).elements())[:3]

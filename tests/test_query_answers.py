@@ -113,7 +113,8 @@ def test_bad_page_options_are_one_clear_line(seed_build, args: list[str], messag
 
 
 def test_a_page_in_json_keeps_the_terms_kinds(seed_build):
-    res = CliRunner().invoke(cli, ["query", "evidence", "--store", str(seed_build[1]), "--format", "json", "--limit", "2"])
+    args = ["query", "evidence", "--store", str(seed_build[1]), "--format", "json", "--limit", "2"]
+    res = CliRunner().invoke(cli, args)
     assert res.exit_code == 0, res.output
     import json
 
@@ -181,7 +182,8 @@ def test_the_library_orders_only_what_stays_small():
 def test_every_label_and_alias_has_its_name_key(data_graph: KnowledgeGraph):
     names = data_graph.rows("""SELECT ?g ?e ?n WHERE { GRAPH ?g { { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n } }
                                 FILTER(CONTAINS(STR(?e), "/resource/")) }""")
-    keys = {(r["g"], r["e"], r["k"]) for r in data_graph.rows("SELECT ?g ?e ?k WHERE { GRAPH ?g { ?e kg:nameKey ?k } }")}
+    stored = data_graph.rows("SELECT ?g ?e ?k WHERE { GRAPH ?g { ?e kg:nameKey ?k } }")
+    keys = {(r["g"], r["e"], r["k"]) for r in stored}
     assert names and all((r["g"], r["e"], name_key(r["n"])) in keys for r in names)
     assert len(keys) == len({(r["g"], r["e"], name_key(r["n"])) for r in names})
 
@@ -220,7 +222,7 @@ def test_shortest_path_is_as_short_as_networkx_s(data_graph: KnowledgeGraph):
             hops = data_graph.shortest_path(label[a], label[b])
             assert len(hops) == want, (label[a], label[b])
             assert hops[0][0] == label[a] and hops[-1][2] == label[b]
-            for frm, _rel, to, _direction, sentence in hops:
+            for _frm, _rel, _to, _direction, sentence in hops:
                 assert sentence
             pairs += 1
     assert pairs >= 3
