@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
+from kg.query import fold as _fold
 from kg.store import open_store
 
 __all__ = ["KnowledgeGraph", "bind_values", "example_graph", "name_key"]
@@ -39,17 +39,13 @@ ONTO = PREFIXES["kg"]
 
 
 def name_key(text: str) -> str:
-    """``text`` as a name lookup compares it: accents removed, case folded, outer spaces stripped
-    (a build writes it beside each label and alias as ``kg:nameKey``).
+    """``text`` as a name lookup compares it (:func:`kg.query.fold`: accents removed, case folded,
+    outer spaces stripped); a build writes it beside each label and alias as ``kg:nameKey``.
 
     >>> name_key(" ÍSAAC Humalá ")
     'isaac humala'
     """
-    t = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in t if not unicodedata.combining(c)).casefold().strip()
-
-
-_fold = name_key
+    return _fold(text)
 
 
 def _py(term: Any) -> Any:

@@ -99,10 +99,10 @@ def test_pages_are_stable_across_processes(data_build):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--limit", "0"], "--limit: give a number of rows from 1 to 1000000"),
-        (["--limit", "-3"], "--limit: give a number of rows from 1 to 1000000"),
-        (["--limit", "1000001"], "--limit: give a number of rows from 1 to 1000000"),
-        (["--offset", "-1"], "--offset: give a number of rows to skip from 0 to 1000000000"),
+        (["--limit", "0"], "'--limit': 0 is not in the range 1<=x<=1000000"),
+        (["--limit", "-3"], "'--limit': -3 is not in the range 1<=x<=1000000"),
+        (["--limit", "1000001"], "'--limit': 1000001 is not in the range 1<=x<=1000000"),
+        (["--offset", "-1"], "'--offset': -1 is not in the range 0<=x<=1000000000"),
         (["--limit", "ten"], "'ten' is not a valid integer"),
     ],
 )
