@@ -185,8 +185,8 @@ def _ask(g: KnowledgeGraph, query: str, params: dict[str, str]) -> int:
 
 
 def _first(g: KnowledgeGraph, query: str, n: int = 100) -> int:
-    """The first ``n`` rows of a whole-graph query, as ``kg query --limit n`` reads them."""
-    return sum(1 for _ in itertools.islice(g.query(load_query(query)), n))
+    """The first ``n`` rows of a whole-graph query (LIMIT, so a server stops there too)."""
+    return sum(1 for _ in itertools.islice(g.query(f"{load_query(query)}\nLIMIT {n}"), n))
 
 
 def _child(make: Any, kind: str, query: str, params: dict[str, str], runs: int, conn: Any) -> None:
@@ -255,6 +255,7 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=120.0, help="Seconds a case may take (all its runs).")
     ap.add_argument("--big", type=Path, default=None, help="Reuse (or keep) the synthetic store in this folder.")
     ap.add_argument("--only", choices=["big", "source"], default=None, help="Measure one of the two stores.")
+    ap.add_argument("--params", default=None, help="The parameters JSON an earlier run printed (skips picking).")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
@@ -280,8 +281,8 @@ def main() -> int:
             results["load"].update(statements=n_facts, quads=n_quads, oxigraph_s=round(time.perf_counter() - t0, 1))
             del big
             big_nq.unlink()
-        asked = questions(src)
-        print("parameters: " + "; ".join(f"{c}: {p}" for c, _, p in asked), flush=True)
+        asked = [tuple(a) for a in json.loads(args.params)] if args.params else questions(src)
+        print("parameters: " + json.dumps(asked), flush=True)
         listings = [q for q in sorted(p.stem for p in queries_dir().glob("*.rq")) if not query_spec(q).params
                     or all(not p.required for p in query_spec(q).params)]
         cases = [(c, "q", q, p) for c, q, p in asked] + [(f"{q} (first 100)", "l", q, {}) for q in listings]
