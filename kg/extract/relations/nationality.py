@@ -66,6 +66,9 @@ _LIFE = re.compile(
 )
 
 
+_SHORTEST_LIFE = 16  # years: a shorter bracket after a name, with no "born", is a term or a spell
+
+
 def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rule: str) -> Iterator[Fact]:
     """Birth and death dates and places in the bracket that opens at ``open_at`` (block offset)."""
     text = ctx.block.text
@@ -113,6 +116,8 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
     a, b = parse_date(life.group("a")), parse_date(life.group("b"))
     if a is None or b is None or a.iso[:4] >= b.iso[:4]:
         return
+    if rule == "life-bracket" and int(b.iso[:4]) - int(a.iso[:4]) < _SHORTEST_LIFE:
+        return  # "led by Ana Roe (1977–1981)": a term of office, not a life
     yield Fact(person, "birthDate", a, ev)
     yield Fact(person, "deathDate", b, ev)
     for group, rel in (("a", "birthPlace"), ("b", "deathPlace")):
@@ -243,6 +248,14 @@ _END = {"end", "conclude", "finish"}
 EVENT_LEAD_CONFIDENCE = 0.75
 
 
+_TIME_SPAN_WORDS = frozenset({"week", "weekend", "month", "year", "season", "holidays", "fortnight"})
+
+
+def _time_span_name(name: str) -> bool:
+    """ "Harvest Week", "Holy Week", "the Festive Season": a stretch of the calendar, not an event to be part of."""
+    return name.rsplit(None, 1)[-1].casefold() in _TIME_SPAN_WORDS
+
+
 def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
     """An event's own lead paragraph: "… during the Mau Mau uprising" → part of that event; "It began
     on 2 April 1954 … and ended on 14 April" → start and end; "fighters led by X" → X took part."""
@@ -254,7 +267,7 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
             if tok.dep_ == "prep" and tok.lower_ == "during" and (head.lemma_ == "be" or head.dep_ == "attr"):
                 for o in tok.children:
                     for m in ctx.mentions_of(o):
-                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text:
+                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text and not _time_span_name(m.text):
                             yield Fact(
                                 ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", EVENT_LEAD_CONFIDENCE)
                             )
