@@ -74,3 +74,32 @@ def test_a_term_of_office_in_brackets_is_no_life(graph: KnowledgeGraph):
     # "It was initially led by Meera Kashyap (1979–1984) and then by …"
     facts = _facts(graph, "Meera Kashyap")
     assert not any(r in ("birthDate", "deathDate") for r, _ in facts)
+
+
+def test_a_template_name_line_is_no_name_of_the_subject(graph: KnowledgeGraph):
+    rising = graph.entity("Dock Rising")
+    assert rising["label"] == "Dock Rising"
+    assert "Infobox" not in rising["aliases"]
+    with pytest.raises(KgError):
+        graph.entity("Infobox")
+
+
+def test_the_other_names_of_the_subject_are_one_node(graph: KnowledgeGraph):
+    # "The Dock Rising (Levantamiento del Muelle), also known as the Harbour Rebellion,"; "After the Rising"
+    rising = graph.entity("Dock Rising")
+    assert {"Harbour Rebellion", "Rising"} <= set(rising["aliases"])
+    # "(codenamed Operation Tern)", "(…, UCC, also translated as "Civic Centre Union")"
+    assert "Operation Tern" in graph.entity("1971 Orvan coup")["aliases"]
+    assert "Civic Centre Union" in graph.entity("Union of the Civic Centre")["aliases"]
+
+
+def test_a_peers_style_is_the_peer(graph: KnowledgeGraph):
+    # "- Commander2: Edmund Vane, 1st Viscount Harwick, Lord Harwick": one man
+    assert "Lord Harwick" in graph.entity("Edmund Vane, 1st Viscount Harwick")["aliases"]
+
+
+def test_a_surname_written_without_its_accent_is_the_person(graph: KnowledgeGraph):
+    # "Dock workers led by Juan Núñez Ramos …" … "After the Rising, Nunez fled to Argentina."
+    person = graph.entity("Juan Núñez Ramos")
+    assert person["type"] == "Person"
+    assert graph.entity("Nunez")["iri"] == person["iri"]
