@@ -103,3 +103,10 @@ def test_a_surname_written_without_its_accent_is_the_person(graph: KnowledgeGrap
     person = graph.entity("Juan Núñez Ramos")
     assert person["type"] == "Person"
     assert graph.entity("Nunez")["iri"] == person["iri"]
+
+
+def test_an_office_of_a_country_the_prose_gives_a_person(graph: KnowledgeGraph):
+    assert ("positionHeld", "president of Chile") in _facts(graph, "Marta Ilves", "positionHeld")
+    assert ("positionHeld", "Prime Minister of Ghana") in _facts(graph, "Tomás Ilves", "positionHeld")
+    assert ("positionHeld", "president of Peru") in _facts(graph, "Rosa Vidal", "positionHeld")
+    assert not _facts(graph, "Luis Ilves", "positionHeld")  # "a former assistant minister": no country's office

@@ -25,6 +25,7 @@ from kg.extract.relations.nationality import (
     location_facts,
     nationality_facts,
 )
+from kg.extract.relations.offices import office_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -124,6 +125,13 @@ def _verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Trigger verbs and their arguments (table ``triggers.json``).
     Example: "The party was founded by Ana Roe in 1990" → foundedBy(party, Ana Roe), inception(party, 1990)."""
     return verb_facts(ctx)
+
+
+@rule("office", "block", {"positionHeld"}, needs=("siblings",))
+def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An office of a country the prose gives a person.
+    Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
+    return office_facts(ctx)
 
 
 @rule("headquarters", "block", {"headquarters"}, needs=("siblings",))
