@@ -110,3 +110,11 @@ def test_an_office_of_a_country_the_prose_gives_a_person(graph: KnowledgeGraph):
     assert ("positionHeld", "Prime Minister of Ghana") in _facts(graph, "Tomás Ilves", "positionHeld")
     assert ("positionHeld", "president of Peru") in _facts(graph, "Rosa Vidal", "positionHeld")
     assert not _facts(graph, "Luis Ilves", "positionHeld")  # "a former assistant minister": no country's office
+
+
+def test_an_organisation_of_its_leaders_and_a_person_of_a_party(graph: KnowledgeGraph):
+    assert {("leader", "Teresa Ugarte"), ("leader", "Juan Carlos Ortega")} <= _facts(
+        graph, "Christian Humanist Party", "leader"
+    )
+    assert ("leader", "Carlos Herrera Soto") in _facts(graph, "Rural Democratic Party", "leader")
+    assert ("memberOfParty", "Labour Centre Party") in _facts(graph, "Rosa Ferrer", "memberOfParty")

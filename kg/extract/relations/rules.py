@@ -25,7 +25,7 @@ from kg.extract.relations.nationality import (
     location_facts,
     nationality_facts,
 )
-from kg.extract.relations.offices import office_facts
+from kg.extract.relations.offices import of_person_facts, office_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -132,6 +132,14 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An office of a country the prose gives a person.
     Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
     return office_facts(ctx)
+
+
+@rule("of-person", "block", {"leader", "memberOfParty"}, needs=("siblings",))
+def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation "of" its leaders, a person "of" a party.
+    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
+    Party" → memberOfParty(Ana Roe, Civic Party)."""
+    return of_person_facts(ctx)
 
 
 @rule("headquarters", "block", {"headquarters"}, needs=("siblings",))
