@@ -118,3 +118,9 @@ def test_an_organisation_of_its_leaders_and_a_person_of_a_party(graph: Knowledge
     )
     assert ("leader", "Carlos Herrera Soto") in _facts(graph, "Rural Democratic Party", "leader")
     assert ("memberOfParty", "Labour Centre Party") in _facts(graph, "Rosa Ferrer", "memberOfParty")
+
+
+def test_a_name_with_its_own_acronym_is_not_part_of_a_longer_name(graph: KnowledgeGraph):
+    # "Liberal Party (PL) of …" and "Independent Liberal Party (PLI) of …": two parties
+    assert graph.entity("Liberal Party")["iri"] != graph.entity("Independent Liberal Party")["iri"]
+    assert ("leader", "Carlos Soto Ruiz") not in _facts(graph, "Liberal Party", "leader")
