@@ -124,3 +124,8 @@ def test_a_name_with_its_own_acronym_is_not_part_of_a_longer_name(graph: Knowled
     # "Liberal Party (PL) of …" and "Independent Liberal Party (PLI) of …": two parties
     assert graph.entity("Liberal Party")["iri"] != graph.entity("Independent Liberal Party")["iri"]
     assert ("leader", "Carlos Soto Ruiz") not in _facts(graph, "Liberal Party", "leader")
+
+
+def test_an_event_dated_right_after_its_name(graph: KnowledgeGraph):
+    # "Following the Harbour massacre in 1968, …"
+    assert ("pointInTime", "1968") in _facts(graph, "Harbour massacre", "pointInTime")
