@@ -120,6 +120,14 @@ _END = {"end", "conclude", "finish"}
 EVENT_LEAD_CONFIDENCE = 0.75
 
 
+_TIME_SPAN_WORDS = frozenset({"week", "weekend", "month", "year", "season", "holidays", "fortnight"})
+
+
+def _time_span_name(name: str) -> bool:
+    """ "Harvest Week", "Holy Week", "the Festive Season": a stretch of the calendar, not an event to be part of."""
+    return name.rsplit(None, 1)[-1].casefold() in _TIME_SPAN_WORDS
+
+
 def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
     """An event's own lead paragraph: "… during the Mau Mau uprising" → part of that event; "It began
     on 2 April 1954 … and ended on 14 April" → start and end; "fighters led by X" → X took part."""
@@ -131,7 +139,7 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
             if tok.dep_ == "prep" and tok.lower_ == "during" and (head.lemma_ == "be" or head.dep_ == "attr"):
                 for o in tok.children:
                     for m in ctx.mentions_of(o):
-                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text:
+                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text and not _time_span_name(m.text):
                             yield Fact(
                                 ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", EVENT_LEAD_CONFIDENCE)
                             )

@@ -34,6 +34,9 @@ _LIFE = re.compile(
 )
 
 
+_SHORTEST_LIFE = 16  # years: a shorter bracket after a name, with no "born", is a term or a spell
+
+
 def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rule: str) -> Iterator[Fact]:
     """Birth and death dates and places in the bracket that opens at ``open_at`` (block offset)."""
     text = ctx.block.text
@@ -81,6 +84,8 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
     a, b = parse_date(life.group("a")), parse_date(life.group("b"))
     if a is None or b is None or a.iso[:4] >= b.iso[:4]:
         return
+    if rule == "life-bracket" and int(b.iso[:4]) - int(a.iso[:4]) < _SHORTEST_LIFE:
+        return  # "led by Ana Roe (1977–1981)": a term of office, not a life
     yield Fact(person, "birthDate", a, ev)
     yield Fact(person, "deathDate", b, ev)
     for group, rel in (("a", "birthPlace"), ("b", "deathPlace")):
