@@ -171,7 +171,7 @@ def test_the_library_orders_only_what_stays_small():
     for name in QUERIES:
         text = load_query(name)
         if order_keys(text):
-            assert name in ("entity", "most_connected", "multi_source"), name
+            assert name in ("entity", "most_connected", "multi_source", "timeline"), name
         else:
             assert "# Order: the store's own" in text, name
 
