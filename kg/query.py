@@ -38,6 +38,7 @@ __all__ = [
     "check_page",
     "describe_syntax_error",
     "format_results",
+    "json_term",
     "library",
     "load_query",
     "parse_params",
@@ -313,20 +314,27 @@ def check_page(limit: int | None, offset: int) -> None:
         raise QueryError(f"--offset {offset}: give a number of rows to skip from 0 to {MAX_OFFSET}")
 
 
-def _json_term(term: Any) -> dict[str, str]:
-    """One RDF term in SPARQL 1.1 results JSON."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": str(term)}
+def json_term(t: Any) -> dict[str, Any]:
+    """One RDF term in SPARQL 1.1 results JSON (a quoted triple as SPARQL-star's ``triple``)."""
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": json_term(t.subject),
+                "predicate": json_term(t.predicate),
+                "object": json_term(t.object),
+            },
+        }
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
 
 
 def format_results(result: Any, fmt: str, limit: int | None = None, offset: int = 0) -> str:
@@ -344,7 +352,7 @@ def format_results(result: Any, fmt: str, limit: int | None = None, offset: int 
     names = [v.value for v in result.variables]
     page = list(itertools.islice(result, offset, None if limit is None else offset + limit))
     if fmt == "json":
-        bindings = [{n: _json_term(sol[n]) for n in names if sol[n] is not None} for sol in page]
+        bindings = [{n: json_term(sol[n]) for n in names if sol[n] is not None} for sol in page]
         body = {"head": {"vars": names}, "results": {"bindings": bindings}}
         return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
     rows = [[_cell(sol[n]) for n in names] for sol in page]

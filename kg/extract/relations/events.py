@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTH_NAMES
 from kg.documents.model import Article, Section
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import MEMBER_NOUNS, Sentences
@@ -276,22 +277,7 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"
 _ORDINAL_WORDS = frozenset(
     [
         "first",
