@@ -24,6 +24,9 @@ _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lon
 _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
 
 
+_ONLY_BRACKET = re.compile(r"\([^()]+\)")
+
+
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
 
 
@@ -51,7 +54,10 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
         prev = out[-1] if out else None
         cut = prev is not None and prev.text.count("(") > prev.text.count(")")
         peerage = prev is not None and _PEERAGE.match(it.text) is not None  # "Ivor Guest, 1st Viscount Wimborne"
-        if prev is not None and (cut or peerage) and prev.qualifier == it.qualifier:
+        # "Anti-colonial League, (Liga Anticolonial)": a bracket alone is the item before it in another
+        # language, not an item of its own
+        native = prev is not None and _ONLY_BRACKET.fullmatch(it.text.strip()) is not None and "(" not in prev.text
+        if prev is not None and (cut or peerage or native) and prev.qualifier == it.qualifier:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
             continue

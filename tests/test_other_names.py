@@ -1,0 +1,54 @@
+"""Other names a real page gives its subject and its infobox items are names of one node, on invented
+articles (tests/names/): a lead bracket holding an abbreviation with digits, "also known as" and
+"and unofficially as" (12 March Movement); a subject phrase of three names, each with its own bracket
+of native name and acronym, one broken over two lines (Free Workers' Front); an infobox item followed
+by its native name in a bracket of its own, and a term note in a bracket of its own (Lorvania)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.graph import KnowledgeGraph
+
+ARTICLES = Path(__file__).parent / "names"
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    from kg.pipeline import build_graph
+
+    d = tmp_path_factory.mktemp("names")
+    build_graph([ARTICLES], d / "store", [])
+    return KnowledgeGraph.open(d / "store")
+
+
+def _labels(g: KnowledgeGraph) -> set[str]:
+    return {r["l"] for r in g.rows("SELECT ?l WHERE { ?e rdfs:label ?l }")}
+
+
+def test_a_lead_bracket_of_abbreviation_and_other_names(graph: KnowledgeGraph):
+    movement = graph.entity("12 March Movement")
+    assert {"G12M", "Gemar", "Duabel", "Twelfth of March Movement"} <= set(movement["aliases"])
+    assert not {"Gemar", "Duabel", "G12M"} & _labels(graph)  # no node of their own
+    # the words that explain a name ("from Gerakan Maret") are no name, and a date is none
+    assert not any(a.startswith(("from", "Gerakan 12")) for a in movement["aliases"])
+
+
+def test_each_name_of_the_subject_phrase_brings_its_bracket(graph: KnowledgeGraph):
+    front = graph.entity("Free Workers' Front")
+    names = set(front["aliases"])
+    assert {"UP-FOL", "FOL-UP", "FOL", "Unión Popular Frente Obrero Libre"} <= names
+    assert all("\n" not in n and "  " not in n for n in (*names, front["label"]))  # one line each
+    assert "FOL-UP" not in _labels(graph)
+
+
+def test_an_infobox_items_native_name_in_its_own_bracket_is_no_second_item(graph: KnowledgeGraph):
+    facts = {(f["relation"], str(f["object"])) for f in graph.facts(subject="Patriotic Front of Lorvania")}
+    objects = {o for _, o in facts}
+    assert "Anti-colonial League of Lorvania" in objects
+    assert not any(o.startswith(("Liga", "La Antorcha", "until")) for o in objects)
+    assert not {"Liga Anticolonial de Lorvania", "La Antorcha Lorvana"} & _labels(graph)
+    # the leader's term note qualifies the leader: Mara Quell stays the leader
+    assert ("leader", "Mara Quell") in facts
