@@ -52,3 +52,15 @@ def test_an_infobox_items_native_name_in_its_own_bracket_is_no_second_item(graph
     assert not {"Liga Anticolonial de Lorvania", "La Antorcha Lorvana"} & _labels(graph)
     # the leader's term note qualifies the leader: Mara Quell stays the leader
     assert ("leader", "Mara Quell") in facts
+
+
+def test_other_names_in_a_language_after_or_simply_and_after_or(graph: KnowledgeGraph):
+    # "The People's League, known in Lorvan as Sakdi Thamrong (…), or simply the Sakthom (…), was"
+    league = graph.entity("Sakdi Thamrong")
+    assert {"People's League", "Sakthom"} <= set(league["aliases"])
+    assert not {"People's League", "Sakthom"} & _labels(graph)
+    assert "Lorvan" not in league["aliases"]  # the language the name is given in
+    # "also known as the Tessin Revolution or Tesshin Revolution": both, and no name ends in "or"
+    revolution = graph.entity("1907 Orvan Revolution")
+    assert {"Tessin Revolution", "Tesshin Revolution"} <= set(revolution["aliases"])
+    assert not any(n.endswith(" or") for n in _labels(graph) | set(revolution["aliases"]))
