@@ -64,3 +64,19 @@ def test_other_names_in_a_language_after_or_simply_and_after_or(graph: Knowledge
     revolution = graph.entity("1907 Orvan Revolution")
     assert {"Tessin Revolution", "Tesshin Revolution"} <= set(revolution["aliases"])
     assert not any(n.endswith(" or") for n in _labels(graph) | set(revolution["aliases"]))
+
+
+def test_an_infobox_partys_short_name_is_the_prose_party(graph: KnowledgeGraph):
+    # "- Party: Revolutionary (1939–73), Liberation (1973–2001), Independent": the links' short texts
+    parties = {str(f["object"]) for f in graph.facts(subject="Ana Velis", relation="memberOfParty")}
+    assert parties == {"Ostlandic Revolutionary Party", "Ostlandic Liberation Party"}
+    assert not {"Revolutionary", "Liberation", "Independent"} & _labels(graph)
+
+
+def test_a_princes_style_after_his_name_is_no_second_person(graph: KnowledgeGraph):
+    assert "Ivo Senn, Prince Harl" in _labels(graph)
+    assert "Prince Harl" not in _labels(graph)
+    # "King Oren III, Prince Tavo Ilan": two men, each with his own title
+    assert {"King Oren III", "Prince Tavo Ilan"} <= _labels(graph)
+    # the name and the style are each a name of the one man
+    assert {"Ivo Senn", "Prince Harl"} <= set(graph.entity("Ivo Senn, Prince Harl")["aliases"])

@@ -59,6 +59,8 @@ _IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
 def _in_language(text: str, m: Mention) -> bool:
     """The language or place in "known in Thai as X" (not a name of the thing)."""
     return text.startswith(" as ", m.end) and _IN_LANGUAGE.search(text, max(0, m.start - 12), m.start) is not None
+
+
 _COALITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon("coalition_before_words"))) + r")\s+(?:with|between|of)\s+[^.;()]*$"
 )
@@ -139,7 +141,7 @@ _OR = re.compile(r"\s+or\s+(?:the\s+)?")
 def _chained(
     text: str, ordered: Sequence[Mention], found: list[tuple[Mention, Mention, str]]
 ) -> list[tuple[Mention, Mention, str]]:
-    """"also known as the Xinhai Revolution or Hsinhai Revolution": a name right after an other name
+    """ "also known as the Xinhai Revolution or Hsinhai Revolution": a name right after an other name
     and "or" is one more other name of the same thing (same kind, no gazetteer place between them)."""
     named = {b: a for a, b, why in found if why.startswith("another name") and not why.endswith("'('")}
     out = []
