@@ -80,3 +80,15 @@ def test_a_princes_style_after_his_name_is_no_second_person(graph: KnowledgeGrap
     assert {"King Oren III", "Prince Tavo Ilan"} <= _labels(graph)
     # the name and the style are each a name of the one man
     assert {"Ivo Senn", "Prince Harl"} <= set(graph.entity("Ivo Senn, Prince Harl")["aliases"])
+
+
+def test_a_name_with_a_dash_a_lead_bracket_after_the_title_and_dates_among_names(graph: KnowledgeGraph):
+    # "The Popular Unity Movement – Velas (…, MUP-V)": the parser may cut the name at its dash
+    velas = set(graph.entity("Velas")["aliases"])
+    assert {"Popular Unity Movement – Velas", "MUP-V"} <= velas
+    assert "Popular Unity Movement" not in velas
+    # "The Harbour Army of Ostland (Ejército Portuario de Ostlandia, EPO), often referred to as …"
+    assert {"Ejército Portuario de Ostlandia", "EPO"} <= set(graph.entity("Harbour Army of Ostland")["aliases"])
+    # "(May 1911; Varn Devrimi)": the date is skipped, the name kept
+    assert "Varn Devrimi" in graph.entity("8 May Revolution")["aliases"]
+    assert "EPO" not in _labels(graph) and "Varn Devrimi" not in _labels(graph)

@@ -207,16 +207,32 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     aliases = _name_line_aliases(article, name, cls)
     if lead is not None and article.blocks:
         base = article.blocks[0].start
+        para = article.blocks[0].text
         phrase = _subject_phrase(lead)
         if phrase is not None:
-            s, e = clean_span(lead.text, phrase.start_char, phrase.end_char)
-            text = article.blocks[0].text[s:e]
+            p_start, p_end = phrase.start_char, phrase.end_char
+            dash = _DASH_TAIL.match(para, p_end) if para[p_start:p_end].rstrip().endswith(("–", "—")) else None
+            if dash is not None:  # "The National Liberation Movement – Tupamaros (…)": the parser cut at the dash
+                p_end = dash.end()
+            s, e = clean_span(lead.text, p_start, p_end)
+            text = para[s:e]
             if text and len(text.split()) <= 8 and not text.islower():
                 aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
-            para = article.blocks[0].text
-            for at in (*_name_brackets(para, phrase.start_char, phrase.end_char), phrase.end_char):
+            for at in (*_name_brackets(para, p_start, p_end), p_end):
                 aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
+        elif (at := _title_in_lead(para, name)) is not None:  # no parse of a subject: the title's own bracket
+            aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
     return subject, aliases
+
+
+_DASH_TAIL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _title_in_lead(para: str, name: str) -> int | None:
+    """End of the title's name where the lead's first sentence opens with it ("The Zapatista Army of
+    National Liberation (…)"), or None."""
+    m = re.match(rf"\s*(?:The\s+)?{re.escape(name)}(?=\s*\()", para)
+    return m.end() if m else None
 
 
 def _name_brackets(text: str, start: int, end: int) -> list[int]:
@@ -259,8 +275,8 @@ def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) 
     if not m:
         return []
     inner_start = after + m.start(1)
-    if _LIFE_WORDS.search(m.group(1)) or parse_date(m.group(1)) is not None:
-        return []  # a bracket of life dates names no alias
+    if _LIFE_WORDS.search(m.group(1)):
+        return []  # a bracket of life dates names no alias (a date among names is skipped below)
     out = []
     for seg in re.finditer(r"[^,;]+", m.group(1)):
         s0 = inner_start + seg.start()
@@ -274,7 +290,7 @@ def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) 
         alias = text[s:e]
         for part in re.split(r"\s+or\s+", alias):
             part = part.strip(" \"“”'‘’")
-            acronym = _ACRONYM.fullmatch(part) is not None and sum(c.isupper() for c in part) >= 2
+            acronym = _ACRONYM.fullmatch(part) is not None and (sum(c.isupper() for c in part) >= 2 or "-" in part)
             if not part or (_SKIP_SEGMENT.search(part) and not acronym) or not part[0].isupper():
                 continue
             if parse_date(part) is not None or gazetteer().lookup(part) is not None:
