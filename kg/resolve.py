@@ -349,7 +349,7 @@ def resolve_mentions(
         if all(m in dropped for m in ms):
             continue
         cls = _vote(ms)
-        label = _label(ms)
+        label = " ".join(_label(ms).split())
         bare = None
         if root in qualifier:  # a namesake of another country's: "Socialist Party (Chile)"
             bare, label = label, f"{label} ({qualifier[root]})"
@@ -364,8 +364,9 @@ def resolve_mentions(
         if bare is not None:
             aliases[bare] = "the bare name, shared with a namesake of another country"
         for m in ms:
-            if m.text != label and m.text not in aliases:
-                aliases[m.text] = uf.why.get(m, "same name" if norm_name(m.text) == norm_name(label) else "mention")
+            text = " ".join(m.text.split())  # a name broken over two lines of the page is one line of a label
+            if text != label and text not in aliases:
+                aliases[text] = uf.why.get(m, "same name" if norm_name(m.text) == norm_name(label) else "mention")
         entities[slug] = Entity(
             key=slug,
             label=label,

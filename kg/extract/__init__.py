@@ -16,6 +16,7 @@ from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
+from kg.extract.short_names import short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -73,6 +74,11 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
+    box_items = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.source == "infobox"]
+    same_as.extend(short_name_pairs(box_items, per_block, subject))
+    styled = styled_name_pairs(box_items)
+    same_as.extend(styled)
+    mentions.extend(b for _, b, _ in styled)
     for f in facts:
         for node in (f.subject, f.object):
             if isinstance(node, Mention) and node is not subject:

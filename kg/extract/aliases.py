@@ -32,7 +32,8 @@ _ANOTHER = (
     r"|originally|later|now|today)\s+)?"
 )
 _KNOWN = (
-    rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+)?as\s+|{_ANOTHER}called\s+"
+    rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+|in\s+[A-Z][a-z]+\s+)?as\s+"
+    rf"|{_ANOTHER}called\s+|or\s+simply\s+"
 )
 _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
@@ -52,6 +53,14 @@ _PASSIVE_RENAMED = re.compile(
     rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
 )
 _CLOSE = (")", ",", ";", ".", " ")
+_IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
+
+
+def _in_language(text: str, m: Mention) -> bool:
+    """The language or place in "known in Thai as X" (not a name of the thing)."""
+    return text.startswith(" as ", m.end) and _IN_LANGUAGE.search(text, max(0, m.start - 12), m.start) is not None
+
+
 _COALITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(lexicon("coalition_before_words"))) + r")\s+(?:with|between|of)\s+[^.;()]*$"
 )
@@ -88,7 +97,8 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
     The Varn Corps = Blue Coats | another name: ', also known as'
     """
     out: list[tuple[Mention, Mention, str]] = []
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    # the language a name is given in ("known in Thai as X") is no name in the chain of names
+    ordered = sorted((m for m in mentions if not _in_language(text, m)), key=lambda m: (m.start, m.end))
     ends = {m.end: m for m in ordered}
     for b in ordered:  # "The Easter Rising (Éirí Amach na Cásca), also known as the Easter Rebellion,"
         hit = _AFTER_BRACKET.search(text, max(0, b.start - 140), b.start)
@@ -122,4 +132,24 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             stated = True
         if _compatible(a, b, stated):
             out.append((a, b, f"another name: {between.strip()!r}"))
+    return out + _chained(text, ordered, out)
+
+
+_OR = re.compile(r"\s+or\s+(?:the\s+)?")
+
+
+def _chained(
+    text: str, ordered: Sequence[Mention], found: list[tuple[Mention, Mention, str]]
+) -> list[tuple[Mention, Mention, str]]:
+    """ "also known as the Xinhai Revolution or Hsinhai Revolution": a name right after an other name
+    and "or" is one more other name of the same thing (same kind, no gazetteer place between them)."""
+    named = {b: a for a, b, why in found if why.startswith("another name") and not why.endswith("'('")}
+    out = []
+    for a, b in pairwise(ordered):
+        first = named.get(a)
+        if first is None or not _OR.fullmatch(text[a.end : b.start]) or text[b.end : b.end + 1] not in _CLOSE:
+            continue
+        if _compatible(a, b, True) and group_of(a.cls) == group_of(b.cls):
+            out.append((first, b, "another name: 'or'"))
+            named[b] = first
     return out

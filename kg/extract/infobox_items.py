@@ -24,6 +24,9 @@ _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lon
 _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
 
 
+_ONLY_BRACKET = re.compile(r"\([^()]+\)")
+
+
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
 
 
@@ -35,8 +38,13 @@ _PRESENT = re.compile(r"^(?:present|current|incumbent|today|now)$", re.I)
 
 _RANGE_SPLIT = re.compile(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
 _PEERAGE = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Viscount|Earl|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Count|Countess|Baronet)\b"
+    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Viscount|Earl|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Count|Countess|Baronet"
+    r")\b"
 )
+# "Zaifeng, Prince Chun", "Charles, Prince of Wales": a prince's style after his name (one word or "of …"),
+# not the next person of a list ("King Faisal II, Prince Abd al-Ilah": two men, each with his title)
+_PRINCE = re.compile(r"^(?:Prince|Princess)\s+(?:of\s+\S.*|[A-Z][\w'-]+)$")
+_ROYAL = re.compile(r"^(?:King|Queen|Prince|Princess|Emperor|Empress|Sultan|Shah|Emir|Sheikh|Crown)\b")
 
 
 def _with(ev: Evidence, confidence: float) -> Evidence:
@@ -51,7 +59,13 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
         prev = out[-1] if out else None
         cut = prev is not None and prev.text.count("(") > prev.text.count(")")
         peerage = prev is not None and _PEERAGE.match(it.text) is not None  # "Ivor Guest, 1st Viscount Wimborne"
-        if prev is not None and (cut or peerage) and prev.qualifier == it.qualifier:
+        peerage = peerage or (
+            prev is not None and _PRINCE.match(it.text.strip()) is not None and not _ROYAL.match(prev.text.strip())
+        )
+        # "Anti-colonial League, (Liga Anticolonial)": a bracket alone is the item before it in another
+        # language, not an item of its own
+        native = prev is not None and _ONLY_BRACKET.fullmatch(it.text.strip()) is not None and "(" not in prev.text
+        if prev is not None and (cut or peerage or native) and prev.qualifier == it.qualifier:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
             continue
@@ -100,6 +114,9 @@ _TEMPLATE_WORD = re.compile(
     r"endplainlist|startplainlist|sfn|refn|lang|nbsp)$",
     re.I,
 )
+
+
+_NO_PARTY = re.compile(r"^(?:independent|independents|non-?partisan|no party|unaffiliated|none)$", re.I)
 
 
 _FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|including|see|also|etc|mostly)\b")
@@ -201,6 +218,8 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         return None
     if _PLACEHOLDER.match(name) or _TEMPLATE_WORD.match(name) or _FRAGMENT.match(name):
         return None  # "Office abolished", a template's name ("ubl"), a fragment ("and Empire")
+    if cls == "PoliticalParty" and _NO_PARTY.match(name):
+        return None  # "Party: Independent": no party at all
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)

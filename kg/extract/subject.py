@@ -55,13 +55,18 @@ _ORG_KEYS = {
 }
 _EVENT_KEYS = {"participants", "belligerents", "commanders", "casualties", "result", "outcome"}
 _ALIAS_LEAD = re.compile(
-    r"^(?:(?:also|sometimes|often|commonly|officially|formerly|originally)\s+)*"
-    r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated|or"
-    r"|short\s+for|code-?\s?named)\s+)+",
+    r"^(?:(?:and|or)\s+)?(?:(?:also|sometimes|often|commonly|officially|unofficially|informally|popularly|formerly"
+    r"|originally)\s+)*"
+    r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated"
+    r"|abbr\.|or|as|short\s+for|code-?\s?named)\s+)+",
     re.I,
 )
 _LANGUAGE_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){0,2}:\s+")
 _SKIP_SEGMENT = re.compile(r"\b(born|died|née|b\.|d\.|c\.|listen|pronounced|lit\.|literally)\b|\d", re.I)
+# a bracket of life dates names no alias at all: "(born 1950)", "(c. 1850 – 1900)", "(née Roe)"
+_LIFE_WORDS = re.compile(r"\b(born|died|née|b\.|d\.|c\.)(?!\w)", re.I)
+# an acronym may hold digits ("G30S", "M-19"): a segment that is one, after its lead words, is a name
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 
 
 def blank_parentheses(text: str) -> str:
@@ -202,14 +207,47 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     aliases = _name_line_aliases(article, name, cls)
     if lead is not None and article.blocks:
         base = article.blocks[0].start
+        para = article.blocks[0].text
         phrase = _subject_phrase(lead)
         if phrase is not None:
-            s, e = clean_span(lead.text, phrase.start_char, phrase.end_char)
-            text = article.blocks[0].text[s:e]
+            p_start, p_end = phrase.start_char, phrase.end_char
+            dash = _DASH_TAIL.match(para, p_end) if para[p_start:p_end].rstrip().endswith(("–", "—")) else None
+            if dash is not None:  # "The National Liberation Movement – Tupamaros (…)": the parser cut at the dash
+                p_end = dash.end()
+            s, e = clean_span(lead.text, p_start, p_end)
+            text = para[s:e]
             if text and len(text.split()) <= 8 and not text.islower():
                 aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
-            aliases.extend(_parenthesis_aliases(article.stem, article.blocks[0].text, phrase.end_char, base, cls))
+            for at in (*_name_brackets(para, p_start, p_end), p_end):
+                aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
+        elif (at := _title_in_lead(para, name)) is not None:  # no parse of a subject: the title's own bracket
+            aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
     return subject, aliases
+
+
+_DASH_TAIL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def _title_in_lead(para: str, name: str) -> int | None:
+    """End of the title's name where the lead's first sentence opens with it ("The Zapatista Army of
+    National Liberation (…)"), or None."""
+    m = re.match(rf"\s*(?:The\s+)?{re.escape(name)}(?=\s*\()", para)
+    return m.end() if m else None
+
+
+def _name_brackets(text: str, start: int, end: int) -> list[int]:
+    """Where a bracket opens right after a name inside the subject phrase: "The Union - Army (Unión
+    Ejército, U-A), also known as the Army - Union (Ejército - Unión, A-U), and originally called the
+    Army (A)" gives a bracket after each of its names; the last one is the phrase's own end."""
+    out, depth = [], 0
+    for i in range(start, end):
+        if text[i] == "(":
+            if depth == 0 and text[start:i].rstrip()[-1:].isalnum():
+                out.append(len(text[:i].rstrip()))
+            depth += 1
+        elif text[i] == ")":
+            depth = max(0, depth - 1)
+    return out
 
 
 _TEMPLATE_WORD = re.compile(r"(?i)(?:infobox|template|taxobox|navbox)(?:[\s:_].*)?")
@@ -230,12 +268,15 @@ def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
 
 
 def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) -> list[Mention]:
+    """Other names in the bracket right after ``after``: "(Spanish: X, abbr. XY; also known as Z, from …,
+    and unofficially as W)". A bracket of life dates names none; in others a segment with a date or a
+    number, a pronunciation or a literal translation is skipped, the rest kept (an acronym may hold digits)."""
     m = re.match(r"\s*\(([^()]*)\)", text[after:])
     if not m:
         return []
     inner_start = after + m.start(1)
-    if _SKIP_SEGMENT.search(m.group(1)) or parse_date(m.group(1)) is not None:
-        return []  # a bracket of life dates, places or pronunciation names no alias
+    if _LIFE_WORDS.search(m.group(1)):
+        return []  # a bracket of life dates names no alias (a date among names is skipped below)
     out = []
     for seg in re.finditer(r"[^,;]+", m.group(1)):
         s0 = inner_start + seg.start()
@@ -249,7 +290,8 @@ def _parenthesis_aliases(stem: str, text: str, after: int, base: int, cls: str) 
         alias = text[s:e]
         for part in re.split(r"\s+or\s+", alias):
             part = part.strip(" \"“”'‘’")
-            if not part or _SKIP_SEGMENT.search(part) or not part[0].isupper():
+            acronym = _ACRONYM.fullmatch(part) is not None and (sum(c.isupper() for c in part) >= 2 or "-" in part)
+            if not part or (_SKIP_SEGMENT.search(part) and not acronym) or not part[0].isupper():
                 continue
             if parse_date(part) is not None or gazetteer().lookup(part) is not None:
                 continue
