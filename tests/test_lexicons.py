@@ -26,10 +26,17 @@ def _named_in_code() -> set[str]:
                 and isinstance(node.args[0], ast.Constant)
             ):
                 out.add(node.args[0].value)
+    from kg.extract.relations.nouns import noun_rules
     from kg.extract.relations.paths import role_paths
 
     for role in role_paths().values():  # and the lexicons the role paths test a lemma against
         out.update(s.value for p in (*role.paths, role.when) for s in p if s.op == "@" and s.value)
+    for row in load_json("nouns.json")["rules"]:  # and those of the noun table: its triggers and paths
+        lemma = row["noun"]["lemma"]
+        out.update([lemma[1:]] if lemma.startswith("@") else [])
+    for noun in noun_rules():
+        parts = [noun.subject, *(part for _, part in noun.facts)]
+        out.update(s.value for part in parts for p in part.paths for s in p if s.op == "@" and s.value)
     return out
 
 

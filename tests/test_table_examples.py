@@ -1,5 +1,6 @@
-"""Every row of the verb table (kg/data/triggers.json) carries examples: an invented article, and
-the facts the row's rule must give on it. One parametrised test runs them all."""
+"""Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
+kg/data/nouns.json) carries examples: an invented article, and the facts the row must give on it.
+One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ from typing import Any
 import pytest
 
 from kg.datafiles import load_json
+from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.verbs import verb_rules
+
+# each table, and the rule name its rows' facts carry as their extractor
+TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}"}
 
 
 def _examples() -> list[Any]:
     return [
-        pytest.param(row["name"], ex, id=f"{row['name']}-{k}")
-        for row in load_json("triggers.json")["rules"]
+        pytest.param(extractor.format(row["name"]), ex, id=f"{row['name']}-{k}")
+        for table, extractor in TABLES.items()
+        for row in load_json(table)["rules"]
         for k, ex in enumerate(row.get("examples", []))
     ]
 
@@ -23,19 +29,23 @@ def _value(obj: Any) -> str:
     return str(getattr(obj, "text", None) or getattr(obj, "iso", None))
 
 
-def test_every_row_has_an_example_with_facts():
-    rows = load_json("triggers.json")["rules"]
-    assert len(rows) == len(verb_rules()) >= 40
+@pytest.mark.parametrize(
+    ("table", "loaded", "least"), [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1)]
+)
+def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
+    rows = load_json(table)["rules"]
+    assert len(rows) == len(loaded()) >= least
+    assert len({row["name"] for row in rows}) == len(rows), f"kg/data/{table}: a rule name given twice"
     for row in rows:
         examples = row.get("examples", [])
-        assert examples, f"kg/data/triggers.json: rule {row['name']!r} has no example"
+        assert examples, f"kg/data/{table}: rule {row['name']!r} has no example"
         for ex in examples:
             assert ex["title"] and ex["text"] and ex["facts"], row["name"]
             assert all(len(f) == 3 for f in ex["facts"]), row["name"]
 
 
-@pytest.mark.parametrize(("name", "example"), _examples())
-def test_the_rule_gives_its_examples_facts(name: str, example: dict[str, Any]):
+@pytest.mark.parametrize(("extractor", "example"), _examples())
+def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, Any]):
     from kg.annotate import _annotate
     from kg.documents.reader import read_text
     from kg.extract import extract_article
@@ -43,9 +53,9 @@ def test_the_rule_gives_its_examples_facts(name: str, example: dict[str, Any]):
     article = read_text(f"= {example['title']} =\n\n{example['text']}\n", "example.txt")
     blocks, lead = next(_annotate([article], 1))
     ex = extract_article(article, blocks, lead)
-    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == f"verb:{name}"}
+    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == extractor}
     for subject, relation, obj in example["facts"]:
-        assert (subject, relation, obj) in given, (name, example["text"], sorted(given))
+        assert (subject, relation, obj) in given, (extractor, example["text"], sorted(given))
 
 
 @pytest.mark.parametrize(

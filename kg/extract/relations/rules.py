@@ -20,6 +20,7 @@ from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
 from kg.extract.relations.life import death_noun_facts, life_facts
 from kg.extract.relations.nationality import nationality_facts
+from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
@@ -30,7 +31,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
-from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
+from kg.extract.relations.verbs import coalition_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
 from kg.model import Fact, Mention
@@ -137,11 +138,11 @@ def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return of_person_facts(ctx)
 
 
-@rule("headquarters", "block", {"headquarters"}, needs=("siblings",))
-def _headquarters(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A seat or headquarters in a place.
+@rule("noun", "block", noun_relations, needs=("siblings",))
+def _noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Trigger nouns and what hangs on them (table ``nouns.json``).
     Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
-    return headquarters_facts(ctx)
+    return noun_facts(ctx)
 
 
 @rule("coalition", "block", {"memberOf"}, needs=("siblings",))

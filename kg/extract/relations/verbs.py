@@ -19,7 +19,7 @@ from kg.ontology import CLASSES, group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "tenure", "verb_facts", "verb_rules"]
+__all__ = ["VerbRule", "coalition_facts", "tenure", "verb_facts", "verb_rules"]
 
 
 @dataclass(frozen=True)
@@ -342,34 +342,6 @@ def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]
             and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[objects[i - 1].end : o.start])
         )
     ]
-
-
-HEADQUARTERS_CONFIDENCE = 0.75
-
-
-def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "Its headquarters are in Quito", "The party's headquarters were located in X": the owner's seat."""
-    for tok in ctx.doc:
-        if tok.lemma_.casefold() not in ("headquarters", "headquarter", "seat") or tok.dep_ not in (
-            "nsubj",
-            "nsubjpass",
-        ):
-            continue
-        owner = next((ctx.mention(c) for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or group_of(owner.cls) != "Organization":
-            continue
-        verb = tok.head
-        places = [
-            m
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "at")
-            for o in p.children
-            if o.dep_ == "pobj"
-            for m in ctx.mentions_of(o)
-            if group_of(m.cls) == "Place"
-        ]
-        for place in _without_containers(ctx, places)[:1]:
-            yield Fact(owner, "headquarters", place, ctx.evidence(tok.sent, "headquarters-in", HEADQUARTERS_CONFIDENCE))
 
 
 COALITION_CONFIDENCE = 0.7
