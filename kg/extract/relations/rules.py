@@ -31,7 +31,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
-from kg.extract.relations.verbs import coalition_facts, verb_facts
+from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
 from kg.model import Fact, Mention
@@ -140,16 +140,10 @@ def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 
 @rule("noun", "block", noun_relations, needs=("siblings",))
 def _noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """Trigger nouns and what hangs on them (table ``nouns.json``).
-    Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
+    """Trigger nouns and what hangs on them (table ``nouns.json``): a seat, an alliance named.
+    Example: "Its headquarters are in Quito" → headquarters(subject, Quito); "X formed an alliance
+    with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
     return noun_facts(ctx)
-
-
-@rule("coalition", "block", {"memberOf"}, needs=("siblings",))
-def _coalition(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An alliance formed and named.
-    Example: "X formed an alliance with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
-    return coalition_facts(ctx)
 
 
 @rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))
