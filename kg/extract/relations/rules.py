@@ -18,7 +18,7 @@ from kg.extract.relations.descriptors import descriptor_facts, employer_facts, n
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
-from kg.extract.relations.life import death_noun_facts, life_facts
+from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
@@ -140,7 +140,7 @@ def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 
 @rule("noun", "block", noun_relations, needs=("siblings",))
 def _noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """Trigger nouns and what hangs on them (table ``nouns.json``): a seat, an alliance named.
+    """Trigger nouns and what hangs on them (table ``nouns.json``): a seat, an alliance named, a death.
     Example: "Its headquarters are in Quito" → headquarters(subject, Quito); "X formed an alliance
     with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
     return noun_facts(ctx)
@@ -166,13 +166,6 @@ def _life(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     Example: "Ana Roe (born 3 June 1961 in Curitiba)" → birthDate(Ana Roe, 1961-06-03),
     birthPlace(Ana Roe, Curitiba)."""
     return life_facts(ctx)
-
-
-@rule("death-noun", "block", {"deathDate", "deathPlace"}, needs=("siblings",))
-def _death_noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """The date and place of a death a possessive names.
-    Example: "after Roe's death in Lyon in 2006" → deathPlace(Roe, Lyon), deathDate(Roe, 2006)."""
-    return death_noun_facts(ctx)
 
 
 @rule("place-chain", "block", {"country", "locatedIn"}, needs=("siblings",))
