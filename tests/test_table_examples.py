@@ -1,6 +1,6 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
-kg/data/nouns.json) carries examples: an invented article, and the facts the row must give on it.
-One parametrised test runs them all."""
+kg/data/nouns.json, the pair table kg/data/pairs.json) carries examples: an invented article, and
+the facts the row must give on it. One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 
 from kg.datafiles import load_json
 from kg.extract.relations.nouns import noun_rules
+from kg.extract.relations.pairs import pair_rules
 from kg.extract.relations.verbs import verb_rules
 
 # each table, and the rule name its rows' facts carry as their extractor
-TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}"}
+TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}", "pairs.json": "{}"}
 
 
 def _examples() -> list[Any]:
@@ -30,7 +31,8 @@ def _value(obj: Any) -> str:
 
 
 @pytest.mark.parametrize(
-    ("table", "loaded", "least"), [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1)]
+    ("table", "loaded", "least"),
+    [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1), ("pairs.json", pair_rules, 1)],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
     rows = load_json(table)["rules"]
@@ -104,3 +106,45 @@ def test_a_role_is_a_path_of_the_table():
     role = _role("as-for", {"doc": "d", "word": True, "paths": ["prep[lower=as]>pobj>prep[lower={word}]>pobj"]})
     assert [t.text for t in role_tokens(verb, role, "for")] == ["Times"]
     assert role_tokens(verb, role, "at") == []
+
+
+_NOUN = {"name": "x", "noun": {"lemma": "seat"}, "subject": {"path": "poss"}, "confidence": 0.5}
+_PAIR = {"name": "x", "subject_class": ["Person"], "object_class": ["Company"], "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_NOUN, "facts": [{"relation": "headquarter", "path": "pobj"}]}, "headquarter"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "prep[lemma@no_such]"}]}, "no lexicon 'no_such'"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "date": True}]}, "give one of path"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "class": ["Plaice"]}]}, "Plaice"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "roles": "subj"}]}, "unknown role 'subj'"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "take": "last"}]}, "take must be"),
+        ({**_NOUN, "noun": {"lemma": "@no_such"}, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "no_such"),
+    ],
+)
+def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.nouns import _row
+
+    with pytest.raises(ValueError) as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employr"}, "employr"),
+        ({**_PAIR, "between": r"\s+of(\s+", "relation": "employer"}, "no regular expression"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation_by_word": "role_nouns.tsv"}, "(?P<word>"),
+        ({**_PAIR, "between": r"\s+of\s+"}, "a relation or relation_by_word"),
+        ({**_PAIR, "object_class": ["Compny"], "between": r"\s+of\s+", "relation": "employer"}, "Compny"),
+    ],
+)
+def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.pairs import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/pairs\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)

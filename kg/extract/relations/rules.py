@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
+from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
@@ -22,6 +22,7 @@ from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
+from kg.extract.relations.pairs import pair_facts, pair_relations
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -95,11 +96,12 @@ def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return dated_work_facts(ctx)
 
 
-@rule("employer", "block", lambda: {*role_nouns().values(), "employer"}, needs=("siblings",))
-def _employer(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A person of an institution, or a role noun at it (table ``role_nouns.tsv``).
+@rule("pair", "block", pair_relations, needs=("siblings",))
+def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Two neighbouring mentions and the words between them (table ``pairs.json``): a person of an
+    institution, a role noun at it (``role_nouns.tsv``).
     Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
-    return employer_facts(ctx)
+    return pair_facts(ctx)
 
 
 @rule("name-place", "block", {"country", "jurisdiction", "locatedIn", "location"}, needs=("places", "siblings"))
