@@ -94,7 +94,6 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
 LED_BY_CONFIDENCE = 0.7
 # "the Civic Party (PC) of Ana Roe and Luis Vidal": an organisation, its acronym, then its leaders
 _ACRONYM_OF = re.compile(r"\s*\([^()\s]{2,12}\)\s+of\s+(?!the\b)")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s+")
 
 
@@ -117,12 +116,12 @@ def _as_person(m: Mention) -> Mention:
 
 
 def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
-    Party (PC)" → memberOfParty(Ana Roe, Civic Party)."""
+    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe). ("Ana Roe of the Civic
+    Party" → memberOfParty is a row of the pair table, ``person-of-party``.)"""
     text, base = ctx.block.text, ctx.block.start
     ms = ctx.mentions
     starts = {m.start: m for m in ms}
-    for a, b in pairwise(ms):
+    for a, _ in pairwise(ms):
         span = ctx.span(a.start, a.end)
         if span is None:
             continue
@@ -134,10 +133,3 @@ def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
                 yield Fact(a, "leader", _as_person(person), ev)
                 more = _AND.match(text, person.end - base)  # "… of Ana Roe and Luis Vidal"
                 person = starts.get(more.end() + base) if more else None
-        elif (
-            group_of(a.cls) == "Person"
-            and b.cls == "PoliticalParty"
-            and b.end <= end
-            and _OF.fullmatch(text, a.end - base, b.start - base)
-        ):
-            yield Fact(a, "memberOfParty", b, ctx.evidence(span.sent, "person-of-party", LED_BY_CONFIDENCE))

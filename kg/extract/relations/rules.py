@@ -99,7 +99,7 @@ def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 @rule("pair", "block", pair_relations, needs=("siblings",))
 def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Two neighbouring mentions and the words between them (table ``pairs.json``): a person of an
-    institution, a role noun at it (``role_nouns.tsv``).
+    institution or of a party, a role noun at an institution (``role_nouns.tsv``).
     Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
     return pair_facts(ctx)
 
@@ -132,11 +132,10 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return office_facts(ctx)
 
 
-@rule("of-person", "block", {"leader", "memberOfParty"}, needs=("siblings",))
+@rule("of-person", "block", {"leader"}, needs=("siblings",))
 def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An organisation "of" its leaders, a person "of" a party.
-    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
-    Party" → memberOfParty(Ana Roe, Civic Party)."""
+    """An organisation "of" its leaders.
+    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe)."""
     return of_person_facts(ctx)
 
 
