@@ -43,7 +43,7 @@ _RELATIONS = {
     "ReligiousDenomination": ("religion", "religion"),
     "PoliticalParty": ("memberOfParty", "party"),
 }
-_VERBS = {"religion": frozenset({"convert"}), "party": frozenset({"elect", "reelect", "re-elect", "run", "stand"})}
+_VERBS = {"religion": lexicon("conversion_verbs"), "party": lexicon("election_verbs")}
 _PARTY_ROLES = lexicon("party_role_nouns")
 _VERB_PREP = {"religion": "to", "party": "as"}
 _VERB_RULE = {"religion": "conversion", "party": "elected-as"}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import religion_of
 from kg.gazetteer import gazetteer
@@ -25,19 +26,9 @@ __all__ = ["descriptor_facts", "descriptor_heads", "name_place_facts"]
 
 DESCRIPTOR_CONFIDENCE = 0.75
 NAME_PLACE_CONFIDENCE = 0.6
-_COMPOUND_DEMONYMS = {
-    "Latin American",
-    "Native American",
-    "African American",
-    "Anglo American",
-    "Pan American",
-    "North American",
-    "South American",
-    "Central American",
-    "Mesoamerican American",
-}
+_COMPOUND_DEMONYMS = lexicon("compound_demonyms")
 _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
-_PEOPLE_NOUN = r"\s+(?:people|peoples|tribes?|clans?|ethnic\s+groups?)\b"
+_PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
 
 
 def _peoples_name(text: str, word: str) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.verbs import _arg_tokens
 from kg.model import Fact
@@ -21,7 +22,8 @@ __all__ = ["event_lead_facts", "event_span_facts", "location_facts"]
 CONFIDENCE = 0.8
 
 
-_WATER = re.compile(r"\b(River|Lake|Sea|Ocean|Bay|Gulf|Creek|Canal|Strait|Reservoir|Lagoon|Fjord)\b")
+_WATER = re.compile(rf"\b(?:{alternation('water_name_words')})\b")
+_WATERSIDE = lexicon("waterside_preps")
 
 
 def location_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -38,7 +40,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
         for prep in tok.children:
             if (
                 prep.dep_ == "prep"
-                and prep.lower_ in ("on", "along", "beside")
+                and prep.lower_ in _WATERSIDE
                 and group_of(ctx.subject.cls) == "Place"
             ):
                 water = [
@@ -111,16 +113,16 @@ def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
     yield Fact(ctx.subject, "endTime", end, ev)
 
 
-_BEGIN = {"begin", "start", "commence", "break"}
+_BEGIN = lexicon("event_begin_verbs")
 
 
-_END = {"end", "conclude", "finish"}
+_END = lexicon("event_end_verbs")
 
 
 EVENT_LEAD_CONFIDENCE = 0.75
 
 
-_TIME_SPAN_WORDS = frozenset({"week", "weekend", "month", "year", "season", "holidays", "fortnight"})
+_TIME_SPAN_WORDS = lexicon("time_span_nouns")
 
 
 def _time_span_name(name: str) -> bool:

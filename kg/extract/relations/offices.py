@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import keyword_class
 from kg.model import Fact, Mention
@@ -108,7 +109,7 @@ def _looks_like_a_person(m: Mention) -> bool:
     return words[0][:1].isupper() and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
-_PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "dos", "y"})
+_PARTICLES = lexicon("short_name_particles")
 
 
 def _as_person(m: Mention) -> Mention:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from kg.documents.model import Article
+from kg.extract.lexicons import alternation
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
@@ -63,6 +64,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
                     yield Fact(inner, "country", last, ev)
 
 
+_OPEN_END = alternation("open_list_words")
 _RANK = {"city": 1, "region": 2, "country": 3, "continent": 4}
 
 
@@ -81,7 +83,7 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
         return True
     after = ctx.article.text[chain[-1].end : chain[-1].end + 200]
     more = r"(?:,\s*[A-Z][^,.;]{0,40}?)" + ("*" if len(chain) >= 3 else "+")
-    open_end = r"(?:,\s*[A-Z][^,.;]{0,40}?)*,?\s+(?:and|or|&)\s+(?:other|others|elsewhere|several|many|various)\b"
+    open_end = rf"(?:,\s*[A-Z][^,.;]{{0,40}}?)*,?\s+(?:and|or|&)\s+(?:{_OPEN_END})\b"
     if re.match(open_end, after):
         return True  # an open end: "Concepción, Santiago, and other cities"
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
