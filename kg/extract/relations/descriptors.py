@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["descriptor_facts", "descriptor_heads", "name_place_facts"]
 
-DESCRIPTOR_CONFIDENCE = 0.75
-NAME_PLACE_CONFIDENCE = 0.6
 _COMPOUND_DEMONYMS = lexicon("compound_demonyms")
 _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
 _PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
@@ -97,7 +95,7 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
                 if gazetteer().nationality(country.text) is None:
                     continue  # a state's name ("the France team") says less than its adjective
                 seen.add((m, country))
-                yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym", DESCRIPTOR_CONFIDENCE))
+                yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym"))
 
 
 def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fact]:
@@ -144,4 +142,4 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
             rel = "country" if found.cls == "Country" else "locatedIn"
         span = ctx.span(m.start, m.end)
         if span is not None:
-            yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place", NAME_PLACE_CONFIDENCE))
+            yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))

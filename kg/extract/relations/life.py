@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.confidences import confidence
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 __all__ = ["life_facts"]
-
-CONFIDENCE = 0.8
 
 
 _BORN = re.compile(r"\(\s*(?:born|b\.)\s+(?P<rest>[^()]*)\)")
@@ -45,7 +44,7 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
     if close < 0 or close - open_at > 200:
         return
     bracket = text[open_at : close + 1]
-    ev = ctx.evidence(sent, rule, CONFIDENCE)
+    ev = ctx.evidence(sent, rule, confidence("life-dates"))
 
     def place_in(a: int, b: int) -> Mention | None:
         found = [

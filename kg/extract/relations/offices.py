@@ -17,7 +17,6 @@ from kg.ontology import group_of
 
 __all__ = ["of_person_facts", "office_facts"]
 
-OFFICE_CONFIDENCE = 0.75
 # the office right before "of <country>": a head of state's or government's and their deputies'
 _OFFICE = re.compile(
     r"\b(?P<office>(?:(?:vice|deputy)[- ]?)?(?:president|prime\s+minister|premier|chancellor))\s+of\s+(?:the\s+)?$",
@@ -89,10 +88,9 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         name = text[office.start("office") : c.end - base]
         position = Mention(ctx.article.stem, at, c.end, name, "Position", "pattern")
-        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country", OFFICE_CONFIDENCE))
+        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country"))
 
 
-LED_BY_CONFIDENCE = 0.7
 # "the Civic Party (PC) of Ana Roe and Luis Vidal": an organisation, its acronym, then its leaders
 _ACRONYM_OF = re.compile(r"\s*\([^()\s]{2,12}\)\s+of\s+(?!the\b)")
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s+")
@@ -128,7 +126,7 @@ def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         end = span.sent.end_char + base
         if group_of(a.cls) == "Organization" and (of := _ACRONYM_OF.match(text, a.end - base)) is not None:
-            ev = ctx.evidence(span.sent, "organisation-of-person", LED_BY_CONFIDENCE)
+            ev = ctx.evidence(span.sent, "organisation-of-person")
             person = starts.get(of.end() + base)
             while person is not None and person.end <= end and _looks_like_a_person(person):
                 yield Fact(a, "leader", _as_person(person), ev)
