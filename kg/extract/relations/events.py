@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from kg.dates import MONTH_NAMES
 from kg.documents.model import Article, Section
 from kg.extract.confidences import confidence
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import MEMBER_NOUNS, Sentences
 from kg.extract.tables import check_class, load_tsv
 from kg.model import DateValue, Fact, Mention
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "name_year_facts", "section_events"]
 
 _END_VERBS = lexicon("war_end_verbs")
-_NAMING = re.compile(r"\b(?:dubbed|known as|called|nicknamed|named)\s+[\"“]([^\"”]{2,60})[\"”]")
+_NAMING = re.compile(rf"\b(?:{alternation('naming_words')})\s+[\"“]([^\"”]{{2,60}})[\"”]")
 _SMALL = lexicon("event_name_small_words")
 
 
