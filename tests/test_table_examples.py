@@ -148,3 +148,20 @@ def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem:
     with pytest.raises(ValueError, match=r"kg/data/pairs\.json, rule 'x'") as exc:
         _row(row)
     assert problem in str(exc.value)
+
+
+def test_kg_rules_shows_every_row_of_the_tables_with_its_example():
+    import json
+
+    from kg.extract.relations.rules import describe_rules
+
+    text = describe_rules()
+    listed = {r["name"]: r for r in json.loads(describe_rules(as_json=True))}
+    for table in TABLES:
+        rule = next(name for name, r in listed.items() if r.get("table") == f"kg/data/{table}")
+        rows = load_json(table)["rules"]
+        assert [r["name"] for r in listed[rule]["rows"]] == [r["name"] for r in rows], table
+        for row in rows:
+            first = row["examples"][0]
+            assert f"{row['name']} ({row['confidence']}): {first['text']}" in text, row["name"]
+    assert listed["noun"]["rows"][0]["example"].endswith("→ headquarters(Valdora Farmers' Union, Brennick)")

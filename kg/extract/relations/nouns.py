@@ -150,17 +150,14 @@ def _read(ctx: Sentences, noun: Token, part: Part) -> list[Mention]:
 
 
 def _trigger(row: NounRule, tok: Token) -> bool:
-    return (
-        tok.lemma_.casefold() in row.lemmas
-        and (not row.deps or tok.dep_ in row.deps)
-        and (not row.pos or tok.pos_ in row.pos)
-    )
+    return (not row.deps or tok.dep_ in row.deps) and (not row.pos or tok.pos_ in row.pos)
 
 
 def noun_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from every trigger noun of the block, row by row of the table."""
+    lemmas = [t.lemma_.casefold() for t in ctx.doc]  # once for all rows
     for row in noun_rules():
-        for tok in ctx.doc:
+        for tok in (ctx.doc[i] for i, lemma in enumerate(lemmas) if lemma in row.lemmas):
             if not _trigger(row, tok):
                 continue
             subjects = _read(ctx, tok, row.subject)

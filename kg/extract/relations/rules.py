@@ -280,10 +280,26 @@ def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
     return [*events.facts, *events.same_as]
 
 
+# the rules whose patterns are rows of a table: the table, shown row by row under its rule
+_TABLES = {"verb": "triggers.json", "noun": "nouns.json", "pair": "pairs.json"}
+
+
+def _rows(table: str) -> list[dict[str, Any]]:
+    """A table's rows for ``kg rules``: name, confidence, and the first example with its facts."""
+    out = []
+    for row in load_json(table)["rules"]:
+        ex = (row.get("examples") or [{}])[0]
+        facts = ", ".join(f"{r}({s}, {o})" for s, r, o in ex.get("facts", []))
+        out.append({"name": row["name"], "confidence": row["confidence"], "example": f"{ex.get('text', '')} → {facts}"})
+    return out
+
+
 def describe_rules(as_json: bool = False) -> str:
-    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``)."""
-    rows = [
+    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``);
+    a table-driven rule with its table's rows."""
+    rows: list[dict[str, Any]] = [
         {"name": r.name, "scope": r.scope, "relations": sorted(r.relations), "needs": list(r.needs), "doc": r.doc}
+        | ({"table": f"kg/data/{_TABLES[r.name]}", "rows": _rows(_TABLES[r.name])} if r.name in _TABLES else {})
         for r in RULES
     ]
     if as_json:
@@ -294,4 +310,7 @@ def describe_rules(as_json: bool = False) -> str:
         lines.append(f"{i:2}. {row['name']} ({row['scope']}){needs}")
         lines.append(f"    relations: {', '.join(row['relations'])}")
         lines.append(f"    {row['doc']}")
+        if "rows" in row:
+            lines.append(f"    rows of {row['table']}:")
+            lines.extend(f"      {t['name']} ({t['confidence']}): {t['example']}" for t in row["rows"])
     return "\n".join(lines)
