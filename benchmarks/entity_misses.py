@@ -59,7 +59,8 @@ def main() -> int:
             return max(hits, key=lambda g: (hits[g], -len(ents[g]["label"]))) if hits else None
 
         nodes = {n for t in triples for n in (t[0], t[2]) if not isinstance(n, k.Literal)}
-        typed = {n for n in nodes if pred.coarse.get(n)}
+        # the scorer's own node set: typed, or any node it reads as an entity (an Ideology, a work…)
+        typed = {n for n in nodes if pred.coarse.get(n) or n in pred.entities}
         found: dict[str, list] = defaultdict(list)
         for n in typed:
             g = gold_id(n)
@@ -69,7 +70,7 @@ def main() -> int:
             if len(ns) > 1:
                 words = [set(" ".join(pred.labels.get(n, ())).split()) for n in ns]
                 share = "shared word" if words[0] & words[1] else "no shared word"
-                same = "same type" if pred.coarse[ns[0]] == pred.coarse[ns[1]] else "other type"
+                same = "same type" if pred.coarse.get(ns[0]) == pred.coarse.get(ns[1]) else "other type"
                 dups[(share, same)] += len(ns) - 1
                 shown["duplicates"].append(f"{stem}: {ents[g]['label']!r} ← {[str(n).rsplit('/', 1)[-1] for n in ns]}")
         labelled = defaultdict(list)
