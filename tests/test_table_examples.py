@@ -1,5 +1,6 @@
-"""Every row of the verb table (kg/data/triggers.json) carries examples: an invented article, and
-the facts the row's rule must give on it. One parametrised test runs them all."""
+"""Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
+kg/data/nouns.json, the pair table kg/data/pairs.json) carries examples: an invented article, and
+the facts the row must give on it. One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -8,13 +9,19 @@ from typing import Any
 import pytest
 
 from kg.datafiles import load_json
+from kg.extract.relations.nouns import noun_rules
+from kg.extract.relations.pairs import pair_rules
 from kg.extract.relations.verbs import verb_rules
+
+# each table, and the rule name its rows' facts carry as their extractor
+TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}", "pairs.json": "{}"}
 
 
 def _examples() -> list[Any]:
     return [
-        pytest.param(row["name"], ex, id=f"{row['name']}-{k}")
-        for row in load_json("triggers.json")["rules"]
+        pytest.param(extractor.format(row["name"]), ex, id=f"{row['name']}-{k}")
+        for table, extractor in TABLES.items()
+        for row in load_json(table)["rules"]
         for k, ex in enumerate(row.get("examples", []))
     ]
 
@@ -23,19 +30,24 @@ def _value(obj: Any) -> str:
     return str(getattr(obj, "text", None) or getattr(obj, "iso", None))
 
 
-def test_every_row_has_an_example_with_facts():
-    rows = load_json("triggers.json")["rules"]
-    assert len(rows) == len(verb_rules()) >= 40
+@pytest.mark.parametrize(
+    ("table", "loaded", "least"),
+    [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1), ("pairs.json", pair_rules, 1)],
+)
+def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
+    rows = load_json(table)["rules"]
+    assert len(rows) == len(loaded()) >= least
+    assert len({row["name"] for row in rows}) == len(rows), f"kg/data/{table}: a rule name given twice"
     for row in rows:
         examples = row.get("examples", [])
-        assert examples, f"kg/data/triggers.json: rule {row['name']!r} has no example"
+        assert examples, f"kg/data/{table}: rule {row['name']!r} has no example"
         for ex in examples:
             assert ex["title"] and ex["text"] and ex["facts"], row["name"]
             assert all(len(f) == 3 for f in ex["facts"]), row["name"]
 
 
-@pytest.mark.parametrize(("name", "example"), _examples())
-def test_the_rule_gives_its_examples_facts(name: str, example: dict[str, Any]):
+@pytest.mark.parametrize(("extractor", "example"), _examples())
+def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, Any]):
     from kg.annotate import _annotate
     from kg.documents.reader import read_text
     from kg.extract import extract_article
@@ -43,9 +55,9 @@ def test_the_rule_gives_its_examples_facts(name: str, example: dict[str, Any]):
     article = read_text(f"= {example['title']} =\n\n{example['text']}\n", "example.txt")
     blocks, lead = next(_annotate([article], 1))
     ex = extract_article(article, blocks, lead)
-    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == f"verb:{name}"}
+    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == extractor}
     for subject, relation, obj in example["facts"]:
-        assert (subject, relation, obj) in given, (name, example["text"], sorted(given))
+        assert (subject, relation, obj) in given, (extractor, example["text"], sorted(given))
 
 
 @pytest.mark.parametrize(
@@ -94,3 +106,62 @@ def test_a_role_is_a_path_of_the_table():
     role = _role("as-for", {"doc": "d", "word": True, "paths": ["prep[lower=as]>pobj>prep[lower={word}]>pobj"]})
     assert [t.text for t in role_tokens(verb, role, "for")] == ["Times"]
     assert role_tokens(verb, role, "at") == []
+
+
+_NOUN = {"name": "x", "noun": {"lemma": "seat"}, "subject": {"path": "poss"}, "confidence": 0.5}
+_PAIR = {"name": "x", "subject_class": ["Person"], "object_class": ["Company"], "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_NOUN, "facts": [{"relation": "headquarter", "path": "pobj"}]}, "headquarter"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "prep[lemma@no_such]"}]}, "no lexicon 'no_such'"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "date": True}]}, "give one of path"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "class": ["Plaice"]}]}, "Plaice"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "roles": "subj"}]}, "unknown role 'subj'"),
+        ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "take": "last"}]}, "take must be"),
+        ({**_NOUN, "noun": {"lemma": "@no_such"}, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "no_such"),
+    ],
+)
+def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.nouns import _row
+
+    with pytest.raises(ValueError) as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employr"}, "employr"),
+        ({**_PAIR, "between": r"\s+of(\s+", "relation": "employer"}, "no regular expression"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation_by_word": "role_nouns.tsv"}, "(?P<word>"),
+        ({**_PAIR, "between": r"\s+of\s+"}, "a relation or relation_by_word"),
+        ({**_PAIR, "object_class": ["Compny"], "between": r"\s+of\s+", "relation": "employer"}, "Compny"),
+    ],
+)
+def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.pairs import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/pairs\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+def test_kg_rules_shows_every_row_of_the_tables_with_its_example():
+    import json
+
+    from kg.extract.relations.rules import describe_rules
+
+    text = describe_rules()
+    listed = {r["name"]: r for r in json.loads(describe_rules(as_json=True))}
+    for table in TABLES:
+        rule = next(name for name, r in listed.items() if r.get("table") == f"kg/data/{table}")
+        rows = load_json(table)["rules"]
+        assert [r["name"] for r in listed[rule]["rows"]] == [r["name"] for r in rows], table
+        for row in rows:
+            first = row["examples"][0]
+            assert f"{row['name']} ({row['confidence']}): {first['text']}" in text, row["name"]
+    assert listed["noun"]["rows"][0]["example"].endswith("→ headquarters(Valdora Farmers' Union, Brennick)")

@@ -20,17 +20,14 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
 
 __all__ = ["alias_pairs"]
 
-_ANOTHER = (
-    r"(?:(?:also|otherwise|better|more\s+commonly|commonly|locally|popularly|officially|formerly|previously"
-    r"|originally|later|now|today)\s+)?"
-)
+_ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+)?"
 _KNOWN = (
     rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+|in\s+[A-Z][a-z]+\s+)?as\s+"
     rf"|{_ANOTHER}called\s+|or\s+simply\s+"

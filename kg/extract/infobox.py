@@ -32,6 +32,7 @@ from kg.extract.infobox_items import (
 )
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
+from kg.extract.lexicons import alternation
 from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
@@ -232,11 +233,7 @@ def _first_date(slot: _Slot, part: str) -> str | None:
     return None
 
 
-_NOT_LEADER = re.compile(
-    r"\b(?:treasurer|spokes(?:man|woman|person)|vice|deputy|whip|organi[sz]ing|assistant|press|youth|women|"
-    r"second|third|fourth)",
-    re.I,
-)
+_NOT_LEADER = re.compile(rf"\b(?:{alternation('non_leader_title_words')})", re.I)
 _ORDINAL_OFFICE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)\b", re.I)
 
 

@@ -6,6 +6,8 @@ so a misspelt name fails when the module is imported, not silently at build time
 
 >>> "coalition" in lexicon("alliance_nouns"), lexicon("alliance_nouns") <= lexicon("coalition_nouns")
 (True, True)
+>>> alternation("sibling_plurals")
+'brothers|siblings|sisters|twins'
 >>> lexicon("no_such_list")
 Traceback (most recent call last):
 ...
@@ -14,13 +16,14 @@ ValueError: kg/data/lexicons.json: no lexicon 'no_such_list'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from kg.datafiles import load_json
 
-__all__ = ["lexicon", "lexicon_docs"]
+__all__ = ["alternation", "lexicon", "lexicon_docs"]
 
 _FILE = "kg/data/lexicons.json"
 
@@ -69,6 +72,13 @@ def lexicon(name: str) -> frozenset[str]:
     if name not in table:
         raise ValueError(f"{_FILE}: no lexicon {name!r}")
     return table[name]
+
+
+def alternation(name: str) -> str:
+    """The words of lexicon ``name`` as a regular-expression alternation (no group), longest first,
+    each escaped, a space inside a word matching any white space."""
+    words = sorted(lexicon(name), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 def lexicon_docs() -> dict[str, str]:

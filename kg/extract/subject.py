@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.documents.model import Article
 from kg.extract.entities import clean_span
+from kg.extract.lexicons import alternation
 from kg.extract.tables import head_nouns, keyword_class
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -55,8 +56,7 @@ _ORG_KEYS = {
 }
 _EVENT_KEYS = {"participants", "belligerents", "commanders", "casualties", "result", "outcome"}
 _ALIAS_LEAD = re.compile(
-    r"^(?:(?:and|or)\s+)?(?:(?:also|sometimes|often|commonly|officially|unofficially|informally|popularly|formerly"
-    r"|originally)\s+)*"
+    rf"^(?:(?:and|or)\s+)?(?:(?:{alternation('lead_alias_adverbs')})\s+)*"
     r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated"
     r"|abbr\.|or|as|short\s+for|code-?\s?named)\s+)+",
     re.I,

@@ -6,6 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _GAZ_KINDS, _PLACE_CLASSES
+from kg.extract.lexicons import lexicon
 from kg.extract.tables import head_nouns, keyword_class, load_tsv
 from kg.gazetteer import gazetteer
 
@@ -88,7 +89,7 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     return None
 
 
-_BEFORE_OFFICE = frozenset({"the", "a", "an", "new", "first", "interim", "acting"})
+_BEFORE_OFFICE = lexicon("before_office_words")
 
 
 def _named_to_office(ent: Span) -> bool:
@@ -123,26 +124,7 @@ def _played_for(root: Token) -> bool:
     return first.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_ == "play"
 
 
-_WORK_WORDS = frozenset(
-    [
-        "song",
-        "single",
-        "track",
-        "album",
-        "ep",
-        "film",
-        "movie",
-        "novel",
-        "book",
-        "poem",
-        "play",
-        "series",
-        "episode",
-        "opera",
-        "hit",
-        "record",
-    ]
-)
+_WORK_WORDS = lexicon("quoted_work_words")
 
 
 def _quoted_work(text: str, start: int, end: int, ent: Span) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _GAZ_KINDS
 from kg.extract.entities.spans import clean_span
+from kg.extract.lexicons import lexicon
 from kg.extract.tables import keyword_class, party_word, religion_first_words, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -15,41 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-_PARTY_ROLES = frozenset(
-    {"leader", "candidate", "member", "members", "politician", "senator", "congressman", "congresswoman"}
-    | {"representative", "mp", "minister", "nominee", "nomination", "primary", "ticket", "delegate", "caucus"}
-    | {"councillor", "councilor", "governor", "president", "premier", "mayor", "government", "majority"}
-)
+_PARTY_ROLES = lexicon("party_context_words")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
-_SMALL = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "and",
-    "or",
-    "to",
-    "for",
-    "at",
-    "by",
-    "with",
-    "de",
-    "la",
-    "el",
-    "is",
-    "me",
-    "my",
-    "you",
-    "your",
-    "it",
-    "no",
-    "not",
-    "from",
-    "as",
-    "up",
-}
+_SMALL = lexicon("title_small_words")
 
 
 def title_case_quotes(text: str) -> list[tuple[int, int]]:

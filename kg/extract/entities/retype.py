@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.extract.lexicons import alternation
 from kg.model import Mention
 
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _fold(word: str) -> str:

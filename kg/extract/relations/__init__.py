@@ -5,6 +5,10 @@
 
 Families, one module each:
 - ``verbs``: trigger verbs and their arguments (table ``kg/data/triggers.json``);
+- ``nouns``: trigger nouns and what hangs on them: a seat, an alliance named, a death, a burial
+  (table ``kg/data/nouns.json``);
+- ``pairs``: neighbouring mentions and the words between them: "Jane Roe of the University of X"
+  (table ``kg/data/pairs.json``);
 - ``kinship``: "his sons A and B" (table ``kg/data/possessive_nouns.tsv``);
 - ``places``: "Ghent, Belgium" chains, and countries from the gazetteer;
 - ``nationality``: "X is a Brazilian politician" → citizenship / country;

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.confidences import confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_heads
@@ -33,17 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = ["affiliation_facts"]
 
-DESCRIPTOR_CONFIDENCE = 0.75
-PREDICATE_CONFIDENCE = 0.8
-VERB_CONFIDENCE = 0.75
-NAME_CONFIDENCE = 0.6
 # the class of the word's mention → the relation and the short name rules carry
 _RELATIONS = {
     "Religion": ("religion", "religion"),
     "ReligiousDenomination": ("religion", "religion"),
     "PoliticalParty": ("memberOfParty", "party"),
 }
-_VERBS = {"religion": frozenset({"convert"}), "party": frozenset({"elect", "reelect", "re-elect", "run", "stand"})}
+_VERBS = {"religion": lexicon("conversion_verbs"), "party": lexicon("election_verbs")}
 _PARTY_ROLES = lexicon("party_role_nouns")
 _VERB_PREP = {"religion": "to", "party": "as"}
 _VERB_RULE = {"religion": "conversion", "party": "elected-as"}
@@ -68,22 +65,22 @@ def _holder(ctx: Sentences, word: Token, kind: str) -> tuple[Mention | None, str
     if kind == "party" and role is not None and role.lemma_ in _PARTY_ROLES and role.dep_ in ("attr", "appos"):
         # "Roe was a politician for the Centre Party", "Roe, a candidate of the Centre Party,"
         if role.dep_ == "appos":
-            return _only(ctx.mentions_of(role.head)), f"role-{kind}", PREDICATE_CONFIDENCE
+            return _only(ctx.mentions_of(role.head)), f"role-{kind}", confidence("affiliation-predicate")
         tok = role
     verb = tok.head
     apposed = [c for c in word.children if c.dep_ == "appos"]
     if word.dep_ in ("nsubj", "nsubjpass") and apposed:
         # "A Baptist, Caballero was born in …"
-        return _only(ctx.mentions_of(apposed[0])), f"appos-{kind}", PREDICATE_CONFIDENCE
+        return _only(ctx.mentions_of(apposed[0])), f"appos-{kind}", confidence("affiliation-predicate")
     others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
     if tok.dep_ in ("nsubj", "nsubjpass") and len(others) == 1 and tok.i < others[0].i:
         # "A Methodist, he was born in …": the parser makes the religion a second subject
-        return _only(ctx.mentions_of(others[0])), f"appos-{kind}", PREDICATE_CONFIDENCE
+        return _only(ctx.mentions_of(others[0])), f"appos-{kind}", confidence("affiliation-predicate")
     if tok.dep_ in ("attr", "acomp") and verb.lemma_ == "be":
-        rule, conf = (f"role-{kind}" if tok is role else f"predicate-{kind}"), PREDICATE_CONFIDENCE
+        rule, conf = (f"role-{kind}" if tok is role else f"predicate-{kind}"), confidence("affiliation-predicate")
     elif tok.dep_ == "pobj" and tok.head.lower_ == _VERB_PREP[kind] and tok.head.head.lemma_ in _VERBS[kind]:
         verb = tok.head.head
-        rule, conf = f"{_VERB_RULE[kind]}-{kind}", VERB_CONFIDENCE
+        rule, conf = f"{_VERB_RULE[kind]}-{kind}", confidence("affiliation-verb")
     else:
         return None, "", 0.0
     # "Her brother Ivo Roe is a …": the name; "born in Osijek, and converted to Islam": the first
@@ -132,11 +129,11 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
             continue
         found: list[tuple[Mention, str, float]] = []
         for h in descriptor_heads(ctx, span):
-            found += [(f, "descriptor", DESCRIPTOR_CONFIDENCE) for f in _modifiers(ctx, h, span)]
-        found += [(f, "appos", PREDICATE_CONFIDENCE) for f in _appositions(ctx, span)]
+            found += [(f, "descriptor", confidence("affiliation-descriptor")) for f in _modifiers(ctx, h, span)]
+        found += [(f, "appos", confidence("affiliation-predicate")) for f in _appositions(ctx, span)]
         if group_of(m.cls) == "Organization" and m.cls != "PoliticalParty":
             # not a party: "Christian Democratic Union" names an ideology, not a church
-            found += [(f, "name", NAME_CONFIDENCE) for f in _in_name(m, faiths)]
+            found += [(f, "name", confidence("affiliation-name")) for f in _in_name(m, faiths)]
         for group, how, conf in found:
             if _fits(m, group):
                 yield from _fact(ctx, m, group, f"{how}-{_RELATIONS[group.cls][1]}", conf, span.sent, seen)
@@ -148,7 +145,8 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
         if owner is not None and text[party.end : owner.start] == " of ":
             pspan = ctx.span(party.start, owner.end)
             if pspan is not None:
-                yield from _fact(ctx, owner, party, "party-of-person", DESCRIPTOR_CONFIDENCE, pspan.sent, seen)
+                conf = confidence("affiliation-descriptor")
+                yield from _fact(ctx, owner, party, "party-of-person", conf, pspan.sent, seen)
     for group in ctx.mentions:
         if group.cls not in _RELATIONS:
             continue

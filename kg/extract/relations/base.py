@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date, relative_date, years_in
 from kg.documents.model import Article, Block
+from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.tables import head_nouns
 from kg.model import DateValue, Evidence, Mention
@@ -239,11 +240,13 @@ class Sentences:
         widened to whole tokens."""
         return self.doc.char_span(start - self.block.start, end - self.block.start, alignment_mode="expand")
 
-    def evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
-        """Evidence pointing at one sentence of the block."""
+    def evidence(self, sent: Span, rule: str, confidence: float | None = None) -> Evidence:
+        """Evidence pointing at one sentence of the block; without a ``confidence``, the one
+        ``kg/data/confidences.json`` gives ``rule``."""
         start = self.block.start + sent.start_char
         text = sent.text.rstrip()
-        return Evidence(self.article.stem, self.block.section_title, text, start, start + len(text), rule, confidence)
+        sure = rule_confidence(rule) if confidence is None else confidence
+        return Evidence(self.article.stem, self.block.section_title, text, start, start + len(text), rule, sure)
 
     def date_in_span(self, sent: Span) -> DateValue | None:
         """The first date a sentence names, relative dates resolved against the block's earlier dates."""

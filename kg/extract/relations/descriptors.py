@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
-from kg.extract.tables import check_relation, load_tsv, religion_of
+from kg.extract.tables import religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -22,23 +22,11 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["descriptor_facts", "descriptor_heads", "employer_facts", "name_place_facts"]
+__all__ = ["descriptor_facts", "descriptor_heads", "name_place_facts"]
 
-DESCRIPTOR_CONFIDENCE = 0.75
-NAME_PLACE_CONFIDENCE = 0.6
-_COMPOUND_DEMONYMS = {
-    "Latin American",
-    "Native American",
-    "African American",
-    "Anglo American",
-    "Pan American",
-    "North American",
-    "South American",
-    "Central American",
-    "Mesoamerican American",
-}
+_COMPOUND_DEMONYMS = lexicon("compound_demonyms")
 _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
-_PEOPLE_NOUN = r"\s+(?:people|peoples|tribes?|clans?|ethnic\s+groups?)\b"
+_PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
 
 
 def _peoples_name(text: str, word: str) -> bool:
@@ -107,7 +95,7 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
                 if gazetteer().nationality(country.text) is None:
                     continue  # a state's name ("the France team") says less than its adjective
                 seen.add((m, country))
-                yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym", DESCRIPTOR_CONFIDENCE))
+                yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym"))
 
 
 def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fact]:
@@ -154,42 +142,4 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
             rel = "country" if found.cls == "Country" else "locatedIn"
         span = ctx.span(m.start, m.end)
         if span is not None:
-            yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place", NAME_PLACE_CONFIDENCE))
-
-
-_EMPLOYERS = {"EducationalInstitution", "Company", "Publication", "GovernmentBody"}
-EMPLOYER_CONFIDENCE = 0.65
-
-
-_ROLE = re.compile(  # "X was a senior lecturer at the Y", "X, is a professor of history at the Y"
-    r",?\s+(?:was|is|became|had been|has been)\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)"
-    r"(?:\s+(?:of|in)\s+[a-z]+(?:\s+[a-z]+)?(?=\s+at\s))?\s+(?:at|of|in)\s+(?:the\s+)?"
-)
-
-
-@cache
-def role_nouns() -> dict[str, str]:
-    """Role noun → relation (table ``role_nouns.tsv``): a lecturer at Y works for Y, a student at Y studied there."""
-    return {k.strip(): check_relation(v.strip(), "kg/data/role_nouns.tsv") for k, v in load_tsv("role_nouns.tsv")}
-
-
-def employer_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "Jane Roe of the University of X" → Roe's employer is that university; "Roe was a lecturer
-    at the X" → employer too, "a student at the X" → educated there (table ``role_nouns.tsv``)."""
-    text = ctx.article.text
-    for a, b in zip(ctx.mentions, ctx.mentions[1:], strict=False):
-        if (
-            group_of(a.cls) == "Person"
-            and b.cls in _EMPLOYERS
-            and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end : b.start])
-        ):
-            span = ctx.span(a.start, a.end)
-            if span is not None:
-                yield Fact(a, "employer", b, ctx.evidence(span.sent, "person-of-institution", EMPLOYER_CONFIDENCE))
-            continue
-        role = _ROLE.fullmatch(text[a.end : b.start]) if group_of(a.cls) == "Person" and b.cls in _EMPLOYERS else None
-        rel = role_nouns().get(role.group(1).lower()) if role else None
-        if rel is not None:
-            span = ctx.span(a.start, a.end)
-            if span is not None and span.sent.end_char + ctx.block.start >= b.end:
-                yield Fact(a, rel, b, ctx.evidence(span.sent, "role-at-institution", EMPLOYER_CONFIDENCE))
+            yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from kg.dates import MONTH_NAMES
 from kg.documents.model import Article, Section
-from kg.extract.lexicons import lexicon
+from kg.extract.confidences import confidence
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import MEMBER_NOUNS, Sentences
 from kg.extract.tables import check_class, load_tsv
 from kg.model import DateValue, Fact, Mention
@@ -30,9 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "name_year_facts", "section_events"]
 
-CONFIDENCE = 0.7
 _END_VERBS = lexicon("war_end_verbs")
-_NAMING = re.compile(r"\b(?:dubbed|known as|called|nicknamed|named)\s+[\"“]([^\"”]{2,60})[\"”]")
+_NAMING = re.compile(rf"\b(?:{alternation('naming_words')})\s+[\"“]([^\"”]{{2,60}})[\"”]")
 _SMALL = lexicon("event_name_small_words")
 
 
@@ -169,7 +169,7 @@ def _named_place(event: Mention, own: Sequence[Sentences]) -> Mention | None:
 def _event_facts(
     event: Mention, sent: Span, ctx: Sentences, own: Sequence[Sentences], place: Mention | None = None
 ) -> Iterator[Fact]:
-    ev = ctx.evidence(sent, "section-event", CONFIDENCE)
+    ev = ctx.evidence(sent, "section-event")
     start = ctx.date_in_span(sent)
     end: tuple[DateValue, Span, Sentences] | None = None
     seen_trigger = False
@@ -188,7 +188,7 @@ def _event_facts(
     if start is not None:
         yield Fact(event, "startTime" if end else "pointInTime", start, ev)
     if end is not None:
-        yield Fact(event, "endTime", end[0], end[2].evidence(end[1], "section-event-end", CONFIDENCE))
+        yield Fact(event, "endTime", end[0], end[2].evidence(end[1], "section-event-end", confidence("section-event")))
     in_sent = [m for m in ctx.mentions if sent.start_char <= m.start - ctx.block.start < sent.end_char]
     places = [m for m in in_sent if group_of(m.cls) == "Place"]
     if place is not None:
@@ -211,7 +211,8 @@ def _event_facts(
             ):
                 for m in _participants(s, c, agents_only=True):
                     if m != event:
-                        yield Fact(event, "participant", m, c.evidence(s, "section-event-led-by", CONFIDENCE))
+                        ev = c.evidence(s, "section-event-led-by", confidence("section-event"))
+                        yield Fact(event, "participant", m, ev)
 
 
 def _participants(sent: Span, ctx: Sentences, agents_only: bool = False) -> list[Mention]:
@@ -230,9 +231,6 @@ def _participants(sent: Span, ctx: Sentences, agents_only: bool = False) -> list
     return out
 
 
-ARMED_CONFLICT_CONFIDENCE = 0.6
-
-
 def armed_forces_in_conflicts(ctx: Sentences) -> Iterator[Fact]:
     """An army, navy or armed group named in the same sentence as a war or battle took part in it
     ("the Royal Canadian Air Force during World War II"). Countries and people are left out: a
@@ -246,11 +244,10 @@ def armed_forces_in_conflicts(ctx: Sentences) -> Iterator[Fact]:
             if m.cls in ("MilitaryUnit", "ArmedGroup"):
                 for c in conflicts:
                     yield Fact(
-                        m, "participantIn", c, ctx.evidence(sent, "armed-force-in-conflict", ARMED_CONFLICT_CONFIDENCE)
+                        m, "participantIn", c, ctx.evidence(sent, "armed-force-in-conflict")
                     )
 
 
-NAME_YEAR_CONFIDENCE = 0.7
 _NAME_YEAR = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
 
 
@@ -273,7 +270,7 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
         if span is None:
             continue
         seen.add(m.text)
-        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, rule, NAME_YEAR_CONFIDENCE))
+        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, rule, confidence("name-year")))
 
 
 _YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")

@@ -9,6 +9,7 @@ from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from kg.extract.confidences import confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["kinship_facts", "kinship_nouns"]
 
-CONFIDENCE = 0.8
 _PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse", "relative"}
 
 
@@ -47,7 +47,7 @@ def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
             continue
         named = [n for c in tok.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
         people = [m for n in named if (m := ctx.mention(n)) is not None and group_of(m.cls) == "Person"]
-        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", confidence("kinship"))
         for a, b in combinations(dict.fromkeys(people), 2):
             yield Fact(a, "sibling", b, ev)
 
@@ -120,7 +120,7 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         if poss[0].dep_ == "pobj" and not backwards and rel == "child" and (poss[0].conjuncts or co_owners or named):
             # "the son of Ana Roe and Tomas Vial": each parent has the child
-            ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", CONFIDENCE)
+            ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", confidence("kinship"))
             others = [m for t in [*poss[0].conjuncts, *co_owners] for m in ctx.mentions_of(t)] + named[1:]
             for parent in others:
                 if group_of(parent.cls) == "Person":
@@ -133,7 +133,7 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         elif (rel in _PERSON_RELATIONS) != (group_of(owner.cls) == "Person"):
             continue
         ev = ctx.evidence(
-            tok.sent, f"{'kinship' if rel in _PERSON_RELATIONS else 'possessive'}:{tok.lower_}", CONFIDENCE
+            tok.sent, f"{'kinship' if rel in _PERSON_RELATIONS else 'possessive'}:{tok.lower_}", confidence("kinship")
         )
         for r in relatives:
             if r != owner:
@@ -141,9 +141,6 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if rel == "child" and len(relatives) > 1:
             for a, b in combinations(relatives, 2):
                 yield Fact(a, "sibling", b, ev)
-
-
-THEIR_CONFIDENCE = 0.7
 
 
 def _their_relatives(ctx: Sentences, tok: Token, rel: str, backwards: bool, relatives: list[Mention]) -> Iterator[Fact]:
@@ -158,7 +155,7 @@ def _their_relatives(ctx: Sentences, tok: Token, rel: str, backwards: bool, rela
         if m.end <= start and group_of(m.cls) == "Person" and not m.subject and m not in relatives
     ]
     owners = [ctx.subject, *before[-1:]]
-    ev = ctx.evidence(tok.sent, f"kinship:their-{tok.lower_}", THEIR_CONFIDENCE)
+    ev = ctx.evidence(tok.sent, f"kinship:their-{tok.lower_}", confidence("kinship-their"))
     for owner in owners:
         for r in relatives:
             if r.text != owner.text:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.confidences import confidence
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.verbs import _arg_tokens
 from kg.model import Fact
@@ -18,10 +20,9 @@ if TYPE_CHECKING:
 
 __all__ = ["event_lead_facts", "event_span_facts", "location_facts"]
 
-CONFIDENCE = 0.8
 
-
-_WATER = re.compile(r"\b(River|Lake|Sea|Ocean|Bay|Gulf|Creek|Canal|Strait|Reservoir|Lagoon|Fjord)\b")
+_WATER = re.compile(rf"\b(?:{alternation('water_name_words')})\b")
+_WATERSIDE = lexicon("waterside_preps")
 
 
 def location_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -38,7 +39,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
         for prep in tok.children:
             if (
                 prep.dep_ == "prep"
-                and prep.lower_ in ("on", "along", "beside")
+                and prep.lower_ in _WATERSIDE
                 and group_of(ctx.subject.cls) == "Place"
             ):
                 water = [
@@ -49,7 +50,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                     if m.cls == "Landform" and _WATER.search(m.text)
                 ]
                 if water:
-                    yield Fact(ctx.subject, "nextToWater", water[0], ctx.evidence(sent, "lead-location", 0.75))
+                    yield Fact(ctx.subject, "nextToWater", water[0], ctx.evidence(sent, "lead-location"))
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
@@ -66,7 +67,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                             if group_of(m.cls) == "Place"
                         ]
                     if places:
-                        ev = ctx.evidence(sent, "lead-location", 0.75)
+                        ev = ctx.evidence(sent, "lead-location")
                         p = places[0]
                         rel = (
                             "country"
@@ -106,21 +107,18 @@ def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
     start = parse_date(first) or parse_date(first, int(end.iso[:4]))
     if start is None or start.iso > end.iso:
         return
-    ev = ctx.evidence(sents[0], "lead-event-span", CONFIDENCE)
+    ev = ctx.evidence(sents[0], "lead-event-span")
     yield Fact(ctx.subject, "startTime", start, ev)
     yield Fact(ctx.subject, "endTime", end, ev)
 
 
-_BEGIN = {"begin", "start", "commence", "break"}
+_BEGIN = lexicon("event_begin_verbs")
 
 
-_END = {"end", "conclude", "finish"}
+_END = lexicon("event_end_verbs")
 
 
-EVENT_LEAD_CONFIDENCE = 0.75
-
-
-_TIME_SPAN_WORDS = frozenset({"week", "weekend", "month", "year", "season", "holidays", "fortnight"})
+_TIME_SPAN_WORDS = lexicon("time_span_nouns")
 
 
 def _time_span_name(name: str) -> bool:
@@ -141,14 +139,14 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                     for m in ctx.mentions_of(o):
                         if group_of(m.cls) == "Event" and m.text != ctx.subject.text and not _time_span_name(m.text):
                             yield Fact(
-                                ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", EVENT_LEAD_CONFIDENCE)
+                                ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", confidence("lead-event"))
                             )
             if tok.dep_ == "pobj" and head.lower_ == "in" and _in_lead_predicate(head):
                 # "a general strike of railway workers in Argentina": the country it happened in
                 for m in ctx.mentions_of(tok):
                     if m.cls == "Country":
                         yield Fact(
-                            ctx.subject, "country", m, ctx.evidence(sent, "lead-event-in", EVENT_LEAD_CONFIDENCE)
+                            ctx.subject, "country", m, ctx.evidence(sent, "lead-event-in", confidence("lead-event"))
                         )
             if tok.pos_ == "VERB" and tok.lemma_ in _BEGIN | _END and _is_subject(ctx, tok):
                 rel = "startTime" if tok.lemma_ in _BEGIN else "endTime"
@@ -158,14 +156,14 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                         for o in prep.children:
                             for m in ctx.mentions_of(o)[:1]:
                                 if group_of(m.cls) == "Place" and m.cls != "Country":
-                                    ev = ctx.evidence(sent, "lead-began-in", EVENT_LEAD_CONFIDENCE)
+                                    ev = ctx.evidence(sent, "lead-began-in", confidence("lead-event"))
                                     yield Fact(ctx.subject, "location", m, ev)
                 for prep in tok.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
                         date = ctx.date_in(prep)  # "ended on 14 April" takes the year named before it
                         if date is not None:
                             yield Fact(
-                                ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", EVENT_LEAD_CONFIDENCE)
+                                ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", confidence("lead-event"))
                             )
                             break
             if tok.lower_ == "led" and tok.dep_ in ("acl", "relcl"):  # called on the lead paragraph only
@@ -174,7 +172,7 @@ def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
                         for o in agent.children:
                             for m in ctx.mentions_of(o):
                                 if group_of(m.cls) == "Person":
-                                    yield Fact(ctx.subject, "participant", m, ctx.evidence(sent, "lead-led-by", 0.7))
+                                    yield Fact(ctx.subject, "participant", m, ctx.evidence(sent, "lead-led-by"))
 
 
 def _is_subject(ctx: Sentences, verb: Token) -> bool:

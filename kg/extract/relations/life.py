@@ -1,5 +1,6 @@
 """Life events: birth and death from a bracket after a person's name ("(born 3 June 1961 in
-Curitiba)", "(1901 – 1975)"), and the death a possessive names ("until his death in 2006")."""
+Curitiba)", "(1901 – 1975)"). The death a possessive names ("until his death in 2006") is a row of
+the noun table (``kg/data/nouns.json``, ``death-noun``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.confidences import confidence
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -15,9 +17,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["death_noun_facts", "life_facts"]
-
-CONFIDENCE = 0.8
+__all__ = ["life_facts"]
 
 
 _BORN = re.compile(r"\(\s*(?:born|b\.)\s+(?P<rest>[^()]*)\)")
@@ -44,7 +44,7 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
     if close < 0 or close - open_at > 200:
         return
     bracket = text[open_at : close + 1]
-    ev = ctx.evidence(sent, rule, CONFIDENCE)
+    ev = ctx.evidence(sent, rule, confidence("life-dates"))
 
     def place_in(a: int, b: int) -> Mention | None:
         found = [
@@ -122,29 +122,3 @@ def life_facts(ctx: Sentences) -> Iterator[Fact]:
         span = ctx.doc.char_span(m.start - ctx.block.start, after, alignment_mode="expand")
         if span is not None:
             yield from _bracket_life(ctx, m, span.sent, after + gap.end() - 1, "life-bracket")
-
-
-DEATH_NOUN_CONFIDENCE = 0.7
-
-
-def death_noun_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "led the party until his death in 2006", "after Roe's death in Lyon": the date and place of
-    the death a possessive names."""
-    if "death" not in ctx.block.text:
-        return  # most paragraphs: no need to walk the tokens
-    for tok in ctx.doc:
-        if tok.lemma_.casefold() != "death" or tok.pos_ != "NOUN":
-            continue
-        owner = next((ctx.mention(c) for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or group_of(owner.cls) != "Person":
-            continue
-        ev = ctx.evidence(tok.sent, "death-noun", DEATH_NOUN_CONFIDENCE)
-        date = ctx.date_in(tok)
-        if date is not None:
-            yield Fact(owner, "deathDate", date, ev)
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for o in prep.children:
-                    place = next((m for m in ctx.mentions_of(o) if group_of(m.cls) == "Place"), None)
-                    if place is not None and place.cls != "Country":
-                        yield Fact(owner, "deathPlace", place, ev)

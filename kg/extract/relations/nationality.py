@@ -12,8 +12,6 @@ from kg.ontology import group_of
 
 __all__ = ["nationality_facts"]
 
-CONFIDENCE = 0.8
-
 
 def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
     """Citizenship (a person) or country (an organisation) from a demonym before the predicate noun."""
@@ -36,7 +34,7 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
                 m = ctx.mention(mod)
                 if m is None or gaz.nationality(m.text) is None:
                     continue  # "a South Korean actress": the whole name, "South Korean", is the demonym
-                ev = ctx.evidence(sent, "lead-demonym", CONFIDENCE)
+                ev = ctx.evidence(sent, "lead-demonym")
                 yield Fact(ctx.subject, relation, m, ev)
                 return
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import keyword_class
 from kg.model import Fact, Mention
@@ -16,7 +17,6 @@ from kg.ontology import group_of
 
 __all__ = ["of_person_facts", "office_facts"]
 
-OFFICE_CONFIDENCE = 0.75
 # the office right before "of <country>": a head of state's or government's and their deputies'
 _OFFICE = re.compile(
     r"\b(?P<office>(?:(?:vice|deputy)[- ]?)?(?:president|prime\s+minister|premier|chancellor))\s+of\s+(?:the\s+)?$",
@@ -88,13 +88,11 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         name = text[office.start("office") : c.end - base]
         position = Mention(ctx.article.stem, at, c.end, name, "Position", "pattern")
-        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country", OFFICE_CONFIDENCE))
+        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country"))
 
 
-LED_BY_CONFIDENCE = 0.7
 # "the Civic Party (PC) of Ana Roe and Luis Vidal": an organisation, its acronym, then its leaders
 _ACRONYM_OF = re.compile(r"\s*\([^()\s]{2,12}\)\s+of\s+(?!the\b)")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
 _AND = re.compile(r"\s*(?:,|and|,\s+and)\s+")
 
 
@@ -109,7 +107,7 @@ def _looks_like_a_person(m: Mention) -> bool:
     return words[0][:1].isupper() and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
-_PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "dos", "y"})
+_PARTICLES = lexicon("short_name_particles")
 
 
 def _as_person(m: Mention) -> Mention:
@@ -117,27 +115,20 @@ def _as_person(m: Mention) -> Mention:
 
 
 def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
-    Party (PC)" → memberOfParty(Ana Roe, Civic Party)."""
+    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe). ("Ana Roe of the Civic
+    Party" → memberOfParty is a row of the pair table, ``person-of-party``.)"""
     text, base = ctx.block.text, ctx.block.start
     ms = ctx.mentions
     starts = {m.start: m for m in ms}
-    for a, b in pairwise(ms):
+    for a, _ in pairwise(ms):
         span = ctx.span(a.start, a.end)
         if span is None:
             continue
         end = span.sent.end_char + base
         if group_of(a.cls) == "Organization" and (of := _ACRONYM_OF.match(text, a.end - base)) is not None:
-            ev = ctx.evidence(span.sent, "organisation-of-person", LED_BY_CONFIDENCE)
+            ev = ctx.evidence(span.sent, "organisation-of-person")
             person = starts.get(of.end() + base)
             while person is not None and person.end <= end and _looks_like_a_person(person):
                 yield Fact(a, "leader", _as_person(person), ev)
                 more = _AND.match(text, person.end - base)  # "… of Ana Roe and Luis Vidal"
                 person = starts.get(more.end() + base) if more else None
-        elif (
-            group_of(a.cls) == "Person"
-            and b.cls == "PoliticalParty"
-            and b.end <= end
-            and _OF.fullmatch(text, a.end - base, b.start - base)
-        ):
-            yield Fact(a, "memberOfParty", b, ctx.evidence(span.sent, "person-of-party", LED_BY_CONFIDENCE))

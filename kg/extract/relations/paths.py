@@ -1,13 +1,17 @@
 """Dependency paths: the verb table's argument roles as data (``kg/data/roles.json``).
 
-A path is steps down the parse from the trigger verb, separated by ``>``: a dependency label,
-optionally with a test on the token, ``[lower=with]`` (its lower-cased text), ``[lemma=member]``
-(its lemma) or ``[lemma@alliance_nouns]`` (its lemma is in a lexicon of ``lexicons.json``).
-``{word}`` is the role's word ("pobj:in" gives "in"). A role's tokens are its paths' tokens in
-turn; ``when`` is a path that must find a token first. Paths are checked when the table loads.
+A path is steps down the parse from the trigger verb, separated by ``>``: a dependency label
+(``attr|oprd``: one of several; ``*``: any child; ``^``: the token's head, up instead of down),
+optionally with a test on the token, ``[lower=with]`` (its lower-cased text; ``[lower=in|at]``:
+one of these), ``[lemma=member]`` (its lemma) or ``[lemma@alliance_nouns]`` (its lemma is in a
+lexicon of ``lexicons.json``). ``{word}`` is the role's word ("pobj:in" gives "in"). A role's
+tokens are its paths' tokens in turn; ``when`` is a path that must find a token first. Paths are
+checked when the table loads. The noun table (``nouns.json``) writes its paths the same way.
 
 >>> parse_path("prep[lower=as]>pobj[lemma={word}]", "here")
 (Step(dep='prep', attr='lower', op='=', value='as'), Step(dep='pobj', attr='lemma', op='=', value='{word}'))
+>>> parse_path("^>prep[lower=in|at]>pobj", "here")[:2]
+(Step(dep='^', attr=None, op=None, value=None), Step(dep='prep', attr='lower', op='=', value='in|at'))
 >>> sorted(role_paths())
 ['agent', 'alliance-with', 'as-of', 'attr-of', 'pobj']
 """
@@ -25,15 +29,19 @@ from kg.extract.tables import load_json
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["RolePaths", "Step", "parse_path", "role_paths", "role_tokens"]
+__all__ = ["RolePaths", "Step", "parse_path", "path_tokens", "role_paths", "role_tokens"]
 
 _FILE = "kg/data/roles.json"
-_STEP = re.compile(r"(?P<dep>[a-z]+)(?:\[(?P<attr>lower|lemma)(?P<op>[=@])(?P<value>\{word\}|[\w-]+)\])?")
+_STEP = re.compile(
+    r"(?P<dep>[a-z]+(?:\|[a-z]+)*|\*|\^)"
+    r"(?:\[(?P<attr>lower|lemma)(?P<op>[=@])(?P<value>\{word\}|[\w-]+(?:\|[\w-]+)*)\])?"
+)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One step of a path: a child with this dependency label (and, if given, this text or lemma)."""
+    """One step of a path: a child with this dependency label (``*`` any, ``^`` the head), and, if
+    given, this text or lemma."""
 
     dep: str
     attr: str | None = None
@@ -62,6 +70,8 @@ def parse_path(text: str, where: str) -> tuple[Step, ...]:
             )
         if m["op"] == "@":
             lexicon(m["value"])  # an unknown lexicon fails here
+        if m["op"] == "@" and "|" in m["value"]:
+            raise ValueError(f"{where}: a lexicon test names one lexicon, not {m['value']!r}")
         steps.append(Step(m["dep"], m["attr"], m["op"], m["value"]))
     return tuple(steps)
 
@@ -84,24 +94,28 @@ def role_paths() -> dict[str, RolePaths]:
 
 
 def _fits(tok: Token, step: Step, word: str) -> bool:
-    if tok.dep_ != step.dep:
+    if step.dep not in ("*", "^") and tok.dep_ not in step.dep.split("|"):
         return False
     if step.attr is None or step.value is None:
         return True
     have = tok.lower_ if step.attr == "lower" else tok.lemma_
     value = word if step.value == "{word}" else step.value
-    return have in lexicon(value) if step.op == "@" else have == value
+    return have in lexicon(value) if step.op == "@" else have in value.split("|")
 
 
-def _walk(verb: Token, steps: tuple[Step, ...], word: str) -> list[Token]:
-    toks = [verb]
+def path_tokens(start: Token, steps: tuple[Step, ...], word: str = "") -> list[Token]:
+    """The tokens a path finds from ``start``, in the parse's order."""
+    toks = [start]
     for step in steps:
-        toks = [c for t in toks for c in t.children if _fits(c, step, word)]
+        if step.dep == "^":
+            toks = [t.head for t in toks if t.head is not t and _fits(t.head, step, word)]
+        else:
+            toks = [c for t in toks for c in t.children if _fits(c, step, word)]
     return toks
 
 
 def role_tokens(verb: Token, role: RolePaths, word: str) -> list[Token]:
     """The tokens ``role`` (with its ``word``) finds from ``verb``."""
-    if role.when and not _walk(verb, role.when, word):
+    if role.when and not path_tokens(verb, role.when, word):
         return []
-    return [t for p in role.paths for t in _walk(verb, p, word)]
+    return [t for p in role.paths for t in path_tokens(verb, p, word)]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from kg.extract.confidences import confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
@@ -22,7 +23,6 @@ from kg.ontology import group_of
 
 __all__ = ["phrase_facts", "phrase_triggers"]
 
-CONFIDENCE = 0.7
 _NAME_WORDS = lexicon("etymology_nouns")
 
 
@@ -69,7 +69,7 @@ def phrase_facts(ctx: Sentences) -> Iterator[Fact]:
             ]
             if rel in ("namedAfter", "leader"):  # "under the leadership of A" (a later name is someone else)
                 objects = objects[:1]
-            ev = ctx.evidence(sent, f"phrase:{rel}", CONFIDENCE)
+            ev = ctx.evidence(sent, f"phrase:{rel}", confidence("phrase"))
             for o in objects:
                 if o != subj:
                     yield Fact(subj, rel, o, ev)

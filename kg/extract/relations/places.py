@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from kg.documents.model import Article
+from kg.extract.confidences import class_confidences, confidence
+from kg.extract.lexicons import alternation
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
@@ -21,9 +23,6 @@ __all__ = [
     "single_country_facts",
     "single_region_facts",
 ]
-
-CHAIN_CONFIDENCE = 0.8
-GAZETTEER_CONFIDENCE = 0.75
 
 
 def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -51,7 +50,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         span = ctx.span(chain[0].start, chain[-1].end)
         if span is None:
             continue
-        ev = ctx.evidence(span.sent, "place-chain", CHAIN_CONFIDENCE)
+        ev = ctx.evidence(span.sent, "place-chain")
         last = chain[-1]
         for inner, outer in pairwise(chain):
             if inner.cls == "Country":
@@ -63,6 +62,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
                     yield Fact(inner, "country", last, ev)
 
 
+_OPEN_END = alternation("open_list_words")
 _RANK = {"city": 1, "region": 2, "country": 3, "continent": 4}
 
 
@@ -81,7 +81,7 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
         return True
     after = ctx.article.text[chain[-1].end : chain[-1].end + 200]
     more = r"(?:,\s*[A-Z][^,.;]{0,40}?)" + ("*" if len(chain) >= 3 else "+")
-    open_end = r"(?:,\s*[A-Z][^,.;]{0,40}?)*,?\s+(?:and|or|&)\s+(?:other|others|elsewhere|several|many|various)\b"
+    open_end = rf"(?:,\s*[A-Z][^,.;]{{0,40}}?)*,?\s+(?:and|or|&)\s+(?:{_OPEN_END})\b"
     if re.match(open_end, after):
         return True  # an open end: "Concepción, Santiago, and other cities"
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
@@ -208,21 +208,19 @@ def _line_evidence(
     article: Article,
     m: Mention,
     rule: str,
-    confidence: float = GAZETTEER_CONFIDENCE,
+    conf: float | None = None,
     sentences: SentenceIndex = (),
 ) -> Evidence:
     """Evidence for a gazetteer fact: the sentence where the place is named (an infobox place: its line)."""
+    conf = confidence("gazetteer") if conf is None else conf
     i = bisect_right([e.start for e in sentences], m.start) - 1
     if i >= 0 and sentences[i].start <= m.start and m.end <= sentences[i].end:
         e = sentences[i]
-        return Evidence(article.stem, e.section, e.sentence, e.start, e.end, rule, confidence)
+        return Evidence(article.stem, e.section, e.sentence, e.start, e.end, rule, conf)
     line_start = article.text.rfind("\n", 0, m.start) + 1
     line_end = article.text.find("\n", m.end)
     line = article.text[line_start : len(article.text) if line_end < 0 else line_end].rstrip("\r")
-    return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, confidence)
-
-
-ARTICLE_COUNTRY_CONFIDENCE = 0.6
+    return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, conf)
 
 
 def article_country_facts(
@@ -250,24 +248,8 @@ def article_country_facts(
     if len(ms) < 2 or 3 * len(ms) < 2 * total:
         return
     named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
-    conf = ARTICLE_COUNTRY_CONFIDENCE if relation == "country" else ARTICLE_COUNTRY_CONFIDENCE - 0.1
+    conf = confidence("article-country") if relation == "country" else confidence("article-citizenship")
     yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf, sentences))
-
-
-# Classes whose members the rule places, with the rule's confidence for each. Generic places and
-# organisations, companies and publications are left out: on Re-DocRED dev they lie in the
-# article's one country less than half the time (NER's "places" include works and people).
-_LOCAL_CLASSES = {
-    "AdministrativeRegion": 0.6,
-    "City": 0.6,
-    "Landform": 0.6,
-    "Facility": 0.55,
-    "EducationalInstitution": 0.55,
-    "GovernmentBody": 0.55,
-    "PoliticalParty": 0.55,
-    "MilitaryUnit": 0.55,
-    "ArmedGroup": 0.55,
-}
 
 
 def single_country_facts(
@@ -282,6 +264,10 @@ def single_country_facts(
     confidence is low; the rule name (``article-single-country``) lets a user drop it.
     """
     gaz = gazetteer()
+    # the classes whose members the rule places, with its confidence for each: generic places and
+    # organisations, companies and publications are left out (on Re-DocRED dev they lie in the
+    # article's one country less than half the time; NER's "places" include works and people)
+    local = class_confidences("article-single-country")
     codes: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
@@ -303,7 +289,7 @@ def single_country_facts(
     seen: set[str] = set()
     for m in mentions:
         key = norm_name(m.text)
-        if m.cls not in _LOCAL_CLASSES or key in seen or key in placed:
+        if m.cls not in local or key in seen or key in placed:
             continue
         seen.add(key)
         found = gaz.candidates(m.text)
@@ -315,7 +301,7 @@ def single_country_facts(
             m,
             "country",
             country,
-            _line_evidence(article, m, "article-single-country", _LOCAL_CLASSES[m.cls], sentences),
+            _line_evidence(article, m, "article-single-country", local[m.cls], sentences),
         )
 
 
@@ -356,8 +342,5 @@ def single_region_facts(
             m,
             "locatedIn",
             region,
-            _line_evidence(article, m, "article-single-region", SINGLE_REGION_CONFIDENCE, sentences),
+            _line_evidence(article, m, "article-single-region", confidence("article-single-region"), sentences),
         )
-
-
-SINGLE_REGION_CONFIDENCE = 0.55

@@ -14,13 +14,15 @@ from typing import Any
 
 from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
+from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
-from kg.extract.relations.life import death_noun_facts, life_facts
+from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
+from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
+from kg.extract.relations.pairs import pair_facts, pair_relations
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -30,7 +32,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
-from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
+from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
 from kg.model import Fact, Mention
@@ -94,11 +96,12 @@ def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return dated_work_facts(ctx)
 
 
-@rule("employer", "block", lambda: {*role_nouns().values(), "employer"}, needs=("siblings",))
-def _employer(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A person of an institution, or a role noun at it (table ``role_nouns.tsv``).
+@rule("pair", "block", pair_relations, needs=("siblings",))
+def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Two neighbouring mentions and the words between them (table ``pairs.json``): a person of an
+    institution or of a party, a role noun at an institution (``role_nouns.tsv``).
     Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
-    return employer_facts(ctx)
+    return pair_facts(ctx)
 
 
 @rule("name-place", "block", {"country", "jurisdiction", "locatedIn", "location"}, needs=("places", "siblings"))
@@ -129,26 +132,19 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return office_facts(ctx)
 
 
-@rule("of-person", "block", {"leader", "memberOfParty"}, needs=("siblings",))
+@rule("of-person", "block", {"leader"}, needs=("siblings",))
 def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An organisation "of" its leaders, a person "of" a party.
-    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
-    Party" → memberOfParty(Ana Roe, Civic Party)."""
+    """An organisation "of" its leaders.
+    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe)."""
     return of_person_facts(ctx)
 
 
-@rule("headquarters", "block", {"headquarters"}, needs=("siblings",))
-def _headquarters(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A seat or headquarters in a place.
-    Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
-    return headquarters_facts(ctx)
-
-
-@rule("coalition", "block", {"memberOf"}, needs=("siblings",))
-def _coalition(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An alliance formed and named.
-    Example: "X formed an alliance with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
-    return coalition_facts(ctx)
+@rule("noun", "block", noun_relations, needs=("siblings",))
+def _noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """Trigger nouns and what hangs on them (table ``nouns.json``): a seat, an alliance named, a death.
+    Example: "Its headquarters are in Quito" → headquarters(subject, Quito); "X formed an alliance
+    with Y, called the Z" → memberOf(X, Z), memberOf(Y, Z)."""
+    return noun_facts(ctx)
 
 
 @rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))
@@ -171,13 +167,6 @@ def _life(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     Example: "Ana Roe (born 3 June 1961 in Curitiba)" → birthDate(Ana Roe, 1961-06-03),
     birthPlace(Ana Roe, Curitiba)."""
     return life_facts(ctx)
-
-
-@rule("death-noun", "block", {"deathDate", "deathPlace"}, needs=("siblings",))
-def _death_noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """The date and place of a death a possessive names.
-    Example: "after Roe's death in Lyon in 2006" → deathPlace(Roe, Lyon), deathDate(Roe, 2006)."""
-    return death_noun_facts(ctx)
 
 
 @rule("place-chain", "block", {"country", "locatedIn"}, needs=("siblings",))
@@ -291,10 +280,26 @@ def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
     return [*events.facts, *events.same_as]
 
 
+# the rules whose patterns are rows of a table: the table, shown row by row under its rule
+_TABLES = {"verb": "triggers.json", "noun": "nouns.json", "pair": "pairs.json"}
+
+
+def _rows(table: str) -> list[dict[str, Any]]:
+    """A table's rows for ``kg rules``: name, confidence, and the first example with its facts."""
+    out = []
+    for row in load_json(table)["rules"]:
+        ex = (row.get("examples") or [{}])[0]
+        facts = ", ".join(f"{r}({s}, {o})" for s, r, o in ex.get("facts", []))
+        out.append({"name": row["name"], "confidence": row["confidence"], "example": f"{ex.get('text', '')} → {facts}"})
+    return out
+
+
 def describe_rules(as_json: bool = False) -> str:
-    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``)."""
-    rows = [
+    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``);
+    a table-driven rule with its table's rows."""
+    rows: list[dict[str, Any]] = [
         {"name": r.name, "scope": r.scope, "relations": sorted(r.relations), "needs": list(r.needs), "doc": r.doc}
+        | ({"table": f"kg/data/{_TABLES[r.name]}", "rows": _rows(_TABLES[r.name])} if r.name in _TABLES else {})
         for r in RULES
     ]
     if as_json:
@@ -305,4 +310,7 @@ def describe_rules(as_json: bool = False) -> str:
         lines.append(f"{i:2}. {row['name']} ({row['scope']}){needs}")
         lines.append(f"    relations: {', '.join(row['relations'])}")
         lines.append(f"    {row['doc']}")
+        if "rows" in row:
+            lines.append(f"    rows of {row['table']}:")
+            lines.extend(f"      {t['name']} ({t['confidence']}): {t['example']}" for t in row["rows"])
     return "\n".join(lines)

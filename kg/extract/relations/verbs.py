@@ -19,7 +19,7 @@ from kg.ontology import CLASSES, group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["VerbRule", "coalition_facts", "headquarters_facts", "tenure", "verb_facts", "verb_rules"]
+__all__ = ["VerbRule", "tenure", "verb_facts", "verb_rules"]
 
 
 @dataclass(frozen=True)
@@ -342,64 +342,3 @@ def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]
             and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[objects[i - 1].end : o.start])
         )
     ]
-
-
-HEADQUARTERS_CONFIDENCE = 0.75
-
-
-def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "Its headquarters are in Quito", "The party's headquarters were located in X": the owner's seat."""
-    for tok in ctx.doc:
-        if tok.lemma_.casefold() not in ("headquarters", "headquarter", "seat") or tok.dep_ not in (
-            "nsubj",
-            "nsubjpass",
-        ):
-            continue
-        owner = next((ctx.mention(c) for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None or group_of(owner.cls) != "Organization":
-            continue
-        verb = tok.head
-        places = [
-            m
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "at")
-            for o in p.children
-            if o.dep_ == "pobj"
-            for m in ctx.mentions_of(o)
-            if group_of(m.cls) == "Place"
-        ]
-        for place in _without_containers(ctx, places)[:1]:
-            yield Fact(owner, "headquarters", place, ctx.evidence(tok.sent, "headquarters-in", HEADQUARTERS_CONFIDENCE))
-
-
-COALITION_CONFIDENCE = 0.7
-_COALITION_NOUNS = lexicon("coalition_nouns")
-_COALITION_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_COALITION_NOUNS)) + r")", re.IGNORECASE)
-_NAMING_VERBS = lexicon("naming_verbs")
-
-
-def coalition_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "X formed an alliance with Y, called the Z" / "an alliance, the Z, with Y": X and Y are members
-    of Z (P463, member of: Re-DocRED's annotation of alliance members; ``kg:hasPart`` is not added
-    as well, one statement per fact)."""
-    if not _COALITION_TEXT.search(ctx.block.text):
-        return  # most paragraphs: no need to walk the tokens
-    for tok in ctx.doc:
-        if tok.lemma_.casefold() not in _COALITION_NOUNS or tok.dep_ != "dobj":
-            continue
-        verb = tok.head
-        names = [c for c in tok.children if c.dep_ == "appos"]
-        naming = [c for c in tok.children if c.dep_ == "acl" and c.lemma_ in _NAMING_VERBS]
-        # the parser often hangs "…, called the Z" on the verb instead of the noun
-        naming += [c for c in verb.children if c.dep_ in ("conj", "advcl") and c.lemma_ in _NAMING_VERBS]
-        names += [g for v in naming for g in v.children if g.dep_ in ("oprd", "attr", "dobj", "xcomp")]
-        names += [g for v in naming for p in v.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children]
-        whole = next((m for n in names for m in ctx.mentions_of(n) if group_of(m.cls) == "Organization"), None)
-        if whole is None:
-            continue
-        parts = _args(ctx, verb, ("nsubj",), frozenset({"Organization"}))
-        parts += [m for m in _args(ctx, verb, ("alliance-with",), frozenset({"Organization"})) if m not in parts]
-        ev = ctx.evidence(tok.sent, "alliance-called", COALITION_CONFIDENCE)
-        for part in parts:
-            if part.text != whole.text:
-                yield Fact(part, "memberOf", whole, ev)

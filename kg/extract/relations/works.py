@@ -14,7 +14,6 @@ from kg.ontology import group_of
 
 __all__ = ["dated_work_facts", "lead_work_facts", "track_facts", "work_creators"]
 
-CONFIDENCE = 0.8
 _CONTAINERS = lexicon("work_containers")
 
 
@@ -33,7 +32,7 @@ def lead_work_facts(ctx: Sentences) -> Iterator[Fact]:
         return
     sent = sents[0]
     table = work_creators()
-    ev = ctx.evidence(sent, "lead-work", CONFIDENCE)
+    ev = ctx.evidence(sent, "lead-work")
     for tok in sent:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
@@ -76,12 +75,11 @@ def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
         if m.cls != "CreativeWork" and not any(t.lemma_.casefold() in _WORKS for t in span.sent):
             continue  # "Acme (1969)" is a work's year only in a sentence about works
         year = hit.group(1) if hit else before.group(1) if before else ""
-        yield Fact(m, "publicationDate", DateValue(year), ctx.evidence(span.sent, "work-year", 0.75))
+        yield Fact(m, "publicationDate", DateValue(year), ctx.evidence(span.sent, "work-year"))
 
 
 _YEAR_BEFORE = re.compile(r"\b(\d{4})['’]s\s+$")
 _WORKS = lexicon("work_nouns")
-TRACK_CONFIDENCE = 0.65
 _TRACK_WORDS = lexicon("track_nouns")
 _MUSICIANS = lexicon("musician_nouns")
 
@@ -116,7 +114,7 @@ def track_facts(ctxs: Sequence[Sentences], known: Sequence[Fact]) -> Iterator[Fa
                 for m in ctx.mentions
                 if lo <= m.start < hi and m.cls == "CreativeWork" and m.text.casefold() != subject.text.casefold()
             ]
-            ev = ctx.evidence(sent, "listed-track", TRACK_CONFIDENCE)
+            ev = ctx.evidence(sent, "listed-track")
             for w in works:
                 if performers:
                     for p in performers:
