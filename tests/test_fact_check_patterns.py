@@ -129,3 +129,70 @@ def test_a_name_with_its_own_acronym_is_not_part_of_a_longer_name(graph: Knowled
 def test_an_event_dated_right_after_its_name(graph: KnowledgeGraph):
     # "Following the Harbour massacre in 1968, …"
     assert ("pointInTime", "1968") in _facts(graph, "Harbour massacre", "pointInTime")
+
+
+def test_a_commanders_bracketed_office_is_his_office_not_a_participant(graph: KnowledgeGraph):
+    # "- Commander1: Tomas Varkel, (President of Brenn), Ilse Marrow, (Minister of Internal Affairs), …"
+    participants = {o for _, o in _facts(graph, "1979 Brenn coup", "participant")}
+    assert {"Tomas Varkel", "Ilse Marrow", "Oskar Dunn", "Pieter Hollis"} <= participants
+    assert not participants & {"President of Brenn", "Minister of Internal Affairs", "Senior superintendent of police"}
+    assert ("positionHeld", "Minister of Internal Affairs") in _facts(graph, "Ilse Marrow", "positionHeld")
+
+
+def test_status_notes_are_no_leaders(graph: KnowledgeGraph):
+    # "- Leaders: Ivo MarekKIA, (resigned), POW, Lena OstrovPOW, presumed Cause_of_death#…, dead, …"
+    # "- President: (de jure) , Anika Brandt (de facto)"
+    leaders = {o for _, o in _facts(graph, "Tarsk Liberation Front", "leader")}
+    assert leaders == {"Ivo Marek", "Lena Ostrov", "Dmitri Vell", "Sasha Korin", "Anika Brandt"}
+    for note in ("resigned", "POW", "dead", "de jure", "presumed Cause_of_death#Natural_causes"):
+        with pytest.raises(KgError):
+            graph.entity(note)
+
+
+def test_names_joined_by_markup_or_and_are_split(graph: KnowledgeGraph):
+    # "Anselm Grieve<hr> Rutger Falk", "Tarsk Popular Front| Tarsk Workers' Front", "A |B | C"
+    participants = {o for _, o in _facts(graph, "1979 Brenn coup", "participant")}
+    assert {"Anselm Grieve", "Rutger Falk", "Emil Sands", "Noor Hadley"} <= participants
+    assert not any("<hr>" in p for p in participants)
+    assert {o for _, o in _facts(graph, "Tarsk Liberation Front", "replacedBy")} == {
+        "Tarsk Popular Front",
+        "Tarsk Workers' Front",
+    }
+    assert {o for _, o in _facts(graph, "Tarsk Liberation Front", "opposed")} == {
+        "Valley Workers' League",
+        "Coastal militias",
+        "Northern Farmers' Union",
+    }
+    # "- Partof: the Cold War in Africa, Border Crisis and the transition to civilian rule"
+    parts = {o for _, o in _facts(graph, "1979 Brenn coup", "partOf")}
+    assert {"Cold War in Africa", "Border Crisis"} <= parts
+    assert not any(" and " in p for p in parts)
+
+
+def test_image_options_are_no_values(graph: KnowledgeGraph):
+    # "- Flag: frameless", "- Logo: upright", "- Allies: 25px|border Coastal Guard, …"
+    front = _facts(graph, "Tarsk Liberation Front")
+    assert not {r for r, _ in front} & {"flag", "logo"}
+    assert ("alliedWith", "Coastal Guard") in front
+
+
+def test_a_date_glued_to_a_name_is_not_part_of_it(graph: KnowledgeGraph):
+    # "- Allies: …, Southern Peasant Union1988"; "In 1985 the Tarsk Regional Congress approved …"
+    assert ("alliedWith", "Southern Peasant Union") in _facts(graph, "Tarsk Liberation Front", "alliedWith")
+    assert graph.entity("Tarsk Regional Congress")["label"] == "Tarsk Regional Congress"
+    for glued in ("Southern Peasant Union1988", "1985 the Tarsk Regional Congress"):
+        with pytest.raises(KgError):
+            graph.entity(glued)
+
+
+def test_a_lead_in_and_a_second_sentence_are_no_place(graph: KnowledgeGraph):
+    # "- Area: In Chile: especially in the regions of Maule, Biobío and the commune of Arauco. Also active in …"
+    places = {o for _, o in _facts(graph, "Tarsk Liberation Front", "location")}
+    assert places == {"Maule", "Biobío", "Arauco"}
+
+
+def test_a_movement_a_person_is_known_for_is_no_work(graph: KnowledgeGraph):
+    # "- Known For: Tarskism"
+    assert not _facts(graph, "Ilmar Dasko", "notableWork")
+    # "(now the Tarsk Socialist Party)" after a founder is a note on it, not a founder
+    assert {o for _, o in _facts(graph, "Tarsk Liberation Front", "foundedBy")} == {"Tarsk Communist League"}
