@@ -196,3 +196,18 @@ def test_a_movement_a_person_is_known_for_is_no_work(graph: KnowledgeGraph):
     assert not _facts(graph, "Ilmar Dasko", "notableWork")
     # "(now the Tarsk Socialist Party)" after a founder is a note on it, not a founder
     assert {o for _, o in _facts(graph, "Tarsk Liberation Front", "foundedBy")} == {"Tarsk Communist League"}
+
+
+def test_founders_leaders_and_members_named_in_a_list(graph: KnowledgeGraph):
+    # "The five founders were Tomás Elvira, Ramón Quesada Vidal, …"; "Among the party's most prominent
+    # members were …"; "… was one of its early leaders"; "… was another founding member"
+    union = "Orvan Civic Union"
+    founders = {o for _, o in _facts(graph, union, "foundedBy")}
+    assert {"Tomás Elvira", "Ramón Quesada Vidal", "Julián Otero", "Gloria Mendaña"} <= founders
+    assert ("leader", "Andrés Velasco") in _facts(graph, union, "leader")
+    for member in ("Rafael Ibarra", "Lucía Ferrán", "Pablo Segarra"):
+        assert ("memberOfParty", union) in _facts(graph, member, "memberOfParty"), member
+    # "Among its former members were Hugo Baró and Elena Pinto": no members now; a relative is no leader
+    for former in ("Hugo Baró", "Elena Pinto"):
+        assert not _facts(graph, former), former
+    assert ("leader", "Jorge Velasco") not in _facts(graph, union, "leader")

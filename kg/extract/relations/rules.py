@@ -30,6 +30,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
+from kg.extract.relations.rosters import roster_facts
 from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
@@ -142,6 +143,13 @@ def _headquarters(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A seat or headquarters in a place.
     Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
     return headquarters_facts(ctx)
+
+
+@rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))
+def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation's founders, leaders or members named as a list beside "be".
+    Example: "The founders were Ana Roe and Eva Sol" → foundedBy(subject, Ana Roe), foundedBy(subject, Eva Sol)."""
+    return roster_facts(ctx)
 
 
 @rule("coalition", "block", {"memberOf"}, needs=("siblings",))
