@@ -211,3 +211,18 @@ def test_founders_leaders_and_members_named_in_a_list(graph: KnowledgeGraph):
     for former in ("Hugo Baró", "Elena Pinto"):
         assert not _facts(graph, former), former
     assert ("leader", "Jorge Velasco") not in _facts(graph, union, "leader")
+
+
+def test_who_took_part_in_an_election(graph: KnowledgeGraph):
+    # "At the 1992 general election, the TUP lost its majority", "The TUP then won the 1997 general
+    # election", "… was a candidate for the presidential election of 2007", "A and B were both re-elected in …"
+    party = "Tesk Unity Party"
+    assert ("participant", party) in _facts(graph, "1992 general election", "participant")
+    assert ("participant", party) in _facts(graph, "1997 general election", "participant")
+    assert ("participant", "Samuel Otieno Wambua") in _facts(graph, "presidential election of 2007", "participant")
+    assert {o for _, o in _facts(graph, "2012 general election", "participant")} == {
+        "Samuel Otieno Wambua",
+        "Grace Achieng Mwangi",
+    }
+    # "The party did not contest the 2002 general election": no participant
+    assert not _facts(graph, "2002 general election", "participant")

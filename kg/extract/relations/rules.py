@@ -15,6 +15,7 @@ from typing import Any
 from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
+from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
@@ -143,6 +144,13 @@ def _headquarters(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A seat or headquarters in a place.
     Example: "Its headquarters are in Quito" → headquarters(subject, Quito)."""
     return headquarters_facts(ctx)
+
+
+@rule("election-participant", "block", {"participant"}, needs=("siblings",))
+def _election_participant(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A party or person that wins, loses or contests an election, or is its candidate.
+    Example: "The party won the 2013 election" → participant(2013 election, party)."""
+    return election_participant_facts(ctx)
 
 
 @rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))
