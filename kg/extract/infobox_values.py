@@ -339,7 +339,13 @@ def _literal(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
+    items = _clean_items(field)
+    if items and all(it.qualifier for it in items):  # "Current:, Centre-right, Historical:, Centre-left"
+        for it in items:
+            yield Fact(subject, rule.relation, TextValue(it.text), ev, (("status", str(it.qualifier)),))
+        return
     value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
+    value = re.sub(r"(?:(?<=\sto)|(?<=\sand))\s*,\s+", " ", value)  # "Centre to, centre-right": a line break
     if value and not IMAGE_OPTIONS.fullmatch(value):  # "Logo: 265px", "Flag: frameless": layout, not a file
         yield Fact(subject, rule.relation, TextValue(value), ev)
 
