@@ -226,3 +226,9 @@ def test_who_took_part_in_an_election(graph: KnowledgeGraph):
     }
     # "The party did not contest the 2002 general election": no participant
     assert not _facts(graph, "2002 general election", "participant")
+
+
+def test_a_participle_after_a_comma_is_not_about_the_nearest_organisation(graph: KnowledgeGraph):
+    # "Umbuso weTesk (/xh/; abbreviated UT; ) was the paramilitary wing of the Orvan National Congress
+    # (ONC), founded by Ilse Marenko …": the wing was founded by her, not the congress
+    assert not _facts(graph, "Orvan National Congress", "foundedBy")
