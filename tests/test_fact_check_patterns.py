@@ -224,6 +224,8 @@ def test_who_took_part_in_an_election(graph: KnowledgeGraph):
         "Samuel Otieno Wambua",
         "Grace Achieng Mwangi",
     }
+    # "… was elected vice president as the running mate of … in the 2017 general election"
+    assert ("participant", "Grace Achieng Mwangi") in _facts(graph, "2017 general election", "participant")
     # "The party did not contest the 2002 general election": no participant
     assert not _facts(graph, "2002 general election", "participant")
 

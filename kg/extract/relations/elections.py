@@ -38,14 +38,17 @@ def _is_election(m: Mention) -> bool:
 def _elections_of(ctx: Sentences, verb: Token) -> list[Mention]:
     """The elections named as the verb's object or in its "in"/"at"/"for" phrase."""
     toks = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    toks += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "for") for o in c.children]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # "elected vice president as the running mate of X in the 2005 elections": the parser hangs "in" lower
+    preps += [p for c in preps if c.lower_ == "as" for o in c.children for p in o.children if p.dep_ == "prep"]
+    toks += [o for c in preps if c.lower_ in ("in", "at", "for") for o in c.children]
     found = [m for t in toks if t.dep_ in ("dobj", "attr", "pobj") for m in ctx.mentions_of(t)]
     return [m for m in dict.fromkeys(found) if _is_election(m)]
 
 
 def _takers(ctx: Sentences, verb: Token) -> list[Mention]:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj and verb.dep_ in ("conj", "acomp", "xcomp"):  # "A and B were both re-elected in …"
+    if not subj and verb.dep_ in ("conj", "acomp", "xcomp", "advcl"):  # "A and B were both re-elected in …"
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     found = [m for t in subj for m in ctx.mentions_of(t)]
     return [m for m in dict.fromkeys(found) if group_of(m.cls) in ("Person", "Organization")]
