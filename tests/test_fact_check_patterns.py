@@ -234,3 +234,9 @@ def test_a_participle_after_a_comma_is_not_about_the_nearest_organisation(graph:
     # "Umbuso weTesk (/xh/; abbreviated UT; ) was the paramilitary wing of the Orvan National Congress
     # (ONC), founded by Ilse Marenko …": the wing was founded by her, not the congress
     assert not _facts(graph, "Orvan National Congress", "foundedBy")
+
+
+def test_his_other_son_is_the_same_parents_son(graph: KnowledgeGraph):
+    # "Oyelaran's son Ivo Ferrer … was the second Prime Minister of Kenya, and his other son, Tomás Ferrer, …"
+    assert {o for _, o in _facts(graph, "Pau Ferrer Oyelaran", "child")} == {"Ivo Ferrer", "Tomás Ferrer"}
+    assert not _facts(graph, "Ivo Ferrer", "child")
