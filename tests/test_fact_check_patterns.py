@@ -240,3 +240,10 @@ def test_his_other_son_is_the_same_parents_son(graph: KnowledgeGraph):
     # "Oyelaran's son Ivo Ferrer … was the second Prime Minister of Kenya, and his other son, Tomás Ferrer, …"
     assert {o for _, o in _facts(graph, "Pau Ferrer Oyelaran", "child")} == {"Ivo Ferrer", "Tomás Ferrer"}
     assert not _facts(graph, "Ivo Ferrer", "child")
+
+
+def test_operation_dates_with_a_lost_dash_and_a_ceasefire(graph: KnowledgeGraph):
+    # "- Dates: 198112 June 2009 (Peace agreement)": active from 1981; a peace agreement is no dissolution
+    facts = _facts(graph, "Umbuso weTesk")
+    assert ("inception", "1981") in facts
+    assert not any(r == "dissolved" for r, _ in facts)

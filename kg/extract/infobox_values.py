@@ -264,8 +264,9 @@ def _event_date(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     """A single date → point in time; ``A – B`` or ``1879-1883`` → start and end."""
-    dates = _all_dates(field.raw)
-    rng = parse_range(field.raw)
+    raw = _lost_dash(field.raw)
+    dates = _all_dates(raw)
+    rng = parse_range(raw)
     if len(dates) >= 2:
         yield Fact(subject, "startTime", dates[0], ev)
         yield Fact(subject, "endTime", dates[-1], ev)
@@ -276,9 +277,26 @@ def _event_date(
         yield Fact(subject, "pointInTime", dates[0], ev)
 
 
+def _lost_dash(raw: str) -> str:
+    """ "197727 March 2014": a year glued to the next date, the range's dash lost in the copy.
+
+    >>> _lost_dash("197727 March 2014 (Ceasefire)"), _lost_dash("27 March 2014")
+    ('1977 – 27 March 2014 (Ceasefire)', '27 March 2014')
+    """
+    return re.sub(r"^\s*((?:1[6-9]|20)\d\d)(?=[0-3]?\d\s+[A-Z][a-z]+\s+\d{4})", r"\1 – ", raw)
+
+
 def _active(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
-    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved."""
-    start, end = _range_of(_AGO.sub("", field.raw.split(";")[0]))
+    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved. A dash the
+    copy lost ("197727 March 2014") is put back; an end whose bracket names another event ("(Permanent
+    ceasefire)") is no dissolution."""
+    raw = _AGO.sub("", field.raw.split(";")[0])
+    raw = _lost_dash(raw)
+    note = re.search(r"\(([^()]*)\)\s*$", raw)
+    raw = raw[: note.start()] if note else raw
+    start, end = _range_of(raw)
+    if note and not re.search(r"dissol|disband|defunct|merged|banned", note.group(1), re.I):
+        end = None
     if start is not None:
         yield Fact(subject, "inception", DateValue(start), ev)
     if end is not None:
