@@ -247,3 +247,13 @@ def test_operation_dates_with_a_lost_dash_and_a_ceasefire(graph: KnowledgeGraph)
     facts = _facts(graph, "Umbuso weTesk")
     assert ("inception", "1981") in facts
     assert not any(r == "dissolved" for r, _ in facts)
+
+
+def test_the_parties_a_coalition_lists_are_its_parts(graph: KnowledgeGraph):
+    # "The parties that made up the VDC coalition were:" then "- Christian democrats:", "- Christian
+    # Renewal Party (PRC) of …", …; an item after another paragraph is no part
+    parts = {o for _, o in _facts(graph, "Velmar Democratic Coalition", "hasPart")}
+    assert parts == {"Christian Renewal Party", "Liberal Federation of Chile", "Progressive Liberal Party"}
+    for f in graph.facts(subject="Velmar Democratic Coalition", relation="hasPart"):
+        # each fact cites the list from its announcing paragraph to the item
+        assert f["sentence"].startswith("The parties that made up") and str(f["object"]) in f["sentence"]

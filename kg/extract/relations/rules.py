@@ -22,6 +22,7 @@ from kg.extract.relations.lead import event_lead_facts, event_span_facts, locati
 from kg.extract.relations.life import death_noun_facts, life_facts
 from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.offices import of_person_facts, office_facts
+from kg.extract.relations.parts import listed_part_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -242,6 +243,14 @@ def _lead_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Maker and containing work of a work, from the lead's first sentence (table ``work_creators.tsv``).
     Example: '"Vela" is a song by Ana Roe from her album Marea' → performer(Vela, Ana Roe), partOf(Vela, Marea)."""
     return lead_work_facts(ctx)
+
+
+@rule("listed-part", "article", {"hasPart"}, needs=("sentences",))
+def _listed_part(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """The member organisations a coalition's article lists after a paragraph that announces them.
+    Example: "The parties that made up the coalition were:" then "- Tesk Labour Party (TLP) of Ana Roe."
+    → hasPart(coalition, Tesk Labour Party)."""
+    return listed_part_facts(inputs.article.text, inputs.ctxs)
 
 
 @rule("tracks", "article", {"partOf", "performer"}, needs=("facts", "siblings"))
