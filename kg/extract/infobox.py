@@ -91,8 +91,14 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
         if not produced:
             produced = [_kept(subject, field, ev, side=n if rule.side else None)]
         facts.extend(produced)
+    last_office: list[tuple[InfoboxField, InfoboxRule]] = []
     for key in sorted(groups, key=lambda k: groups[k].order):
-        facts.extend(_group_facts(article, subject, key[0], groups[key]))
+        slot = groups[key]
+        if key[0] == "term" and "office" in slot.parts:
+            last_office = slot.parts["office"]
+        elif key[0] == "term" and last_office and isinstance(key[1], int) and _has_term(slot):
+            slot.parts["office"] = last_office  # "Term Start2", "Predecessor2" with no Office2: the same office
+        facts.extend(_group_facts(article, subject, key[0], slot))
     facts.extend(_side_leaders(article, sides, leaders))
     return facts, aliases, unmapped
 
@@ -204,6 +210,8 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             if m is not None:
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
+                if person and rule.relation == "positionHeld":
+                    yield from _colleagues(article, slot, m, field)
                 # the people before and after held that office too ("Predecessor: Ana Ruiz")
                 for other in (*people.get("predecessor", ()), *people.get("successor", ())):
                     # not for a numbered office: "1st Leader of X" was held by one person only
@@ -221,6 +229,37 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
+
+
+def _has_term(slot: _Slot) -> bool:
+    return any(p in slot.parts for p in ("start", "end", "range", "predecessor", "successor"))
+
+
+_HEAD_OFFICE = re.compile(r"^(?:Vice[- ]President|President|Prime Minister|Premier)\s+of\s+(?P<of>.+)$")
+
+
+def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxField) -> Iterator[Fact]:
+    """``Vicepresident: Ana Roe (1982–1984)`` under ``Office: President of X``: Ana Roe held Vice President
+    of X (and ``President: Eva Sol`` under Vice President of X, President of X), when the article names
+    that office; the fact cites the infobox from the office's line to where it names it."""
+    head = _HEAD_OFFICE.match(office.text)
+    if head is None:
+        return
+    for field, rule in slot.parts.get("colleague", []):
+        if rule.holds is None:
+            continue
+        title = f"{rule.holds} of {head.group('of')}"
+        at = article.text.find(title)
+        if at < 0 or title.casefold() == office.text.casefold():
+            continue
+        held = Mention(article.stem, at, at + len(title), title, "Position", "infobox")
+        lo = min(first.line_start, field.line_start, article.text.rfind("\n", 0, at) + 1)
+        hi = max(first.end, field.end, at + len(title))
+        ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", TIE_CONFIDENCE)
+        for it in _clean_items(field):
+            m = _item_mention(article, it, "Person")
+            if m is not None and m.cls == "Person":
+                yield Fact(m, "positionHeld", held, ev, _bracket_quals(article, it))
 
 
 def _first_date(slot: _Slot, part: str) -> str | None:

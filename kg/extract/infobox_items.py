@@ -8,7 +8,10 @@ from functools import cache
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
+from kg.documents.values import clean_item
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.lexicons import lexicon
+from kg.gazetteer import gazetteer
 from kg.model import Evidence, Mention
 from kg.ontology import group_of
 
@@ -52,10 +55,13 @@ def _with(ev: Evidence, confidence: float) -> Evidence:
 
 
 def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
-    """The field's items without template debris (``class=nowrap``, lone bullets); items that a comma
-    inside a bracket cut apart ("X (allies, 1995–2003)") are joined again."""
+    """The field's items without template debris (``class=nowrap``, lone bullets, image options);
+    items that a comma inside a bracket cut apart ("X (allies, 1995–2003)") are joined again; names
+    joined by markup ("A<hr> B", "A | B", a blanked line break) or by "and" are split
+    (:func:`_split_joined`); an item that is only a bracket ("Ana Roe, (Minister of Labour)") or a
+    status note ("(resigned)", "POW", "dead") is a note on the item before it, never a name."""
     out: list[InfoboxItem] = []
-    for it in field.items:
+    for it in (piece for item in field.items for piece in _split_joined(field, item)):
         prev = out[-1] if out else None
         cut = prev is not None and prev.text.count("(") > prev.text.count(")")
         peerage = prev is not None and _PEERAGE.match(it.text) is not None  # "Ivor Guest, 1st Viscount Wimborne"
@@ -69,8 +75,137 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
             continue
-        if it.text.strip() and not _DEBRIS.match(it.text.strip()):
+        text = it.text.strip()
+        if _note_only(text):
+            inside = text.strip("() ")
+            free = prev is not None and prev.bracket is None and text.startswith("(")
+            # "Ana Roe, (Minister of Labour)": her office; "Ana Roe, (until 1991)": her term
+            if prev is not None and free and (_OFFICE_HEAD.match(inside) or any(c.isdigit() for c in inside)):
+                out[-1] = replace(prev, bracket=inside)
+            continue
+        if text and not _DEBRIS.match(text):
             out.append(it)
+    return out
+
+
+_IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|upright(?:=[\d.]+)?|border)"
+IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|border Ana Roe", "frameless"
+
+
+_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,})\s*", re.I)  # 4+ spaces: a blanked <br>
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<=[a-z]{3})\.$")
+
+
+_LOWER_LEAD = re.compile(r"(?:[a-z][\w'’-]*\s+)*?(?:of|in|at|from|by|on)\s+(?=[A-Z])")
+
+
+_DATE_GLUED = re.compile(r"(?<=[a-z])(?:1[5-9]|20)\d\d$")  # "National Front1990"
+
+
+_OFFICE_HEAD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:" + "|".join(sorted(lexicon("office_heads"), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _note_only(text: str) -> bool:
+    """A whole bracket, a status note ("POW", "resigned", "dead"), a hedge ("presumed …") or a wiki
+    link's target ("Manner_of_death#Natural_causes"): a note on a name, not a name.
+
+    >>> [_note_only(t) for t in ("(resigned)", "POW", "dead", "presumed Cause_of_death#Natural", "Ana Roe")]
+    [True, True, True, True, False]
+    """
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        return True
+    core = text.strip("() ").casefold()
+    if core in lexicon("infobox_status_notes"):
+        return True
+    return core.startswith(("presumed ", "probably ", "allegedly ", "reportedly ")) or bool(
+        re.search(r"\w_\w|#\w", text)
+    )
+
+
+def _sub(field: InfoboxField, item: InfoboxItem, s: int, e: int, last: bool) -> InfoboxItem | None:
+    """The item of field.raw[s:e] (offsets into the field), cleaned like the reader cleans one."""
+    cs, ce, status, bracket = clean_item(field.raw, s, e)
+    if ce <= cs:
+        return None
+    if last:
+        status, bracket = item.status or status, item.bracket or bracket
+    return InfoboxItem(field.raw[cs:ce], field.start + cs, field.start + ce, item.qualifier, status, bracket)
+
+
+def _split_joined(field: InfoboxField, item: InfoboxItem) -> list[InfoboxItem]:
+    """The names one item holds: image options before a name dropped ("25px|border Ana Roe"), a second
+    sentence dropped, a lead-in cut ("In Tarsk: especially in the district of Vell" → Vell), then one
+    item per name joined by markup or by "and" (:func:`_and_parts`).
+
+    >>> f = InfoboxField("K", "Ana Roe<hr> Eva Sol", 3, 22, 0, (InfoboxItem("Ana Roe<hr> Eva Sol", 3, 22),))
+    >>> [i.text for i in _split_joined(f, f.items[0])]
+    ['Ana Roe', 'Eva Sol']
+    """
+    s, e = item.start - field.start, item.end - field.start
+    raw = field.raw
+    if m := IMAGE_OPTIONS.match(raw, s, e):
+        s = m.end()
+    if m := _SENTENCE_END.search(raw, s, e):
+        e = m.start()
+    colon = raw.find(": ", s, e)
+    if colon > s and raw[colon + 2 : colon + 3].islower():
+        s = colon + 2  # "In Tarsk: especially in …": the names come after the colon
+    spans: list[tuple[int, int]] = []
+    pos = s
+    for j in _JOINER.finditer(raw, s, e):
+        if j.start() > pos:
+            spans.append((pos, j.start()))
+        pos = j.end()
+    if e > pos:
+        spans.append((pos, e))
+    spans = [p for sp in spans for p in _and_parts(raw, *sp)]
+    out = []
+    for k, (a, b) in enumerate(spans):
+        if lead := _LOWER_LEAD.match(raw, a, b):
+            a = lead.end()
+        if glued := _DATE_GLUED.search(raw, a, b):
+            b = glued.start()
+        if len(spans) == 1 and (a, b) == (item.start - field.start, item.end - field.start):
+            return [item]  # one name as the reader cut it
+        sub = _sub(field, item, a, b, k == len(spans) - 1)
+        if sub is not None:
+            out.append(sub)
+    return out
+
+
+def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
+    """``A and B`` as two names when it is a list, not one name: B opens in lower case ("Border Crisis
+    and the transition to civilian rule"), or both are places the whole is not ("Vell and Norte");
+    "Party of Labour and Progress", "Trinidad and Tobago" stay one."""
+    pieces: list[tuple[int, int]] = []
+    pos = s
+    for m in _AND.finditer(raw, s, e):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, e))
+    if len(pieces) == 1:
+        return pieces
+    texts = [raw[a:b] for a, b in pieces]
+    gaz = gazetteer()
+    if gaz.candidates(raw[s:e]):
+        return [(s, e)]
+    if all(gaz.candidates(t) for t in texts):
+        return pieces
+    out = [pieces[0]]
+    for (a, b), t in zip(pieces[1:], texts[1:], strict=True):
+        words = t.split()
+        if t[:1].islower() and (words[0] != "the" or (len(words) > 1 and words[1][:1].islower())):
+            out.append((a, b))  # "… and the transition to civilian rule": a second thing
+        else:
+            out[-1] = (out[-1][0], b)  # "Movement for Peace and the Environment": one name
     return out
 
 

@@ -49,7 +49,10 @@ PARSERS = (
     "name",
     "keep",
 )
-GROUPS = {"term": ("office", "start", "end", "range", "predecessor", "successor"), "titled": ("name", "title")}
+GROUPS = {
+    "term": ("office", "start", "end", "range", "predecessor", "successor", "colleague"),
+    "titled": ("name", "title"),
+}
 SUBJECT_GROUPS = ("Person", "Organization", "Place", "Event")
 _NUMBERED = re.compile(r"^(?P<a>\D*?\D)\s?(?P<n>\d{1,2})(?:[a-z](?![a-z]))?(?P<b>(?:\s.*)?)$")
 _FIELD_KEY = re.compile(r"[\s_\-]+")
@@ -87,12 +90,13 @@ class InfoboxRule:
     labels: tuple[tuple[re.Pattern[str], str], ...] = ()
     role: bool = False
     only_first: bool = False
+    holds: str | None = None
 
 
 def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
     where = f"kg/data/infobox.json, key {key!r}"
     known = {"relation", "object", "parser", "inverse", "subject", "side", "leads_side", "status", "group", "part"}
-    known |= {"only_first"}
+    known |= {"only_first", "holds"}
     unknown = set(spec) - known - {"labels", "role"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -123,6 +127,7 @@ def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
         labels,
         bool(spec.get("role", False)),
         bool(spec.get("only_first", False)),
+        str(spec["holds"]) if spec.get("holds") else None,
     )
 
 

@@ -8,7 +8,17 @@ from itertools import groupby, pairwise
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
-from kg.extract.infobox_items import _bracket, _bracket_quals, _clean_items, _item_mention, _range_of, _with
+from kg.extract.entities import typed_name
+from kg.extract.infobox_items import (
+    _OFFICE_HEAD,
+    IMAGE_OPTIONS,
+    _bracket,
+    _bracket_quals,
+    _clean_items,
+    _item_mention,
+    _range_of,
+    _with,
+)
 from kg.extract.infobox_table import InfoboxRule
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
@@ -78,10 +88,33 @@ def _entities(
             if kin in ("child", "father", "mother", "sibling", "spouse"):
                 yield Fact(subject, kin, m, ev, _qual(rule, article, item))
                 continue
+        if rule.object == "CreativeWork" and _movement(m.text):
+            continue  # "Known for: Tarskism": a movement is no work of the person
         if rule.inverse:
             yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
+        if m.cls == "Person" and (office := _office(article, field, item)) is not None:
+            yield Fact(m, "positionHeld", office, _with(ev, 0.85))
+
+
+def _movement(name: str) -> bool:
+    """An ideology or a movement by its name's own words ("Tarskism", "the Velmar Movement")."""
+    typed = typed_name(name, "MISC")
+    movement = typed is not None and typed[0] in ("Ideology", "PoliticalMovement")
+    return movement or name.endswith(("ism", "isme", "ismo"))
+
+
+def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:
+    """The office a person's bracket names ("Ana Roe (Minister of Labour)", "Ana Roe, (Minister of
+    Labour)"): the position she held, never another participant."""
+    _, inside = _bracket(article, item)
+    if not inside or not inside[:1].isupper() or not _OFFICE_HEAD.match(inside):
+        return None
+    at = article.text.find(inside, item.start, field.end)
+    if at < 0:
+        return None
+    return Mention(article.stem, at, at + len(inside), inside, "Position", "infobox")
 
 
 _STREET = re.compile(
@@ -110,7 +143,10 @@ def _place_parts(article: Article, field: InfoboxField) -> tuple[list[InfoboxIte
     The flag says the value is a list, not a chain: it joins places with "and" or ";"."""
     out: list[InfoboxItem] = []
     listed = False
+    prev_end = field.start
     for it in _clean_items(field):
+        listed = listed or re.search(r"\s(?:and|&)\s|;", article.text[prev_end : it.start]) is not None
+        prev_end = it.end
         end, _ = _bracket(article, it)
         whole = article.text[it.start : end]
         # "Madrid and Valencia" is two places, "Trinidad and Tobago" one
@@ -228,8 +264,9 @@ def _event_date(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     """A single date → point in time; ``A – B`` or ``1879-1883`` → start and end."""
-    dates = _all_dates(field.raw)
-    rng = parse_range(field.raw)
+    raw = _lost_dash(field.raw)
+    dates = _all_dates(raw)
+    rng = parse_range(raw)
     if len(dates) >= 2:
         yield Fact(subject, "startTime", dates[0], ev)
         yield Fact(subject, "endTime", dates[-1], ev)
@@ -240,9 +277,26 @@ def _event_date(
         yield Fact(subject, "pointInTime", dates[0], ev)
 
 
+def _lost_dash(raw: str) -> str:
+    """ "197727 March 2014": a year glued to the next date, the range's dash lost in the copy.
+
+    >>> _lost_dash("197727 March 2014 (Ceasefire)"), _lost_dash("27 March 2014")
+    ('1977 – 27 March 2014 (Ceasefire)', '27 March 2014')
+    """
+    return re.sub(r"^\s*((?:1[6-9]|20)\d\d)(?=[0-3]?\d\s+[A-Z][a-z]+\s+\d{4})", r"\1 – ", raw)
+
+
 def _active(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
-    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved."""
-    start, end = _range_of(_AGO.sub("", field.raw.split(";")[0]))
+    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved. A dash the
+    copy lost ("197727 March 2014") is put back; an end whose bracket names another event ("(Permanent
+    ceasefire)") is no dissolution."""
+    raw = _AGO.sub("", field.raw.split(";")[0])
+    raw = _lost_dash(raw)
+    note = re.search(r"\(([^()]*)\)\s*$", raw)
+    raw = raw[: note.start()] if note else raw
+    start, end = _range_of(raw)
+    if note and not re.search(r"dissol|disband|defunct|merged|banned", note.group(1), re.I):
+        end = None
     if start is not None:
         yield Fact(subject, "inception", DateValue(start), ev)
     if end is not None:
@@ -303,8 +357,14 @@ def _literal(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
+    items = _clean_items(field)
+    if items and all(it.qualifier for it in items):  # "Current:, Centre-right, Historical:, Centre-left"
+        for it in items:
+            yield Fact(subject, rule.relation, TextValue(it.text), ev, (("status", str(it.qualifier)),))
+        return
     value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
-    if value and not re.fullmatch(r"\d+\s*px", value):  # "Logo: 265px": the image's size, not its file
+    value = re.sub(r"(?:(?<=\sto)|(?<=\sand))\s*,\s+", " ", value)  # "Centre to, centre-right": a line break
+    if value and not IMAGE_OPTIONS.fullmatch(value):  # "Logo: 265px", "Flag: frameless": layout, not a file
         yield Fact(subject, rule.relation, TextValue(value), ev)
 
 

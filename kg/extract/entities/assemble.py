@@ -52,6 +52,7 @@ def mentions_in_doc(
             and prev.label_ == "DATE"
             and prev.end == ent.start
             and re.fullmatch(r"(?:the\s+)?\d{4}", prev.text)
+            and ent[0].lower_ != "the"  # "In 1985 the Regional Congress …": a date, then the name
         ):
             s = prev.start_char + (4 if prev.text.startswith("the ") else 0)  # "2002 Winter Olympics"
         if ent.label_ == "PERSON":  # "Ilse Marenko" tagged as "Marenko": take back the given names

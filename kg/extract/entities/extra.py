@@ -101,6 +101,41 @@ def _byname(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
 
 
+_ELECTION_NOUNS = frozenset({"election", "elections", "referendum", "by-election"})
+_YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
+
+
+def election_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of elections NER leaves untagged, named by their year: "the 2008 parliamentary
+    election", "the 2013 election", "the presidential election of 2009" (not "an election", "elections
+    were held").
+
+    >>> from kg.nlp import load_nlp
+    >>> d = load_nlp()("The party won the 1997 general election and lost the presidential election of 2002.")
+    >>> [d.text[a:b] for a, b in election_spans(d)]
+    ['1997 general election', 'presidential election of 2002']
+    """
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _ELECTION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        left = [c for c in tok.lefts if c.dep_ in ("nummod", "amod", "compound", "nmod")]
+        year = next((c for c in left if _YEAR.match(c.text)), None)
+        of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        of_year = [o for p in of for o in p.children if o.dep_ == "pobj" and _YEAR.match(o.text)]
+        if year is not None:
+            start = year
+        elif of_year and left:
+            start = min(left, key=lambda c: c.i)
+        else:
+            continue
+        if any(t.ent_type_ and t.ent_type_ != "DATE" for t in doc[start.i : tok.i + 1]):
+            continue  # a name NER has: "the 1959 Nepalese general election" is taken already
+        end = of_year[0] if year is None else tok
+        out.append((start.idx, end.idx + len(end.text)))
+    return out
+
+
 def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text: str | None = None) -> list[Mention]:
     """Mentions NER missed: quoted titles (works), and proper-noun runs the gazetteer, a name keyword
     or the surname of a person named nearby types."""
@@ -140,6 +175,10 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
                 cls = "Person"  # "the Progress Party of Kofi Busia", the name left untagged
         if cls is not None:
             out.append(Mention(article, base + a, base + b, name, cls, "pattern"))
+            spans.append((a, b))
+    for a, b in election_spans(doc):
+        if free(a, b):
+            out.append(Mention(article, base + a, base + b, text[a:b], "Election", "pattern"))
             spans.append((a, b))
     firsts = religion_first_words()
     for word in _CAPITALISED.finditer(text):

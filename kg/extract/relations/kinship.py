@@ -112,6 +112,13 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
             yield from _their_relatives(ctx, tok, rel, backwards, relatives)
             continue
         owner = ctx.mention(poss[0])
+        if any(c.lower_ == "other" for c in tok.children):
+            # "Ana's son Ivo …, and his other son, Pau": the other son of the same parent, not Ivo's
+            earlier = [
+                p for t in tok.sent if t.i < tok.i and t.lemma_ == tok.lemma_ for p in t.children if p.dep_ == "poss"
+            ]
+            if earlier:
+                owner = ctx.mention(earlier[0])
         named: list[Mention] = []
         if owner is None and poss[0].pos_ == "NOUN":  # "the son of the carpenter Pedro Roe and Ana Lim"
             named = [m for m in ctx.mentions_of(poss[0]) if group_of(m.cls) == "Person"]

@@ -15,6 +15,7 @@ from typing import Any
 from kg.extract.relations.affiliation import affiliation_facts
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
+from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
@@ -23,6 +24,7 @@ from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
 from kg.extract.relations.pairs import pair_facts, pair_relations
+from kg.extract.relations.parts import listed_part_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -32,6 +34,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
+from kg.extract.relations.rosters import roster_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
@@ -147,6 +150,20 @@ def _noun(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return noun_facts(ctx)
 
 
+@rule("election-participant", "block", {"participant"}, needs=("siblings",))
+def _election_participant(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A party or person that wins, loses or contests an election, or is its candidate.
+    Example: "The party won the 2013 election" → participant(2013 election, party)."""
+    return election_participant_facts(ctx)
+
+
+@rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))
+def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation's founders, leaders or members named as a list beside "be".
+    Example: "The founders were Ana Roe and Eva Sol" → foundedBy(subject, Ana Roe), foundedBy(subject, Eva Sol)."""
+    return roster_facts(ctx)
+
+
 @rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))
 def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An armed force named in a sentence with a war or battle.
@@ -215,6 +232,14 @@ def _lead_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Maker and containing work of a work, from the lead's first sentence (table ``work_creators.tsv``).
     Example: '"Vela" is a song by Ana Roe from her album Marea' → performer(Vela, Ana Roe), partOf(Vela, Marea)."""
     return lead_work_facts(ctx)
+
+
+@rule("listed-part", "article", {"hasPart"}, needs=("sentences",))
+def _listed_part(inputs: Inputs) -> Iterable[Fact | SameAs]:
+    """The member organisations a coalition's article lists after a paragraph that announces them.
+    Example: "The parties that made up the coalition were:" then "- Tesk Labour Party (TLP) of Ana Roe."
+    → hasPart(coalition, Tesk Labour Party)."""
+    return listed_part_facts(inputs.article.text, inputs.ctxs)
 
 
 @rule("tracks", "article", {"partOf", "performer"}, needs=("facts", "siblings"))

@@ -143,8 +143,16 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
                 clause = clause.head
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return subjects
+            if not subjects:  # "X (abbreviated MK) was the wing of Y, founded by Z": X hangs on the bracket's verb
+                subjects = [
+                    s
+                    for c in clause.children
+                    if c.dep_ in ("ccomp", "parataxis") and c.i < clause.i
+                    for s in c.children
+                    if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i
+                ]
+            if subjects or clause.lemma_ == "be":
+                return subjects  # no subject found: not the nearest organisation either
         if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be":
             # "X is a union founded by ...": the common noun stands for the copula's subject
             return [head, *(c for c in head.head.children if c.dep_ == "nsubj")]

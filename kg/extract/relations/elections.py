@@ -1,0 +1,81 @@
+"""Who took part in an election, from the verbs of winning, losing and contesting.
+
+- a party or a person that wins, loses, contests or holds something in an election named in the
+  clause: "At the 2008 election, the party lost its majority", "The party won the 2013 election",
+  "Roe and Sol were re-elected in the 2009 elections" → participant(election, …);
+- a candidate for an election: "Roe was a candidate for the presidential election of 2009";
+- in the article about an election, a party that contests seats: "The Unity Party contested 108
+  constituencies" → participant(the election, Unity Party).
+
+The verbs and nouns are lexicons (``election_participation_verbs``, ``election_nouns``); a boycott, a negated
+verb or a call for an election is no participation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicons import lexicon
+from kg.extract.relations.base import Sentences
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["election_participant_facts"]
+
+ELECTION_CONFIDENCE = 0.7
+_VERBS = lexicon("election_participation_verbs")
+_NOUNS = lexicon("election_nouns")
+
+
+def _is_election(m: Mention) -> bool:
+    return group_of(m.cls) in ("Event", "Other") and bool(_NOUNS & set(m.text.casefold().split()))
+
+
+def _elections_of(ctx: Sentences, verb: Token) -> list[Mention]:
+    """The elections named as the verb's object or in its "in"/"at"/"for" phrase."""
+    toks = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    # "elected vice president as the running mate of X in the 2005 elections": the parser hangs "in" lower
+    preps += [p for c in preps if c.lower_ == "as" for o in c.children for p in o.children if p.dep_ == "prep"]
+    toks += [o for c in preps if c.lower_ in ("in", "at", "for") for o in c.children]
+    found = [m for t in toks if t.dep_ in ("dobj", "attr", "pobj") for m in ctx.mentions_of(t)]
+    return [m for m in dict.fromkeys(found) if _is_election(m)]
+
+
+def _takers(ctx: Sentences, verb: Token) -> list[Mention]:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ in ("conj", "acomp", "xcomp", "advcl"):  # "A and B were both re-elected in …"
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [m for t in subj for m in ctx.mentions_of(t)]
+    return [m for m in dict.fromkeys(found) if group_of(m.cls) in ("Person", "Organization")]
+
+
+def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
+    """participant(election, party or person) from a verb of an election or a candidacy."""
+    subject_election = _is_election(ctx.subject) or ctx.subject.cls == "Election"
+    for tok in ctx.doc:
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _VERBS:
+            elections = _elections_of(ctx, tok)
+            if not elections and subject_election and tok.lemma_ in ("contest", "field", "win") and tok.dep_ == "ROOT":
+                elections = [ctx.subject]  # "The Unity Party contested 108 constituencies"
+            takers = _takers(ctx, tok)
+        elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
+            found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]
+            elections = [m for m in dict.fromkeys(found) if _is_election(m)]
+            takers = _takers(ctx, tok.head)
+        else:
+            continue
+        if not elections or not takers:
+            continue
+        ev = ctx.evidence(tok.sent, "election-participant", ELECTION_CONFIDENCE)
+        for e in elections:
+            for p in takers:
+                if p is not e:
+                    yield Fact(e, "participant", p, ev)

@@ -1,0 +1,65 @@
+"""The member organisations a coalition's article lists: "The parties that made up the coalition
+were:" followed by ``- item`` lines, each opening with a party's name → hasPart(coalition, party).
+
+The paragraph before the list must end with a colon and say what the list is: a plural noun of
+organisations (``member_organisation_plurals``) and a verb of making up (``making_up_verbs``).
+Its owner is the organisation that paragraph names (an alias of the subject, "the UCD
+coalition"), else the article's subject when the paragraph speaks of "the coalition", "the
+alliance" or "the federation". Sub-labels in the list ("Social democrats:") are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kg.extract.lexicons import lexicon
+from kg.extract.relations.base import Sentences
+from kg.model import Evidence, Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["listed_part_facts"]
+
+PART_CONFIDENCE = 0.75
+_PLURALS = lexicon("member_organisation_plurals")
+_VERBS = lexicon("making_up_verbs")
+_OWNER_NOUNS = lexicon("coalition_nouns")
+
+
+def _intro_owner(ctx: Sentences) -> Mention | None:
+    """The owner of the list a paragraph opens, or None when it opens no list of parties."""
+    text = ctx.block.text.rstrip()
+    if ctx.block.kind != "paragraph" or not text.endswith(":"):
+        return None
+    lemmas = {t.lemma_.casefold() for t in ctx.doc}
+    words = {t.lower_ for t in ctx.doc}
+    if not words & _PLURALS or not lemmas & _VERBS:
+        return None
+    orgs = [m for m in ctx.mentions if group_of(m.cls) == "Organization" and m.text.casefold() not in _PLURALS]
+    if orgs:
+        return orgs[0]
+    if group_of(ctx.subject.cls) == "Organization" and words & _OWNER_NOUNS:
+        return ctx.subject
+    return None
+
+
+def listed_part_facts(article_text: str, ctxs: Sequence[Sentences]) -> Iterator[Fact]:
+    """hasPart(owner, party) for each item of the list a paragraph announces."""
+    owner: Mention | None = None
+    intro = 0
+    for ctx in ctxs:
+        if ctx.block.kind != "item":
+            owner = _intro_owner(ctx)
+            intro = ctx.block.start
+            continue
+        if owner is None or ctx.block.text.rstrip().endswith(":"):
+            continue
+        head = next(
+            (m for m in ctx.mentions if m.start - ctx.block.start <= 2 and group_of(m.cls) == "Organization"),
+            None,
+        )
+        if head is None or head is owner:
+            continue
+        end = ctx.block.end
+        text = article_text[intro:end]
+        ev = Evidence(ctx.article.stem, ctx.block.section_title, text, intro, end, "listed-part", PART_CONFIDENCE)
+        yield Fact(owner, "hasPart", head, ev)

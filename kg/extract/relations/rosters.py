@@ -1,0 +1,102 @@
+"""An organisation's founders, leaders and members named in a list: "The seven founders were A, B
+and C", "Its leaders were A and B", "A and B were founding members of the party", "A was one of
+its early leaders", "Among the party's members were A, B and C".
+
+The roster noun (``kg/data/lexicons.json``: ``roster_nouns``, with the relation each gives) is
+one side of a copula, the people the other; its owner is what the noun's possessor or its "of"
+names ("its", "the party's", "of the movement"), or the article's subject when the noun has
+none and the subject is an organisation ("The seven founders were …"). Only people named in
+the sentence count; a former or honorary member, a supporter or an ally is no member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicons import lexicon
+from kg.extract.relations.base import Sentences
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["roster_facts"]
+
+ROSTER_CONFIDENCE = 0.75
+_FOUNDERS = lexicon("roster_founder_nouns")
+_LEADERS = lexicon("roster_leader_nouns")
+_MEMBERS = lexicon("roster_member_nouns")
+_NOT_MEMBERS = lexicon("roster_excluded_modifiers")
+
+
+def _relation(noun: Token) -> str | None:
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & _NOT_MEMBERS:
+        return None
+    if noun.lemma_ in _FOUNDERS or (noun.lemma_ in _MEMBERS and mods & {"founding", "founder"}):
+        return "foundedBy"
+    if noun.lemma_ in _LEADERS:
+        return "leader"
+    if noun.lemma_ in _MEMBERS:
+        return "memberOf"
+    return None
+
+
+def _copula_side(noun: Token) -> tuple[Token, Token] | None:
+    """(the copula, the token that stands for the noun in it): the noun itself as subject or
+    attribute, "one of its leaders", "Among the party's members were …"."""
+    tok = noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "two", "three"):
+        tok = tok.head.head  # "one of its early leaders"
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        tok = tok.head  # "Among the party's members were …"
+    if tok.dep_ in ("nsubj", "attr", "prep") and tok.head.lemma_ == "be":
+        return tok.head, tok
+    return None
+
+
+def _owner(ctx: Sentences, noun: Token) -> Mention | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            m = ctx.mention(c)
+            return m if m is not None and group_of(m.cls) == "Organization" else None
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            m = ctx.mention(objs[0]) if objs else None
+            return m if m is not None and group_of(m.cls) == "Organization" else None
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if head is not None and head.lower_ in ("one", "some") and head.head.lemma_ == "be":
+        return None  # "one of the leaders" with no owner: of what is not said
+    if group_of(ctx.subject.cls) == "Organization" and any(c.lower_ in ("the", "another") for c in noun.children):
+        return ctx.subject  # "The seven founders were …" in an article about an organisation
+    return None
+
+
+def roster_facts(ctx: Sentences) -> Iterator[Fact]:
+    """Founders, leaders and members of an organisation named as a list on one side of "be"."""
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN" or tok.lemma_ not in _FOUNDERS | _LEADERS | _MEMBERS:
+            continue
+        plural = tok.tag_ == "NNS"
+        if not plural and not any(c.lower_ == "another" for c in tok.children) and tok.dep_ != "pobj":
+            continue  # "he was a member": of what the sentence says elsewhere
+        rel = _relation(tok)
+        side = _copula_side(tok)
+        if rel is None or side is None:
+            continue
+        be, stand = side
+        if any(c.dep_ == "neg" for c in be.children):
+            continue
+        owner = _owner(ctx, tok)
+        if owner is None:
+            continue
+        others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
+        people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
+        ev = ctx.evidence(tok.sent, "roster", ROSTER_CONFIDENCE)
+        for p in dict.fromkeys(people):
+            if rel == "memberOf":
+                yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)
+            else:
+                yield Fact(owner, rel, p, ev)
