@@ -27,8 +27,6 @@ _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lon
 _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
 
 
-_ONLY_BRACKET = re.compile(r"\([^()]+\)")
-
 
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
 
@@ -68,10 +66,7 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
         peerage = peerage or (
             prev is not None and _PRINCE.match(it.text.strip()) is not None and not _ROYAL.match(prev.text.strip())
         )
-        # "Anti-colonial League, (Liga Anticolonial)": a bracket alone is the item before it in another
-        # language, not an item of its own
-        native = prev is not None and _ONLY_BRACKET.fullmatch(it.text.strip()) is not None and "(" not in prev.text
-        if prev is not None and (cut or peerage or native) and prev.qualifier == it.qualifier:
+        if prev is not None and (cut or peerage) and prev.qualifier == it.qualifier:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
             continue
