@@ -16,6 +16,7 @@ from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
+from kg.extract.lexicons import alternation
 from kg.extract.short_names import short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
@@ -111,9 +112,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
 
 
 _STYLE = re.compile(r"(?:Lord|Lady)\s+(?P<name>[A-Z][\w'-]+)")
-_PEERAGE = re.compile(
-    r",\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:Baron|Baroness|Viscount|Earl|Marquess|Duke|Count)\s+(?:of\s+)?"
-)
+_PEERAGE = re.compile(rf",\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:{alternation('peerage_titles')})\s+(?:of\s+)?")
 
 
 def _peer_style_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:

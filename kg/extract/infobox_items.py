@@ -10,7 +10,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
 from kg.extract.entities import clean_span, typed_name
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Mention
 from kg.ontology import group_of
@@ -38,14 +38,11 @@ _PRESENT = re.compile(r"^(?:present|current|incumbent|today|now)$", re.I)
 
 
 _RANGE_SPLIT = re.compile(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
-_PEERAGE = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Viscount|Earl|Baron|Baroness|Duke|Duchess|Marquess|Marquis|Count|Countess|Baronet"
-    r")\b"
-)
+_PEERAGE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)\s+)?(?:{alternation('peerage_titles')})\b")
 # "Zaifeng, Prince Chun", "Charles, Prince of Wales": a prince's style after his name (one word or "of …"),
 # not the next person of a list ("King Faisal II, Prince Abd al-Ilah": two men, each with his title)
-_PRINCE = re.compile(r"^(?:Prince|Princess)\s+(?:of\s+\S.*|[A-Z][\w'-]+)$")
-_ROYAL = re.compile(r"^(?:King|Queen|Prince|Princess|Emperor|Empress|Sultan|Shah|Emir|Sheikh|Crown)\b")
+_PRINCE = re.compile(rf"^(?:{alternation('prince_titles')})\s+(?:of\s+\S.*|[A-Z][\w'-]+)$")
+_ROYAL = re.compile(rf"^(?:{alternation('royal_titles')})\b")
 
 
 def _with(ev: Evidence, confidence: float) -> Evidence:
@@ -246,7 +243,7 @@ _TEMPLATE_WORD = re.compile(
 )
 
 
-_NO_PARTY = re.compile(r"^(?:independent|independents|non-?partisan|no party|unaffiliated|none)$", re.I)
+_NO_PARTY = re.compile(rf"^(?:{alternation('no_party_words')})$", re.I)
 
 
 _FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|including|see|also|etc|mostly)\b")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.extract.lexicons import alternation
 from kg.model import Mention
 from kg.ontology import group_of
 
@@ -51,8 +52,8 @@ def short_name_pairs(
 
 
 _STYLED = re.compile(
-    r"(?P<name>[^,()]+?),\s+(?P<style>(?:\d+(?:st|nd|rd|th)\s+)?(?:Viscount|Earl|Baron|Baroness|Duke|Duchess|Marquess"
-    r"|Marquis|Count|Countess|Baronet|Prince|Princess)\s+\S.*)"
+    r"(?P<name>[^,()]+?),\s+(?P<style>(?:\d+(?:st|nd|rd|th)\s+)?"
+    rf"(?:{alternation('peerage_titles')}|{alternation('prince_titles')})\s+\S.*)"
 )
 
 
