@@ -220,8 +220,8 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
                 aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
             for at in (*_name_brackets(para, p_start, p_end), p_end):
                 aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
-        elif (at := _title_in_lead(para, name)) is not None:  # no parse of a subject: the title's own bracket
-            aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
+        elif (after := _title_in_lead(para, name)) is not None:  # no parse of a subject: the title's own bracket
+            aliases.extend(_parenthesis_aliases(article.stem, para, after, base, cls))
     return subject, aliases
 
 
