@@ -1,12 +1,17 @@
-"""Build throughput against plain spaCy, peak memory, and incremental rebuild time.
+"""Build throughput against plain spaCy, peak memory, incremental rebuild time, SHACL check.
 
-    python benchmarks/throughput.py [--data DIR] [--limit N] [--runs R] [--jobs J]
+    python benchmarks/throughput.py [--data DIR] [--limit N] [--runs R] [--jobs J] [--against REV]
 
 For the same articles and the same model in one run: words per second of plain
 ``nlp.pipe`` over the article blocks, and of ``kg build`` (read, NLP, extraction,
 resolution, inference, store, no dump); the ratio between them; the peak resident memory of
-the build (``resource.getrusage``); and the time of a rebuild with every article unchanged
-(the extraction cache). Medians over ``--runs``.
+the build (``resource.getrusage``); the time of a rebuild with every article unchanged
+(the extraction cache); and the time of the SHACL validation that ``kg build`` runs after
+building (``kg.validate.validate_store`` on the built store; its libraries imported before
+the clock starts). Medians over ``--runs``. ``--against REV`` also times the build and the
+validation of the code at git revision ``REV`` (exported with ``git archive`` into a temporary
+folder, run with the same Python and packages), interleaved with the others in every run, so
+before and after are measured under the same load.
 """
 
 from __future__ import annotations
@@ -36,21 +41,35 @@ if mode == "spacy":
     texts = [b.text for f in files for b in read_article(f).blocks]
     for _ in nlp.pipe(texts, batch_size=64, n_process=jobs):
         pass
-else:
+elif mode != "validate":
     from kg.pipeline import build_graph
     from kg.nlp import load_nlp
     load_nlp()
     t0 = time.perf_counter()
     build_graph(files, store, [], jobs=jobs, use_cache=(mode == "rebuild"))
+if mode == "validate":
+    import pyshacl, rdflib  # noqa: F401
+    from kg.validate import validate_store
+    t0 = time.perf_counter()
+    validate_store(store)
 elapsed = time.perf_counter() - t0
 print(json.dumps({"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def _run(mode: str, data: Path, store: str, limit: int, jobs: int) -> dict[str, float]:
+def _run(mode: str, data: Path, store: str, limit: int, jobs: int, code: Path = ROOT) -> dict[str, float]:
+    """One measurement in a fresh process running the kg of ``code`` (a checkout)."""
     out = subprocess.run([sys.executable, "-c", _CHILD, mode, str(data), store, str(limit), str(jobs)],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+                         capture_output=True, text=True, check=True, cwd=code)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _export(rev: str, into: Path) -> Path:
+    """The tree of git revision ``rev`` of this repository, written under ``into``."""
+    into.mkdir()
+    tar = subprocess.run(["git", "archive", "--format=tar", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=tar, check=True)
+    return into
 
 
 def main() -> int:
@@ -59,25 +78,39 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--against", metavar="REV", help="also time the build and validation of this git revision")
     a = ap.parse_args()
     from kg.documents import read_article
 
     files = sorted(a.data.glob("*.txt"))[: a.limit or None]
     words = sum(len(b.text.split()) for f in files for b in read_article(f).blocks)
-    spacy_s, build_s, rebuild_s, peak = [], [], [], []
-    for _ in range(a.runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            spacy_s.append(_run("spacy", a.data, tmp + "/s0", a.limit, a.jobs)["seconds"])
-            r = _run("build", a.data, tmp + "/s1", a.limit, a.jobs)
-            build_s.append(r["seconds"])
-            peak.append(r["peak_mb"])
-            _run("rebuild", a.data, tmp + "/s1", a.limit, a.jobs)  # fills the cache
-            rebuild_s.append(_run("rebuild", a.data, tmp + "/s1", a.limit, a.jobs)["seconds"])
-    sp, bd, rb = statistics.median(spacy_s), statistics.median(build_s), statistics.median(rebuild_s)
+    t: dict[str, list[float]] = {k: [] for k in ("spacy", "build", "rebuild", "validate", "old", "old_validate")}
+    peak = []
+    with tempfile.TemporaryDirectory() as keep:
+        old = _export(a.against, Path(keep) / "old") if a.against else None
+        for _ in range(a.runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                t["spacy"].append(_run("spacy", a.data, tmp + "/s0", a.limit, a.jobs)["seconds"])
+                r = _run("build", a.data, tmp + "/s1", a.limit, a.jobs)
+                t["build"].append(r["seconds"])
+                peak.append(r["peak_mb"])
+                t["validate"].append(_run("validate", a.data, tmp + "/s1", a.limit, a.jobs)["seconds"])
+                if old is not None:
+                    t["old"].append(_run("build", a.data, tmp + "/s2", a.limit, a.jobs, old)["seconds"])
+                    t["old_validate"].append(_run("validate", a.data, tmp + "/s2", a.limit, a.jobs, old)["seconds"])
+                _run("rebuild", a.data, tmp + "/s1", a.limit, a.jobs)  # fills the cache
+                t["rebuild"].append(_run("rebuild", a.data, tmp + "/s1", a.limit, a.jobs)["seconds"])
+    m = {k: statistics.median(v) for k, v in t.items() if v}
+    sp, bd = m["spacy"], m["build"]
     print(f"articles {len(files)}, words {words}, jobs {a.jobs}, runs {a.runs} (medians)")
     print(f"plain spaCy nlp.pipe : {words / sp:8.0f} words/s ({sp:.1f} s)")
     print(f"kg build             : {words / bd:8.0f} words/s ({bd:.1f} s)  ratio {sp / bd:.2f}")
-    print(f"kg rebuild unchanged : {rb:.1f} s")
+    print(f"kg rebuild unchanged : {m['rebuild']:.1f} s")
+    print(f"SHACL check of build : {m['validate']:.1f} s (build + check {bd + m['validate']:.1f} s)")
+    if old is not None:
+        ob, ov = m["old"], m["old_validate"]
+        print(f"kg build at {a.against:<9}: {words / ob:8.0f} words/s ({ob:.1f} s)  ratio {sp / ob:.2f}")
+        print(f"SHACL check at {a.against:<6}: {ov:.1f} s (build + check {ob + ov:.1f} s)")
     print(f"peak memory of build : {max(peak):.0f} MB")
     return 0
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from kg.documents.model import Article
+    from kg.score.features import Context
 
 __all__ = ["PAIR_RULE", "Candidate", "Candidates", "allowed_relations", "candidates", "feature_fingerprint"]
 
@@ -118,7 +119,7 @@ def candidates(
             )
         entry = rels.setdefault(key, {}).setdefault(f.relation, ([], f.qualifiers))
         entry[0].append((f.evidence.extractor, f.evidence.confidence))
-    for s, o, ev in _pairs(article, docs, per_block, subject):
+    for s, o, ev in _pairs(ctx, subject):
         key = (_end_key(s, name_key), _end_key(o, name_key))
         if key[0] == key[1]:
             continue
@@ -144,12 +145,11 @@ def _end_key(node: Mention | DateValue | TextValue, name_key: object) -> object:
     return node
 
 
-def _pairs(
-    article: Article, docs: Sequence[Doc], per_block: Sequence[Sequence[Mention]], subject: Mention
-) -> list[tuple[Mention, Mention, Evidence]]:
+def _pairs(ctx: Context, subject: Mention) -> list[tuple[Mention, Mention, Evidence]]:
     """Ordered pairs of mentions of one sentence, and (subject, mention) per sentence."""
     out: list[tuple[Mention, Mention, Evidence]] = []
-    for block, doc, ms in zip(article.blocks, docs, per_block, strict=True):
+    article = ctx.article
+    for i, (block, doc, ms) in enumerate(zip(article.blocks, ctx.docs, ctx.per_block, strict=True)):
         if not ms:
             continue
         by_sent: dict[int, list[Mention]] = {}
@@ -158,7 +158,7 @@ def _pairs(
             tok = _token_at(doc, m.start - block.start)
             if tok is None:
                 continue
-            sent = tok.sent
+            sent = ctx.sentence_of(i, tok)[1]
             by_sent.setdefault(sent.start, []).append(m)
             sents[sent.start] = sent
         for k, group in by_sent.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.model import DateValue, Evidence, Mention, TextValue
@@ -46,6 +46,7 @@ class Context:
     counts: Counter[str]
     key: Callable[[str], str]
     subject_keys: frozenset[str]
+    _sents: dict[int, tuple[list[int], list[Span]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(
@@ -65,6 +66,17 @@ class Context:
         if i < 0 or offset > self.article.blocks[i].end:
             return None
         return i
+
+    def sentence_of(self, i: int, token: Token) -> tuple[int, Span]:
+        """The index in block ``i``'s doc and the span of ``token``'s sentence (``token.sent``),
+        by bisection over the doc's sentence starts, which are found once per doc (taking
+        ``doc.sents`` for every candidate was quadratic in a block's sentences)."""
+        found = self._sents.get(i)
+        if found is None:
+            spans = list(self.docs[i].sents)
+            found = self._sents[i] = ([x.start for x in spans], spans)
+        k = bisect.bisect_right(found[0], token.i) - 1
+        return k, found[1][k]
 
 
 def _cls(node: Mention | DateValue | TextValue) -> str:
@@ -182,10 +194,9 @@ def _sentence_features(
     first = _tok(doc, ev.start - base, min(ev.start - base + 1, len(doc.text)))
     if first is None:
         return
-    sent = first.sent
-    sents = list(doc.sents) if len(doc) < 5000 else [sent]
+    k, sent = ctx.sentence_of(i, first)
     nums["block_index"] = i
-    nums["sent_index"] = next((k for k, x in enumerate(sents) if x.start == sent.start), 0)
+    nums["sent_index"] = k if len(doc) < 5000 else 0  # as trained: a very long doc's sentences uncounted
     a0, b0 = base + sent.start_char, base + sent.end_char
     nums["sent_mentions"] = sum(1 for m in ctx.per_block[i] if a0 <= m.start < b0)
     ts = _find(ctx, i, sent, s, is_subject[0])
