@@ -113,12 +113,13 @@ def _hub_store(spokes: int) -> KnowledgeGraph:
     lines = []
 
     def entity(key: str, cls: str) -> None:
-        lines.append(f'<{r}{key}> a kg:{cls} ; rdfs:label "{key.replace("_", " ")}" ; kg:nameKey "{key.replace("_", " ").lower()}" .')
+        name = key.replace("_", " ")
+        lines.append(f'<{r}{key}> a kg:{cls} ; rdfs:label "{name}" ; kg:nameKey "{name.lower()}" .')
 
     def fact(s: str, p: str, o: str) -> None:
         lines.append(f"<{r}{s}> kg:{p} <{r}{o}> .")
-        lines.append(f'<{st}{s}-{o}> a kg:Statement ; rdf:subject <{r}{s}> ; rdf:predicate kg:{p} ; rdf:object <{r}{o}> ; '
-                     f'kg:sentence "{s} {p} {o}" ; kg:confidence 0.9 .')
+        lines.append(f"<{st}{s}-{o}> a kg:Statement ; rdf:subject <{r}{s}> ; rdf:predicate kg:{p} ; "
+                     f'rdf:object <{r}{o}> ; kg:sentence "{s} {p} {o}" ; kg:confidence 0.9 .')
 
     entity("Hub_Party", "PoliticalParty")
     entity("B_Party", "PoliticalParty")
