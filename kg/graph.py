@@ -211,13 +211,15 @@ class KnowledgeGraph:
         """
         found: dict[str, str] = {}
         key = _fold(name)
-        # the index a build writes beside every label and alias (kg:nameKey): one probe
+        # the index a build writes beside every label and alias (kg:nameKey): one probe, the distinct
+        # entities first (a country named by 10^4 articles has as many key, label and type triples:
+        # joined together they were 10^12 rows), then one label each
         for row in self.rows(
-            """SELECT DISTINCT ?e ?l WHERE { ?e kg:nameKey ?k ; rdfs:label ?l ; a ?t
-               FILTER(CONTAINS(STR(?e), "/resource/")) }""",
+            """SELECT ?e (MIN(?l) AS ?label) WHERE { { SELECT DISTINCT ?e WHERE { ?e kg:nameKey ?k } }
+               FILTER(CONTAINS(STR(?e), "/resource/")) FILTER EXISTS { ?e a ?t } ?e rdfs:label ?l } GROUP BY ?e""",
             k=key,
         ):
-            found[row["e"]] = row["l"]
+            found[row["e"]] = row["label"]
         if not found:  # a store written before the index, or no such name: read every name
             q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
                    { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
@@ -247,7 +249,7 @@ class KnowledgeGraph:
         """
         iri = self.resolve(name)
         node = ox.NamedNode(iri)
-        rows = self.rows("SELECT ?e ?l ?t WHERE { ?e rdfs:label ?l ; a ?t }", e=node)
+        rows = self.rows("SELECT DISTINCT ?e ?l ?t WHERE { GRAPH ?g { ?e rdfs:label ?l ; a ?t } }", e=node)
         aliases = sorted({r["a"] for r in self.rows("SELECT ?e ?a WHERE { ?e skos:altLabel ?a }", e=node)})
         arts = sorted({r["g"] for r in self.rows("SELECT ?e ?g WHERE { GRAPH ?g { ?e rdfs:label ?l } }", e=node)})
         return {
@@ -308,10 +310,14 @@ class KnowledgeGraph:
         """
         node = ox.NamedNode(self.resolve(name))
         out = set()
-        for r in self.rows("SELECT ?e ?p ?l WHERE { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t }", e=node):
+        # inside each article graph (its statements' ends are labelled there): through the union, a
+        # neighbour named by n articles gave n * n rows
+        out_q = "SELECT DISTINCT ?e ?p ?l WHERE { GRAPH ?g { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t } }"
+        in_q = "SELECT DISTINCT ?e ?p ?l WHERE { GRAPH ?g { ?s ?p ?e . ?s rdfs:label ?l . ?s a ?t } }"
+        for r in self.rows(out_q, e=node):
             if str(r["p"]).startswith(ONTO):
                 out.add(("out", str(r["p"]).replace(ONTO, ""), r["l"]))
-        for r in self.rows("SELECT ?e ?p ?l WHERE { ?s ?p ?e . ?s rdfs:label ?l . ?s a ?t }", e=node):
+        for r in self.rows(in_q, e=node):
             if str(r["p"]).startswith(ONTO):
                 out.add(("in", str(r["p"]).replace(ONTO, ""), r["l"]))
         return sorted(out)
