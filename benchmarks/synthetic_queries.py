@@ -95,13 +95,16 @@ def replicate(nquads: list[str], shared: set[str], facts: int, out: Path) -> tup
     return copies * per_copy, quads
 
 
-def _median_ms(run: Any, runs: int) -> tuple[float, int]:
-    times, rows = [], 0
+def _median_ms(run: Any, runs: int) -> tuple[float, int, float]:
+    """Median wall ms, rows, median CPU ms of this process (the query's own work when embedded,
+    whatever the machine's load)."""
+    times, cpu, rows = [], [], 0
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rows = run()
         times.append(time.perf_counter() - t0)
-    return round(statistics.median(times) * 1000, 1), rows
+        cpu.append(time.process_time() - c0)
+    return round(statistics.median(times) * 1000, 1), rows, round(statistics.median(cpu) * 1000, 1)
 
 
 class ServerGraph(KnowledgeGraph):
@@ -196,7 +199,7 @@ def _child(make: Any, kind: str, query: str, params: dict[str, str], runs: int, 
     try:
         conn.send(_median_ms(lambda: _ask(g, query, params) if kind == "q" else _first(g, query), runs))
     except Exception as exc:  # an engine's own failure (rdflib has no LATERAL), recorded and passed
-        conn.send((f"error: {type(exc).__name__}", 0))
+        conn.send((f"error: {type(exc).__name__}", 0, 0.0))
 
 
 def run_cases(make: Any, cases: list[tuple[str, str, str, dict[str, str]]], runs: int, timeout: float,
@@ -208,9 +211,9 @@ def run_cases(make: Any, cases: list[tuple[str, str, str, dict[str, str]]], runs
         proc = mp.get_context("fork").Process(target=_child, args=(make, kind, query, params, runs, child))
         proc.start()
         if parent.poll(timeout):
-            ms, rows = parent.recv()
+            ms, rows, cpu = parent.recv()
             out[case] = ms
-            shown = f"{ms:10.1f} ms  ({rows} rows)" if isinstance(ms, float) else ms
+            shown = f"{ms:10.1f} ms  ({rows} rows, {cpu:.1f} ms CPU)" if isinstance(ms, float) else ms
         else:
             out[case] = None
             shown = f"did not finish in {timeout:.0f} s"
@@ -258,6 +261,10 @@ def main() -> int:
     ap.add_argument("--big", type=Path, default=None, help="Reuse (or keep) the synthetic store in this folder.")
     ap.add_argument("--only", choices=["big", "source"], default=None, help="Measure one of the two stores.")
     ap.add_argument("--params", default=None, help="The parameters JSON an earlier run printed (skips picking).")
+    ap.add_argument("--engines", default="embedded,server,rdflib", help="Comma-separated: embedded, server, rdflib.")
+    ap.add_argument("--cases", default=None, help="Only the cases whose name matches this regular expression.")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="An earlier library (a folder of .rq): its whole-graph listings, in the same run.")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
@@ -295,6 +302,12 @@ def main() -> int:
         listings = [q for q in sorted(p.stem for p in queries_dir().glob("*.rq")) if not query_spec(q).params
                     or all(not p.required for p in query_spec(q).params)]
         cases = [(c, "q", q, p) for c, q, p in asked] + [(f"{q} (first 100)", "l", q, {}) for q in listings]
+        if args.before:
+            cases += [(f"{q} (first 100, before)", "l", str(args.before / f"{q}.rq"), {}) for q in listings
+                      if (args.before / f"{q}.rq").is_file()]
+        if args.cases:
+            cases = [c for c in cases if re.search(args.cases, c[0])]
+        engines = set(args.engines.split(","))
         if not bool(src.query("ASK { ?e kg:connections ?n }")):  # a source built before the summary
             del src
             rw = ox.Store(str(src_dir))
@@ -312,9 +325,11 @@ def main() -> int:
             part: dict[str, Any] = {}
             part["embedded"] = run_cases(lambda w=where: KnowledgeGraph.open(w), cases, args.runs, args.timeout,
                                          "embedded")
-            with oxigraph_server(where) as url:
-                part["server"] = run_cases(lambda u=url: ServerGraph(u), cases, args.runs, args.timeout, "server")
-            if label == "source":
+            part["server"] = {}
+            if "server" in engines:
+                with oxigraph_server(where) as url:
+                    part["server"] = run_cases(lambda u=url: ServerGraph(u), cases, args.runs, args.timeout, "server")
+            if label == "source" and "rdflib" in engines:
                 t0 = time.perf_counter()
                 rd = RdflibGraph(src_nq)  # loaded once; each case's child gets it by fork
                 results["load"]["rdflib_500_s"] = round(time.perf_counter() - t0, 2)
