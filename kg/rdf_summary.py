@@ -154,6 +154,6 @@ def _literal(o: ox.Literal) -> Literal:
 
 def write_summary(store: ox.Store, base: str) -> int:
     """Count the store and replace its summary graph; returns the summary's quad count."""
-    store.flush()
+    store.flush()  # the articles just written leave Oxigraph's write buffer before the counting reads them
     quads = list(summary_quads(store, base))
     return write_graph(store, summary_graph(base), quads)
