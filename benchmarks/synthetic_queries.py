@@ -16,7 +16,8 @@ Measured, each the median of ``--runs``, on the big store and on the 500-article
   big store) picked by rule, never a country: ``entity`` (the best-connected entity), ``family``
   (the person with most family ties), ``leaders`` and ``evidence`` (the organisation with most
   facts), ``membership`` (the organisation with most members), ``event_places`` (the place with
-  most events), and ``kg path`` (that entity to the first entity three hops away). The time
+  most events), ``kg path`` (that entity to the first entity three hops away), and resolving the
+  name of the country most articles name (what ``--param name=…`` does first). The time
   includes resolving the name through the name index, as ``kg query --param`` does;
 - the whole-graph library queries: the time to their first 100 rows (``kg query X --limit 100``).
 Engines: ``KnowledgeGraph`` on the store (pyoxigraph embedded); the same calls through an
@@ -52,6 +53,8 @@ from kg.errors import KgError
 from kg.graph import KnowledgeGraph
 from kg.ontology import PREFIXES
 from kg.query import bind_params, load_query, queries_dir, query_spec
+from kg.rdf import DEFAULT_BASE
+from kg.rdf_summary import summary_graph, write_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "redocred-dev"
@@ -93,13 +96,16 @@ def replicate(nquads: list[str], shared: set[str], facts: int, out: Path) -> tup
     return copies * per_copy, quads
 
 
-def _median_ms(run: Any, runs: int) -> tuple[float, int]:
-    times, rows = [], 0
+def _median_ms(run: Any, runs: int) -> tuple[float, int, float]:
+    """Median wall ms, rows, median CPU ms of this process (the query's own work when embedded,
+    whatever the machine's load)."""
+    times, cpu, rows = [], [], 0
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rows = run()
         times.append(time.perf_counter() - t0)
-    return round(statistics.median(times) * 1000, 1), rows
+        cpu.append(time.process_time() - c0)
+    return round(statistics.median(times) * 1000, 1), rows, round(statistics.median(cpu) * 1000, 1)
 
 
 class ServerGraph(KnowledgeGraph):
@@ -165,7 +171,10 @@ def questions(src: KnowledgeGraph) -> list[tuple[str, str, dict[str, str]]]:
     far = sorted(n for n, d in nx.single_source_shortest_path_length(simple, start, cutoff=3).items() if d == 3)
     label = nx.get_node_attributes(nxg, "label")
     other = next(label[n] for n in far if src.resolve(label[n]) == n)
+    widest = src.rows("""SELECT ?l (COUNT(DISTINCT ?g) AS ?n) WHERE { ?e a kg:Country . GRAPH ?g { ?e rdfs:label ?l } }
+                         GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1""")
     return [
+        ("the name of the country most articles name", "resolve", {"name": str(widest[0]["l"])}),
         ("entity", "entity", {"name": best}),
         ("family", "family", {"who": person}),
         ("leaders of one organisation", "leaders", {"org": led}),
@@ -180,6 +189,8 @@ def _ask(g: KnowledgeGraph, query: str, params: dict[str, str]) -> int:
     """One question as ``kg query --param`` / ``kg path`` asks it: names resolved, then the query."""
     if query == "path":
         return len(g.shortest_path(params["a"], params["b"]))
+    if query == "resolve":
+        return len({g.resolve(params["name"])})
     spec = query_spec(query)
     return sum(1 for _ in g.query(spec.text, **bind_params(g, spec, tuple(f"{k}={v}" for k, v in params.items()))))
 
@@ -194,7 +205,7 @@ def _child(make: Any, kind: str, query: str, params: dict[str, str], runs: int, 
     try:
         conn.send(_median_ms(lambda: _ask(g, query, params) if kind == "q" else _first(g, query), runs))
     except Exception as exc:  # an engine's own failure (rdflib has no LATERAL), recorded and passed
-        conn.send((f"error: {type(exc).__name__}", 0))
+        conn.send((f"error: {type(exc).__name__}", 0, 0.0))
 
 
 def run_cases(make: Any, cases: list[tuple[str, str, str, dict[str, str]]], runs: int, timeout: float,
@@ -206,9 +217,9 @@ def run_cases(make: Any, cases: list[tuple[str, str, str, dict[str, str]]], runs
         proc = mp.get_context("fork").Process(target=_child, args=(make, kind, query, params, runs, child))
         proc.start()
         if parent.poll(timeout):
-            ms, rows = parent.recv()
+            ms, rows, cpu = parent.recv()
             out[case] = ms
-            shown = f"{ms:10.1f} ms  ({rows} rows)" if isinstance(ms, float) else ms
+            shown = f"{ms:10.1f} ms  ({rows} rows, {cpu:.1f} ms CPU)" if isinstance(ms, float) else ms
         else:
             out[case] = None
             shown = f"did not finish in {timeout:.0f} s"
@@ -256,12 +267,18 @@ def main() -> int:
     ap.add_argument("--big", type=Path, default=None, help="Reuse (or keep) the synthetic store in this folder.")
     ap.add_argument("--only", choices=["big", "source"], default=None, help="Measure one of the two stores.")
     ap.add_argument("--params", default=None, help="The parameters JSON an earlier run printed (skips picking).")
+    ap.add_argument("--engines", default="embedded,server,rdflib", help="Comma-separated: embedded, server, rdflib.")
+    ap.add_argument("--cases", default=None, help="Only the cases whose name matches this regular expression.")
+    ap.add_argument("--before", type=Path, default=None,
+                    help="An earlier library (a folder of .rq): its whole-graph listings, in the same run.")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         src_dir = source_store(args, tmp)
         src = KnowledgeGraph.open(src_dir)
-        nquads = src.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+        summary = f"<{summary_graph(DEFAULT_BASE)}> ."
+        nquads = [q for q in src.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+                  if not q.endswith(summary)]  # the copies get a summary of their own, counted after the load
         src_nq = tmp / "source.nq"
         src_nq.write_text("\n".join(nquads) + "\n", encoding="utf-8")
         shared = {r["e"] for r in src.rows("SELECT DISTINCT ?e WHERE { ?e a kg:Country }")}
@@ -279,6 +296,11 @@ def main() -> int:
             big.flush()
             print(f"oxigraph bulk load: {time.perf_counter() - t0:.1f} s", flush=True)
             results["load"].update(statements=n_facts, quads=n_quads, oxigraph_s=round(time.perf_counter() - t0, 1))
+            t0 = time.perf_counter()
+            written = write_summary(big, DEFAULT_BASE)  # what a build of this store would write last
+            big.flush()
+            print(f"summary: {written} quads in {time.perf_counter() - t0:.1f} s", flush=True)
+            results["load"].update(summary_quads=written, summary_s=round(time.perf_counter() - t0, 1))
             del big
             big_nq.unlink()
         asked = [tuple(a) for a in json.loads(args.params)] if args.params else questions(src)
@@ -286,6 +308,19 @@ def main() -> int:
         listings = [q for q in sorted(p.stem for p in queries_dir().glob("*.rq")) if not query_spec(q).params
                     or all(not p.required for p in query_spec(q).params)]
         cases = [(c, "q", q, p) for c, q, p in asked] + [(f"{q} (first 100)", "l", q, {}) for q in listings]
+        if args.before:
+            cases += [(f"{q} (first 100, before)", "l", str(args.before / f"{q}.rq"), {}) for q in listings
+                      if (args.before / f"{q}.rq").is_file()]
+        if args.cases:
+            cases = [c for c in cases if re.search(args.cases, c[0])]
+        engines = set(args.engines.split(","))
+        if not bool(src.query("ASK { ?e kg:connections ?n }")):  # a source built before the summary
+            del src
+            rw = ox.Store(str(src_dir))
+            print(f"source: summary of {write_summary(rw, DEFAULT_BASE)} quads written", flush=True)
+            rw.flush()
+            del rw
+            src = KnowledgeGraph.open(src_dir)
         src.store = ox.Store()  # the children open their own
         del src
         stores = [("big", big_dir), ("source", src_dir)]
@@ -296,9 +331,11 @@ def main() -> int:
             part: dict[str, Any] = {}
             part["embedded"] = run_cases(lambda w=where: KnowledgeGraph.open(w), cases, args.runs, args.timeout,
                                          "embedded")
-            with oxigraph_server(where) as url:
-                part["server"] = run_cases(lambda u=url: ServerGraph(u), cases, args.runs, args.timeout, "server")
-            if label == "source":
+            part["server"] = {}
+            if "server" in engines:
+                with oxigraph_server(where) as url:
+                    part["server"] = run_cases(lambda u=url: ServerGraph(u), cases, args.runs, args.timeout, "server")
+            if label == "source" and "rdflib" in engines:
                 t0 = time.perf_counter()
                 rd = RdflibGraph(src_nq)  # loaded once; each case's child gets it by fork
                 results["load"]["rdflib_500_s"] = round(time.perf_counter() - t0, 2)

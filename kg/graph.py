@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
 from kg.query import fold as _fold
+from kg.query_path import PATH_MAX_ENTITIES, meet, path_relations
 from kg.records import EntityRecord, FactRecord
 from kg.store import open_store
 
@@ -113,49 +114,6 @@ def example_graph() -> KnowledgeGraph:
     store = ox.Store()
     store.load(_EXAMPLE.encode("utf-8"), format=ox.RdfFormat.TRIG)
     return KnowledgeGraph(store, ":memory:")
-
-
-PATH_MAX_ENTITIES = 200_000
-
-
-def _path_relations() -> list[str]:
-    """The relations a path may follow: those between entities, ``seeAlso`` aside (as ``kg stats``)."""
-    from kg.ontology import RELATIONS
-
-    return [n for n, r in RELATIONS.items() if r.kind == "object" and n not in ("seeAlso", "infoboxValue")]
-
-
-def _meet(kg: KnowledgeGraph, a: str, b: str, limit: int, missing: str) -> list[str]:
-    """The nodes of a shortest path from ``a`` to ``b`` (breadth-first from both ends)."""
-    if a == b:
-        return [a]
-    parent: tuple[dict[str, str | None], dict[str, str | None]] = ({a: None}, {b: None})
-    frontier = ([a], [b])
-    while frontier[0] and frontier[1]:
-        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
-        mine, other = parent[side], parent[1 - side]
-        fresh: dict[str, str] = {}
-        for x, y in sorted(kg._neighbours(frontier[side]), key=lambda p: (p[1], p[0])):
-            if y not in mine and y not in fresh:
-                fresh[y] = x
-        met = sorted(y for y in fresh if y in other)
-        mine.update(fresh)
-        if met:
-            def chain(n: str | None, links: dict[str, str | None]) -> list[str]:
-                out = []
-                while n is not None:
-                    out.append(n)
-                    n = links[n]
-                return out
-
-            best = min(met, key=lambda n: (len(chain(n, other)), n))
-            half, rest = chain(best, mine)[::-1], chain(other[best], other) if other[best] else []
-            nodes = [*half, *rest]
-            return nodes if side == 0 else nodes[::-1]
-        if len(parent[0]) + len(parent[1]) > limit:
-            raise KgError(f"{missing} within {limit} entities (the search stopped there)")
-        frontier = (sorted(fresh), frontier[1]) if side == 0 else (frontier[0], sorted(fresh))
-    raise KgError(missing)
 
 
 class KnowledgeGraph:
@@ -253,13 +211,15 @@ class KnowledgeGraph:
         """
         found: dict[str, str] = {}
         key = _fold(name)
-        # the index a build writes beside every label and alias (kg:nameKey): one probe
+        # the index a build writes beside every label and alias (kg:nameKey): one probe, the distinct
+        # entities first (a country named by 10^4 articles has as many key, label and type triples:
+        # joined together they were 10^12 rows), then one label each
         for row in self.rows(
-            """SELECT DISTINCT ?e ?l WHERE { ?e kg:nameKey ?k ; rdfs:label ?l ; a ?t
-               FILTER(CONTAINS(STR(?e), "/resource/")) }""",
+            """SELECT ?e (MIN(?l) AS ?label) WHERE { { SELECT DISTINCT ?e WHERE { ?e kg:nameKey ?k } }
+               FILTER(CONTAINS(STR(?e), "/resource/")) FILTER EXISTS { ?e a ?t } ?e rdfs:label ?l } GROUP BY ?e""",
             k=key,
         ):
-            found[row["e"]] = row["l"]
+            found[row["e"]] = row["label"]
         if not found:  # a store written before the index, or no such name: read every name
             q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
                    { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
@@ -289,7 +249,7 @@ class KnowledgeGraph:
         """
         iri = self.resolve(name)
         node = ox.NamedNode(iri)
-        rows = self.rows("SELECT ?e ?l ?t WHERE { ?e rdfs:label ?l ; a ?t }", e=node)
+        rows = self.rows("SELECT DISTINCT ?e ?l ?t WHERE { GRAPH ?g { ?e rdfs:label ?l ; a ?t } }", e=node)
         aliases = sorted({r["a"] for r in self.rows("SELECT ?e ?a WHERE { ?e skos:altLabel ?a }", e=node)})
         arts = sorted({r["g"] for r in self.rows("SELECT ?e ?g WHERE { GRAPH ?g { ?e rdfs:label ?l } }", e=node)})
         return {
@@ -350,10 +310,14 @@ class KnowledgeGraph:
         """
         node = ox.NamedNode(self.resolve(name))
         out = set()
-        for r in self.rows("SELECT ?e ?p ?l WHERE { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t }", e=node):
+        # inside each article graph (its statements' ends are labelled there): through the union, a
+        # neighbour named by n articles gave n * n rows
+        out_q = "SELECT DISTINCT ?e ?p ?l WHERE { GRAPH ?g { ?e ?p ?o . ?o rdfs:label ?l . ?o a ?t } }"
+        in_q = "SELECT DISTINCT ?e ?p ?l WHERE { GRAPH ?g { ?s ?p ?e . ?s rdfs:label ?l . ?s a ?t } }"
+        for r in self.rows(out_q, e=node):
             if str(r["p"]).startswith(ONTO):
                 out.add(("out", str(r["p"]).replace(ONTO, ""), r["l"]))
-        for r in self.rows("SELECT ?e ?p ?l WHERE { ?s ?p ?e . ?s rdfs:label ?l . ?s a ?t }", e=node):
+        for r in self.rows(in_q, e=node):
             if str(r["p"]).startswith(ONTO):
                 out.add(("in", str(r["p"]).replace(ONTO, ""), r["l"]))
         return sorted(out)
@@ -364,27 +328,20 @@ class KnowledgeGraph:
         direction, evidence sentence): the hop's statement of highest confidence.
 
         A breadth-first search from both ends at once over the direct triples, one query per level,
-        the smaller side first, so it reads the neighbourhoods it needs and never the whole graph;
-        it gives up (a :class:`KgError`) after reaching ``max_entities`` entities. Among paths of
+        the side with fewer links first (by the store's summary; :mod:`kg.query_path`), so it reads
+        the neighbourhoods it needs and never the whole graph; it gives up (a :class:`KgError`)
+        after reaching ``max_entities`` entities or before a level of more than ``PATH_MAX_LINKS`` links. Among paths of
         the same length it takes the one through the smallest IRIs, so it is the same every run.
 
         >>> example_graph().shortest_path("Jane Roe", "GU")
         [('Jane Roe', 'leader', 'Green Union', '<-', '- Leader: Jane Roe')]
         """
         a, b = self.resolve(source), self.resolve(target)
-        nodes = _meet(self, a, b, max_entities, f"no path links {source!r} and {target!r}")
+        nodes = meet(self, a, b, f"no path links {source!r} and {target!r}", max_entities)
         return [self._hop(x, y) for x, y in itertools.pairwise(nodes)]
 
-    def _neighbours(self, frontier: list[str]) -> list[tuple[str, str]]:
-        """(entity, neighbour) for every relation between entities touching the ``frontier``."""
-        values = " ".join(str(ox.NamedNode(x)) for x in frontier)
-        rels = ", ".join(f"kg:{r}" for r in _path_relations())
-        q = f"""SELECT DISTINCT ?a ?b WHERE {{ VALUES ?a {{ {values} }}
-                {{ ?a ?p ?b }} UNION {{ ?b ?p ?a }} FILTER(isIRI(?b) && ?p IN ({rels})) ?b rdfs:label ?l }}"""
-        return [(r["a"], r["b"]) for r in self.rows(q)]
-
     def _hop(self, x: str, y: str) -> tuple[str, ...]:
-        rels = ", ".join(f"kg:{r}" for r in _path_relations())
+        rels = ", ".join(f"kg:{r}" for r in path_relations())
         q = f"""SELECT ?p ?sent WHERE {{ ?st a kg:Statement ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ;
                 kg:confidence ?c ; kg:sentence ?sent . FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
         label = {}

@@ -23,6 +23,7 @@ from kg.gazetteer import gazetteer
 from kg.model import DateValue, Entity, Mention
 from kg.ontology import KG_NS, RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
+from kg.rdf_summary import write_summary
 from kg.resolve import Resolution, resolve_mentions
 from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
 
@@ -191,6 +192,8 @@ def build_graph(
             if prune:
                 report.pruned = _prune(ox_store, base, set(stems))
             clock.lap("write")
+            write_summary(ox_store, base)  # the counts of the whole store (kg/rdf_summary.py)
+            clock.lap("summary")
             built = set(stems)
             report.kept = [st for st in _stored_stems(ox_store, base) if st not in built]
             report.store_totals = store_totals(ox_store)

@@ -249,3 +249,28 @@ def test_path_with_nothing_between_is_one_clear_line(data_build):
     )
     assert res.returncode == 1
     assert res.stderr.strip().splitlines() == [f"error: no path links {a!r} and {b!r}"]
+
+
+def test_a_name_many_articles_share_resolves_at_once():
+    """An entity labelled, typed and keyed in 300 article graphs (a country every article names):
+    its name, record and neighbours are one row per graph at most, never graphs x graphs x graphs."""
+    import time
+
+    from kg.ontology import PREFIXES
+
+    prefixes = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
+    r = "https://kg.example.org/resource/"
+    body = "".join(
+        f'<https://kg.example.org/doc/a{i}> {{ <{r}Big_Land> a kg:Country ; rdfs:label "Big Land" ; '
+        f'skos:altLabel "BL" ; kg:nameKey "big land", "bl" . <{r}Town_{i}> a kg:City ; rdfs:label "Town {i}" ; '
+        f'kg:nameKey "town {i}" ; kg:country <{r}Big_Land> . }}\n'
+        for i in range(300)
+    )
+    store = ox.Store()
+    store.load((prefixes + body).encode(), format=ox.RdfFormat.TRIG)
+    g = KnowledgeGraph(store, ":memory:")
+    t0 = time.perf_counter()
+    assert g.resolve("BIG LAND") == g.resolve("bl") == r + "Big_Land"
+    assert g.entity("big land")["type"] == "Country"
+    assert len(g.neighbors("big land")) == 300
+    assert time.perf_counter() - t0 < 5  # each was 300^3 rows or more before (minutes)
