@@ -22,66 +22,40 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_scorer as ts
 
 from kg.pipeline import build_graph
-from kg.score.candidates import feature_fingerprint
-from kg.score.features import CATEGORICAL, NUMERIC
-from kg.score.model import FORMAT, read_scorer, seal
+from kg.score.model import read_scorer, seal
 
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
-def fit_artefact(rows, n_gold_of, docs, inner: int, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Train on ``rows`` (documents ``docs``). ``inner`` > 1: inner folds give the calibration
-    and threshold, then one model on all; ``inner`` == 1 (cheaper: one fit per fold): the model
-    trains on 2/3 of the documents and the calibration and threshold come from the other 1/3."""
-    fold_of = {d: i % max(3, inner) for i, d in enumerate(sorted(docs))}
-    oof = np.zeros(len(rows))
-    clf = None
-    for k in range(inner if inner > 1 else 1):
-        tr = [i for i, r in enumerate(rows) if fold_of[r[0]] != k]
-        te = [i for i, r in enumerate(rows) if fold_of[r[0]] == k]
-        codes = ts.codes_of([rows[i] for i in tr])
-        clf = ts.model().fit(*ts.matrix([rows[i] for i in tr], codes))
-        oof[te] = clf.predict_proba(ts.matrix([rows[i] for i in te], codes)[0])[:, 1]
-    if inner == 1:
-        held = [i for i, r in enumerate(rows) if fold_of[r[0]] == 0]
-        cal_docs = [d for d in docs if fold_of[d] == 0]
-        y = np.array([rows[i][4] for i in held])
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof[held], y)
-        thr = ts.best_threshold(iso.predict(oof[held]), y, sum(n_gold_of[d] for d in cal_docs))[0]
-        codes = ts.codes_of([r for r in rows if fold_of[r[0]] != 0])
-    else:
-        y = np.array([r[4] for r in rows])
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
-        thr = ts.best_threshold(iso.predict(oof), y, sum(n_gold_of[d] for d in docs))[0]
-        codes = ts.codes_of(rows)
-        clf = ts.model().fit(*ts.matrix(rows, codes))
-    assert clf is not None
-    baseline, trees = ts.export_trees(clf)
-    body = {
-        "format": FORMAT, "name": f"hgb-cv-{path.stem}", "feature_fingerprint": feature_fingerprint(),
-        "commit": "", "data": {"articles": len(docs)}, "threshold": round(thr, 6),
-        "columns": [*CATEGORICAL, *NUMERIC], "codes": codes, "baseline": baseline, "trees": trees,
-        "calibration": {"x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]},
-    }  # fmt: skip
-    path.write_text(json.dumps(seal(body), sort_keys=True, separators=(",", ":")), encoding="utf-8")
+def fit_artefact(data: ts.Data, train: np.ndarray, path: Path, name: str) -> None:
+    """A model of the rows ``train`` (2/3 of their documents fit it, 1/3 calibrates and sets the
+    threshold: one fit), written to ``path``."""
+    clf, iso, thr, cv = ts.calibrated(data, train, 3, split=True)
+    docs = sorted(set(data.doc[train].tolist()))
+    body = ts.artefact(data, clf, iso, thr, cv, sorted({d.split("/")[0] for d in docs}), docs)
+    body = seal({**{k: v for k, v in body.items() if k != "sha256"}, "name": f"hgb-cv-{name}"})
+    ts.write(body, path)
 
 
-def score(dump: Path, gold_dir: Path, tmp: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
+def score(dump: Path, gold_dir: Path, tmp: Path, inverse: bool) -> tuple[dict, dict]:  # type: ignore[type-arg]
     rep, cal = tmp / "score.json", tmp / "cal.json"
+    rep.unlink(missing_ok=True)
+    cal.unlink(missing_ok=True)
+    inv = ["--inverse"] if inverse else []
     subprocess.run([sys.executable, str(ts.EVAL / "kgscore.py"), str(dump), "--gold", str(gold_dir), "--json",
-                    str(rep)], check=True, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
+                    str(rep), *inv], check=True, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run([sys.executable, str(ts.EVAL / "calibration.py"), str(dump), "--gold", str(gold_dir), "--json",
-                    str(cal)], check=False, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
+                    str(cal), *inv], check=False, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
     summary = json.loads(rep.read_text())["summary"]
     calib = json.loads(cal.read_text()) if cal.exists() else {"bins": [], "ece": None, "n": 0}
     return summary, calib
@@ -90,25 +64,23 @@ def score(dump: Path, gold_dir: Path, tmp: Path) -> tuple[dict, dict]:  # type: 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--inner", type=int, default=1, help="inner folds (1: one 2/3 + 1/3 split)")
     ap.add_argument("--store", type=Path, default=ts.ROOT / ".kg" / "train-store")
     ap.add_argument("--out", type=Path, default=ts.ROOT / "benchmarks" / "scorer_cv.json")
     ap.add_argument("--png", type=Path, default=ts.ROOT / "benchmarks" / "scorer_reliability.png")
     a = ap.parse_args()
+    data = ts.load(list(ts.SETS), 2, a.store)
     dev = ts.EVAL / "redocred-dev"
-    exs, res, gold = ts.extract([dev], 2, a.store)
-    rows, _ = ts.label_rows(exs, res, gold)
-    n_gold_of = {d: len(g["facts"]) for d, g in gold.items()}
-    docs = sorted(gold)
-    fold_of = {d: i % a.folds for i, d in enumerate(docs)}
+    docs = sorted(d for d in data.gold if d.startswith("redocred-dev/"))
+    fold_of = ts.fold_of(docs, a.folds)
     results: dict[str, list] = {"model": [], "rules": []}  # type: ignore[type-arg]
+    sets: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         for k in range(a.folds):
-            held = [d for d in docs if fold_of[d] == k]
-            train_docs = [d for d in docs if fold_of[d] != k]
+            held = [d.split("/", 1)[1] for d in docs if fold_of[d] == k]
+            out = {f"redocred-dev/{d}" for d in held}
             artefact = tmp / f"fold{k}.json"
-            fit_artefact([r for r in rows if fold_of[r[0]] != k], n_gold_of, train_docs, a.inner, artefact)
+            fit_artefact(data, np.flatnonzero(~np.isin(data.doc, list(out))), artefact, f"fold{k}")
             scorer = read_scorer(artefact)
             gdir = tmp / f"gold{k}"
             gdir.mkdir()
@@ -117,14 +89,37 @@ def main() -> int:
             for name, sc in (("model", scorer), ("rules", None)):
                 dump = tmp / f"{name}{k}.nq"
                 build_graph([dev / f"{d}.txt" for d in held], a.store, [dump], jobs=1, prune=True, scorer=sc)
-                summary, calib = score(dump, gdir, tmp)
+                summary, calib = score(dump, gdir, tmp, False)
                 results[name].append({"fold": k, "summary": summary, "calibration": calib})
                 s = summary
                 print(f"fold {k} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} "
                       f"R {s.get('facts_r')} ECE {calib.get('ece')}", flush=True)  # fmt: skip
-    a.out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        for set_name in ("own", "real"):  # leave-set-out: the set is scored by a model trained without it
+            folders, gold_dir, inverse = ts.SETS[set_name]
+            artefact = tmp / f"without-{set_name}.json"
+            fit_artefact(data, np.flatnonzero(~np.char.startswith(data.doc.astype(str), set_name + "/")), artefact,
+                         f"without-{set_name}")  # fmt: skip
+            scorer = read_scorer(artefact)
+            gdir = tmp / f"gold-{set_name}"
+            gdir.mkdir()
+            texts = sorted(p for d in folders for p in d.glob("*.txt"))
+            for p in texts:
+                g = (gold_dir or p.parent) / (p.stem + ".gold.json")
+                if g.exists():
+                    shutil.copy(g, gdir)
+            sets[set_name] = {}
+            for name, sc in (("model", scorer), ("rules", None)):
+                dump = tmp / f"{set_name}-{name}.nq"
+                build_graph(texts, a.store, [dump], jobs=1, prune=True, scorer=sc)
+                summary, calib = score(dump, gdir, tmp, inverse)
+                sets[set_name][name] = {"summary": summary, "calibration": calib}
+                s = summary
+                print(f"{set_name} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} R {s.get('facts_r')} "
+                      f"ECE {calib.get('ece')}", flush=True)  # fmt: skip
+    a.out.write_text(json.dumps({**results, "leave_set_out": sets}, indent=1, default=str), encoding="utf-8")
     for name, folds in results.items():
         report(name, folds, a.png if name == "model" else None)
+    print(f"total {time.perf_counter() - ts.T0:.0f} s")
     return 0
 
 

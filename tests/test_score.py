@@ -15,10 +15,18 @@ from kg.cli import main
 from kg.constraints import constraint, fits
 from kg.documents import read_article
 from kg.extract import extract_article
-from kg.model import Mention
+from kg.model import DateValue, Mention
 from kg.pipeline import _annotate, build_graph
+from kg.score import candidates as candidates_module
 from kg.score import model as sm
-from kg.score.candidates import PAIR_RULE, Candidate, Candidates, feature_fingerprint
+from kg.score.candidates import (
+    MAX_SENT_GAP,
+    PAIR_RULE,
+    Candidate,
+    Candidates,
+    allowed_date_relations,
+    feature_fingerprint,
+)
 from kg.score.features import CATEGORICAL, NUMERIC
 from kg.score.stage import score_facts
 
@@ -63,6 +71,42 @@ def test_pairs_cover_sentences_and_the_subject_and_respect_domain_and_range(extr
             if not rules and isinstance(c.object, Mention):  # a pair: only what the ontology allows
                 assert fits(c.subject.cls, constraint(rel).domain) and fits(c.object.cls, constraint(rel).range)
         assert {k for k, _ in c.cats} <= set(CATEGORICAL) and {k for k, _ in c.nums} <= set(NUMERIC)
+
+
+def test_names_in_nearby_sentences_pair_across_them_within_one_block(extraction):
+    c = _cand(extraction, "Tomas Orren", "Lisbon")  # "… with Tomas Orren. Orren was born in Lisbon."
+    cats, nums = dict(c.cats), dict(c.nums)
+    assert nums["sent_dist"] == 1.0 and cats["path"] == "cross" and cats["trigger"] == "bear"
+    assert {"birthPlace", "residence"} <= {rel for rel, _, _ in c.relations}
+    ev = extraction.candidates.evidence[c.evidence]
+    assert ev.sentence.startswith("Velliros worked at") and ev.sentence.endswith("Orren was born in Lisbon.")
+    assert ARTICLE.read_text()[ev.start : ev.end] == ev.sentence
+    texts = {(c.subject.text, getattr(c.object, "text", None)) for c in extraction.candidates.items}
+    assert ("Ruvania", "Tomas Orren") not in texts  # the lead and the Career section: two blocks
+    for c in extraction.candidates.items:
+        assert dict(c.nums).get("sent_dist", 0.0) <= MAX_SENT_GAP
+
+
+def test_no_sentence_gap_means_no_cross_sentence_pairs(monkeypatch):
+    monkeypatch.setattr(candidates_module, "MAX_SENT_GAP", 0)
+    a = read_article(ARTICLE)
+    blocks, lead = next(_annotate([a], 1))
+    ex = extract_article(a, blocks, lead)
+    assert ex.candidates.items and all(dict(c.nums).get("sent_dist") == 0.0 for c in ex.candidates.items
+                                       if not any(rules for _, rules, _ in c.relations))  # fmt: skip
+
+
+def test_dates_pair_with_the_subject_and_the_names_of_their_sentence(extraction):
+    founded = [c for c in extraction.candidates.items
+               if c.subject.text == "Ruvanian Chemical Society" and c.object == DateValue("1981")]  # fmt: skip
+    assert founded and "inception" in {rel for rel, _, _ in founded[0].relations}
+    assert "birthDate" not in {rel for rel, _, _ in founded[0].relations}  # an organisation is not born
+    born = [c for c in extraction.candidates.items if c.subject.subject and c.object == DateValue("1950-05-04")]
+    assert born and "birthDate" in {rel for rel, _, _ in born[0].relations}
+    for c in extraction.candidates.items:
+        if isinstance(c.object, DateValue):
+            for rel, rules, _ in c.relations:
+                assert rules or rel in allowed_date_relations(c.subject.cls)
 
 
 def test_candidates_survive_the_json_cache(extraction):
