@@ -1,16 +1,18 @@
-"""Honest figures for the learned scorer: 5-fold cross-validation BY DOCUMENT on Re-DocRED dev.
+"""Honest figures for the learned scorer: 5-fold cross-validation BY DOCUMENT on Re-DocRED dev,
+and leave-set-out on our own gold and the real-article set.
 
     OMP_NUM_THREADS=1 python benchmarks/scorer_cv.py [--folds 5] [--out benchmarks/scorer_cv.json]
 
-Each fold trains the model (benchmarks/train_scorer.py's recipe) on the training documents
-only, 4/5 of the dev articles (by default on 2/3 of them, with the isotonic calibration and
-the threshold from the other 1/3: one fit per fold on the shared 2-core machine; ``--inner N``
-calibrates on N inner folds and trains the fold's model on all its 4/5), builds the held-out
-1/5 with it (``build_graph(scorer=…)``, extractions from the training cache) and with the
-rules alone, and scores both dumps with the shared scorer (``../shared/eval/kgscore.py``) and
-``../shared/eval/calibration.py``. Prints per-fold and pooled F1/P/R, per-relation recall,
-ECE and precision at confidence ≥ 0.9, and draws the pooled reliability diagram
-(``benchmarks/scorer_reliability.png``).
+Each Re-DocRED fold trains the model (benchmarks/train_scorer.py's recipe and feature matrix,
+which ``make train`` leaves in ``.kg/train-store-matrix``) on every labelled row but the
+fold's 100 articles (2/3 of the training documents fit it, the other 1/3 gives the isotonic
+calibration and the threshold: one fit per fold), builds the held-out 100 with it
+(``build_graph(scorer=…)``) and with the rules alone, and scores both dumps with the shared
+scorer (``../shared/eval/kgscore.py``) and ``../shared/eval/calibration.py``. Then the own
+gold (seeds/ and tests/data/) and the real set are each built with a model trained WITHOUT
+that set, and with the rules, and scored with ``--inverse`` as ``quality.py`` does. Prints
+per-fold and pooled F1/P/R, per-relation recall, ECE and precision at confidence ≥ 0.9, and
+draws the pooled reliability diagram (``benchmarks/scorer_reliability.png``).
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ts.ROOT / "benchmarks" / "scorer_cv.json")
     ap.add_argument("--png", type=Path, default=ts.ROOT / "benchmarks" / "scorer_reliability.png")
     a = ap.parse_args()
-    data = ts.load(list(ts.SETS), 2, a.store)
+    data = ts.load_matrix(list(ts.SETS), 2, a.store)
     dev = ts.EVAL / "redocred-dev"
     docs = sorted(d for d in data.gold if d.startswith("redocred-dev/"))
     fold_of = ts.fold_of(docs, a.folds)
