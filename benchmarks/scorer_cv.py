@@ -73,6 +73,7 @@ def main() -> int:
                     help="the Re-DocRED folds, the leave-set-out builds, or both")  # fmt: skip
     ap.add_argument("--no-rules", action="store_true", help="do not build the Re-DocRED folds with the rules too")
     ap.add_argument("--build-store", type=Path, help="store the folds are built in (default --store)")
+    ap.add_argument("--fold", type=int, action="append", help="only these Re-DocRED folds (default all)")
     a = ap.parse_args()
     build_store = a.build_store or a.store
     data = ts.load_matrix(list(ts.SETS), 2, a.store)
@@ -83,7 +84,7 @@ def main() -> int:
     sets: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        for k in range(a.folds if a.part != "sets" else 0):
+        for k in (a.fold or range(a.folds)) if a.part != "sets" else ():
             held = [d.split("/", 1)[1] for d in docs if fold_of[d] == k]
             out = {f"redocred-dev/{d}" for d in held}
             artefact = tmp / f"fold{k}.json"
@@ -98,6 +99,7 @@ def main() -> int:
                 build_graph([dev / f"{d}.txt" for d in held], build_store, [dump], jobs=1, prune=True, scorer=sc)
                 summary, calib = score(dump, gdir, tmp, False)
                 results[name].append({"fold": k, "summary": summary, "calibration": calib})
+                a.out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")  # so far
                 s = summary
                 print(f"fold {k} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} "
                       f"R {s.get('facts_r')} ECE {calib.get('ece')}", flush=True)  # fmt: skip
