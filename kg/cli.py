@@ -5,34 +5,33 @@ from __future__ import annotations
 import json
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
+from kg.cli_io import (
+    _STDOUT_NQ,
+    _build_stdio,
+    _constraint_summary,
+    _export_to_stdout,
+    _names,
+    _Progress,
+    _store,
+    _store_line,
+    _store_option,
+    _warn_invalid,
+)
+from kg.cli_server import push, serve
 from kg.errors import ExportError, KgError, QueryError
 
 if TYPE_CHECKING:
-    from kg.pipeline import BuildReport
+    pass
 
 __all__ = ["main"]
 
-F = TypeVar("F", bound=Callable[..., Any])
 _DEBUG = {"on": False}
 UNMAPPED_SHOWN = 30  # unmapped infobox keys named in the build summary; the rest are counted
-
-
-def _store_option(f: F) -> F:
-    return click.option(
-        "--store", type=click.Path(path_type=Path), default=None, help="Store folder (default: $KG_STORE or ./.kg)."
-    )(f)
-
-
-def _store(path: Path | None) -> Path:
-    from kg.store import default_store_path
-
-    return path if path is not None else default_store_path()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -210,100 +209,6 @@ def build(
         sys.exit(1)
 
 
-def _store_line(report: BuildReport) -> str:
-    """The whole store's totals after the build (this build's own counts are on the other lines)."""
-    t = report.store_totals
-    if not t:
-        return ""
-    return (
-        f"Store {report.store} now holds {t['articles']} article(s), {t['entities']} entities, "
-        f"{t['facts']} facts, {t['quads']} quads."
-    )
-
-
-def _names(stems: list[str], shown: int = 10) -> str:
-    """``a, b, c`` — at most ``shown`` names, then how many more."""
-    more = len(stems) - shown
-    return ", ".join(stems[:shown]) + (f" and {more} more" if more > 0 else "")
-
-
-def _constraint_summary(report: BuildReport, explain: bool) -> None:
-    """The domain/range line of the build summary, and with ``explain`` every fact behind it."""
-    c = report.constraints
-    click.echo(
-        f"Domain/range: {len(c.dropped)} fact(s) dropped, {len(c.entities_retyped)} entit(ies) retyped "
-        f"({len(c.retyped)} fact(s) kept by retyping)"
-        + ("" if explain or not (c.dropped or c.retyped) else "; --explain-drops lists them")
-    )
-    if explain:
-        for d in sorted(c.retyped + c.dropped):
-            obj = f"{d.object} ({d.object_class})"
-            click.echo(
-                f"  {d.action:8} {d.article}@{d.start}  {d.subject} ({d.subject_class}) --{d.relation}--> {obj}"
-                f"  [{d.reason}; rule {d.rule}]  “{d.sentence[:160]}”"
-            )
-
-
-def _warn_invalid(where: Path) -> None:
-    """Warn when the store holds anything ``kg validate`` would reject."""
-    from kg.validate import validate_store
-
-    found = validate_store(where)
-    if found:
-        click.echo(
-            f"warning: the store has {len(found)} violation(s) of kg/shapes.ttl; 'kg validate' lists them", err=True
-        )
-
-
-_STDOUT_NQ = "kg-stdout.nq"
-
-
-def _build_stdio(paths: tuple[Path, ...], outputs: tuple[Path, ...], max_bytes: int) -> tuple[Any, Any]:
-    """``kg build -`` and ``-o -``: standard input saved as one article in a temporary folder, named
-    after its title (its first line); ``-o -`` written to a temporary N-Quads file that is copied to
-    stdout when the command ends, the summary going to stderr meanwhile."""
-    import contextlib
-    import shutil
-    import tempfile
-
-    if not any(str(p) == "-" for p in (*paths, *outputs)):
-        return paths, outputs
-    ctx = click.get_current_context()
-    tmp = Path(ctx.with_resource(tempfile.TemporaryDirectory(prefix="kg-build-")))
-    paths = tuple(_stdin_article(tmp, max_bytes) if str(p) == "-" else p for p in paths)
-    if any(str(o) == "-" for o in outputs):
-        nquads = tmp / _STDOUT_NQ
-        outputs = tuple(nquads if str(o) == "-" else o for o in outputs)
-
-        def copy() -> None:
-            if nquads.exists():
-                with nquads.open("rb") as fh:
-                    shutil.copyfileobj(fh, sys.stdout.buffer)
-                sys.stdout.flush()
-
-        ctx.call_on_close(copy)
-        ctx.with_resource(contextlib.redirect_stdout(sys.stderr))
-    return paths, outputs
-
-
-def _stdin_article(folder: Path, max_bytes: int) -> Path:
-    """Standard input as one article file, named after its title."""
-    import re
-    import unicodedata
-
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise KgError(f"standard input: larger than --max-bytes ({max_bytes})")
-    first = data.decode("utf-8-sig", errors="replace").lstrip().split("\n", 1)[0]
-    title = unicodedata.normalize("NFKD", first.strip().strip("=").strip())
-    stem = re.sub(r"[^a-z0-9]+", "_", "".join(c for c in title if not unicodedata.combining(c)).lower()).strip("_")
-    if not stem:
-        raise KgError("standard input: no article (its first line should be its title, '= Title =')")
-    path = folder / f"{stem[:80]}.txt"
-    path.write_bytes(data)
-    return path
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_option
@@ -332,66 +237,6 @@ def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: i
     if report.failures:
         click.echo(f"{len(report.failures)} article(s) failed; the others were extracted.", err=True)
         sys.exit(1)
-
-
-class _Progress:
-    """A progress line on stderr, only when stderr is a terminal (never in a log or a pipe): the
-    stage, articles done of all, the rate and the time left, redrawn in place at most 10 times a
-    second and at every stage's last article."""
-
-    def __init__(self, quiet: bool = False, stream: Any = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.on = not quiet and _isatty(self.stream)
-        self.shown = False
-        self.stage = ""
-        self.t0 = self.last = 0.0
-        self.n0 = 0
-
-    def __call__(self, stage: str, n: int, total: int) -> None:
-        if not self.on:
-            return
-        import time
-
-        now = time.monotonic()
-        if stage != self.stage:
-            if self.shown:
-                self.stream.write("\n")
-            self.stage, self.t0, self.n0, self.last = stage, now, n - 1, 0.0
-        if n != total and now - self.last < 0.1:
-            return
-        self.last = now
-        self.stream.write("\r\x1b[K" + progress_line(stage, n, total, n - self.n0, now - self.t0))
-        self.stream.flush()
-        self.shown = True
-
-    def done(self) -> None:
-        if self.shown:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
-
-
-def progress_line(stage: str, n: int, total: int, done: int, seconds: float) -> str:
-    """One progress line: ``done`` articles took ``seconds`` in this stage.
-
-    >>> progress_line("extract", 50, 200, 50, 10.0)
-    'extract   50/200  5.0 articles/s  0:30 left'
-    >>> progress_line("read", 1, 200, 0, 0.0)
-    'read       1/200'
-    """
-    width = len(str(total))
-    line = f"{stage:8} {n:>{width}}/{total}"
-    if done <= 0 or seconds <= 0:
-        return line
-    rate = done / seconds
-    left = round((total - n) / rate)
-    return line + f"  {rate:.1f} articles/s  {left // 60}:{left % 60:02d} left"
 
 
 @cli.command()
@@ -547,125 +392,6 @@ def export(
             click.echo("No browser found; open the file yourself.", err=True)
 
 
-def _export_to_stdout(kg: Any, fmt: str, flt: Any) -> None:
-    """Write the export to a temporary file, then copy it to standard output."""
-    import shutil
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
-        out = Path(tmp) / f"export.{fmt}"
-        kg.export(fmt, out, flt)
-        with out.open("rb") as fh:
-            shutil.copyfileobj(fh, sys.stdout.buffer)
-        sys.stdout.flush()
-
-
-@cli.command()
-@_store_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="IPv4 address to bind (loopback by default).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1), help="Seconds per query.")
-@click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(1), help="Rows per answer.")
-@click.option("--max-body", default=100_000, show_default=True, type=click.IntRange(1), help="Bytes per request.")
-@click.option(
-    "--max-response-bytes", default=50_000_000, show_default=True, type=click.IntRange(1000), help="Bytes per answer."
-)
-@click.option("--max-query-memory", default=1000, show_default=True, type=click.IntRange(50), help="MB per query.")
-@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Query worker processes.")
-@click.option("--cors", multiple=True, metavar="ORIGIN", help="Answer browsers on this origin (repeatable).")
-def serve(
-    store: Path | None,
-    host: str,
-    port: int,
-    timeout: float,
-    max_results: int,
-    max_body: int,
-    max_response_bytes: int,
-    max_query_memory: int,
-    workers: int,
-    cors: tuple[str, ...],
-) -> None:
-    """A read-only SPARQL 1.1 endpoint at /sparql, with a query page at /."""
-    import ipaddress
-
-    from kg.serve import ServeError, ServeOptions
-    from kg.serve import serve as run
-
-    try:
-        loopback = ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = host == "localhost"
-    options = ServeOptions(
-        timeout, max_results, max_body, max_response_bytes, workers, max_query_memory * 1_000_000, tuple(cors)
-    )
-
-    def announce(url: str) -> None:
-        if not loopback:
-            click.echo(
-                f"warning: serving on {host}, reachable from other machines; the endpoint is read-only "
-                "but has no authentication",
-                err=True,
-            )
-        click.echo(f"SPARQL endpoint on {url}/sparql (query page: {url}/); Ctrl-C stops")
-
-    try:
-        run(_store(store), host, port, options, announce)
-    except ServeError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        click.echo("stopped", err=True)
-
-
-@cli.command()
-@click.option("--endpoint", default=None, help="The server's SPARQL query endpoint (to verify, and for --prune).")
-@click.option("--graph-store", default=None, help="The server's Graph Store Protocol URL (default: --endpoint).")
-@_store_option
-@click.option("--prune", is_flag=True, help="Delete the server's article graphs that the local store no longer has.")
-@click.option("--user", default=None, help="HTTP basic-auth user; the password comes from $KG_PUSH_PASSWORD.")
-@click.option(
-    "--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.001), help="Seconds per whole request."
-)
-def push(
-    endpoint: str | None, graph_store: str | None, store: Path | None, prune: bool, user: str | None, timeout: float
-) -> None:
-    """Load the graph into a SPARQL 1.1 store over the Graph Store HTTP Protocol.
-
-    Each article's named graph replaces its namesake on the server (PUT ?graph=); other graphs are
-    untouched. With --endpoint, the server's triple count per graph is checked against the local store.
-    Oxigraph server: --endpoint http://HOST:7878/query --graph-store http://HOST:7878/store.
-    """
-    import os
-
-    from kg.push import mask_url, push_store
-    from kg.store import open_store
-
-    target = graph_store or endpoint
-    if target is None:
-        raise click.UsageError("give --graph-store URL (and --endpoint URL to verify)")
-    ox_store = open_store(_store(store), read_only=True)
-    report = push_store(
-        ox_store,
-        target,
-        endpoint=endpoint,
-        prune=prune,
-        user=user,
-        password=os.environ.get("KG_PUSH_PASSWORD"),
-        timeout=timeout,
-    )
-    triples = sum(report.pushed.values())
-    click.echo(f"Pushed {len(report.pushed)} named graph(s), {triples} triples, to {mask_url(target)}")
-    for g in report.deleted:
-        click.echo(f"Deleted {g} (no longer in the local store)")
-    if report.mismatched:
-        for g, (mine, theirs) in sorted(report.mismatched.items()):
-            click.echo(f"{g}: {mine} triples here, {theirs} on the server", err=True)
-        click.echo(f"{len(report.mismatched)} graph(s) differ on the server", err=True)
-        sys.exit(1)
-    if report.verified:
-        click.echo(f"Verified through {mask_url(endpoint or '')}: every graph holds the same number of triples.")
-
-
 @cli.command()
 @_store_option
 @click.option("--limit", default=50, show_default=True, help="Violations to print.")
@@ -688,9 +414,13 @@ def validate(store: Path | None, limit: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def rules(as_json: bool) -> None:
     """List the prose rules in the order they run: scope, relations, needs and an example."""
-    from kg.extract.relations.registry import describe_rules
+    from kg.extract.relations.rules import describe_rules
 
     click.echo(describe_rules(as_json))
+
+
+cli.add_command(serve)
+cli.add_command(push)
 
 
 def main() -> None:

@@ -117,7 +117,7 @@ def _worker_nlp() -> Any:
 def extract_batch(articles: Sequence[Article]) -> list[Extraction | str]:
     """A task: annotate and extract ``articles`` on this worker. An article whose extraction
     raises comes back as the one-line problem naming its file (the rest of the batch is kept)."""
-    from kg.pipeline import _extract_chunk
+    from kg.annotate import _extract_chunk
 
     nlp = _worker_nlp()
     try:

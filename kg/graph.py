@@ -21,7 +21,6 @@ True
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,16 +29,12 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
+from kg.query import fold as _fold
 from kg.store import open_store
 
 __all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
 
 ONTO = PREFIXES["kg"]
-
-
-def _fold(text: str) -> str:
-    t = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in t if not unicodedata.combining(c)).casefold().strip()
 
 
 def _py(term: Any) -> Any:

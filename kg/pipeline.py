@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.annotate import Progress, _extract_chunk, _extract_parallel, article_digest
 from kg.atomic import is_disk_full
 from kg.constraints import ConstraintReport, enforce_constraints
-from kg.documents import DEFAULT_MAX_BYTES, Article, find_articles, read_article
+from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
+from kg.documents.paths import collect_paths
 from kg.errors import BuildError, ReadError
 from kg.export.dumps import dump_store
-from kg.extract import Extraction, extract_article
+from kg.extract import Extraction
 from kg.gazetteer import gazetteer
 from kg.homonyms import homonym_contexts
 from kg.model import DateValue, Entity, Mention
@@ -27,15 +28,11 @@ from kg.resolve import Resolution, resolve_mentions
 from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
 
     from kg.cache import ExtractionCache
     from kg.score.model import Scorer
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -65,105 +62,6 @@ class BuildReport:
     def ok(self) -> bool:
         """True when every article built."""
         return not self.failures
-
-
-def article_digest(a: Article) -> str:
-    """The SHA-256 of an article's file as read (its cache key and ``kg:contentHash``)."""
-    return hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
-
-
-def collect_paths(paths: Iterable[str | Path], skipped: list[str] | None = None) -> tuple[list[Path], list[str]]:
-    """Files to read (folders searched recursively for ``*.txt`` and ``*.md``, sorted) and problems
-    with the paths; a line per folder naming the files skipped for their extension goes to ``skipped``."""
-    files: list[Path] = []
-    problems: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found, other = find_articles(p)
-            problems.extend(
-                _not_regular(q)
-                for q in sorted(p.rglob("*"))
-                if q.suffix.casefold() in (".txt", ".md") and not q.is_file() and not q.is_dir()
-            )
-            if not found:
-                problems.append(f"{p}: folder holds no *.txt or *.md articles")
-            if other and skipped is not None:
-                skipped.append(other)
-            files.extend(found)
-        elif p.is_file():
-            files.append(p)
-        elif p.exists() or p.is_symlink():
-            problems.append(_not_regular(p))
-        else:
-            problems.append(f"{p}: no such file or folder")
-    seen: set[Path] = set()
-    unique = []
-    for f in files:
-        r = f.resolve()
-        if r not in seen:
-            seen.add(r)
-            unique.append(f)
-    return unique, problems
-
-
-def _not_regular(p: Path) -> str:
-    """The problem with a path that exists but is not a regular file (reading a FIFO would hang)."""
-    import stat
-
-    try:
-        mode = p.stat().st_mode
-    except OSError:
-        return f"{p}: a broken link, skipped"
-    kind = (
-        "a named pipe (FIFO)"
-        if stat.S_ISFIFO(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "not a regular file"
-    )
-    return f"{p}: {kind}, not a regular file; skipped"
-
-
-def _annotate(
-    articles: Sequence[Article], jobs: int, nlp: Language | None = None
-) -> Iterator[tuple[list[Doc], Doc | None]]:
-    """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked,
-    yielded article by article as the pipeline produces them (so each can be extracted, and
-    cached, at once). A block longer than spaCy's limit is annotated in pieces cut at line or
-    sentence ends and joined back into one doc of the same text, so offsets stay exact."""
-    from kg.extract.subject import lead_sentence
-    from kg.nlp import join_docs, load_nlp, pipe_stream, split_text
-
-    nlp = nlp or load_nlp()  # a Dask worker passes the pipeline it loaded once
-    plan: list[tuple[list[list[str]], bool]] = []  # per article: each text's pieces, and whether a lead follows
-    for a in articles:
-        texts = _texts(a, lead_sentence)
-        plan.append(([split_text(t, nlp.max_length) for t in texts], len(texts) > len(a.blocks)))
-    # the lead with its brackets blanked is parsed as it is; other texts with their blanked
-    # debris closed up (kg.nlp.compact), their annotations carried back to the file's offsets
-    stream = (
-        (piece, has_lead and k == len(split) - 1)
-        for split, has_lead in plan
-        for k, pieces in enumerate(split)
-        for piece in pieces
-    )
-    docs = pipe_stream(nlp, stream, batch_size=64, n_process=max(1, jobs))
-    for a, (split, has_lead) in zip(articles, plan, strict=True):
-        parts = [join_docs([next(docs) for _ in pieces]) for pieces in split]
-        blocks = parts[: len(a.blocks)]
-        yield blocks, parts[-1] if has_lead else (blocks[0] if blocks else None)
-
-
-def _texts(a: Article, lead_sentence: Callable[[str], str | None]) -> list[str]:
-    """The texts spaCy annotates for one article: its blocks, then its lead sentence if any."""
-    texts = [b.text for b in a.blocks]
-    lead = lead_sentence(a.blocks[0].text) if a.blocks else None
-    if lead is not None:
-        texts.append(lead)
-    return texts
 
 
 def resolve_facts(extractions: Sequence[Extraction], res: Resolution) -> list[ResolvedFact]:
@@ -415,58 +313,6 @@ def _extract_all(
     for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
     return [found[a.stem] for a in articles]
-
-
-def _extract_chunk(
-    articles: Sequence[Article],
-    progress: Progress | None = None,
-    cache: ExtractionCache | None = None,
-    nlp: Language | None = None,
-) -> list[Extraction]:
-    """Annotate and extract some articles in this process, caching each one as soon as it is done."""
-    out = []
-    docs = _annotate(articles, 1, nlp) if articles else iter(())
-    for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
-        ex = extract_article(a, d[0], d[1])
-        if cache is not None:
-            cache.put(article_digest(a), ex)
-        out.append(ex)
-        if progress:
-            progress("extract", n, len(articles))
-        if _DONE["counter"] is not None:  # a worker of _extract_parallel: one more article done
-            with _DONE["counter"].get_lock():
-                _DONE["counter"].value += 1
-    return out
-
-
-_DONE: dict[str, Any] = {"counter": None}  # in a worker process: the articles extracted by all workers
-
-
-def _count_into(counter: Any) -> None:
-    """Worker initialiser of _extract_parallel: count each article done into ``counter``."""
-    _DONE["counter"] = counter
-
-
-def _extract_parallel(
-    articles: Sequence[Article], jobs: int, progress: Progress | None, cache: ExtractionCache | None = None
-) -> list[Extraction]:
-    """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from functools import partial
-
-    size = max(1, min(25, len(articles) // (jobs * 4) or 1))
-    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    counter = (ctx or multiprocessing.get_context()).Value("i", 0)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
-        futures = [pool.submit(partial(_extract_chunk, progress=None, cache=cache), c) for c in chunks]
-        pending = set(futures)
-        while pending:  # the progress moves per article, whichever worker finished it
-            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if progress:
-                progress("extract", min(counter.value, len(articles)), len(articles))
-        return [ex for f in futures for ex in f.result()]
 
 
 _TOTALS = (

@@ -15,6 +15,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,9 +108,7 @@ def _header(text: str, name: str) -> QuerySpec:
             params.append(Param(pname, kind, "required" in words))
     body = re.sub(r"#[^\n]*", "", re.sub(r'"(?:[^"\\\n]|\\.)*"|<[^<>\s]*>', " ", text))
     variables = frozenset(re.findall(r"[?$](\w+)", body))
-    return QuerySpec(
-        text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables
-    )
+    return QuerySpec(text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables)
 
 
 def library() -> list[QuerySpec]:
@@ -316,6 +315,16 @@ def format_results(result: Any, fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def fold(text: str) -> str:
+    """``text`` with case and accents folded away, for comparing names.
+
+    >>> fold(" Ana Ruíz ")
+    'ana ruiz'
+    """
+    t = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in t if not unicodedata.combining(c)).casefold().strip()
+
+
 def closest(name: str, labels: list[str], n: int = 3) -> list[str]:
     """The labels closest to ``name`` (case and accents aside), best first: those holding each of its
     words, then the most similar spellings.
@@ -325,12 +334,10 @@ def closest(name: str, labels: list[str], n: int = 3) -> list[str]:
     >>> closest("ruiz", ["Tomás Vial", "Isabel Ruiz", "Ana Ruíz"])
     ['Ana Ruíz', 'Isabel Ruiz']
     """
-    from kg.graph import _fold
-
     folded: dict[str, str] = {}
     for lab in labels:
-        folded.setdefault(_fold(lab), lab)
-    words = _fold(name).split()
+        folded.setdefault(fold(lab), lab)
+    words = fold(name).split()
     holding = sorted(k for k in folded if words and all(w in k.split() for w in words))
-    similar = difflib.get_close_matches(_fold(name), list(folded), n=n, cutoff=0.6)
+    similar = difflib.get_close_matches(fold(name), list(folded), n=n, cutoff=0.6)
     return [folded[k] for k in dict.fromkeys([*holding, *similar])][:n]

@@ -231,16 +231,16 @@ def test_an_article_that_fails_on_a_worker_is_one_line_naming_it(
     from kg.documents import read_article
 
     arts = [read_article(corpus / n) for n in ARTICLES[:3]]
-    import kg.pipeline
+    import kg.annotate
 
-    real = kg.pipeline.extract_article
+    real = kg.annotate.extract_article
 
     def failing(a, *rest):  # type: ignore[no-untyped-def]
         if a.stem == "dario_fenn":
             raise ValueError("boom")
         return real(a, *rest)
 
-    monkeypatch.setattr(kg.pipeline, "extract_article", failing)
+    monkeypatch.setattr(kg.annotate, "extract_article", failing)
     out = extract_batch(arts)
     assert [type(r).__name__ for r in out] == ["Extraction", "str", "Extraction"]
     assert str(out[1]).startswith(f"{arts[1].path}: extraction failed on a Dask worker (ValueError: boom)")

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg.annotate as annotate
 import kg.pipeline as pipeline
 from kg.cache import ExtractionCache
 from kg.model import DateValue, Evidence
@@ -117,7 +118,7 @@ def test_an_entry_made_for_another_article_is_refused(tmp_path: Path):
 def test_a_build_killed_midway_keeps_the_articles_it_extracted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     src = _corpus(tmp_path / "src")
     store = tmp_path / "st"
-    real = pipeline.extract_article
+    real = annotate.extract_article
     done: list[str] = []
 
     def dies_on_the_third(article, docs, lead=None):  # type: ignore[no-untyped-def]
@@ -126,10 +127,10 @@ def test_a_build_killed_midway_keeps_the_articles_it_extracted(tmp_path: Path, m
         done.append(article.stem)
         return real(article, docs, lead)
 
-    monkeypatch.setattr(pipeline, "extract_article", dies_on_the_third)
+    monkeypatch.setattr(annotate, "extract_article", dies_on_the_third)
     with pytest.raises(KeyboardInterrupt):
         build_graph([src], store, [])
-    monkeypatch.setattr(pipeline, "extract_article", real)
+    monkeypatch.setattr(annotate, "extract_article", real)
     assert len(list(ExtractionCache(store).dir.glob("*.json"))) == 2
     report = build_graph([src], store, [])
     assert report.reused == 2 and sorted(report.articles) == sorted(Path(n).stem for n in ARTICLES)
@@ -176,9 +177,9 @@ def test_a_paragraph_longer_than_spacys_limit_builds_with_exact_offsets(
     report = build_graph([tmp_path / "coastal_union.txt"], tmp_path / "st", [], use_cache=False)
     assert report.ok and report.articles == ["coastal_union"]
     article = read_article(tmp_path / "coastal_union.txt")
-    docs = next(iter(pipeline._annotate([article], 1)))[0]
+    docs = next(iter(annotate._annotate([article], 1)))[0]
     assert [d.text for d in docs] == [b.text for b in article.blocks]  # the pieces join back, char for char
-    ex = pipeline.extract_article(article, docs, None)
+    ex = annotate.extract_article(article, docs, None)
     for m in ex.mentions:
         assert article.text[m.start : m.end] == m.text
     late = [m for m in ex.mentions if m.start > len(text) - 2000 and m.text == "Port Velin"]

@@ -17,7 +17,7 @@ DATA = Path(__file__).parent / "data"
 def test_a_relation_typo_fails_when_the_rule_registers():
     before = list(RULES)
     with pytest.raises(RuleError, match="foundedby"):
-        rule("typo", "block", {"foundedby"})
+        rule("typo", "block", {"foundedby"})  # type: ignore[arg-type]  (mypy catches it too)
     with pytest.raises(RuleError, match="needs 'brothers'"):
         rule("unknown-need", "block", {"foundedBy"}, needs=("brothers",))
     with pytest.raises(RuleError, match="only an article rule"):

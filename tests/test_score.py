@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from kg.annotate import _annotate
 from kg.cache import decode_extraction, encode_extraction
 from kg.cli import main
 from kg.constraints import constraint, fits
 from kg.documents import read_article
 from kg.extract import extract_article
 from kg.model import DateValue, Mention
-from kg.pipeline import _annotate, build_graph
+from kg.pipeline import build_graph
 from kg.score import candidates as candidates_module
 from kg.score import model as sm
 from kg.score.candidates import (
@@ -215,7 +216,7 @@ def test_the_cli_stops_on_a_missing_artefact_with_one_line(tmp_path: Path, monke
 
 def test_rules_only_ignores_the_candidates(tmp_path: Path, extraction, monkeypatch):
     """The rules' build is the build of extractions with no candidates at all (the candidates change nothing)."""
-    import kg.pipeline as pl
+    import kg.annotate as pl
 
     plain = build_graph([ARTICLE], tmp_path / "a", [tmp_path / "a.nq"], use_cache=False)
     real = pl.extract_article

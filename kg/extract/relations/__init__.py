@@ -47,7 +47,7 @@ def prose_facts(
     same-as pairs the prose states (a name given to an event). ``box_places``: the places
     the infobox names: its countries place the prose's towns as the prose's own countries do, and
     its towns are placed like the prose's."""
-    from kg.resolve import name_key
+    from kg.names import name_key
 
     flat = [m for ms in mentions for m in ms]
     places = {name_key(m.text): m for m in reversed(flat) if group_of(m.cls) == "Place"}

@@ -165,7 +165,7 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
 def _fact(
     ctx: Sentences, m: Mention, group: Mention, rule: str, conf: float, sent: Span, seen: set[tuple[Mention, str, str]]
 ) -> Iterator[Fact]:
-    from kg.resolve import name_key
+    from kg.names import name_key
 
     relation = _RELATIONS[group.cls][0]
     key = (m, relation, name_key(group.text))

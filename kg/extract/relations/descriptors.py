@@ -109,7 +109,7 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
 
     ``places`` maps the name key of every place the article mentions to one of its mentions.
     """
-    from kg.resolve import name_key
+    from kg.names import name_key
 
     gaz = gazetteer()
     for m in ctx.mentions:

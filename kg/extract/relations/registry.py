@@ -23,7 +23,6 @@ block by block; a rule that needs what a rule of that sweep produces starts a ne
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any, Literal, cast
@@ -33,8 +32,9 @@ from kg.errors import KgError
 from kg.extract.relations.base import Sentences
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import RELATIONS
+from kg.vocab import RelationName
 
-__all__ = ["RULES", "Inputs", "Rule", "RuleError", "describe_rules", "rule", "run_rules"]
+__all__ = ["RULES", "Inputs", "Rule", "RuleError", "rule", "run_rules"]
 
 Scope = Literal["block", "lead", "article"]
 SameAs = tuple[Mention, Mention, str]
@@ -94,7 +94,7 @@ RULES: list[Rule] = []
 def rule(
     name: str,
     scope: Scope,
-    relations: Iterable[str] | Callable[[], Iterable[str]],
+    relations: Iterable[RelationName] | Callable[[], Iterable[str]],
     needs: Iterable[str] = (),
     produces: Mapping[str, Callable[[Iterable[Fact]], Any]] | None = None,
 ) -> Callable[[Callable[..., Iterable[Fact | SameAs]]], Callable[..., Iterable[Fact | SameAs]]]:
@@ -107,8 +107,8 @@ def rule(
     if any(r.name == name for r in RULES):
         raise RuleError(f"rule {name!r} is registered twice")
     produced = {p for r in RULES for p in r.produces}
-    if unknown := sorted(set(produces or ()) - {f.name for f in fields(Inputs)}):
-        raise RuleError(f"rule {name!r} produces {', '.join(unknown)}, which is no field of Inputs")
+    if extra := sorted(set(produces or ()) - {f.name for f in fields(Inputs)}):
+        raise RuleError(f"rule {name!r} produces {', '.join(extra)}, which is no field of Inputs")
     for need in needs:
         if need not in GIVEN and need not in produced:
             raise RuleError(f"rule {name!r} needs {need!r}, which neither the runner nor an earlier rule gives")
@@ -181,22 +181,3 @@ def run_rules(
             for product, make in r.produces.items():
                 inputs = replace(inputs, **{product: make(by_rule[r.name])})
     return facts, same_as
-
-
-def describe_rules(as_json: bool = False) -> str:
-    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``)."""
-    import kg.extract.relations  # noqa: F401  (registers the rules)
-
-    rows = [
-        {"name": r.name, "scope": r.scope, "relations": sorted(r.relations), "needs": list(r.needs), "doc": r.doc}
-        for r in RULES
-    ]
-    if as_json:
-        return json.dumps(rows, indent=2, ensure_ascii=False)
-    lines = []
-    for i, row in enumerate(rows, 1):
-        needs = f"  needs: {', '.join(row['needs'])}" if row["needs"] else ""
-        lines.append(f"{i:2}. {row['name']} ({row['scope']}){needs}")
-        lines.append(f"    relations: {', '.join(row['relations'])}")
-        lines.append(f"    {row['doc']}")
-    return "\n".join(lines)

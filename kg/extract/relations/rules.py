@@ -8,6 +8,7 @@ function in a family module and register it here, where its place in the list is
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -32,13 +33,13 @@ from kg.extract.relations.places import (
     single_country_facts,
     single_region_facts,
 )
-from kg.extract.relations.registry import Inputs, SameAs, rule
+from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
 from kg.extract.relations.verbs import coalition_facts, headquarters_facts, verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
 from kg.model import Fact, Mention
 
-__all__: list[str] = []  # the rules live in kg.extract.relations.registry.RULES
+__all__ = ["describe_rules"]  # the rules themselves are in kg.extract.relations.registry.RULES
 
 
 def _siblings(facts: Iterable[Fact]) -> tuple[frozenset[Mention], ...]:
@@ -277,3 +278,20 @@ def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
     Example: a section "== Battle of Korr Pass (1870) ==" → an Event with pointInTime 1870."""
     events = section_events(inputs.article, inputs.ctxs)
     return [*events.facts, *events.same_as]
+
+
+def describe_rules(as_json: bool = False) -> str:
+    """Every registered rule in its turn: name, scope, relations, needs and docstring (``kg rules``)."""
+    rows = [
+        {"name": r.name, "scope": r.scope, "relations": sorted(r.relations), "needs": list(r.needs), "doc": r.doc}
+        for r in RULES
+    ]
+    if as_json:
+        return json.dumps(rows, indent=2, ensure_ascii=False)
+    lines = []
+    for i, row in enumerate(rows, 1):
+        needs = f"  needs: {', '.join(row['needs'])}" if row["needs"] else ""
+        lines.append(f"{i:2}. {row['name']} ({row['scope']}){needs}")
+        lines.append(f"    relations: {', '.join(row['relations'])}")
+        lines.append(f"    {row['doc']}")
+    return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""Annotate and extract articles: spaCy over every block and lead, then the extraction, in this
+process or in worker processes (the same output either way), each article cached when done."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from kg.documents import Article
+from kg.extract import Extraction, extract_article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from kg.cache import ExtractionCache
+
+# and _annotate, _extract_chunk, _extract_parallel for kg.pipeline and kg.distributed
+__all__ = ["Progress", "article_digest"]
+
+Progress = Callable[[str, int, int], None]
+
+
+def article_digest(a: Article) -> str:
+    """The SHA-256 of an article's file as read (its cache key and ``kg:contentHash``)."""
+    return hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
+
+
+def _annotate(
+    articles: Sequence[Article], jobs: int, nlp: Language | None = None
+) -> Iterator[tuple[list[Doc], Doc | None]]:
+    """spaCy docs of every block, plus each article's lead paragraph with its brackets blanked,
+    yielded article by article as the pipeline produces them (so each can be extracted, and
+    cached, at once). A block longer than spaCy's limit is annotated in pieces cut at line or
+    sentence ends and joined back into one doc of the same text, so offsets stay exact."""
+    from kg.extract.subject import lead_sentence
+    from kg.nlp import join_docs, load_nlp, pipe_stream, split_text
+
+    nlp = nlp or load_nlp()  # a Dask worker passes the pipeline it loaded once
+    plan: list[tuple[list[list[str]], bool]] = []  # per article: each text's pieces, and whether a lead follows
+    for a in articles:
+        texts = _texts(a, lead_sentence)
+        plan.append(([split_text(t, nlp.max_length) for t in texts], len(texts) > len(a.blocks)))
+    # the lead with its brackets blanked is parsed as it is; other texts with their blanked
+    # debris closed up (kg.nlp.compact), their annotations carried back to the file's offsets
+    stream = (
+        (piece, has_lead and k == len(split) - 1)
+        for split, has_lead in plan
+        for k, pieces in enumerate(split)
+        for piece in pieces
+    )
+    docs = pipe_stream(nlp, stream, batch_size=64, n_process=max(1, jobs))
+    for a, (split, has_lead) in zip(articles, plan, strict=True):
+        parts = [join_docs([next(docs) for _ in pieces]) for pieces in split]
+        blocks = parts[: len(a.blocks)]
+        yield blocks, parts[-1] if has_lead else (blocks[0] if blocks else None)
+
+
+def _texts(a: Article, lead_sentence: Callable[[str], str | None]) -> list[str]:
+    """The texts spaCy annotates for one article: its blocks, then its lead sentence if any."""
+    texts = [b.text for b in a.blocks]
+    lead = lead_sentence(a.blocks[0].text) if a.blocks else None
+    if lead is not None:
+        texts.append(lead)
+    return texts
+
+
+def _extract_chunk(
+    articles: Sequence[Article],
+    progress: Progress | None = None,
+    cache: ExtractionCache | None = None,
+    nlp: Language | None = None,
+) -> list[Extraction]:
+    """Annotate and extract some articles in this process, caching each one as soon as it is done."""
+    out = []
+    docs = _annotate(articles, 1, nlp) if articles else iter(())
+    for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
+        ex = extract_article(a, d[0], d[1])
+        if cache is not None:
+            cache.put(article_digest(a), ex)
+        out.append(ex)
+        if progress:
+            progress("extract", n, len(articles))
+        if _DONE["counter"] is not None:  # a worker of _extract_parallel: one more article done
+            with _DONE["counter"].get_lock():
+                _DONE["counter"].value += 1
+    return out
+
+
+_DONE: dict[str, Any] = {"counter": None}  # in a worker process: the articles extracted by all workers
+
+
+def _count_into(counter: Any) -> None:
+    """Worker initialiser of _extract_parallel: count each article done into ``counter``."""
+    _DONE["counter"] = counter
+
+
+def _extract_parallel(
+    articles: Sequence[Article], jobs: int, progress: Progress | None, cache: ExtractionCache | None = None
+) -> list[Extraction]:
+    """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from functools import partial
+
+    size = max(1, min(25, len(articles) // (jobs * 4) or 1))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    counter = (ctx or multiprocessing.get_context()).Value("i", 0)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
+        futures = [pool.submit(partial(_extract_chunk, progress=None, cache=cache), c) for c in chunks]
+        pending = set(futures)
+        while pending:  # the progress moves per article, whichever worker finished it
+            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            if progress:
+                progress("extract", min(counter.value, len(articles)), len(articles))
+        return [ex for f in futures for ex in f.result()]

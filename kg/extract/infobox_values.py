@@ -1,0 +1,324 @@
+"""Infobox value parsers, one per value kind of the key table (entities, places, dates, colours, literals)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from itertools import groupby, pairwise
+
+from kg.dates import parse_date, parse_range
+from kg.documents.model import Article, InfoboxField, InfoboxItem
+from kg.extract.infobox_items import _bracket, _bracket_quals, _clean_items, _item_mention, _range_of, _with
+from kg.extract.infobox_table import InfoboxRule
+from kg.extract.relations.kinship import kinship_nouns
+from kg.gazetteer import gazetteer
+from kg.model import DateValue, Evidence, Fact, Mention, TextValue
+
+__all__ = ["founding_date"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
+
+
+_COLOURS = frozenset(
+    [
+        "red",
+        "black",
+        "white",
+        "blue",
+        "green",
+        "yellow",
+        "orange",
+        "purple",
+        "violet",
+        "brown",
+        "grey",
+        "gray",
+        "pink",
+        "gold",
+        "golden",
+        "silver",
+        "crimson",
+        "maroon",
+        "navy",
+        "azure",
+        "turquoise",
+        "teal",
+        "cyan",
+        "magenta",
+        "beige",
+        "khaki",
+        "olive",
+        "scarlet",
+    ]
+)
+
+
+_TEMPLATE_ARGS = re.compile(r"[,|]?\s*\b(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*")
+
+
+def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
+    from_bracket = _bracket_quals(article, item)
+    status = item.qualifier or rule.status
+    if any(k == "status" for k, _ in from_bracket):
+        status = None
+    return ((("status", status),) if status else ()) + from_bracket
+
+
+def _entities(
+    article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
+) -> Iterator[Fact]:
+    assert rule.relation is not None
+    for item in _clean_items(field):
+        if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
+            continue  # "1,285 km2": a size, not a place
+        m = _item_mention(article, item, rule.object or "Other")
+        if m is None:
+            continue
+        if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
+            word = (_bracket(article, item)[1] or "").strip().casefold()
+            kin = kinship_nouns().get(word, "")
+            if kin in ("child", "father", "mother", "sibling", "spouse"):
+                yield Fact(subject, kin, m, ev, _qual(rule, article, item))
+                continue
+        if rule.inverse:
+            yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
+        else:
+            yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
+
+
+_STREET = re.compile(
+    r"\b(?:avenue|av\.|avenida|street|st\.|road|rd\.|calle|rue|lane|boulevard|blvd|mawatha|strasse|straße|"
+    r"plaza|square|carrera|jirón|jr\.|via|viale|ulica|ul\.|floor|building no|p\.?o\.? box)\b",
+    re.I,
+)
+
+
+_LEADING_WORDS = re.compile(
+    r"^(?:(?i:mostly|mainly|chiefly|primarily|largely|partly|then|later|also)\b\s*|[a-z][\w'’-]*\s+)+"
+)
+
+
+_NUMBERS = re.compile(r"^[\d\s.,/–-]+|[\s,]+\d[\d\s.,/–-]*$")
+
+
+_GAZ_RANK = {"city": 1, "region": 2, "country": 3, "continent": 4}
+
+
+def _place_parts(article: Article, field: InfoboxField) -> tuple[list[InfoboxItem], bool]:
+    """The places a ``place`` value names, as items with their own offsets: "A and B" is two, "; "
+    separates like a comma, an address's street, house number and postal code are not places
+    ("Chania Avenue, off Ring Road, Kilimani, Nairobi": Kilimani, Nairobi; "23 - 28004 Madrid":
+    Madrid), and a lead-in in lowercase is not part of a name ("skirmishes in counties Meath").
+    The flag says the value is a list, not a chain: it joins places with "and" or ";"."""
+    out: list[InfoboxItem] = []
+    listed = False
+    for it in _clean_items(field):
+        end, _ = _bracket(article, it)
+        whole = article.text[it.start : end]
+        # "Madrid and Valencia" is two places, "Trinidad and Tobago" one
+        pieces = [whole] if gazetteer().candidates(whole) else re.split(r"\s*;\s*|\s+and\s+|\s+&\s+", whole)
+        listed = listed or len(pieces) > 1
+        pos = it.start
+        for piece in pieces:
+            at = article.text.find(piece, pos, end) if piece else -1
+            if at < 0:
+                continue
+            pos = at + len(piece)
+            if _STREET.search(piece):
+                continue
+            trailing_number = re.search(r"\s\d+[a-zA-Z]?$", piece) is not None
+            lead = _LEADING_WORDS.match(piece)
+            s = at + (lead.end() if lead else 0)
+            text = article.text[s : at + len(piece)]
+            num = _NUMBERS.search(text)
+            while num is not None and text:
+                text = (text[: num.start()] + text[num.end() :]) if num.start() > 0 else text[num.end() :]
+                if num.start() == 0:
+                    s += num.end()
+                num = _NUMBERS.search(text)
+            text = text.strip(" ,.")
+            if not text or not text[:1].isupper():
+                continue
+            if trailing_number and not gazetteer().candidates(text):
+                continue  # "Nicolás Acosta 574": a street and its number; "Colombo 10" is Colombo
+            s = article.text.find(text, s, at + len(piece))
+            if s >= 0:
+                out.append(InfoboxItem(text, s, s + len(text), it.qualifier))
+    return out, listed
+
+
+def _rank(m: Mention) -> int:
+    """How wide a place is by the gazetteer (city 1, region 2, country 3, continent 4), 0 unknown."""
+    if m.cls == "Country":
+        return 3
+    return max((_GAZ_RANK.get(p.kind, 0) for p in gazetteer().candidates(m.text)), default=0)
+
+
+def _is_town(m: Mention) -> bool:
+    return m.cls == "City" or any(p.kind == "city" for p in gazetteer().candidates(m.text))
+
+
+def _is_chain(places: list[Mention]) -> bool:
+    """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth,
+    Wexford, Cork" (three or more of one width) and "Madrid, Valencia" (two towns) are lists."""
+    ranks = [_rank(m) for m in places]
+    known = [r for r in ranks if r]
+    if any(b < a for a, b in pairwise(known)):
+        return False
+    runs = [len(list(g)) for _, g in groupby(known)]
+    if any(n >= 3 for n in runs):
+        return False
+    return not any(a == b == 1 for a, b in pairwise(known))
+
+
+def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
+    """``City, Region, Country``: the first item is the place, each is located in the next; a
+    building's address also names its town ("Liberty Hall, Dublin": both are the headquarters).
+    A list of places of one width ("Dublin; Meath, Galway, Louth") gives each, in the country
+    that ends it."""
+    assert rule.relation is not None
+    parts, listed = _place_parts(article, field)
+    places = [m for it in parts if (m := _item_mention(article, it, "Place")) is not None]
+    if not places:
+        return
+    if len(places) == 1 or (not listed and _is_chain(places)):
+        yield Fact(subject, rule.relation, places[0], ev)
+        if rule.relation == "headquarters" and not _is_town(places[0]) and _rank(places[0]) < 2:
+            town = next((m for m in reversed(places[1:]) if _is_town(m)), None)
+            if town is not None:
+                yield Fact(subject, rule.relation, town, _with(ev, 0.85))
+        yield from _chain(places, ev)
+        return
+    country = places[-1] if places[-1].cls == "Country" and len(places) > 1 else None
+    for m in places:
+        if m is country:
+            continue
+        yield Fact(subject, rule.relation, m, ev)
+        if country is not None:
+            yield Fact(m, "country", country, _with(ev, 0.85), inferred_by=None)
+    if country is not None:
+        yield Fact(subject, "country", country, _with(ev, 0.85))
+
+
+def _chain(chain: list[Mention], ev: Evidence) -> Iterator[Fact]:
+    """Each place is in the next: its country when the next is one, else the territory it is located in."""
+    for inner, outer in pairwise(chain):
+        rel = "country" if outer.cls == "Country" else "locatedIn"
+        yield Fact(inner, rel, outer, _with(ev, 0.85), inferred_by=None)
+
+
+_AGO = re.compile(r";?\s*\d+\s+years?\s+ago\b.*$", re.I)
+
+
+def founding_date(raw: str) -> DateValue | None:
+    """The one date of a value such as ``22 July 1997; 26 years ago (1997-07-22)``.
+
+    >>> founding_date("22 July 1997; 26 years ago (1997-07-22)"), founding_date("1994 (as the League)")
+    (DateValue(iso='1997-07-22'), DateValue(iso='1994'))
+    """
+    return parse_date(_AGO.sub("", raw.split(";")[0])) or parse_date(raw)
+
+
+def _date(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
+    assert rule.relation is not None
+    d = founding_date(field.raw)
+    if d is not None:
+        yield Fact(subject, rule.relation, d, ev)
+
+
+def _event_date(
+    article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
+) -> Iterator[Fact]:
+    """A single date → point in time; ``A – B`` or ``1879-1883`` → start and end."""
+    dates = _all_dates(field.raw)
+    rng = parse_range(field.raw)
+    if len(dates) >= 2:
+        yield Fact(subject, "startTime", dates[0], ev)
+        yield Fact(subject, "endTime", dates[-1], ev)
+    elif rng is not None:
+        yield Fact(subject, "startTime", rng[0], ev)
+        yield Fact(subject, "endTime", rng[1], ev)
+    elif dates:
+        yield Fact(subject, "pointInTime", dates[0], ev)
+
+
+def _active(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
+    """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved."""
+    start, end = _range_of(_AGO.sub("", field.raw.split(";")[0]))
+    if start is not None:
+        yield Fact(subject, "inception", DateValue(start), ev)
+    if end is not None:
+        yield Fact(subject, "dissolved", DateValue(end), ev)
+
+
+def _all_dates(text: str) -> list[DateValue]:
+    """Dates on either side of a range dash; a first part with no year takes the second's year.
+
+    >>> _all_dates("29 October – 16 December 2000")
+    [DateValue(iso='2000-10-29'), DateValue(iso='2000-12-16')]
+    >>> _all_dates("2 – 7 September 1932")
+    [DateValue(iso='1932-09-02'), DateValue(iso='1932-09-07')]
+    """
+    parts = [p for p in re.split(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+", text) if p.strip()]
+    last = parse_date(parts[-1]) if parts else None
+    year = int(last.iso[:4]) if last is not None else None
+    out = []
+    for p in parts:
+        d = parse_date(p, default_year=year)
+        if d is None and last is not None and len(last.iso) == 10 and p.strip().isdigit() and 0 < int(p) <= 31:
+            d = DateValue(f"{last.iso[:8]}{int(p):02d}")  # "2 – 7 September 1932": the day takes the month
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _born(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
+    """``13 March 1963, Mediaș, Romania``: a date, then the place and its enclosing places."""
+    assert rule.relation is not None
+    d = founding_date(field.raw)
+    if d is not None:
+        yield Fact(subject, rule.relation, d, ev)
+    place_rel = "birthPlace" if rule.relation == "birthDate" else "deathPlace"
+    chain = []
+    for item in _clean_items(field):
+        if parse_date(item.text) is not None or re.search(r"\d", item.text) or item.text.startswith("("):
+            continue
+        m = _item_mention(article, item, "Place")
+        if m is not None:
+            chain.append(m)
+    if chain:
+        yield Fact(subject, place_rel, chain[0], ev)
+        yield from _chain(chain, ev)
+
+
+def _colours(
+    article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
+) -> Iterator[Fact]:
+    assert rule.relation is not None
+    words = re.findall(r"[A-Za-z]+", field.raw)
+    found = [w for w in words if w.casefold() in _COLOURS]
+    for w in dict.fromkeys(w.casefold() for w in found):
+        yield Fact(subject, rule.relation, TextValue(w), ev)
+
+
+def _literal(
+    article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
+) -> Iterator[Fact]:
+    assert rule.relation is not None
+    value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
+    if value and not re.fullmatch(r"\d+\s*px", value):  # "Logo: 265px": the image's size, not its file
+        yield Fact(subject, rule.relation, TextValue(value), ev)
+
+
+_Parser = Callable[[Article, InfoboxField, InfoboxRule, Mention, Evidence], Iterator[Fact]]
+
+
+_PARSE: dict[str, _Parser] = {
+    "entities": _entities,
+    "places": _entities,
+    "place": _place,
+    "date": _date,
+    "event_date": _event_date,
+    "active": _active,
+    "born": _born,
+    "colours": _colours,
+    "literal": _literal,
+}

@@ -1,0 +1,102 @@
+"""The code's shape: no import cycle between kg's modules, and no module too long to read at once."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+
+KG = Path(__file__).resolve().parent.parent / "kg"
+MAX_LINES = 450
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for p in KG.rglob("*.py"):
+        parts = list(p.relative_to(KG.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        out[".".join(parts)] = p
+    return out
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The kg modules ``name`` imports, at the top or inside a function (not under TYPE_CHECKING)."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            if isinstance(child, ast.Import):
+                out.update(a.name for a in child.names if a.name in modules)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    up = package.split(".")[: len(package.split(".")) - child.level + 1]
+                    base = ".".join([*up, *([child.module] if child.module else [])])
+                for a in child.names:
+                    full = f"{base}.{a.name}"
+                    out.add(full if full in modules else base)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return {m for m in out if m in modules and m != name}
+
+
+def import_graph() -> nx.DiGraph:
+    modules = _modules()
+    g = nx.DiGraph()
+    g.add_nodes_from(modules)
+    for name, path in modules.items():
+        g.add_edges_from((name, m) for m in _imports(name, path, modules))
+    return g
+
+
+def test_the_import_graph_has_no_cycle():
+    g = import_graph()
+    assert g.number_of_edges() > 100  # the graph is really read
+    assert ("kg.pipeline", "kg.extract") in g.edges and ("kg.store", "kg.atomic") in g.edges
+    cycles = list(nx.simple_cycles(g))
+    assert not cycles, [" -> ".join(c) for c in cycles[:5]]
+
+
+def test_a_cycle_would_be_found(tmp_path):
+    """The check itself: two modules that import each other (one inside a function) are a cycle."""
+    (tmp_path / "a.py").write_text("import kg.b\n")
+    (tmp_path / "b.py").write_text("def f():\n    from kg.a import x\n")
+    modules = {"kg.a": tmp_path / "a.py", "kg.b": tmp_path / "b.py"}
+    g = nx.DiGraph((n, m) for n, p in modules.items() for m in _imports(n, p, modules))
+    assert list(nx.simple_cycles(g))
+
+
+def test_no_module_is_over_450_lines():
+    long = {}
+    for p in KG.rglob("*.py"):
+        n = len(p.read_text(encoding="utf-8").splitlines())
+        if n > MAX_LINES:
+            long[str(p.relative_to(KG))] = n
+    assert not long, long
+
+
+def test_every_error_class_is_exported():
+    import kg.errors
+
+    classes = {n for n, v in vars(kg.errors).items() if isinstance(v, type) and issubclass(v, kg.errors.KgError)}
+    assert classes == set(kg.errors.__all__)
+
+
+def test_the_vocabulary_types_agree_with_the_ontology():
+    import subprocess
+    import sys
+    from typing import get_args
+
+    from kg.ontology import CLASSES, RELATIONS
+    from kg.vocab import ClassName, RelationName
+
+    assert list(get_args(RelationName)) == sorted(RELATIONS)
+    assert list(get_args(ClassName)) == sorted(CLASSES)
+    gen = KG.parent / "benchmarks" / "gen_vocab.py"
+    assert subprocess.run([sys.executable, str(gen), "--check"], check=False).returncode == 0
