@@ -1,16 +1,20 @@
 """Train the learned scorer (``make train``): candidates of labelled articles → kg/data/scorer.json.
 
-    python benchmarks/train_scorer.py [--data DIR]... [--out FILE] [--folds 5] [--jobs 2]
+    python benchmarks/train_scorer.py [--set NAME]... [--out FILE] [--folds 5] [--jobs 2]
 
-Extracts (or reuses the cached extractions of) the articles of each ``--data`` folder (gold
-files ``NAME.gold.json`` beside them; default Re-DocRED dev), labels every candidate relation
-true when the gold states it (Wikidata property through the ontology's
-owl:equivalentProperty/inverseOf, names matched by the shared scorer's normalisation), trains
+Extracts (or reuses the cached extractions of) the articles of each labelled set (``SETS``:
+Re-DocRED dev, our own gold over seeds/ and tests/data/, the real-article set; default all),
+labels every candidate relation true when the gold states it (Wikidata property through the
+ontology's owl:equivalentProperty/inverseOf, names matched by the shared scorer's
+normalisation; our sets also through the inverse properties, as ``kgscore.py --inverse``),
+samples the Re-DocRED pairs neither a rule nor the gold states (``NEGATIVE_SHARE``), trains
 scikit-learn's HistGradientBoostingClassifier (one binary model, the relation a feature) in
 ``--folds``-fold cross-validation BY DOCUMENT, fits an isotonic calibration on the held-out
 predictions, picks the threshold that maximises F1 on them, trains on everything and writes
-the trees as JSON. Prints the held-out figures (candidate level: F1 counts every gold fact of
-a kg relation, found or not, so recall is against the gold, not against the candidates).
+the trees as JSON. Parsed docs are cached in ``<store>-docs`` (spaCy DocBin), extractions in
+``<store>-cache``, the feature matrix in ``<store>-matrix`` (for benchmarks/scorer_cv.py).
+Prints the held-out figures (candidate level: recall against every gold fact, found or not;
+every true row counts, so two names of one entity count twice).
 """
 
 from __future__ import annotations
