@@ -65,8 +65,18 @@ def sample():
         samples.append((time.perf_counter(), rss(), time.process_time()))
         time.sleep(0.02)
 threading.Thread(target=sample, daemon=True).start()
+import os
+log = os.environ.get("KG_SCALING_LOG")
+seen_stages = []
+def progress(stage, n, total):  # each stage's start, with the time and memory so far, for a run cut short
+    if log and (not seen_stages or seen_stages[-1] != stage or n % 5000 == 0):
+        seen_stages.append(stage)
+        peak = max((s[1] for s in samples), default=0)
+        with open(log, "a") as fh:
+            fh.write(json.dumps({"stage": stage, "n": n, "t": round(time.perf_counter() - t0, 1),
+                                 "peak_rss_mb": round(peak / 2**20), "cpu": round(time.process_time(), 1)}) + "\n")
 t0 = time.perf_counter()
-report = build_graph([sys.argv[1]], sys.argv[2], [sys.argv[3]] if len(sys.argv) > 3 else [])
+report = build_graph([sys.argv[1]], sys.argv[2], [sys.argv[3]] if len(sys.argv) > 3 else [], progress=progress)
 total = time.perf_counter() - t0
 stop.set()
 row = {"total": total, "articles": len(report.articles), "reused": report.reused, "quads": report.quads,
@@ -85,6 +95,26 @@ print(json.dumps(row))
 """
 
 
+def seed_cache(src: Path, seeded: Path) -> None:
+    """Extract the data set's articles into the cache of ``seeded`` (those already there are reused)."""
+    from kg.pipeline import extract_to_cache
+
+    rep = extract_to_cache([src], seeded, jobs=1)
+    print(f"{len(rep.articles)} articles in the seed cache ({rep.reused} already there)", flush=True)
+
+
+def _seed_entries(seeded: Path, fingerprint: str) -> Path:
+    """The cache folder of ``seeded`` to copy from: this kg's, else the newest one (a seed store
+    filled by an earlier commit: extraction is what the cache keys on, the corpus-wide stage is
+    what is measured; the entries are re-stamped with this kg's fingerprint)."""
+    root = Path(str(seeded).rstrip("/") + "-cache")
+    own = root / fingerprint
+    if own.is_dir() and any(own.iterdir()):
+        return own
+    dirs = sorted((d for d in root.iterdir() if d.is_dir()), key=lambda d: d.stat().st_mtime)
+    return dirs[-1] if dirs else own
+
+
 def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Path]:
     """``n`` articles: the files of ``src`` under stems ``<stem>_c<k>``, and a store whose cache
     holds the extraction of each, re-keyed from the one of ``seeded`` (built from ``src``)."""
@@ -97,6 +127,7 @@ def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Pa
     corpus_dir.mkdir(parents=True, exist_ok=True)
     store = into / f"s{n}"
     old = ExtractionCache(seeded)
+    old.dir = _seed_entries(seeded, old.fingerprint)
     new = ExtractionCache(store)
     new.dir.mkdir(parents=True, exist_ok=True)
     entries = {}
@@ -113,7 +144,7 @@ def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Pa
         name = f"{stem}_c{i // len(stems)}"
         (corpus_dir / f"{name}.txt").write_text(text, encoding="utf-8")
         payload = entry["payload"].replace(json.dumps(stem), json.dumps(name))
-        e = {**entry, "stem": name, "payload": payload,
+        e = {**entry, "stem": name, "payload": payload, "fingerprint": new.fingerprint,
              "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest()}
         new.path(name, digest).write_text(json.dumps(e, ensure_ascii=False, separators=(",", ":")),
                                           encoding="utf-8")
@@ -121,13 +152,11 @@ def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Pa
 
 
 def main_cached(args: argparse.Namespace) -> None:
-    from kg.pipeline import extract_to_cache
-
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         seeded = args.seed_store or Path(tmp) / "seed-store"
-        rep = extract_to_cache([args.data], seeded, jobs=1)  # a --seed-store already filled is reused
-        print(f"{len(rep.articles)} articles in the seed cache ({rep.reused} already there)", flush=True)
+        if not args.seed_store or not any(Path(str(seeded) + "-cache").glob("*/*.json")):
+            seed_cache(args.data, seeded)  # a --seed-store filled by an earlier run is reused
         for n in (int(x) for x in args.sizes.split(",")):
             runs = []
             for r in range(args.runs):

@@ -1,45 +1,62 @@
-"""The queries/ library on a store of 1,000,000 facts shaped like ours, and Oxigraph against rdflib.
+"""The queries/ library on a store of 1,000,000 facts shaped like ours: pyoxigraph embedded, an
+Oxigraph server and rdflib's memory store, in the same run, as ratios.
 
-    python benchmarks/synthetic_queries.py [--facts 1000000] [--runs 3] [--source DIR]
+    python benchmarks/synthetic_queries.py [--facts 1000000] [--runs 5] [--source DIR] [--big DIR]
 
 Shape: the store a real build makes. The 500 articles of ``../shared/eval/redocred-dev`` are
 built (or ``--source`` names a built store), and its N-Quads are copied until the store holds
 ``--facts`` statements: each copy renames every entity, article and statement IRI and every
-label (so copies are distinct people, places and articles) except countries, which all copies
-share, as real articles do. Relation mix, provenance (sentence, offsets, rule, confidence),
-aliases and inferred facts are those of the real build.
+label, alias and name key (so copies are distinct people, places and articles) except
+countries, which all copies share, as real articles do. Relation mix, provenance (sentence,
+offsets, rule, confidence), aliases and inferred facts are those of the real build. ``--big``
+keeps the synthetic store (built once, reused by later runs).
 
-Prints: bulk-load time through Oxigraph's own parser; each query's latency on the big store
-(``--big-runs``, one by default; a query still running after ``--timeout`` is reported so);
-then, on the 500-article store itself (rdflib's in-memory store cannot hold the big one in
-reasonable time), the load time and each query's median latency in Oxigraph and in rdflib's
-``Dataset`` (union default graph), as a ratio. A query rdflib has not finished in
-``--rdflib-timeout`` seconds is reported as such (run in a child process, so the benchmark
-always ends).
+Measured, each the median of ``--runs``, on the big store and on the 500-article store:
+- entity-centred questions, each with its parameter: a real entity of the source (copy 0 of the
+  big store) picked by rule, never a country: ``entity`` (the best-connected entity), ``family``
+  (the person with most family ties), ``leaders`` and ``evidence`` (the organisation with most
+  facts), ``membership`` (the organisation with most members), ``event_places`` (the place with
+  most events), and ``kg path`` (that entity to the first entity three hops away). The time
+  includes resolving the name through the name index, as ``kg query --param`` does;
+- the whole-graph library queries: the time to their first 100 rows (``kg query X --limit 100``).
+Engines: ``KnowledgeGraph`` on the store (pyoxigraph embedded); the same calls through an
+``oxigraph serve-read-only`` server on 127.0.0.1 (the PyPI ``oxigraph`` binary, union default
+graph), every query an HTTP request; rdflib's in-memory ``Dataset`` (union default graph) on the
+500-article store only (it cannot hold the big one in useful time). Every engine runs the same
+code (``KnowledgeGraph`` with its query runner swapped), each case in a child process stopped
+after ``--timeout`` seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import multiprocessing as mp
 import re
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.graph import KnowledgeGraph, bind_values
+from kg.errors import KgError
+from kg.graph import KnowledgeGraph
 from kg.ontology import PREFIXES
-from kg.query import load_query, queries_dir
+from kg.query import bind_params, load_query, queries_dir, query_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "eval" / "redocred-dev"
 KG = PREFIXES["kg"]
+_NAMES = ("rdf-schema#label>", "core#altLabel>", "ontology#nameKey>")  # renamed per copy (keys as labels)
 _IRI = re.compile(r"<(https://kg\.example\.org/(?:resource|doc|statement)/[^>]*)>")
 
 
@@ -69,14 +86,14 @@ def replicate(nquads: list[str], shared: set[str], facts: int, out: Path) -> tup
             for q in nquads:
                 line = _IRI.sub(rename, q)
                 head = _IRI.match(q)
-                if k and ("rdf-schema#label>" in q or "core#altLabel>" in q) and head and head.group(1) not in shared:
+                if k and any(p in q for p in _NAMES) and head and head.group(1) not in shared:
                     line = re.sub(r'"( <[^>]+> \.)$', rf' {k}"\1', line)
                 fh.write(line + "\n")
                 quads += 1
     return copies * per_copy, quads
 
 
-def median_ms(run: Any, runs: int) -> tuple[float, int]:
+def _median_ms(run: Any, runs: int) -> tuple[float, int]:
     times, rows = [], 0
     for _ in range(runs):
         t0 = time.perf_counter()
@@ -85,98 +102,173 @@ def median_ms(run: Any, runs: int) -> tuple[float, int]:
     return round(statistics.median(times) * 1000, 1), rows
 
 
-def suite(source: KnowledgeGraph) -> dict[str, str]:
-    """Each query of the library, with its parameter bound to the source store's best-connected
-    entity (whose name copy 0 of the synthetic store keeps)."""
-    top = source.rows(load_query("most_connected"))[0]
-    label = next(v for k, v in top.items() if isinstance(v, str) and not v.startswith("http"))
-    out = {}
-    for p in sorted(queries_dir().glob("*.rq")):
-        text = load_query(p.stem)
-        out[p.stem] = bind_values(text, {"name": label}) if re.search(r"\?name\b", text) else text
-    return out
+class ServerGraph(KnowledgeGraph):
+    """A ``KnowledgeGraph`` whose queries go to a SPARQL endpoint over HTTP."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(ox.Store(), url)
+        self.url = url
+        self.prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+
+    def _run(self, sparql: str) -> Any:
+        req = urllib.request.Request(
+            self.url,
+            data=(self.prologue + sparql).encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+        )
+        with urllib.request.urlopen(req, timeout=600) as resp:
+            return ox.parse_query_results(resp.read(), format=ox.QueryResultsFormat.JSON)
 
 
-def _ox_child(store: str, text: str, runs: int, conn: Any) -> None:
-    kg = KnowledgeGraph.open(store)
-    conn.send(median_ms(lambda: sum(1 for _ in kg.query(text)), runs))
+class RdflibGraph(KnowledgeGraph):
+    """A ``KnowledgeGraph`` over rdflib's in-memory ``Dataset`` (union default graph)."""
+
+    def __init__(self, nq: Path) -> None:
+        from rdflib import Dataset
+
+        super().__init__(ox.Store(), nq)
+        self.ds = Dataset(default_union=True)
+        self.ds.parse(str(nq), format="nquads")
+
+    def _run(self, sparql: str) -> Any:
+        res = self.ds.query(sparql, initNs=PREFIXES)
+        return ox.parse_query_results(res.serialize(format="json"), format=ox.QueryResultsFormat.JSON)
 
 
-def run_suite(store: Path, queries: dict[str, str], runs: int, timeout: float) -> dict[str, float | None]:
-    """Median ms of each query on ``store``, each in a child process stopped after ``timeout`` s."""
-    out: dict[str, float | None] = {}
-    for name, text in queries.items():
+def _top(g: KnowledgeGraph, where: str) -> str:
+    """The label of the entity ``where`` counts most (ties: the smallest IRI), never a country."""
+    q = f"""SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {where}
+            FILTER NOT EXISTS {{ ?e a kg:Country }} }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 50"""
+    for row in g.rows(q):  # the first whose label names it alone (a name the user can type)
+        label = str(g.rows("SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 1", e=ox.NamedNode(row["e"]))[0]["l"])
+        with contextlib.suppress(KgError):
+            if g.resolve(label) == row["e"]:
+                return label
+    raise KgError(f"no entity fits {where}")
+
+
+def questions(src: KnowledgeGraph) -> list[tuple[str, str, dict[str, str]]]:
+    """(case, query name or 'path', parameters) of the entity-centred questions, by rule."""
+    import networkx as nx
+
+    orgs = "?e a ?t . ?t rdfs:subClassOf* kg:Organization ."
+    best = _top(src, "?st a kg:Statement ; rdf:subject|rdf:object ?e . ?e rdfs:label ?l .")
+    person = _top(src, "VALUES ?p { kg:child kg:father kg:mother kg:sibling kg:spouse kg:relative } "
+                       "?st rdf:predicate ?p ; rdf:subject ?e .")
+    org = _top(src, f"?st a kg:Statement ; rdf:subject ?e . {orgs}")
+    led = _top(src, "VALUES ?p { kg:leader kg:foundedBy } ?st rdf:predicate ?p ; rdf:subject ?e .")
+    movement = _top(src, "VALUES ?p { kg:memberOf kg:memberOfParty } ?st rdf:predicate ?p ; rdf:object ?e .")
+    place = _top(src, "?st rdf:predicate kg:location ; rdf:object ?e .")
+    nxg = src.to_networkx()
+    simple = nx.Graph(nxg.to_undirected())
+    start = src.resolve(best)
+    far = sorted(n for n, d in nx.single_source_shortest_path_length(simple, start, cutoff=3).items() if d == 3)
+    label = nx.get_node_attributes(nxg, "label")
+    other = next(label[n] for n in far if src.resolve(label[n]) == n)
+    return [
+        ("entity", "entity", {"name": best}),
+        ("family", "family", {"who": person}),
+        ("leaders of one organisation", "leaders", {"org": led}),
+        ("facts of one organisation", "evidence", {"s": org}),
+        ("members of one movement", "membership", {"org": movement}),
+        ("events in one place", "event_places", {"at": place}),
+        ("kg path", "path", {"a": best, "b": other}),
+    ]
+
+
+def _ask(g: KnowledgeGraph, query: str, params: dict[str, str]) -> int:
+    """One question as ``kg query --param`` / ``kg path`` asks it: names resolved, then the query."""
+    if query == "path":
+        return len(g.shortest_path(params["a"], params["b"]))
+    spec = query_spec(query)
+    return sum(1 for _ in g.query(spec.text, **bind_params(g, spec, tuple(f"{k}={v}" for k, v in params.items()))))
+
+
+def _first(g: KnowledgeGraph, query: str, n: int = 100) -> int:
+    """The first ``n`` rows of a whole-graph query (LIMIT, so a server stops there too)."""
+    return sum(1 for _ in itertools.islice(g.query(f"{load_query(query)}\nLIMIT {n}"), n))
+
+
+def _child(make: Any, kind: str, query: str, params: dict[str, str], runs: int, conn: Any) -> None:
+    g = make()
+    try:
+        conn.send(_median_ms(lambda: _ask(g, query, params) if kind == "q" else _first(g, query), runs))
+    except Exception as exc:  # an engine's own failure (rdflib has no LATERAL), recorded and passed
+        conn.send((f"error: {type(exc).__name__}", 0))
+
+
+def run_cases(make: Any, cases: list[tuple[str, str, str, dict[str, str]]], runs: int, timeout: float,
+              engine: str) -> dict[str, Any]:
+    """Median ms of each case with the graph ``make()`` gives, each in a child process."""
+    out: dict[str, Any] = {}
+    for case, kind, query, params in cases:
         parent, child = mp.Pipe()
-        proc = mp.get_context("fork").Process(target=_ox_child, args=(str(store), text, runs, child))
+        proc = mp.get_context("fork").Process(target=_child, args=(make, kind, query, params, runs, child))
         proc.start()
         if parent.poll(timeout):
             ms, rows = parent.recv()
-            out[name] = ms
-            print(f"  {name:18} {ms:10.1f} ms  ({rows} rows)", flush=True)
+            out[case] = ms
+            shown = f"{ms:10.1f} ms  ({rows} rows)" if isinstance(ms, float) else ms
         else:
-            out[name] = None
-            print(f"  {name:18} did not finish in {timeout:.0f} s", flush=True)
+            out[case] = None
+            shown = f"did not finish in {timeout:.0f} s"
+        print(f"  {engine:9} {case:30} {shown}", flush=True)
         proc.kill()
         proc.join()
     return out
 
 
-def _rdflib_child(nq: str, queries: dict[str, str], runs: int, conn: Any) -> None:
-    from rdflib import Dataset
+@contextlib.contextmanager
+def oxigraph_server(store: Path) -> Iterator[str]:
+    """``oxigraph serve-read-only`` on ``store`` at a free 127.0.0.1 port; yields the query URL."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    binary = Path(sys.executable).parent / "oxigraph"
+    cmd = [str(binary), "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
+           "--union-default-graph"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(600):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
-    t0 = time.perf_counter()
-    ds = Dataset(default_union=True)
-    ds.parse(nq, format="nquads")
-    conn.send(("load", round(time.perf_counter() - t0, 2)))
-    for name, text in queries.items():
-        try:
-            ms, _ = median_ms(lambda text=text: len(list(ds.query(text, initNs=PREFIXES))), runs)
-        except Exception as exc:  # rdflib's own failures (e.g. an unbound variable in GROUP_CONCAT)
-            conn.send((name, f"error: {type(exc).__name__}"))
-            continue
-        conn.send((name, ms))
 
-
-def rdflib_times(nq: Path, queries: dict[str, str], runs: int, timeout: float) -> dict[str, Any]:
-    parent, child = mp.Pipe()
-    proc = mp.get_context("fork").Process(target=_rdflib_child, args=(str(nq), queries, runs, child))
-    proc.start()
-    out: dict[str, Any] = {}
-    for name in ["load", *queries]:
-        if not parent.poll(timeout):
-            out[name] = None
-            break
-        key, value = parent.recv()
-        out[key] = value
-    proc.kill()
-    proc.join()
-    return out
+def ratio(a: Any, b: Any) -> str:
+    return f"{a / b:.1f}x" if isinstance(a, float) and isinstance(b, float) and b else "-"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", type=int, default=1_000_000)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--source", type=Path, default=None, help="A built store to copy instead of building one.")
-    ap.add_argument("--rdflib-timeout", type=float, default=300.0)
-    ap.add_argument("--timeout", type=float, default=600.0, help="Seconds a query may take on the big store.")
-    ap.add_argument("--big-runs", type=int, default=1, help="Runs per query on the big store (median).")
+    ap.add_argument("--timeout", type=float, default=120.0, help="Seconds a case may take (all its runs).")
     ap.add_argument("--big", type=Path, default=None, help="Reuse (or keep) the synthetic store in this folder.")
+    ap.add_argument("--only", choices=["big", "source"], default=None, help="Measure one of the two stores.")
+    ap.add_argument("--params", default=None, help="The parameters JSON an earlier run printed (skips picking).")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        src = KnowledgeGraph.open(source_store(args, tmp))
+        src_dir = source_store(args, tmp)
+        src = KnowledgeGraph.open(src_dir)
         nquads = src.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
         src_nq = tmp / "source.nq"
         src_nq.write_text("\n".join(nquads) + "\n", encoding="utf-8")
         shared = {r["e"] for r in src.rows("SELECT DISTINCT ?e WHERE { ?e a kg:Country }")}
-        statements = int(src.rows("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kg:Statement }")[0]["n"])
-        print(f"source: {len(nquads)} quads, {statements} statements", flush=True)
-
+        print(f"source: {len(nquads)} quads", flush=True)
+        results: dict[str, Any] = {"load": {}}
         big_dir = args.big or tmp / "big"
-        results: dict[str, Any] = {"big": {}, "source": {}}
-        if not (big_dir / "CURRENT").exists():
+        if args.only != "source" and not (big_dir / "CURRENT").exists():
             big_nq = tmp / "big.nq"
             t0 = time.perf_counter()
             n_facts, n_quads = replicate(nquads, shared, args.facts, big_nq)
@@ -186,30 +278,37 @@ def main() -> int:
             big.bulk_load(path=str(big_nq), format=ox.RdfFormat.N_QUADS)
             big.flush()
             print(f"oxigraph bulk load: {time.perf_counter() - t0:.1f} s", flush=True)
-            results.update(statements=n_facts, quads=n_quads, load_s=round(time.perf_counter() - t0, 1))
+            results["load"].update(statements=n_facts, quads=n_quads, oxigraph_s=round(time.perf_counter() - t0, 1))
             del big
             big_nq.unlink()
-        results["big"] = run_suite(big_dir, suite(src), args.big_runs, args.timeout)
-
-        print("500-article store: Oxigraph vs rdflib (in memory)", flush=True)
-        queries = suite(src)
-        t0 = time.perf_counter()
-        mem = ox.Store()
-        mem.bulk_load(path=str(src_nq), format=ox.RdfFormat.N_QUADS)
-        ox_load = time.perf_counter() - t0
-        rd = rdflib_times(src_nq, queries, args.runs, args.rdflib_timeout)
-        print(f"  load: oxigraph {ox_load:.2f} s, rdflib {rd.get('load')} s", flush=True)
-        for name, text in queries.items():
-            ms, _ = median_ms(lambda text=text: sum(1 for _ in src.query(text)), args.runs)
-            theirs = rd.get(name)
-            if isinstance(theirs, str):
-                ratio, theirs = f"rdflib {theirs}", None
-            else:
-                ratio = f"{theirs / ms:.0f}x" if theirs else "rdflib did not finish"
-            results["source"][name] = {"oxigraph_ms": ms, "rdflib_ms": theirs}
-            shown = theirs if theirs else "-"
-            print(f"  {name:18} oxigraph {ms:8.1f} ms   rdflib {shown:>10} ms   {ratio}", flush=True)
-        results["load"] = {"oxigraph_s": round(ox_load, 2), "rdflib_s": rd.get("load")}
+        asked = [tuple(a) for a in json.loads(args.params)] if args.params else questions(src)
+        print("parameters: " + json.dumps(asked), flush=True)
+        listings = [q for q in sorted(p.stem for p in queries_dir().glob("*.rq")) if not query_spec(q).params
+                    or all(not p.required for p in query_spec(q).params)]
+        cases = [(c, "q", q, p) for c, q, p in asked] + [(f"{q} (first 100)", "l", q, {}) for q in listings]
+        src.store = ox.Store()  # the children open their own
+        del src
+        stores = [("big", big_dir), ("source", src_dir)]
+        for label, where in stores:
+            if args.only and args.only != label:
+                continue
+            print(f"{label} store {where}:", flush=True)
+            part: dict[str, Any] = {}
+            part["embedded"] = run_cases(lambda w=where: KnowledgeGraph.open(w), cases, args.runs, args.timeout,
+                                         "embedded")
+            with oxigraph_server(where) as url:
+                part["server"] = run_cases(lambda u=url: ServerGraph(u), cases, args.runs, args.timeout, "server")
+            if label == "source":
+                t0 = time.perf_counter()
+                rd = RdflibGraph(src_nq)  # loaded once; each case's child gets it by fork
+                results["load"]["rdflib_500_s"] = round(time.perf_counter() - t0, 2)
+                part["rdflib"] = run_cases(lambda rd=rd: rd, cases, args.runs, args.timeout, "rdflib")
+            results[label] = part
+            for case, *_ in cases:
+                e, sv = part["embedded"].get(case), part["server"].get(case)
+                rd = part.get("rdflib", {}).get(case)
+                print(f"  {case:30} embedded {e} ms  server {sv} ms ({ratio(sv, e)})"
+                      + (f"  rdflib {rd} ms ({ratio(rd, e)})" if label == "source" else ""), flush=True)
         print(json.dumps(results))
     return 0
 

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kg.documents import Article
 from kg.extract import Extraction, extract_article
+from kg.homonyms import homonym_contexts
+from kg.model import Mention
+from kg.score.candidates import Candidates
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
     from kg.cache import ExtractionCache
+    from kg.score.model import Scorer
 
 # and _annotate, _extract_chunk, _extract_parallel for kg.pipeline and kg.distributed
-__all__ = ["Progress", "article_digest"]
+__all__ = ["Progress", "Settle", "article_digest"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -25,6 +30,37 @@ Progress = Callable[[str, int, int], None]
 def article_digest(a: Article) -> str:
     """The SHA-256 of an article's file as read (its cache key and ``kg:contentHash``)."""
     return hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
+
+
+class Settle:
+    """What the corpus-wide stage keeps of each extraction, taken as soon as it is made or read
+    from the cache, so memory grows with what resolution, inference and writing need and not
+    with the articles' texts or the scorer's candidates (most of an extraction): its mentions'
+    homonym contexts (:func:`kg.homonyms.homonym_contexts`, from the rules' facts), its facts as
+    the learned ``scorer`` chooses them if there is one, and of its article only the names."""
+
+    def __init__(self, scorer: Scorer | None = None) -> None:
+        self.scorer = scorer
+        self.contexts: dict[Mention, frozenset[str]] = {}
+
+    @property
+    def candidates(self) -> bool:
+        """Whether extractions need their candidates (only for the scorer)."""
+        return self.scorer is not None
+
+    def __call__(self, ex: Extraction) -> Extraction:
+        self.contexts.update(homonym_contexts([ex]))
+        facts = ex.facts
+        if self.scorer is not None:
+            from kg.score.stage import score_facts
+
+            facts = score_facts(ex, self.scorer)
+        a = ex.article
+        light = replace(a, text="", source="", infobox=(), sections=(), blocks=(), see_also=(), names=())
+        return replace(ex, article=light, facts=facts, candidates=_NO_CANDIDATES)
+
+
+_NO_CANDIDATES = Candidates()
 
 
 def _annotate(
@@ -71,15 +107,17 @@ def _extract_chunk(
     progress: Progress | None = None,
     cache: ExtractionCache | None = None,
     nlp: Language | None = None,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> list[Extraction]:
-    """Annotate and extract some articles in this process, caching each one as soon as it is done."""
+    """Annotate and extract some articles in this process, caching each one as soon as it is done
+    (and keeping what ``settle`` makes of it)."""
     out = []
     docs = _annotate(articles, 1, nlp) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
         ex = extract_article(a, d[0], d[1])
         if cache is not None:
             cache.put(article_digest(a), ex)
-        out.append(ex)
+        out.append(settle(ex) if settle is not None else ex)
         if progress:
             progress("extract", n, len(articles))
         if _DONE["counter"] is not None:  # a worker of _extract_parallel: one more article done
@@ -96,8 +134,16 @@ def _count_into(counter: Any) -> None:
     _DONE["counter"] = counter
 
 
+def _same(ex: Extraction) -> Extraction:
+    return ex
+
+
 def _extract_parallel(
-    articles: Sequence[Article], jobs: int, progress: Progress | None, cache: ExtractionCache | None = None
+    articles: Sequence[Article],
+    jobs: int,
+    progress: Progress | None,
+    cache: ExtractionCache | None = None,
+    settle: Callable[[Extraction], Extraction] = _same,
 ) -> list[Extraction]:
     """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
     import multiprocessing
@@ -109,10 +155,13 @@ def _extract_parallel(
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     counter = (ctx or multiprocessing.get_context()).Value("i", 0)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
-        futures = [pool.submit(partial(_extract_chunk, progress=None, cache=cache), c) for c in chunks]
+        futures = {pool.submit(partial(_extract_chunk, progress=None, cache=cache), c): k for k, c in enumerate(chunks)}
+        done: dict[int, list[Extraction]] = {}
         pending = set(futures)
         while pending:  # the progress moves per article, whichever worker finished it
-            _, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for f in finished:  # settled at once, the future (and its full extractions) let go
+                done[futures.pop(f)] = [settle(ex) for ex in f.result()]
             if progress:
                 progress("extract", min(counter.value, len(articles)), len(articles))
-        return [ex for f in futures for ex in f.result()]
+        return [ex for k in range(len(chunks)) for ex in done[k]]

@@ -126,8 +126,10 @@ def encode_extraction(ex: Extraction) -> str:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def decode_extraction(text: str, article: Article) -> Extraction:
-    """The inverse of :func:`encode_extraction` for ``article``; :class:`BadEntry` if anything is off."""
+def decode_extraction(text: str, article: Article, candidates: bool = True) -> Extraction:
+    """The inverse of :func:`encode_extraction` for ``article``; :class:`BadEntry` if anything is off.
+    ``candidates=False`` leaves the scorer's candidates out (most of an entry, and only a build
+    with a learned scorer reads them): the extraction gets none."""
     try:
         body = json.loads(text)
     except ValueError as exc:
@@ -136,7 +138,7 @@ def decode_extraction(text: str, article: Article) -> Extraction:
     if not isinstance(body, dict) or sorted(body) != sorted(names):
         raise BadEntry("not an extraction")
     hints = _hints(Extraction)
-    values = {n: _decode(body[n], hints[n]) for n in names}
+    values = {n: _decode(body[n], hints[n]) for n in names if candidates or n != "candidates"}
     ex = Extraction(article=article, **values)  # type: ignore[arg-type]
     if any(m.article != article.stem for m in (ex.subject, *ex.mentions)):
         raise BadEntry("made for another article")
@@ -165,8 +167,9 @@ class ExtractionCache:
                 raise BadEntry("not a regular file")
             return fh.read()
 
-    def get(self, article: Article, digest: str) -> Extraction | None:
-        """The cached extraction of this article text, or None (a bad entry is also counted)."""
+    def get(self, article: Article, digest: str, candidates: bool = True) -> Extraction | None:
+        """The cached extraction of this article text, or None (a bad entry is also counted);
+        ``candidates=False``: without the scorer's candidates (see :func:`decode_extraction`)."""
         p = self.path(article.stem, digest)
         try:
             raw = self._read(p)
@@ -184,18 +187,22 @@ class ExtractionCache:
                 "sha256"
             ):
                 raise BadEntry("checksum does not match the content")
-            return decode_extraction(payload, article)
+            return decode_extraction(payload, article, candidates)
         except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
             self.rejected.append(f"{p}: {exc}")
             return None
 
     def put(self, digest: str, value: Extraction) -> None:
         """Store an extraction (atomically; a failure to write only costs a future recomputation)."""
-        stem = value.article.stem
         try:
             payload = encode_extraction(value)
         except (TypeError, ValueError):
             return
+        self.put_payload(value.article.stem, digest, payload)
+
+    def put_payload(self, stem: str, digest: str, payload: str) -> None:
+        """Store the :func:`encode_extraction` text of the article ``stem`` (encoded elsewhere: a
+        Dask worker encodes what it extracted, the client only writes it)."""
         entry = {
             "format": FORMAT,
             "fingerprint": self.fingerprint,

@@ -257,7 +257,10 @@ def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: i
     help="Bind ?NAME to VALUE (a literal; <iri> for an IRI). Repeatable.",
 )
 @click.option("--list", "list_", is_flag=True, help="List the query library: names, titles, parameters.")
-def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[str, ...], list_: bool) -> None:
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=None, metavar="N", help="Print at most N rows.")
+@click.option("--offset", type=click.IntRange(0, 1_000_000_000), default=0, metavar="N", help="Skip the first N rows.")
+def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[str, ...], list_: bool,
+          limit: int | None, offset: int) -> None:  # fmt: skip
     """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin)."""
     from kg.graph import KnowledgeGraph
     from kg.query import bind_params, format_results, library, query_spec
@@ -276,7 +279,7 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    click.echo(format_results(result, fmt or ("table" if sys.stdout.isatty() else "csv")), nl=False)
+    click.echo(format_results(result, fmt or ("table" if sys.stdout.isatty() else "csv"), limit, offset), nl=False)
 
 
 @cli.command()
@@ -314,17 +317,9 @@ def stats(store: Path | None, top: int, as_json: bool) -> None:
 @_store_option
 def path(source: str, target: str, store: Path | None) -> None:
     """The shortest path between two entities, each hop with its evidence."""
-    import networkx as nx
-
     from kg.graph import KnowledgeGraph
-    from kg.netx import explain_path
 
-    kg = KnowledgeGraph.open(_store(store))
-    a, b = kg.resolve(source), kg.resolve(target)
-    try:
-        hops = explain_path(kg.to_networkx(), a, b)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        raise KgError(f"no path links {source!r} and {target!r}") from None
+    hops = KnowledgeGraph.open(_store(store)).shortest_path(source, target)
     for frm, rel, to, direction, sentence in hops:
         arrow = f"--{rel}-->" if direction == "->" else f"<--{rel}--"
         click.echo(f"{frm} {arrow} {to}\n    “{sentence}”")

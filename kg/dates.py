@@ -27,28 +27,23 @@ from datetime import date, timedelta
 
 from kg.model import DateValue
 
-__all__ = ["MONTHS", "parse_date", "parse_range", "relative_date", "years_in"]
+__all__ = ["MONTHS", "MONTH_NAMES", "parse_date", "parse_range", "relative_date", "years_in"]
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

@@ -34,7 +34,15 @@ if TYPE_CHECKING:
     from kg.documents import Article
     from kg.extract import Extraction
 
-__all__ = ["DEFAULT_BATCH", "check_address", "extract_on_cluster", "require", "worker_plugin"]
+__all__ = [
+    "DEFAULT_BATCH",
+    "check_address",
+    "extract_batch",
+    "extract_for_client",
+    "extract_on_cluster",
+    "require",
+    "worker_plugin",
+]
 
 # Articles per task, measured by benchmarks/dask_speed.py (benchmarks/README.md): on 100 Re-DocRED
 # dev articles and 2 workers, batches of 2 and 8 cost the same CPU (43 s) and 32 more (47.5 s,
@@ -132,6 +140,33 @@ def extract_batch(articles: Sequence[Article]) -> list[Extraction | str]:
         return out
 
 
+def extract_for_client(
+    articles: Sequence[Article], candidates: bool = True, encode: bool = False
+) -> list[tuple[Extraction, str | None] | str]:
+    """A task: :func:`extract_batch`, with the work the client would otherwise do one article at a
+    time done here, on the worker, in parallel: each extraction's cache payload encoded
+    (``encode``, :func:`kg.cache.encode_extraction`; the client only writes it) and, when the
+    client has no use for them (no learned scorer: ``candidates=False``), the scorer's
+    candidates left out of what travels back (most of an extraction, and most of the time the
+    client spent unpickling it; ``benchmarks/dask_speed.py``)."""
+    from dataclasses import replace
+
+    from kg.cache import encode_extraction
+    from kg.score.candidates import Candidates
+
+    out: list[tuple[Extraction, str | None] | str] = []
+    for r in extract_batch(articles):
+        if isinstance(r, str):
+            out.append(r)
+            continue
+        payload = None
+        if encode:
+            with contextlib.suppress(TypeError, ValueError):
+                payload = encode_extraction(r)
+        out.append((r if candidates else replace(r, candidates=Candidates()), payload))
+    return out
+
+
 def _gone(address: str, exc: BaseException) -> BuildError:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return BuildError(
@@ -148,11 +183,14 @@ def extract_on_cluster(
     failures: list[str] | None = None,
     batch: int = DEFAULT_BATCH,
     timeout: float = CONNECT_TIMEOUT,
+    settle: Callable[[Extraction], Extraction] | None = None,
+    candidates: bool = True,
 ) -> dict[str, Extraction]:
     """Extractions of ``articles`` by stem, computed on the cluster at ``address``; each one is
-    written to ``cache`` as soon as its batch is back. Articles that failed are left out and their
-    problem appended to ``failures``. A scheduler that cannot be reached, or is lost, raises
-    :class:`~kg.errors.BuildError` naming the address."""
+    written to ``cache`` as soon as its batch is back, and what ``settle`` makes of it kept
+    (``candidates=False``: the extractions come back without the scorer's candidates).
+    Articles that failed are left out and their problem appended to ``failures``. A scheduler that
+    cannot be reached, or is lost, raises :class:`~kg.errors.BuildError` naming the address."""
     check_address(address)
     distributed = _import_distributed()
     if not articles:
@@ -183,10 +221,15 @@ def extract_on_cluster(
         except (OSError, TimeoutError) as exc:
             raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
         try:
-            found = _run(client, articles, address, progress, cache, failures, batch, distributed)
+            found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle, candidates)
             ok = True
             return found
-        except (OSError, TimeoutError, distributed.client.FutureCancelledError) as exc:
+        except (
+            OSError,
+            TimeoutError,
+            distributed.client.FutureCancelledError,
+            distributed.client.ClosedClientError,  # the next batch could not be sent: the client closed
+        ) as exc:
             raise _gone(address, exc) from None
     finally:
         for closing in (client, cluster):
@@ -212,6 +255,8 @@ def _run(
     failures: list[str] | None,
     batch: int,
     distributed: Any,
+    settle: Callable[[Extraction], Extraction] | None = None,
+    candidates: bool = True,
 ) -> dict[str, Extraction]:
     pending = iter([list(articles[i : i + batch]) for i in range(0, len(articles), batch)])
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
@@ -220,7 +265,9 @@ def _run(
 
     def submit(n: int) -> None:
         for part in itertools.islice(pending, n):
-            future = client.submit(extract_batch, part, pure=False, retries=2)
+            future = client.submit(
+                extract_for_client, part, candidates, cache is not None, pure=False, retries=2
+            )
             sent[future.key] = part
             queue.add(future)
 
@@ -241,9 +288,10 @@ def _run(
                 if failures is not None:
                     failures.append(r)
                 continue
-            found[a.stem] = r
-            if cache is not None:
-                cache.put(hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), r)
+            ex, payload = r
+            if cache is not None and payload is not None:
+                cache.put_payload(a.stem, hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), payload)
+            found[a.stem] = settle(ex) if settle is not None else ex
         done += len(part)
         if progress:
             progress("extract", done, len(articles))

@@ -244,6 +244,8 @@ class Gazetteer:
         if len(by_country) == 1:
             return next(iter(by_country.values()))
         ranked = sorted(by_country.values(), key=lambda p: p.population, reverse=True)
+        if ranked[0].population < _BIG_CITY and any(p.kind == "region" and not p.population for p in ranked[1:]):
+            return None  # a town does not dwarf a region whose population the gazetteer lacks
         if ranked[0].population >= 10 * max(ranked[1].population, 1):
             return ranked[0]
         return None

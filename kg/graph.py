@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,11 +31,22 @@ import pyoxigraph as ox
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
 from kg.query import fold as _fold
+from kg.records import EntityRecord, FactRecord
 from kg.store import open_store
 
-__all__ = ["KnowledgeGraph", "bind_values", "example_graph"]
+__all__ = ["EntityRecord", "FactRecord", "KnowledgeGraph", "bind_values", "example_graph", "name_key"]
 
 ONTO = PREFIXES["kg"]
+
+
+def name_key(text: str) -> str:
+    """``text`` as a name lookup compares it (:func:`kg.query.fold`: accents removed, case folded,
+    outer spaces stripped); a build writes it beside each label and alias as ``kg:nameKey``.
+
+    >>> name_key(" ÁNA Ruíz ")
+    'ana ruiz'
+    """
+    return _fold(text)
 
 
 def _py(term: Any) -> Any:
@@ -80,8 +92,9 @@ _EXAMPLE = """@prefix kg: <https://kg.example.org/ontology#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 <https://kg.example.org/doc/green_union> {
   <https://kg.example.org/doc/green_union> a kg:Article .
-  r:Green_Union a kg:PoliticalParty ; rdfs:label "Green Union" ; skos:altLabel "GU" ; kg:leader r:Jane_Roe .
-  r:Jane_Roe a kg:Person ; rdfs:label "Jane Roe" .
+  r:Green_Union a kg:PoliticalParty ; rdfs:label "Green Union" ; skos:altLabel "GU" ; kg:leader r:Jane_Roe ;
+    kg:nameKey "green union", "gu" .
+  r:Jane_Roe a kg:Person ; rdfs:label "Jane Roe" ; kg:nameKey "jane roe" .
   st:s1 a kg:Statement ; rdf:subject r:Green_Union ; rdf:predicate kg:leader ; rdf:object r:Jane_Roe ;
     prov:wasDerivedFrom <https://kg.example.org/doc/green_union> ; kg:sentence "- Leader: Jane Roe" ;
     kg:startOffset "18"^^xsd:nonNegativeInteger ; kg:endOffset "36"^^xsd:nonNegativeInteger ;
@@ -100,6 +113,49 @@ def example_graph() -> KnowledgeGraph:
     store = ox.Store()
     store.load(_EXAMPLE.encode("utf-8"), format=ox.RdfFormat.TRIG)
     return KnowledgeGraph(store, ":memory:")
+
+
+PATH_MAX_ENTITIES = 200_000
+
+
+def _path_relations() -> list[str]:
+    """The relations a path may follow: those between entities, ``seeAlso`` aside (as ``kg stats``)."""
+    from kg.ontology import RELATIONS
+
+    return [n for n, r in RELATIONS.items() if r.kind == "object" and n not in ("seeAlso", "infoboxValue")]
+
+
+def _meet(kg: KnowledgeGraph, a: str, b: str, limit: int, missing: str) -> list[str]:
+    """The nodes of a shortest path from ``a`` to ``b`` (breadth-first from both ends)."""
+    if a == b:
+        return [a]
+    parent: tuple[dict[str, str | None], dict[str, str | None]] = ({a: None}, {b: None})
+    frontier = ([a], [b])
+    while frontier[0] and frontier[1]:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        mine, other = parent[side], parent[1 - side]
+        fresh: dict[str, str] = {}
+        for x, y in sorted(kg._neighbours(frontier[side]), key=lambda p: (p[1], p[0])):
+            if y not in mine and y not in fresh:
+                fresh[y] = x
+        met = sorted(y for y in fresh if y in other)
+        mine.update(fresh)
+        if met:
+            def chain(n: str | None, links: dict[str, str | None]) -> list[str]:
+                out = []
+                while n is not None:
+                    out.append(n)
+                    n = links[n]
+                return out
+
+            best = min(met, key=lambda n: (len(chain(n, other)), n))
+            half, rest = chain(best, mine)[::-1], chain(other[best], other) if other[best] else []
+            nodes = [*half, *rest]
+            return nodes if side == 0 else nodes[::-1]
+        if len(parent[0]) + len(parent[1]) > limit:
+            raise KgError(f"{missing} within {limit} entities (the search stopped there)")
+        frontier = (sorted(fresh), frontier[1]) if side == 0 else (frontier[0], sorted(fresh))
+    raise KgError(missing)
 
 
 class KnowledgeGraph:
@@ -144,6 +200,8 @@ class KnowledgeGraph:
         >>> bool(g.query("ASK { ?p kg:leader ?x }"))
         True
         """
+        if any(isinstance(v, str) for v in bindings.values()):
+            bindings = self._entities(sparql, bindings)
         try:
             return self._run(bind_values(sparql, bindings) if bindings else sparql)
         except SyntaxError as exc:
@@ -158,6 +216,17 @@ class KnowledgeGraph:
                 except SyntaxError as own:
                     message = str(own)
             raise QueryError(describe_syntax_error(sparql, message, PREFIXES)) from None
+
+    def _entities(self, sparql: str, bindings: dict[str, Any]) -> dict[str, Any]:
+        """``bindings`` with each name bound to a parameter the query declares an entity
+        (``# Parameters: ?name (entity, ...)``) resolved to that entity's IRI, as ``kg query`` does."""
+        from kg.query import query_spec
+
+        kinds = {p.name: p.kind for p in query_spec(sparql).params} if "{" in sparql else {}
+        return {
+            k: ox.NamedNode(self.resolve(v)) if isinstance(v, str) and kinds.get(k) == "entity" else v
+            for k, v in bindings.items()
+        }
 
     def _run(self, sparql: str) -> Any:
         try:
@@ -183,14 +252,22 @@ class KnowledgeGraph:
         'https://kg.example.org/resource/Green_Union'
         """
         found: dict[str, str] = {}
-        q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
-               { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
-               FILTER(CONTAINS(STR(?e), "/resource/")) }"""
         key = _fold(name)
-        names = self.rows(q)
-        for row in names:
-            if _fold(str(row["n"])) == key:
-                found[row["e"]] = row["l"]
+        # the index a build writes beside every label and alias (kg:nameKey): one probe
+        for row in self.rows(
+            """SELECT DISTINCT ?e ?l WHERE { ?e kg:nameKey ?k ; rdfs:label ?l ; a ?t
+               FILTER(CONTAINS(STR(?e), "/resource/")) }""",
+            k=key,
+        ):
+            found[row["e"]] = row["l"]
+        if not found:  # a store written before the index, or no such name: read every name
+            q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
+                   { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
+                   FILTER(CONTAINS(STR(?e), "/resource/")) }"""
+            names = self.rows(q)
+            for row in names:
+                if _fold(str(row["n"])) == key:
+                    found[row["e"]] = row["l"]
         if not found:
             from kg.query import closest
 
@@ -203,7 +280,7 @@ class KnowledgeGraph:
             raise KgError(f"{name!r} is ambiguous: {options}")
         return next(iter(found))
 
-    def entity(self, name: str) -> dict[str, Any]:
+    def entity(self, name: str) -> EntityRecord:
         """Label, class, aliases and articles of the entity called ``name``.
 
         >>> e = example_graph().entity("green union")
@@ -225,7 +302,7 @@ class KnowledgeGraph:
 
     def facts(
         self, subject: str | None = None, relation: str | None = None, object: str | None = None
-    ) -> list[dict[str, Any]]:
+    ) -> list[FactRecord]:
         """Facts with their evidence, filtered by subject name, relation name and object name.
 
         >>> [(f["relation"], f["object"], f["sentence"]) for f in example_graph().facts(subject="GU")]
@@ -243,7 +320,7 @@ class KnowledgeGraph:
                      kg:sentence ?sentence ; kg:startOffset ?start ; kg:endOffset ?end ;
                      kg:extractor ?extractor ; kg:confidence ?confidence . }
           ?s rdfs:label ?sl . OPTIONAL { ?o rdfs:label ?ol } } ORDER BY ?g ?start ?p"""
-        out = []
+        out: list[FactRecord] = []
         seen = set()
         for r in self.rows(q, **binds):
             key = (r["s"], r["p"], r["o"], r["g"], r["start"], r["extractor"])
@@ -280,6 +357,45 @@ class KnowledgeGraph:
             if str(r["p"]).startswith(ONTO):
                 out.add(("in", str(r["p"]).replace(ONTO, ""), r["l"]))
         return sorted(out)
+
+    def shortest_path(self, source: str, target: str, max_entities: int = PATH_MAX_ENTITIES) -> list[tuple[str, ...]]:
+        """The shortest path between the entities called ``source`` and ``target`` over the relations
+        between entities (``seeAlso`` aside, either direction), each hop as (from, relation, to,
+        direction, evidence sentence): the hop's statement of highest confidence.
+
+        A breadth-first search from both ends at once over the direct triples, one query per level,
+        the smaller side first, so it reads the neighbourhoods it needs and never the whole graph;
+        it gives up (a :class:`KgError`) after reaching ``max_entities`` entities. Among paths of
+        the same length it takes the one through the smallest IRIs, so it is the same every run.
+
+        >>> example_graph().shortest_path("Jane Roe", "GU")
+        [('Jane Roe', 'leader', 'Green Union', '<-', '- Leader: Jane Roe')]
+        """
+        a, b = self.resolve(source), self.resolve(target)
+        nodes = _meet(self, a, b, max_entities, f"no path links {source!r} and {target!r}")
+        return [self._hop(x, y) for x, y in itertools.pairwise(nodes)]
+
+    def _neighbours(self, frontier: list[str]) -> list[tuple[str, str]]:
+        """(entity, neighbour) for every relation between entities touching the ``frontier``."""
+        values = " ".join(str(ox.NamedNode(x)) for x in frontier)
+        rels = ", ".join(f"kg:{r}" for r in _path_relations())
+        q = f"""SELECT DISTINCT ?a ?b WHERE {{ VALUES ?a {{ {values} }}
+                {{ ?a ?p ?b }} UNION {{ ?b ?p ?a }} FILTER(isIRI(?b) && ?p IN ({rels})) ?b rdfs:label ?l }}"""
+        return [(r["a"], r["b"]) for r in self.rows(q)]
+
+    def _hop(self, x: str, y: str) -> tuple[str, ...]:
+        rels = ", ".join(f"kg:{r}" for r in _path_relations())
+        q = f"""SELECT ?p ?sent WHERE {{ ?st a kg:Statement ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ;
+                kg:confidence ?c ; kg:sentence ?sent . FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
+        label = {}
+        for n in (x, y):
+            found = self.rows("SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 1", e=ox.NamedNode(n))
+            label[n] = found[0]["l"] if found else n
+        for s, o, arrow in ((x, y, "->"), (y, x, "<-")):
+            rows = self.rows(q, s=ox.NamedNode(s), o=ox.NamedNode(o))
+            if rows:
+                return (label[x], str(rows[0]["p"]).replace(ONTO, ""), label[y], arrow, rows[0]["sent"])
+        raise KgError(f"no statement links <{x}> and <{y}>")  # a direct triple without its statement
 
     def to_networkx(self) -> Any:
         """A ``networkx.MultiDiGraph`` of entities (label, type, aliases) and relations

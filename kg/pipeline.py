@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.annotate import Progress, _extract_chunk, _extract_parallel, article_digest
+from kg.annotate import Progress, Settle, _extract_chunk, _extract_parallel, _same, article_digest
 from kg.atomic import is_disk_full
 from kg.constraints import ConstraintReport, enforce_constraints
 from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
@@ -20,7 +20,6 @@ from kg.errors import BuildError, ReadError
 from kg.export.dumps import dump_store
 from kg.extract import Extraction
 from kg.gazetteer import gazetteer
-from kg.homonyms import homonym_contexts
 from kg.model import DateValue, Entity, Mention
 from kg.ontology import KG_NS, RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
@@ -34,6 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
 
+# Quads written between two flushes of the store: Oxigraph (RocksDB) holds every write in memory
+# until a flush, ≈ 1 KB a quad, so a build's memory grew with the corpus (benchmarks/stage_memory.py)
+FLUSH_QUADS = 100_000
 
 @dataclass
 class BuildReport:
@@ -157,16 +159,16 @@ def build_graph(
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
-        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch)
+        settle = Settle(scorer)
+        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch, settle)
+        stems = [a.stem for a in articles]
+        del articles  # the texts: each extraction keeps only its article's names (see Settle)
         clock.lap("extract")
         gazetteer()
         mentions = [m for ex in extractions for m in ex.mentions]
         same_as = [p for ex in extractions for p in ex.same_as]
-        res = resolve_mentions(mentions, same_as, homonym_contexts(extractions))
-        if scorer is not None:
-            from kg.score.stage import score_extractions
-
-            extractions = score_extractions(extractions, scorer)
+        res = resolve_mentions(mentions, same_as, settle.contexts)
+        del mentions, same_as
         facts = [f for f in resolve_facts(extractions, res) if f.evidence.confidence >= min_confidence]
         facts, res = enforce_constraints(facts, res, report.constraints)  # domain/range: retype or drop
         clock.lap("resolve")
@@ -177,17 +179,17 @@ def build_graph(
             facts = facts + enforce_constraints(inferred, res, report.constraints, retype=False)[0]
         clock.lap("infer")
         full = None
-        if not articles:  # nothing could be read: the store is left as it was (and never pruned empty)
+        if not stems:  # nothing could be read: the store is left as it was (and never pruned empty)
             report.store_totals = store_totals(ox_store)
             report.kept = _stored_stems(ox_store, base)
             return report
         try:
-            mark_build_started(store, sorted({*(before or ()), *(a.stem for a in articles)}))
+            mark_build_started(store, sorted({*(before or ()), *stems}))
             _write(report, ox_store, base, extractions, res, facts, hashes, progress)
             if prune:
-                report.pruned = _prune(ox_store, base, {a.stem for a in articles})
+                report.pruned = _prune(ox_store, base, set(stems))
             clock.lap("write")
-            built = {a.stem for a in articles}
+            built = set(stems)
             report.kept = [st for st in _stored_stems(ox_store, base) if st not in built]
             report.store_totals = store_totals(ox_store)
             for out in outputs:
@@ -288,28 +290,43 @@ def _extract_all(
     progress: Progress | None,
     dask: str | None = None,
     dask_batch: int | None = None,
+    settle: Callable[[Extraction], Extraction] | None = None,
 ) -> list[Extraction]:
     """Extractions in article order: cached ones reused, the others annotated and extracted, each
-    written to the cache as soon as it is done (a killed build keeps the work it finished)."""
+    written to the cache as soon as it is done (a killed build keeps the work it finished), and
+    each passed through ``settle`` (:class:`Settle`) as soon as it is there."""
     found: dict[str, Extraction] = {}
+    keep = settle if settle is not None else _same
     if cache is not None:
+        with_candidates = not isinstance(settle, Settle) or settle.candidates
         for a in articles:
-            hit = cache.get(a, hashes[a.stem])
+            hit = cache.get(a, hashes[a.stem], candidates=with_candidates)
             if hit is not None:
-                found[a.stem] = hit
+                found[a.stem] = keep(hit)
         report.cache_rejected = len(cache.rejected)
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
     if dask is not None:  # on a cluster: an article that fails there is reported and left out
         from kg.distributed import DEFAULT_BATCH, extract_on_cluster
 
-        found.update(extract_on_cluster(todo, dask, progress, cache, report.failures, dask_batch or DEFAULT_BATCH))
+        found.update(
+            extract_on_cluster(
+                todo,
+                dask,
+                progress,
+                cache,
+                report.failures,
+                dask_batch or DEFAULT_BATCH,
+                settle=keep,
+                candidates=not isinstance(settle, Settle) or settle.candidates,
+            )
+        )
         return [found[a.stem] for a in articles if a.stem in found]
     if jobs > 1 and len(todo) > 2 * jobs:
         gazetteer()  # built once here, inherited by the forked workers
-        fresh = _extract_parallel(todo, jobs, progress, cache)
+        fresh = _extract_parallel(todo, jobs, progress, cache, keep)
     else:
-        fresh = _extract_chunk(todo, progress, cache)
+        fresh = _extract_chunk(todo, progress, cache, settle=keep)
     for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
     return [found[a.stem] for a in articles]
@@ -385,6 +402,7 @@ def _write(
     for f in facts:
         by_article[f.evidence.article].append(f)
     gaz_ids = link_places(res.entities, facts)
+    unflushed = 0
     for n, ex in enumerate(extractions, 1):
         if progress:
             progress("write", n, len(extractions))
@@ -401,7 +419,12 @@ def _write(
         if subj:
             meta["about"] = subj
         quads = list(article_quads(iris, stem, meta, ents, art_facts, gaz_ids))
-        report.quads += write_graph(ox_store, iris.article(stem), quads)
+        written = write_graph(ox_store, iris.article(stem), quads)
+        report.quads += written
+        unflushed += written
+        if unflushed >= FLUSH_QUADS:  # Oxigraph keeps what it wrote in memory until a flush
+            ox_store.flush()
+            unflushed = 0
         report.articles.append(stem)
         report.unmapped_keys.update(ex.unmapped_keys)
         for e in ents:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import json
 import re
 import sys
@@ -28,12 +29,16 @@ if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = [
+    "MAX_LIMIT",
+    "MAX_OFFSET",
     "MAX_QUERY_BYTES",
     "Param",
     "QuerySpec",
     "bind_params",
+    "check_page",
     "describe_syntax_error",
     "format_results",
+    "json_term",
     "library",
     "load_query",
     "parse_params",
@@ -291,15 +296,66 @@ def _cell(term: Any) -> str:
     return "" if term is None else str(term.value)
 
 
-def format_results(result: Any, fmt: str) -> str:
-    """SELECT results as an aligned table, CSV, TSV or SPARQL 1.1 JSON; ASK as true/false."""
+MAX_LIMIT = 1_000_000  # rows one page may hold
+MAX_OFFSET = 1_000_000_000
+
+
+def check_page(limit: int | None, offset: int) -> None:
+    """A :class:`QueryError` unless ``limit`` is None or 1..MAX_LIMIT and ``offset`` is 0..MAX_OFFSET.
+
+    >>> check_page(0, 0)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: --limit 0: give a number of rows from 1 to 1000000
+    """
+    if limit is not None and not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"--limit {limit}: give a number of rows from 1 to {MAX_LIMIT}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"--offset {offset}: give a number of rows to skip from 0 to {MAX_OFFSET}")
+
+
+def json_term(t: Any) -> dict[str, Any]:
+    """One RDF term in SPARQL 1.1 results JSON (a quoted triple as SPARQL-star's ``triple``)."""
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": json_term(t.subject),
+                "predicate": json_term(t.predicate),
+                "object": json_term(t.object),
+            },
+        }
+    out = {"type": "literal", "value": t.value}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = t.datatype.value
+    return out
+
+
+def format_results(result: Any, fmt: str, limit: int | None = None, offset: int = 0) -> str:
+    """SELECT results as an aligned table, CSV, TSV or SPARQL 1.1 JSON; ASK as true/false.
+
+    ``limit`` and ``offset`` keep one page of the solutions, read from the result as it streams:
+    a query that needs no full sort or grouping stops after ``offset + limit`` rows.
+    """
     if isinstance(result, bool | ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
-    if fmt == "json":
+    check_page(limit, offset)
+    if fmt == "json" and limit is None and not offset:
         data = result.serialize(format=ox.QueryResultsFormat.JSON)
         return json.dumps(json.loads(data), indent=1, ensure_ascii=False) + "\n"
     names = [v.value for v in result.variables]
-    rows = [[_cell(sol[n]) for n in names] for sol in result]
+    page = list(itertools.islice(result, offset, None if limit is None else offset + limit))
+    if fmt == "json":
+        bindings = [{n: json_term(sol[n]) for n in names if sol[n] is not None} for sol in page]
+        body = {"head": {"vars": names}, "results": {"bindings": bindings}}
+        return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+    rows = [[_cell(sol[n]) for n in names] for sol in page]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

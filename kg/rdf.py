@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.graph import name_key
 from kg.model import DateValue, Entity, Evidence, TextValue
 from kg.ontology import KG, PROV, RELATIONS, SCHEMA
 
@@ -195,6 +196,9 @@ def article_quads(
         s = iris.entity(e.key)
         yield s, RDF.type, KG[e.cls], g
         yield s, RDFS.label, Literal(e.label), g
+        # the folded names, so a name lookup is one index probe instead of a scan of every label
+        for key in sorted({name_key(n) for n in (e.label, *(a for a, _ in e.aliases))} - {""}):
+            yield s, KG.nameKey, Literal(key), g
         for alias, how in e.aliases:
             yield s, SKOS.altLabel, Literal(alias), g
             node = iris.statement[hashlib.sha1(f"{stem}|{e.key}|{alias}".encode()).hexdigest()[:20]]

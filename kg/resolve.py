@@ -200,6 +200,13 @@ def _link_partial_names(
                 and group_of(_vote(by_name[o])) in _NAME_GROUPS
             )
         ]
+        mine = _acronyms(known)
+        if mine:  # "Social Democratic Party (PSD)" is not the "Independent Social Democratic Party (PSI)"
+            fitting = [
+                o
+                for o in fitting
+                if not (theirs := _acronyms(clusters.get(uf.find(by_name[o][0])) or [])) or mine & theirs
+            ]
         roots = {uf.find(by_name[o][0]) for o in fitting}
         if (
             not roots
@@ -220,6 +227,11 @@ def _link_partial_names(
                 uf.union(subject, group[0], "part of the subject's name")
             else:
                 dropped.update(group)
+
+
+def _acronyms(ms: Iterable[Mention]) -> set[str]:
+    """The acronyms the text gave a cluster of names ("(PSD)" after its name)."""
+    return {m.text for m in ms if m.source == "acronym"}
 
 
 def _vote(ms: Iterable[Mention]) -> str:

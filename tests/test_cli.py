@@ -192,8 +192,10 @@ def test_query_parameters_are_checked(seed_build):
     assert r.returncode == 2 and "missing parameter name" in r.stderr
     r = kg("query", "founded_dissolved", "--param", "from=abc", *s)
     assert r.returncode == 2 and "from=abc: not a year" in r.stderr and "?to (year, optional)" in r.stderr
-    r = kg("query", "leaders", "--param", "x=1", *s)
+    r = kg("query", "influences", "--param", "x=1", *s)
     assert r.returncode == 2 and "its parameters: none" in r.stderr
+    r = kg("query", "leaders", "--param", "x=1", *s)  # leaders takes one organisation, optionally
+    assert r.returncode == 2 and "its parameters: ?org (entity, optional)" in r.stderr
     r = kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l }", "--param", "n=1", *s)
     assert r.returncode == 2 and "unknown parameter n" in r.stderr and "?e, ?l" in r.stderr
     assert "Traceback" not in r.stderr

@@ -180,13 +180,31 @@ def test_scheduler_and_two_workers_a_worker_killed_and_the_scheduler_lost(
         assert build.returncode == 0, err
         assert (tmp_path / "k.nq").read_bytes() == local_nq
 
-        build = _start_build(corpus, tmp_path / "g", address)
+        # the scheduler lost mid-build, into a store that holds an earlier build: a corpus of
+        # renamed copies, so the cluster is far from done when the first extraction is back
+        big = tmp_path / "big"
+        big.mkdir()
+        for k in range(4):
+            for f in sorted(corpus.glob("*.txt")):
+                shutil.copy(f, big / f"{f.stem}_{k}.txt")
+        first = _kg("build", str(DATA / "mill_league.txt"), "--store", str(tmp_path / "g"), "--no-cache",
+                    "--no-validate", "-o", str(tmp_path / "g0.nq"))
+        assert first.returncode == 0, first.stderr
+        build = _start_build(big, tmp_path / "g", address)
         _wait_for_cache(tmp_path / "g-cache", build, 1)
         sched.kill()
         _, err = build.communicate(timeout=240)
-    assert build.returncode == 1
+    assert build.returncode == 1, err
     lines = _problems(err)
     assert len(lines) == 1 and address in lines[0] and "went away" in lines[0] and "Traceback" not in err, err
+    assert len(list((tmp_path / "g-cache").glob("*/*.json"))) < 4 * n
+    from kg.export.dumps import dump_store
+    from kg.store import open_store
+
+    st = open_store(tmp_path / "g")
+    dump_store(st, tmp_path / "g1.nq")
+    del st
+    assert (tmp_path / "g1.nq").read_bytes() == (tmp_path / "g0.nq").read_bytes()  # the store keeps what it had
 
 
 def test_no_scheduler_is_one_line_and_the_store_keeps_what_it_had(corpus: Path, tmp_path: Path) -> None:

@@ -183,7 +183,8 @@ def test_parallel_edges_have_ids_labels_and_kinds(exports: Path, seed_graph: Kno
 
 
 def test_one_relation_stated_twice_is_one_edge_with_both_sentences(tmp_path: Path):
-    from kg.export import write_gexf, write_graphml
+    from kg.export.formats.gexf import write_gexf
+    from kg.export.formats.graphml import write_graphml
 
     two = ["Ann Ode leads the Mill League.", "The Mill League is led by Ann Ode."]
     g = nx.MultiDiGraph()
@@ -258,7 +259,8 @@ def test_filters(seed_graph: KnowledgeGraph, tmp_path: Path):
 @settings(max_examples=40, deadline=None)
 @given(st.text(min_size=1, max_size=30))
 def test_any_label_gives_well_formed_gexf_and_graphml(tmp_path_factory: pytest.TempPathFactory, label: str):
-    from kg.export import write_gexf, write_graphml
+    from kg.export.formats.gexf import write_gexf
+    from kg.export.formats.graphml import write_graphml
     from kg.export.xmlgraph import xml_text
 
     g = nx.MultiDiGraph()

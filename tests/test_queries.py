@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import QueryError
+from kg.errors import KgError, QueryError
 from kg.graph import KnowledgeGraph
 from kg.query import format_results, load_query, queries_dir
 
@@ -106,8 +106,10 @@ def test_most_connected_and_people(seed_graph: KnowledgeGraph):
 
 
 def test_bindings_cannot_inject(seed_graph: KnowledgeGraph):
-    rows = _rows(seed_graph, "entity", name='x" } UNION { ?s ?p ?o } #')
-    assert rows == []
+    # an entity parameter is resolved as a name (no entity has this one), never pasted into the text
+    with pytest.raises(KgError, match="no entity is called"):
+        _rows(seed_graph, "entity", name='x" } UNION { ?s ?p ?o } #')
+    assert seed_graph.rows("SELECT ?e WHERE { ?e rdfs:label ?name }", name='x" } UNION { ?s ?p ?o } #') == []
     with pytest.raises(QueryError):
         seed_graph.rows("SELECT * WHERE { ?s ?p ?o }", **{"x) } #": "1"})
 

@@ -58,12 +58,18 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     mentions: list[Mention] = [subject, *aliases]
     same_as: list[tuple[Mention, Mention, str]] = [(subject, a, "lead sentence") for a in aliases]
     per_block = article_mentions(article, docs)
+    lead_name = _lead_name(article, subject)
+    mentions.extend(lead_name)
     for ms in per_block:
         mentions.extend(ms)
         pairs = _acronym_pairs(article, ms)
         same_as.extend(pairs)
         mentions.extend(acr for _, acr, _ in pairs)
-        same_as.extend(alias_pairs(article.text, ms))
+        # the lead's own name of the subject may be the name just before another name of it: "The
+        # Harbour Revolt (Levantamiento), also known as the Dock Rising,"
+        within = [a for a in [*aliases, *lead_name] if ms and min(m.start for m in ms) - 400 <= a.start <= ms[-1].end]
+        same_as.extend(alias_pairs(article.text, [*within, *ms] if within else ms))
+    same_as.extend(_head_word_pairs(article, subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
@@ -71,6 +77,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
         for node in (f.subject, f.object):
             if isinstance(node, Mention) and node is not subject:
                 mentions.append(node)
+    same_as.extend(_peer_style_pairs(mentions))
     facts.extend(_see_also(article, subject))
     # the places the infobox names: its countries place the prose's towns, and the gazetteer
     # places its towns ("Headquarters: …, Nairobi" with "Country: Kenya")
@@ -95,6 +102,58 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
                 known.add(node)
     cands = candidates(article, docs, per_block, subject, facts)
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
+
+
+_STYLE = re.compile(r"(?:Lord|Lady)\s+(?P<name>[A-Z][\w'-]+)")
+_PEERAGE = re.compile(
+    r",\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:Baron|Baroness|Viscount|Earl|Marquess|Duke|Count)\s+(?:of\s+)?"
+)
+
+
+def _peer_style_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """ "Lord Harwick" is the one peer of the article whose full name has that word as his surname
+    or title: "Edmund Vane, 1st Viscount Harwick", "Alan Harwick, 1st Earl of Tewes"."""
+    peers = {m.text: m for m in mentions if group_of(m.cls) == "Person" and _PEERAGE.search(m.text)}
+    if not peers:
+        return []
+    out = []
+    for m in mentions:
+        style = _STYLE.fullmatch(m.text)
+        if style is None or group_of(m.cls) not in ("Person", "Other"):
+            continue
+        word = style.group("name")
+        found = [p for t, p in peers.items() if word in re.split(r"[\s,]+", t)]
+        if len(found) == 1:
+            out.append((found[0], m, "a peer's style"))
+    return out
+
+
+def _head_word_pairs(
+    article: Article, subject: Mention, per_block: Sequence[Sequence[Mention]]
+) -> list[tuple[Mention, Mention, str]]:
+    """ "the Rising" in the article on the Harbour Rising: an event's last word, capitalised after
+    "the", is the event itself."""
+    words = subject.text.split()
+    if group_of(subject.cls) != "Event" or len(words) < 2 or not words[-1][:1].isupper():
+        return []
+    return [
+        (subject, m, "the subject's head word")
+        for ms in per_block
+        for m in ms
+        if m.text == words[-1] and article.text[max(0, m.start - 4) : m.start].casefold() == "the "
+    ]
+
+
+def _lead_name(article: Article, subject: Mention) -> list[Mention]:
+    """The subject's name where the lead spells it, as a mention of the subject (it may stand
+    before another name of it: "The Harbour Revolt (Levantamiento), also known as …")."""
+    if not article.blocks or not subject.text:
+        return []
+    first = article.blocks[0]
+    at = article.text.find(subject.text, first.start, min(first.end, first.start + 200))
+    if at < 0:
+        return []
+    return [Mention(article.stem, at, at + len(subject.text), subject.text, subject.cls, "lead", True)]
 
 
 def _acronym_pairs(article: Article, found: list[Mention]) -> list[tuple[Mention, Mention, str]]:

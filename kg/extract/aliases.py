@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from kg.extract.lexicons import lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -52,7 +53,7 @@ _PASSIVE_RENAMED = re.compile(
 )
 _CLOSE = (")", ",", ";", ".", " ")
 _COALITION_BEFORE = re.compile(
-    r"\b(?:alliance|coalition|bloc|pact|front|union|federation|merger)\s+(?:with|between|of)\s+[^.;()]*$"
+    r"\b(?:" + "|".join(sorted(lexicon("coalition_before_words"))) + r")\s+(?:with|between|of)\s+[^.;()]*$"
 )
 _PLACE_CONTAINERS = {"Country", "AdministrativeRegion", "Continent"}
 

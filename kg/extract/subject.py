@@ -56,7 +56,8 @@ _ORG_KEYS = {
 _EVENT_KEYS = {"participants", "belligerents", "commanders", "casualties", "result", "outcome"}
 _ALIAS_LEAD = re.compile(
     r"^(?:(?:also|sometimes|often|commonly|officially|formerly|originally)\s+)*"
-    r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled)\s+as|called|named|abbreviated|or|short\s+for)\s+)+",
+    r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated|or"
+    r"|short\s+for|code-?\s?named)\s+)+",
     re.I,
 )
 _LANGUAGE_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){0,2}:\s+")
@@ -211,6 +212,9 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
     return subject, aliases
 
 
+_TEMPLATE_WORD = re.compile(r"(?i)(?:infobox|template|taxobox|navbox)(?:[\s:_].*)?")
+
+
 def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
     """The names on the lines between the title and the infobox ("Movement for Socialism,
     Movimiento al Socialismo"): other names of the subject, except the title itself and a
@@ -218,8 +222,8 @@ def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
     out = []
     seen = {name.casefold()}
     for n in article.names:
-        if n.text.casefold() in seen or gazetteer().lookup(n.text) is not None:
-            continue
+        if n.text.casefold() in seen or gazetteer().lookup(n.text) is not None or _TEMPLATE_WORD.fullmatch(n.text):
+            continue  # "Infobox", "Infobox military conflict": the template's name left in the page
         seen.add(n.text.casefold())
         out.append(Mention(article.stem, n.start, n.end, n.text, cls, "lead", True))
     return out

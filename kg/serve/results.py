@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from kg.query import json_term
+
 __all__ = ["Written", "write_boolean", "write_graph", "write_solutions"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -54,28 +56,6 @@ class _Sink:
         return Written(b"".join([*self.parts, self.tail]), self.truncated)
 
 
-def _json_term(t: Any) -> dict[str, Any]:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    if isinstance(t, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": _json_term(t.subject),
-                "predicate": _json_term(t.predicate),
-                "object": _json_term(t.object),
-            },
-        }
-    out = {"type": "literal", "value": t.value}
-    if t.language:
-        out["xml:lang"] = t.language
-    elif t.datatype.value != _XSD_STRING:
-        out["datatype"] = t.datatype.value
-    return out
-
-
 def _xml_term(t: Any) -> str:
     if isinstance(t, ox.NamedNode):
         return f"<uri>{escape(t.value)}</uri>"
@@ -111,7 +91,7 @@ def write_solutions(
         head = ('{"head":{"vars":' + json.dumps(names, ensure_ascii=False) + '},"results":{"bindings":[').encode()
         sink = _Sink(head, b"]}}", max_rows, max_bytes)
         for s in rows:
-            row = {n: _json_term(s[n]) for n in names if s[n] is not None}
+            row = {n: json_term(s[n]) for n in names if s[n] is not None}
             if not sink.add(("," if sink.rows else "").encode() + json.dumps(row, ensure_ascii=False).encode()):
                 break
         return sink.done()

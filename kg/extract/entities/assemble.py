@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import NER_CLASSES, is_noise, typed_name
 from kg.extract.entities.context import _quoted_work, context_class
-from kg.extract.entities.extra import _byname, _portfolio, extra_mentions
+from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
 from kg.extract.entities.spans import _join_plural_possessives, clean_span, strip_person_prefix
 from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, religion_of
 from kg.gazetteer import gazetteer
@@ -96,6 +96,8 @@ def mentions_in_doc(
         typed = typed_name(name, label, countries)
         if typed is None or (typed[0] in FAITH_CLASSES and _byname(doc, ent.start)):
             continue
+        if party_word(name) and len(ent) == 1 and _adjective_phrase(doc, ent.start):
+            continue  # "the Valdoran Republican insurrection": an adjective, no party
         if party_word(name) and _portfolio(doc, ent.start):
             typed = NER_CLASSES[label], "ner"
         cls, how = typed

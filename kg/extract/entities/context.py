@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _GAZ_KINDS, _PLACE_CLASSES
-from kg.extract.tables import head_nouns, keyword_class
+from kg.extract.tables import head_nouns, keyword_class, load_tsv
 from kg.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         ent.label_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or keyword_class(ent.text) == "SportsTeam"
     ):
         return "SportsTeam"  # "he played for the 76ers, San Antonio Spurs and Orlando Magic"
+    if _named_to_office(ent):
+        return "Person"
     if ent.start > 0:
         prev = doc[ent.start - 1]
         if (prev.pos_ in ("NOUN", "PROPN") and prev.is_lower is False) or prev.pos_ == "NOUN":
@@ -83,6 +86,32 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         ):
             return "Person"
     return None
+
+
+_BEFORE_OFFICE = frozenset({"the", "a", "an", "new", "first", "interim", "acting"})
+
+
+def _named_to_office(ent: Span) -> bool:
+    """ "swear in Ana Roe-Vidal as President of the Council", "the investiture of Ana Roe as Prime
+    Minister": a name put into an office is a person's, whatever NER tagged it."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or keyword_class(ent.text) is not None:
+        return False
+    if not all(t.text[:1].isupper() or t.text == "-" for t in ent) or any(t.is_stop for t in ent):
+        return False
+    if gazetteer().lookup(ent.text) is not None:
+        return False
+    doc, k = ent.doc, ent.end
+    if k >= len(doc) or doc[k].lower_ != "as":
+        return False
+    k += 1
+    while k < len(doc) and doc[k].lower_ in _BEFORE_OFFICE:
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper() and doc[k].text in _office_titles()
+
+
+@cache
+def _office_titles() -> frozenset[str]:
+    return frozenset(w.strip() for w, kind in load_tsv("person_titles.tsv") if kind.strip() == "office")
 
 
 def _played_for(root: Token) -> bool:

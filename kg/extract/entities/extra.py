@@ -113,6 +113,20 @@ def _portfolio(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].lower_ == "of"
 
 
+def _adjective_phrase(doc: Doc, i: int) -> bool:
+    """True when the party word at ``i`` sits between a people's adjective and a common noun that
+    is no party role: "the Valdoran Republican insurrection" speaks of republicans, not of a party."""
+    if i == 0 or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return (
+        gazetteer().demonym(before.text) is not None
+        and after.is_lower
+        and after.pos_ == "NOUN"
+        and after.lower_ not in _PARTY_ROLES
+    )
+
+
 def _byname(doc: Doc, i: int) -> bool:
     """True when the token at ``i`` follows "Name the": "John the Baptist" is a man, not a church."""
     return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
@@ -170,6 +184,8 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         role = after is not None and after.lower_ in _PARTY_ROLES  # "Conservative leader", not "… estimates"
         name_part = after is not None and after.pos_ == "PROPN"  # "Liberal Arts College": a name of its own
+        if party_word(tok.text) and _adjective_phrase(doc, tok.i):
+            continue
         if party_word(tok.text) and (role or not tok.is_sent_start) and not _portfolio(doc, tok.i) and not name_part:
             a, b = tok.idx, tok.idx + len(tok.text)  # "a Whig member", "fellow Democrat": untagged
             if free(a, b):

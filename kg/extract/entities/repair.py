@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
+from kg.extract.entities.retype import _fold
 from kg.extract.tables import keyword_class, party_word
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -69,14 +70,16 @@ def add_lone_surnames(article: Article, docs: Sequence[Doc], per_block: list[lis
     surnames = {
         m.text.split()[-1] for ms in per_block for m in ms if m.cls == "Person" and len(m.text.split()) in (2, 3)
     }
-    surnames = {w for w in surnames if len(w) > 2 and w[:1].isupper() and w.isalpha()}
+    # "Juan Núñez Ramos": the father's family name comes first
+    surnames |= {m.text.split()[1] for ms in per_block for m in ms if m.cls == "Person" and len(m.text.split()) == 3}
+    surnames = {_fold(w) for w in surnames if len(w) > 2 and w[:1].isupper() and w.isalpha()}
     if not surnames:
         return per_block
     for block, doc, ms in zip(article.blocks, docs, per_block, strict=True):
         taken = [(m.start - block.start, m.end - block.start) for m in ms]
         added = False
         for tok in doc:
-            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "DATE"):
+            if _fold(tok.text) not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "DATE"):
                 continue
             a, b = tok.idx, tok.idx + len(tok.text)
             if any(s < b and a < e for s, e in taken):

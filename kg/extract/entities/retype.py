@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kg.model import Mention
 
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|to|of|into|outside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    """A name without its accents: "Enríquez" and "Enriquez" are one surname."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def retype_family_names(mentions: list[Mention], text: str | None = None) -> list[Mention]:
@@ -25,12 +31,16 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
     >>> [(m.text, m.cls) for m in retype_family_names(ms)]
     [('Dara Kestel', 'Person'), ('Kestel', 'Person'), ('Kestel', 'Person')]
     """
-    surnames = {m.text.split()[-1] for m in mentions if m.cls == "Person" and " " in m.text}
+    surnames = {_fold(m.text.split()[-1]) for m in mentions if m.cls == "Person" and " " in m.text}
+    # "Ana María Roe Vidal": two family names, the father's first
+    surnames |= {
+        _fold(w[-2]) for m in mentions if m.cls == "Person" and len(w := m.text.split()) >= 3 and w[-2][:1].isupper()
+    }
     firsts = {m.text.split()[0] for m in mentions if m.cls == "Person" and len(m.text.split()) == 2}
     out = []
     for m in mentions:
         words = m.text.split()
-        if m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and words[1] in surnames:
+        if m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and _fold(words[1]) in surnames:
             # "In 1968 Brandt founded ...": NER glued the year to the surname
             start = m.end - len(words[1])
             m = Mention(m.article, start, m.end, words[1], "Person", "context", m.subject)
@@ -39,14 +49,14 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
                 m.source == "ner"
                 and m.cls in ("Organization", "Other")
                 and len(words) in (2, 3)
-                and words[-1] in surnames
+                and _fold(words[-1]) in surnames
                 and all(w[:1].isupper() for w in words)
             )
             or (
                 # a surname alone, which NER or a same-named town took for something else
                 m.source in ("ner", "gazetteer", "pattern")
                 and len(words) == 1
-                and m.text in surnames
+                and _fold(m.text) in surnames
                 and m.cls not in ("Person", "Country", "AdministrativeRegion")
             )
             or (

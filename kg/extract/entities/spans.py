@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _PLACE_CLASSES
+from kg.extract.lexicons import lexicon
 from kg.extract.tables import keyword_class, person_titles
 from kg.gazetteer import gazetteer
 
@@ -177,10 +178,7 @@ def _with_hyphen_tail(ent: Span) -> Span:
     return Span(doc, ent.start, k, label=label)
 
 
-_NAME_PARTICLES = frozenset(
-    {"arap", "bin", "binti", "ibn", "bint", "ben", "van", "von", "der", "den", "ter", "ten", "de", "da", "di"}
-    | {"del", "della", "dos", "das", "du", "le", "la", "al", "el", "y", "zu", "af", "av"}
-)
+_NAME_PARTICLES = lexicon("name_particles")
 
 
 def _with_name_particle(ent: Span) -> Span:

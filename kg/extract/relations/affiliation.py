@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_heads
 from kg.extract.relations.verbs import _arg_tokens
@@ -43,13 +44,10 @@ _RELATIONS = {
     "PoliticalParty": ("memberOfParty", "party"),
 }
 _VERBS = {"religion": frozenset({"convert"}), "party": frozenset({"elect", "reelect", "re-elect", "run", "stand"})}
-_PARTY_ROLES = frozenset({"politician", "candidate", "deputy", "representative", "senator", "activist", "councillor"})
+_PARTY_ROLES = lexicon("party_role_nouns")
 _VERB_PREP = {"religion": "to", "party": "as"}
 _VERB_RULE = {"religion": "conversion", "party": "elected-as"}
-_BODY_WORDS = frozenset(
-    {"church", "churches", "diocese", "archdiocese", "eparchy", "parish", "synod", "mission", "congregation"}
-    | {"seminary", "abbey", "monastery", "convent", "priory", "order", "brotherhood", "sisterhood"}
-)
+_BODY_WORDS = lexicon("religious_body_nouns")
 
 
 def _group(ctx: Sentences, tok: Token) -> Mention | None:

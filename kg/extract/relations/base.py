@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date, relative_date, years_in
 from kg.documents.model import Article, Block
+from kg.extract.lexicons import lexicon
 from kg.extract.tables import head_nouns
 from kg.model import DateValue, Evidence, Mention
 from kg.ontology import group_of
@@ -17,27 +18,12 @@ if TYPE_CHECKING:
 
 __all__ = ["MEMBER_NOUNS", "Sentences"]
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-MEMBER_NOUNS = {"member", "leader", "militant", "supporter", "follower", "activist", "fighter"}
-_FAMILY_NOUNS = {"brother", "sister", "family", "sibling", "couple", "twin"}
+_PERSON_PRONOUNS = lexicon("person_pronouns")
+MEMBER_NOUNS = lexicon("member_nouns")
+_FAMILY_NOUNS = lexicon("family_nouns")
 _GROUP_WORDS = frozenset({"Religion", "ReligiousDenomination", "EthnicGroup", "PoliticalParty"})
 _OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
-_ORG_NOUNS = {
-    "movement",
-    "party",
-    "group",
-    "organization",
-    "organisation",
-    "alliance",
-    "front",
-    "union",
-    "militia",
-    "league",
-    "federation",
-    "association",
-    "coalition",
-    "bloc",
-}
+_ORG_NOUNS = lexicon("organisation_nouns")
 
 
 def _on_verb(date: Token, verb: Token) -> bool:

@@ -38,6 +38,12 @@ _COMPOUND_DEMONYMS = {
     "Mesoamerican American",
 }
 _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
+_PEOPLE_NOUN = r"\s+(?:people|peoples|tribes?|clans?|ethnic\s+groups?)\b"
+
+
+def _peoples_name(text: str, word: str) -> bool:
+    """True when the article uses ``word`` as a people's name: "the Kota people", "Kota tribes"."""
+    return re.search(rf"\b{re.escape(word)}{_PEOPLE_NOUN}", text) is not None
 
 
 def _demonym_mods(tok: Token) -> list[Token]:
@@ -130,6 +136,8 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
                     continue
                 if i and gaz.demonym(part) and (gaz.demonym(words[i - 1]) or gaz.adjective_place(words[i - 1])):
                     continue  # "American Indian Movement": a people's name of two adjectives, not India's
+                if not gaz.demonym(part) and _peoples_name(ctx.article.text, part):
+                    continue  # "the Kota Liberation Front … of the Kota people": a people, not a town
                 place = gaz.lookup(part)
                 if gaz.demonym(part) or (place is not None and (place.kind != "city" or place.population >= 100_000)):
                     found = places[key]

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTH_NAMES
 from kg.documents.model import Article, Section
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import MEMBER_NOUNS, Sentences
 from kg.extract.tables import check_class, load_tsv
 from kg.model import DateValue, Fact, Mention
@@ -29,9 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["EventFindings", "armed_forces_in_conflicts", "event_words", "name_year_facts", "section_events"]
 
 CONFIDENCE = 0.7
-_END_VERBS = {"surrender", "end", "conclude", "suppress", "crush", "defeat", "capitulate", "fall", "lift", "quell"}
+_END_VERBS = lexicon("war_end_verbs")
 _NAMING = re.compile(r"\b(?:dubbed|known as|called|nicknamed|named)\s+[\"“]([^\"”]{2,60})[\"”]")
-_SMALL = {"of", "the", "in", "on", "and", "de", "del", "la", "el", "to", "for", "at"}
+_SMALL = lexicon("event_name_small_words")
 
 
 @cache
@@ -261,10 +263,40 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
         if group_of(m.cls) != "Event" or m.subject or m.text in seen:
             continue
         years = _NAME_YEAR.findall(m.text)
-        if len(years) != 1 or re.search(r"\d\s*[–-]\s*\d", m.text):
+        rule = "name-year"
+        if not years:  # "the Tesk massacre in 1968", "the Dock Rising of 1922"
+            after = _YEAR_AFTER.match(ctx.block.text, m.end - ctx.block.start)
+            years, rule = ([after.group(1)] if after else []), "event-in-year"
+        if len(years) != 1 or re.search(r"\d\s*[–-]\s*\d", m.text) or _no_name(m.text, years[0]):
             continue
         span = ctx.span(m.start, m.end)
         if span is None:
             continue
         seen.add(m.text)
-        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, "name-year", NAME_YEAR_CONFIDENCE))
+        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, rule, NAME_YEAR_CONFIDENCE))
+
+
+_YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
+_MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"
+_ORDINAL_WORDS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+    ]
+)
+
+
+def _no_name(text: str, year: str) -> bool:
+    """ "1971 Sixth", "September 11, 1973": a year with an ordinal or a date, no event's name."""
+    rest = [w for w in re.split(r"[\s,]+", text.replace(year, " ")) if w]
+    return all(w.casefold() in _ORDINAL_WORDS or w.casefold() in _MONTHS or w.isdigit() for w in rest)

@@ -9,6 +9,7 @@ from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
 from kg.model import Fact, Mention
@@ -33,7 +34,7 @@ def kinship_nouns() -> dict[str, str]:
     return out
 
 
-_SIBLING_PLURALS = frozenset({"brothers", "sisters", "siblings", "twins"})
+_SIBLING_PLURALS = lexicon("sibling_plurals")
 _SIBLING_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_SIBLING_PLURALS)) + r")\b", re.IGNORECASE)
 
 

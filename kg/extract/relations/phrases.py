@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
 from kg.model import Fact, Mention
@@ -22,7 +23,7 @@ from kg.ontology import group_of
 __all__ = ["phrase_facts", "phrase_triggers"]
 
 CONFIDENCE = 0.7
-_NAME_WORDS = {"name", "word", "term", "origin", "etymology"}
+_NAME_WORDS = lexicon("etymology_nouns")
 
 
 @cache

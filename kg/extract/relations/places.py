@@ -129,6 +129,7 @@ def gazetteer_country_facts(
     # London club" in an article that names England and Canada is not in Ontario)
     context = frozenset(countries) | frozenset(code.split("-")[0] for code in regions)
     by_name = {norm_name(m.text): m for m in reversed(mentions) if group_of(m.cls) == "Place"}
+    siblings = _sibling_countries(article, mentions, context, sentences)
     seen = set()
     for m in mentions:
         if m.text in seen:
@@ -143,6 +144,9 @@ def gazetteer_country_facts(
         if m.cls not in ("City", "AdministrativeRegion"):
             continue
         place = gaz.resolve(m.text, context=context)
+        near = siblings.get(m)
+        if near is not None:  # "counties Kerrow, Dunmore, Ashby": the country the list's other places share
+            place = gaz.resolve(m.text, stated=frozenset({near}), context=context)
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue
         yield Fact(
@@ -165,6 +169,29 @@ def gazetteer_country_facts(
 
 
 _CAPITAL = re.compile(r"\bcapital\b", re.IGNORECASE)
+
+
+def _sibling_countries(
+    article: Article, mentions: Sequence[Mention], context: frozenset[str], sentences: SentenceIndex
+) -> dict[Mention, str]:
+    """The country that decides a place name with records in several of the article's countries:
+    the one country that every other place of its sentence (or infobox line) lies in, when each of
+    those has records in that country only."""
+    gaz = gazetteer()
+    places = [m for m in mentions if m.cls in ("City", "AdministrativeRegion")]
+    where: dict[Mention, frozenset[str]] = {}
+    by_line: dict[int, list[Mention]] = {}
+    for m in places:
+        where[m] = frozenset(p.country for p in gaz.candidates(m.text) if p.country in context and p.country)
+        by_line.setdefault(_line_evidence(article, m, "", sentences=sentences).start, []).append(m)
+    out: dict[Mention, str] = {}
+    for group in by_line.values():
+        known = {c for o in group if len(where[o]) == 1 for c in where[o]}
+        if len(known) != 1:
+            continue
+        (code,) = known
+        out.update((m, code) for m in group if len(where[m]) > 1 and code in where[m])
+    return out
 
 
 SentenceIndex = Sequence[Evidence]

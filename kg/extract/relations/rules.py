@@ -17,14 +17,10 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, employer_facts, name_place_facts, role_nouns
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, kinship_nouns
-from kg.extract.relations.nationality import (
-    death_noun_facts,
-    event_lead_facts,
-    event_span_facts,
-    life_facts,
-    location_facts,
-    nationality_facts,
-)
+from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
+from kg.extract.relations.life import death_noun_facts, life_facts
+from kg.extract.relations.nationality import nationality_facts
+from kg.extract.relations.offices import of_person_facts, office_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -124,6 +120,21 @@ def _verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Trigger verbs and their arguments (table ``triggers.json``).
     Example: "The party was founded by Ana Roe in 1990" → foundedBy(party, Ana Roe), inception(party, 1990)."""
     return verb_facts(ctx)
+
+
+@rule("office", "block", {"positionHeld"}, needs=("siblings",))
+def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An office of a country the prose gives a person.
+    Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
+    return office_facts(ctx)
+
+
+@rule("of-person", "block", {"leader", "memberOfParty"}, needs=("siblings",))
+def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation "of" its leaders, a person "of" a party.
+    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
+    Party" → memberOfParty(Ana Roe, Civic Party)."""
+    return of_person_facts(ctx)
 
 
 @rule("headquarters", "block", {"headquarters"}, needs=("siblings",))

@@ -9,7 +9,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.paths import role_paths, role_tokens
 from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
 from kg.ontology import CLASSES, group_of
@@ -47,6 +49,34 @@ class VerbRule:
         return self.relation
 
 
+# The roles a row may name: the grammatical subject and object (read in _arg_tokens, with the
+# parser's participles, relative clauses and conjuncts) and the paths of kg/data/roles.json
+# (whether each takes a word: "pobj:in"). Only a role noun's role ("as-of", "attr-of") may end
+# in "?": it then falls back to the article's subject (_has_role_noun).
+_CORE_ROLES = ("nsubj", "nsubjpass", "dobj")
+
+
+def check_roles(text: str, where: str) -> tuple[str, ...]:
+    """The roles of a row's ``subject`` or ``object`` ("nsubj|pobj:with"), each checked.
+
+    >>> check_roles("nsubj|pobj:with", "here")
+    ('nsubj', 'pobj:with')
+    """
+    kinds = {k: False for k in _CORE_ROLES} | {k: r.word for k, r in role_paths().items()}
+    roles = tuple(text.split("|"))
+    for role in roles:
+        kind, _, word = role.partition(":")
+        if kind not in kinds:
+            raise ValueError(f"{where}: unknown role {role!r} (roles: {', '.join(sorted(kinds))})")
+        if kinds[kind] and not word.rstrip("?"):
+            raise ValueError(f"{where}: role {kind!r} needs a word ('{kind}:<word>')")
+        if not kinds[kind] and word:
+            raise ValueError(f"{where}: role {kind!r} takes no word")
+        if word.endswith("?") and kind not in ("as-of", "attr-of"):
+            raise ValueError(f"{where}: only a role noun's role (as-of, attr-of) may fall back ('?')")
+    return roles
+
+
 @cache
 def verb_rules() -> tuple[VerbRule, ...]:
     """The trigger table, checked against the ontology."""
@@ -71,8 +101,8 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 name=r["name"],
                 lemmas=frozenset(r["lemmas"]),
                 voice=r["voice"],
-                subject=tuple(r["subject"].split("|")),
-                object=tuple((r.get("object") or "").split("|")) if r.get("object") else (),
+                subject=check_roles(r["subject"], where),
+                object=check_roles(r["object"], where) if r.get("object") else (),
                 relation=r.get("relation"),
                 subject_class=frozenset(r.get("subject_class", [])),
                 object_class=frozenset(r.get("object_class", [])),
@@ -133,44 +163,8 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             # "he left in 1910 to work for X": the one who left works
             found = _arg_tokens(verb.head, "nsubj")
         return found
-    if role == "agent":
-        return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if role == "alliance-with":  # "formed an alliance with X"
-        return [
-            g
-            for c in verb.children
-            if c.dep_ == "dobj" and c.lemma_ in ("alliance", "coalition", "pact", "bloc", "front", "union")
-            for p in [*c.children, *verb.children]
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    if role.startswith(("as-of:", "attr-of:")):
-        # "X is part of Y": the attribute noun's "of" phrase; "elected as a member of Y": the "as" noun's
-        kind, noun = role.split(":", 1)
-        return [
-            g
-            for n in _role_nouns(verb, kind, noun.rstrip("?"), ("attr",))
-            for p in n.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    if role.startswith("pobj:"):
-        prep = role.split(":", 1)[1]
-        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "won two medals at the X"
-        heads += [  # "worked as a welder at the X"
-            g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"
-        ]
-        return [
-            g
-            for h in heads
-            for c in h.children
-            if c.dep_ == "prep" and c.lower_ == prep
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    return []
+    kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json
+    return role_tokens(verb, role_paths()[kind], word.rstrip("?"))
 
 
 def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozenset[str]) -> list[Mention]:
@@ -221,9 +215,9 @@ def _as_noun(verb: Token) -> str | None:
     return None
 
 
-_START_PREPS = frozenset({"from", "since"})
-_END_PREPS = frozenset({"until", "till", "to", "through", "up"})
-_LEAVE_LEMMAS = frozenset({"leave", "quit", "exit", "resign", "depart", "abandon"})
+_START_PREPS = lexicon("tenure_start_preps")
+_END_PREPS = lexicon("tenure_end_preps")
+_LEAVE_LEMMAS = lexicon("leave_verbs")
 
 
 def _date_of(ctx: Sentences, tok: Token) -> str | None:
@@ -379,9 +373,9 @@ def headquarters_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 COALITION_CONFIDENCE = 0.7
-_COALITION_NOUNS = frozenset({"alliance", "coalition", "bloc", "front", "pact", "union", "federation", "confederation"})
+_COALITION_NOUNS = lexicon("coalition_nouns")
 _COALITION_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_COALITION_NOUNS)) + r")", re.IGNORECASE)
-_NAMING_VERBS = frozenset({"call", "name", "know", "dub", "christen"})
+_NAMING_VERBS = lexicon("naming_verbs")
 
 
 def coalition_facts(ctx: Sentences) -> Iterator[Fact]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_tsv
 from kg.model import DateValue, Fact, Mention
@@ -14,7 +15,7 @@ from kg.ontology import group_of
 __all__ = ["dated_work_facts", "lead_work_facts", "track_facts", "work_creators"]
 
 CONFIDENCE = 0.8
-_CONTAINERS = {"album", "ep", "mixtape", "soundtrack", "compilation", "collection", "anthology", "series"}
+_CONTAINERS = lexicon("work_containers")
 
 
 @cache
@@ -79,12 +80,10 @@ def dated_work_facts(ctx: Sentences) -> Iterator[Fact]:
 
 
 _YEAR_BEFORE = re.compile(r"\b(\d{4})['’]s\s+$")
-_WORKS = frozenset(
-    ["album", "single", "song", "film", "movie", "novel", "book", "sitcom", "series", "show", "play", "poem", "opera"]
-)
+_WORKS = lexicon("work_nouns")
 TRACK_CONFIDENCE = 0.65
-_TRACK_WORDS = {"single", "track", "song"}
-_MUSICIANS = {"singer", "band", "rapper", "musician", "group", "duo", "trio", "songwriter", "vocalist", "dj"}
+_TRACK_WORDS = lexicon("track_nouns")
+_MUSICIANS = lexicon("musician_nouns")
 
 
 def track_facts(ctxs: Sequence[Sentences], known: Sequence[Fact]) -> Iterator[Fact]:

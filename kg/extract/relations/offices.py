@@ -1,0 +1,143 @@
+"""Offices the prose gives a person: "Ana Roe was the second Prime Minister of Valdora", "Roe
+became the 22nd President of Valdora", "Ana Roe, president of Valdora from 1970 to 1973," →
+positionHeld(Ana Roe, Prime Minister of Valdora): the office of a country, as one position node."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import pairwise
+
+from kg.extract.relations.base import Sentences
+from kg.extract.tables import keyword_class
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["of_person_facts", "office_facts"]
+
+OFFICE_CONFIDENCE = 0.75
+# the office right before "of <country>": a head of state's or government's and their deputies'
+_OFFICE = re.compile(
+    r"\b(?P<office>(?:(?:vice|deputy)[- ]?)?(?:president|prime\s+minister|premier|chancellor))\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# between the person and the office: a verb of being or serving, or an apposition
+_LINK = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?"
+    r"(?:,?\s+(?:(?:who|also|later|briefly|then)\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
+    r"(?:\s+as)?|was\s+appointed(?:\s+as)?|was\s+sworn\s+in\s+as)|,)"
+    r"\s+(?:(?:the|a|an|then|former|later)\s+)?(?P<mods>(?:[\w-]+\s+){0,5}?)$",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUN = re.compile(r"^\s*(?:He|She)\b")
+
+
+_WHO = re.compile(
+    r"\bwho\s+(?:(?:also|later|briefly)\s+)*(?:was|is|became|served\s+as)\s+(?:(?:the|a|an)\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+){0,5}?)$"
+)
+
+
+def _opens_with_subject(ctx: Sentences, lead: str) -> bool:
+    """The sentence begins with the article subject's name, or with one of its words (a surname)."""
+    first = lead.lstrip().split(" ", 1)[0].strip(",")
+    return bool(first) and (lead.lstrip().startswith(ctx.subject.text) or first in ctx.subject.text.split())
+
+
+def _modifiers_ok(words: str) -> bool:
+    """ "first democratically elected and 22nd", "38th", "second": no names between person and office."""
+    return all(w.islower() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words.split())
+
+
+def office_facts(ctx: Sentences) -> Iterator[Fact]:
+    """positionHeld from "<person> was/became/served as the … <office> of <country>"."""
+    text, base = ctx.block.text, ctx.block.start
+    for c in ctx.mentions:
+        if c.cls != "Country":
+            continue
+        office = _OFFICE.search(text, max(0, c.start - base - 40), c.start - base)
+        if office is None:
+            continue
+        at = office.start("office") + base
+        span = ctx.span(c.start, c.end)
+        if span is None:
+            continue
+        sent = span.sent
+        sent_start = sent.start_char + base
+        before = [m for m in ctx.mentions if sent_start <= m.start and m.end <= at]
+        holder: Mention | None = None
+        if before and group_of(before[-1].cls) == "Person":
+            link = _LINK.fullmatch(text, before[-1].end - base, at - base)
+            if link is not None and _modifiers_ok(link.group("mods")):
+                holder = before[-1]
+        lead = text[sent_start - base : at - base]
+        if holder is None and (who := _WHO.search(lead)) is not None and _modifiers_ok(who.group("mods")):
+            # "Ana Roe (1914–1996) was a Chilean politician who was the 46th president of Chile"
+            first = before[0] if before else None
+            if first is not None and group_of(first.cls) == "Person" and first.start - sent_start < 3:
+                holder = first
+            elif group_of(ctx.subject.cls) == "Person" and _opens_with_subject(ctx, lead):
+                holder = ctx.subject
+        if holder is None and not before and group_of(ctx.subject.cls) == "Person":
+            pronoun = _SUBJECT_PRONOUN.match(lead)
+            link = _LINK.fullmatch(lead, pronoun.end()) if pronoun else None
+            if link is not None and _modifiers_ok(link.group("mods")):
+                holder = ctx.subject  # "He also served as the 27th vice president of Valdora"
+        if holder is None:
+            continue
+        name = text[office.start("office") : c.end - base]
+        position = Mention(ctx.article.stem, at, c.end, name, "Position", "pattern")
+        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country", OFFICE_CONFIDENCE))
+
+
+LED_BY_CONFIDENCE = 0.7
+# "the Civic Party (PC) of Ana Roe and Luis Vidal": an organisation, its acronym, then its leaders
+_ACRONYM_OF = re.compile(r"\s*\([^()\s]{2,12}\)\s+of\s+(?!the\b)")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
+_AND = re.compile(r"\s*(?:,|and|,\s+and)\s+")
+
+
+def _looks_like_a_person(m: Mention) -> bool:
+    """A name NER typed as something else that reads as a person's: two to four capitalised words
+    (particles allowed), no keyword of an organisation or place."""
+    words = m.text.split()
+    if group_of(m.cls) == "Person":
+        return True
+    if group_of(m.cls) == "Place" or not 2 <= len(words) <= 5 or keyword_class(m.text) is not None:
+        return False
+    return words[0][:1].isupper() and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
+
+
+_PARTICLES = frozenset({"de", "del", "la", "van", "von", "da", "dos", "y"})
+
+
+def _as_person(m: Mention) -> Mention:
+    return m if group_of(m.cls) == "Person" else replace(m, cls="Person", source="context")
+
+
+def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
+    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe); "Ana Roe of the Civic
+    Party (PC)" → memberOfParty(Ana Roe, Civic Party)."""
+    text, base = ctx.block.text, ctx.block.start
+    ms = ctx.mentions
+    starts = {m.start: m for m in ms}
+    for a, b in pairwise(ms):
+        span = ctx.span(a.start, a.end)
+        if span is None:
+            continue
+        end = span.sent.end_char + base
+        if group_of(a.cls) == "Organization" and (of := _ACRONYM_OF.match(text, a.end - base)) is not None:
+            ev = ctx.evidence(span.sent, "organisation-of-person", LED_BY_CONFIDENCE)
+            person = starts.get(of.end() + base)
+            while person is not None and person.end <= end and _looks_like_a_person(person):
+                yield Fact(a, "leader", _as_person(person), ev)
+                more = _AND.match(text, person.end - base)  # "… of Ana Roe and Luis Vidal"
+                person = starts.get(more.end() + base) if more else None
+        elif (
+            group_of(a.cls) == "Person"
+            and b.cls == "PoliticalParty"
+            and b.end <= end
+            and _OF.fullmatch(text, a.end - base, b.start - base)
+        ):
+            yield Fact(a, "memberOfParty", b, ctx.evidence(span.sent, "person-of-party", LED_BY_CONFIDENCE))
