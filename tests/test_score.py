@@ -139,6 +139,7 @@ def _tiny_body() -> dict:
         "baseline": 0.0,
         "trees": [tree],
         "calibration": {"x": [0.0, 1.0], "y": [0.1, 0.9]},
+        "groups": {},
     }
 
 
@@ -163,6 +164,37 @@ def test_the_evaluator_walks_categorical_and_numeric_splits(tmp_path: Path, extr
     assert any(f.evidence.extractor == f"tiny:{PAIR_RULE}" for f in facts) or all(
         any(rules for _, rules, _ in c.relations) for c in extraction.candidates.items if c.relations
     )
+
+
+def test_groups_tell_rule_facts_from_pairs_and_articles_from_passages():
+    assert sm.group_of(2, 1.0, 1.0) == "rule/article"  # an infobox
+    assert sm.group_of(1, 0.0, 3.0) == "rule/article"  # sections
+    assert sm.group_of(0, 0.0, 1.0) == "pair/passage"  # one bare paragraph, as Re-DocRED's
+    assert set(sm.GROUPS) == {f"{a}/{b}" for a in ("rule", "pair") for b in ("article", "passage")}
+
+
+def test_a_group_has_its_own_calibration_and_threshold(tmp_path: Path, extraction):
+    """The rule facts of an article (here: two blocks) by their group's map and threshold, the
+    pairs of the article by theirs; what no group covers by the global ones."""
+    body = _tiny_body()
+    identity = {"x": [0.0, 1.0], "y": [0.0, 1.0]}
+    body["groups"] = {
+        "rule/article": {"threshold": 0.95, "calibration": identity},
+        "pair/article": {"threshold": 0.1, "calibration": identity},
+    }
+    scorer = sm.read_scorer(_write(tmp_path, body))
+    c = _cand(extraction, "Orren", "Lisbon")
+    born = dict((r, rules) for r, rules, _ in c.relations)
+    assert scorer.group(c, born["birthPlace"]) == "rule/article" and scorer.group(c, ()) == "pair/article"
+    z = 1 / (1 + math.exp(-2))
+    assert scorer.probability(c, "birthPlace", born["birthPlace"]) == round(z, 3)  # its group's map, not 0.1+0.8z
+    assert scorer.probability(c, "deathPlace", ()) == round(1 - z, 3)
+    facts = {(f.subject.text, f.relation, getattr(f.object, "text", None)) for f in score_facts(extraction, scorer)}
+    assert ("Orren", "birthPlace", "Lisbon") not in facts  # 0.881 < its group's 0.95
+    assert ("Orren", "deathPlace", "Lisbon") in facts  # 0.119 >= its group's 0.1 (globally 0.195 < 0.5)
+    body["groups"] = {"rule/elsewhere": {"threshold": 0.5, "calibration": identity}}
+    with pytest.raises(sm.ScorerError, match="unknown group"):
+        sm.read_scorer(_write(tmp_path, body, "other.json"))
 
 
 @pytest.mark.parametrize(
