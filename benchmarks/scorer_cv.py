@@ -166,9 +166,10 @@ def errors(data: ts.Data) -> None:
         new = np.zeros(len(rows), dtype=bool)
         for g, (m, t) in fitted.groups.items():
             sel = grp == g
-            new[sel] = np.round((m or fitted.iso).predict(raw[sel]), 3) >= t
+            new[sel] = np.round((m if m is not None else fitted.iso).predict(raw[sel]), 3) >= t
         sel_unknown = ~np.isin(grp, list(fitted.groups))
-        new[sel_unknown] = np.round(fitted.iso.predict(raw[sel_unknown]), 3) >= fitted.thr
+        if sel_unknown.any():
+            new[sel_unknown] = np.round(fitted.iso.predict(raw[sel_unknown]), 3) >= fitted.thr
         print(f"== {set_name}: {len(rows)} candidate rows, {int(y.sum())} true; one threshold {thr1:.3f}, "
               f"groups {{{', '.join(f'{g}: {t:.3f}' for g, (_, t) in sorted(fitted.groups.items()))}}}")  # fmt: skip
         for g in ts.GROUP_ORDER:

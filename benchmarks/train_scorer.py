@@ -429,10 +429,17 @@ def load(names: list[str], jobs: int, store: Path) -> Data:
 
 
 def _matrix_file(names: list[str], store: Path) -> Path:
+    import inspect
+
     from kg.cache import rules_fingerprint
 
+    # what the matrix depends on: the extraction, the features, and the code here that labels,
+    # samples and encodes the rows (not the training and calibration, which read it)
+    code = "".join(
+        inspect.getsource(f) for f in (extract, _names, label_rows, _end, codes_of, matrix, load, save_matrix)
+    )
     key = json.dumps([rules_fingerprint(), feature_fingerprint(), sorted(names), NEGATIVE_SHARE, DOMAIN_WEIGHT,
-                      hashlib.sha256(Path(__file__).read_bytes()).hexdigest()])  # fmt: skip
+                      MAX_CATS, hashlib.sha256(code.encode()).hexdigest()])  # fmt: skip
     return Path(str(store).rstrip("/") + "-matrix") / (hashlib.sha256(key.encode()).hexdigest()[:16] + ".npz")
 
 
@@ -530,10 +537,24 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
         else:
             maps[g] = None
     cal = np.round(cal, 3)  # as the build rounds a confidence
-    n_gold = sum(data.n_gold[d] for d in docs if split is False or fo[d] == 0)
-    curves = {g: curve(cal[grp == g], y[grp == g], n[grp == g], data.fact[rows][grp == g], data.gkey[rows][grp == g])
-              for g in maps}  # fmt: skip
-    thrs, f1, prec, rec = best_thresholds(curves, n_gold)
+    # thresholds per kind of article (encyclopedic articles, bare passages), each kind's chosen
+    # on its own documents' gold: a domain article's F1 is not traded for a passage's
+    kind_of_doc = {d: g.split("/")[1] for d, g in zip(data.doc[rows].tolist(), grp.tolist(), strict=True)}
+    thrs: dict[str, float] = {}
+    tp_k = k_k = n_gold = 0.0
+    kinds = {}
+    for kind in sorted(set(kind_of_doc.values())):
+        gold_k = sum(data.n_gold[d] for d in docs if (split is False or fo[d] == 0) and kind_of_doc.get(d) == kind)
+        curves = {g: curve(cal[grp == g], y[grp == g], n[grp == g], data.fact[rows][grp == g],
+                           data.gkey[rows][grp == g]) for g in maps if g.endswith("/" + kind)}  # fmt: skip
+        t_k, f1_k, p_k, r_k = best_thresholds(curves, int(gold_k))
+        kinds[kind] = {"f1": round(f1_k, 4), "precision": round(p_k, 4), "recall": round(r_k, 4), "gold": int(gold_k)}
+        thrs.update(t_k)
+        tp_k += r_k * gold_k
+        k_k += r_k * gold_k / p_k if p_k else 0.0
+        n_gold += gold_k
+    prec, rec = tp_k / max(1e-9, k_k), tp_k / max(1.0, n_gold)
+    f1 = 2 * prec * rec / max(1e-9, prec + rec)
     if not split:
         clf = fit(data, train)
     assert clf is not None
@@ -559,6 +580,7 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
         "precision_at_0.9": round(float(np.average(y[hi], weights=n[hi])), 4) if hi.any() else None,
         "n_at_0.9": int(hi.sum()),
         "groups": per_group,
+        "kinds": kinds,
     }
     thr = min(thrs.values()) if thrs else 0.5
     gl = {g: (maps[g], thrs[g]) for g in maps}
