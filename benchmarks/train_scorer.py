@@ -587,6 +587,30 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
     return Fitted(clf, iso, thr, gl, cv, rows, raw, cal)
 
 
+def fitted_codes(clf: HistGradientBoostingClassifier, codes: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The category codes as the fitted trees read them. scikit-learn re-encodes each categorical
+    column (an OrdinalEncoder: the codes seen in the fit, in order, become 0, 1, …; a code not seen
+    is unknown, read as missing), and the trees' category sets refer to those positions. So each
+    value's code becomes its position among the codes the fit saw; a value the fit never saw
+    leaves the map (missing, as scikit-learn treats it)."""
+    enc = clf._preprocessor.named_transformers_["encoder"]
+    out = {}
+    for name, cats in zip(CATEGORICAL, enc.categories_, strict=True):
+        pos = {int(c): i for i, c in enumerate(cats) if not np.isnan(c)}
+        out[name] = {v: pos[c] for v, c in codes[name].items() if c in pos}
+    return out
+
+
+def recode(x: np.ndarray, codes: dict[str, dict[str, int]], fitted: dict[str, dict[str, int]]) -> np.ndarray:
+    """Matrix rows (coded by ``codes``) coded as :func:`fitted_codes` codes them."""
+    out = x.copy()
+    for j, name in enumerate(CATEGORICAL):
+        to = {codes[name][v]: c for v, c in fitted[name].items()}
+        col = x[:, j]
+        out[:, j] = [to.get(int(v), np.nan) if not np.isnan(v) else np.nan for v in col]
+    return out
+
+
 def _cal(iso: IsotonicRegression) -> dict[str, list[float]]:
     return {"x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]}
 
@@ -616,7 +640,7 @@ def artefact(data: Data, fitted: Fitted, names: list[str], docs: list[str], cv: 
         "cv": cv,
         "threshold": round(thr, 6),
         "columns": [*CATEGORICAL, *NUMERIC],
-        "codes": data.codes,
+        "codes": fitted_codes(clf, data.codes),
         "baseline": baseline,
         "trees": trees,
         "calibration": _cal(iso),
