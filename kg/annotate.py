@@ -108,15 +108,17 @@ def _extract_chunk(
     cache: ExtractionCache | None = None,
     nlp: Language | None = None,
     settle: Callable[[Extraction], Extraction] | None = None,
+    candidates: bool = True,
 ) -> list[Extraction]:
     """Annotate and extract some articles in this process, caching each one as soon as it is done
-    (and keeping what ``settle`` makes of it)."""
+    (and keeping what ``settle`` makes of it); ``candidates=False``: without the learned scorer's
+    candidates (a build by the rules reads none), and the cache entry says so."""
     out = []
     docs = _annotate(articles, 1, nlp) if articles else iter(())
     for n, (a, d) in enumerate(zip(articles, docs, strict=True), 1):
-        ex = extract_article(a, d[0], d[1])
+        ex = extract_article(a, d[0], d[1], with_candidates=candidates)
         if cache is not None:
-            cache.put(article_digest(a), ex)
+            cache.put(article_digest(a), ex, candidates)
         out.append(settle(ex) if settle is not None else ex)
         if progress:
             progress("extract", n, len(articles))
@@ -144,6 +146,7 @@ def _extract_parallel(
     progress: Progress | None,
     cache: ExtractionCache | None = None,
     settle: Callable[[Extraction], Extraction] = _same,
+    candidates: bool = True,
 ) -> list[Extraction]:
     """Annotation and extraction in ``jobs`` worker processes, in article order (same output as one)."""
     import multiprocessing
@@ -155,7 +158,8 @@ def _extract_parallel(
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     counter = (ctx or multiprocessing.get_context()).Value("i", 0)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_count_into, initargs=(counter,)) as pool:
-        futures = {pool.submit(partial(_extract_chunk, progress=None, cache=cache), c): k for k, c in enumerate(chunks)}
+        task = partial(_extract_chunk, progress=None, cache=cache, candidates=candidates)
+        futures = {pool.submit(task, c): k for k, c in enumerate(chunks)}
         done: dict[int, list[Extraction]] = {}
         pending = set(futures)
         while pending:  # the progress moves per article, whichever worker finished it

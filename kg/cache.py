@@ -6,8 +6,10 @@ lives beside the store (``<store>-cache/``) and can be deleted at any time.
 
 An entry is data only — JSON written and read by the standard library, never a pickle — so a
 shared cache folder cannot make kg run code. Each entry names the fingerprint, article and text
-hash it was made for and carries the SHA-256 of its payload; the payload is decoded against the
-types of :class:`~kg.extract.Extraction` (every field checked). An entry that fails any check
+hash it was made for, whether it carries the learned scorer's candidates (a build by the rules
+makes none; a build with the scorer extracts an entry without them again), and the SHA-256 of
+that and its payload; the payload is decoded against the types of
+:class:`~kg.extract.Extraction` (every field checked). An entry that fails any check
 (corrupt, tampered, made for another article or another kg) is ignored, recomputed, overwritten,
 and counted in :attr:`ExtractionCache.rejected`.
 """
@@ -35,7 +37,7 @@ from kg.score.candidates import Candidate, Candidates
 
 __all__ = ["ExtractionCache", "decode_extraction", "encode_extraction", "rules_fingerprint"]
 
-FORMAT = "kg-extraction-cache/2"  # 2: candidates and their features
+FORMAT = "kg-extraction-cache/3"  # 2: candidates and their features; 3: whether an entry has them
 _CLASSES: dict[str, type] = {
     c.__name__: c for c in (Mention, Fact, Evidence, DateValue, TextValue, Candidate, Candidates)
 }
@@ -145,6 +147,11 @@ def decode_extraction(text: str, article: Article, candidates: bool = True) -> E
     return ex
 
 
+def _checksum(payload: str, candidates: bool) -> str:
+    """The SHA-256 of an entry's payload and of whether it carries candidates."""
+    return hashlib.sha256(f"{int(candidates)}\n{payload}".encode()).hexdigest()
+
+
 class ExtractionCache:
     """Extractions stored as checked JSON entries under ``<store>-cache/<fingerprint>/``."""
 
@@ -169,7 +176,9 @@ class ExtractionCache:
 
     def get(self, article: Article, digest: str, candidates: bool = True) -> Extraction | None:
         """The cached extraction of this article text, or None (a bad entry is also counted);
-        ``candidates=False``: without the scorer's candidates (see :func:`decode_extraction`)."""
+        ``candidates=False``: without the scorer's candidates (see :func:`decode_extraction`).
+        An entry made without candidates (by a build of the rules) serves only ``candidates=False``:
+        for ``candidates=True`` it is None, not counted as bad, and the article is extracted again."""
         p = self.path(article.stem, digest)
         try:
             raw = self._read(p)
@@ -182,25 +191,30 @@ class ExtractionCache:
             for k, v in expect.items():
                 if entry.get(k) != v:
                     raise BadEntry(f"{k} is not {v!r}")
+            has = entry.get("candidates")
+            if type(has) is not bool:
+                raise BadEntry("candidates is not true or false")
+            if candidates and not has:
+                return None
             payload = entry.get("payload")
-            if not isinstance(payload, str) or hashlib.sha256(payload.encode("utf-8")).hexdigest() != entry.get(
-                "sha256"
-            ):
+            if not isinstance(payload, str) or _checksum(payload, has) != entry.get("sha256"):
                 raise BadEntry("checksum does not match the content")
             return decode_extraction(payload, article, candidates)
         except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
             self.rejected.append(f"{p}: {exc}")
             return None
 
-    def put(self, digest: str, value: Extraction) -> None:
-        """Store an extraction (atomically; a failure to write only costs a future recomputation)."""
+    def put(self, digest: str, value: Extraction, candidates: bool = True) -> None:
+        """Store an extraction (atomically; a failure to write only costs a future recomputation);
+        ``candidates``: whether it was made with the scorer's candidates (an empty
+        :class:`~kg.score.candidates.Candidates` is also what an article without any has)."""
         try:
             payload = encode_extraction(value)
         except (TypeError, ValueError):
             return
-        self.put_payload(value.article.stem, digest, payload)
+        self.put_payload(value.article.stem, digest, payload, candidates)
 
-    def put_payload(self, stem: str, digest: str, payload: str) -> None:
+    def put_payload(self, stem: str, digest: str, payload: str, candidates: bool = True) -> None:
         """Store the :func:`encode_extraction` text of the article ``stem`` (encoded elsewhere: a
         Dask worker encodes what it extracted, the client only writes it)."""
         entry = {
@@ -208,7 +222,8 @@ class ExtractionCache:
             "fingerprint": self.fingerprint,
             "stem": stem,
             "digest": digest,
-            "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest(),
+            "candidates": candidates,
+            "sha256": _checksum(payload, candidates),
             "payload": payload,
         }
         tmp = None

@@ -215,7 +215,8 @@ def build(
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1), help="Reject larger files.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line (shown only when stderr is a terminal).")
-def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: int, quiet: bool) -> None:
+@click.option("--scorer", type=click.Choice(["rules", "model"]), default="rules", help="For 'kg build --scorer'.")
+def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: int, quiet: bool, scorer: str) -> None:
     """Extract articles into the store's extraction cache only (no lock, nothing written to the store).
 
     Run it on shards of a corpus in parallel, on one machine or many sharing the folder, then
@@ -225,7 +226,7 @@ def extract(paths: tuple[Path, ...], store: Path | None, jobs: int, max_bytes: i
 
     where = _store(store)
     bar = _Progress(quiet)
-    report = extract_to_cache(paths, where, jobs, max_bytes, bar)
+    report = extract_to_cache(paths, where, jobs, max_bytes, bar, candidates=scorer == "model")
     bar.done()
     for problem in report.failures:
         click.echo(f"error: {problem}", err=True)

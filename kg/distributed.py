@@ -122,19 +122,20 @@ def _worker_nlp() -> Any:
     return _NLP[0]
 
 
-def extract_batch(articles: Sequence[Article]) -> list[Extraction | str]:
-    """A task: annotate and extract ``articles`` on this worker. An article whose extraction
-    raises comes back as the one-line problem naming its file (the rest of the batch is kept)."""
+def extract_batch(articles: Sequence[Article], candidates: bool = True) -> list[Extraction | str]:
+    """A task: annotate and extract ``articles`` on this worker (``candidates``: with the learned
+    scorer's candidates). An article whose extraction raises comes back as the one-line problem
+    naming its file (the rest of the batch is kept)."""
     from kg.annotate import _extract_chunk
 
     nlp = _worker_nlp()
     try:
-        return list(_extract_chunk(articles, nlp=nlp))
+        return list(_extract_chunk(articles, nlp=nlp, candidates=candidates))
     except Exception:
         out: list[Extraction | str] = []
         for a in articles:
             try:
-                out.extend(_extract_chunk([a], nlp=nlp))
+                out.extend(_extract_chunk([a], nlp=nlp, candidates=candidates))
             except Exception as exc:
                 out.append(f"{a.path}: extraction failed on a Dask worker ({type(exc).__name__}: {exc})")
         return out
@@ -147,15 +148,12 @@ def extract_for_client(
     time done here, on the worker, in parallel: each extraction's cache payload encoded
     (``encode``, :func:`kg.cache.encode_extraction`; the client only writes it) and, when the
     client has no use for them (no learned scorer: ``candidates=False``), the scorer's
-    candidates left out of what travels back (most of an extraction, and most of the time the
-    client spent unpickling it; ``benchmarks/dask_speed.py``)."""
-    from dataclasses import replace
-
+    candidates not computed at all (most of an extraction, and most of the time the client spent
+    unpickling it; ``benchmarks/dask_speed.py``)."""
     from kg.cache import encode_extraction
-    from kg.score.candidates import Candidates
 
     out: list[tuple[Extraction, str | None] | str] = []
-    for r in extract_batch(articles):
+    for r in extract_batch(articles, candidates):
         if isinstance(r, str):
             out.append(r)
             continue
@@ -163,7 +161,7 @@ def extract_for_client(
         if encode:
             with contextlib.suppress(TypeError, ValueError):
                 payload = encode_extraction(r)
-        out.append((r if candidates else replace(r, candidates=Candidates()), payload))
+        out.append((r, payload))
     return out
 
 
@@ -290,7 +288,8 @@ def _run(
                 continue
             ex, payload = r
             if cache is not None and payload is not None:
-                cache.put_payload(a.stem, hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest(), payload)
+                digest = hashlib.sha256((a.source or a.text).encode("utf-8")).hexdigest()
+                cache.put_payload(a.stem, digest, payload, candidates)
             found[a.stem] = settle(ex) if settle is not None else ex
         done += len(part)
         if progress:

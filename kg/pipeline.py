@@ -160,7 +160,9 @@ def build_graph(
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
         settle = Settle(scorer)
-        extractions = _extract_all(articles, hashes, cache, jobs, report, progress, dask, dask_batch, settle)
+        extractions = _extract_all(
+            articles, hashes, cache, jobs, report, progress, dask, dask_batch, settle, settle.candidates
+        )
         stems = [a.stem for a in articles]
         del articles  # the texts: each extraction keeps only its article's names (see Settle)
         clock.lap("extract")
@@ -227,18 +229,21 @@ def extract_to_cache(
     jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    candidates: bool = False,
 ) -> BuildReport:
     """Read and extract ``paths`` into the extraction cache of ``store`` without touching the
     store: no lock, so many processes (or machines sharing the folder) can each extract a shard
     at once; a later ``build_graph`` over the whole corpus then reuses every extraction and
-    only resolves, infers and writes. ``report.reused`` counts the articles already cached."""
+    only resolves, infers and writes. ``report.reused`` counts the articles already cached.
+    ``candidates``: with the learned scorer's candidates, for a build with the scorer (which
+    extracts again an article cached without them)."""
     from kg.cache import ExtractionCache
 
     report = BuildReport(str(store))
     clock = _Clock(report.timings)
     articles, hashes = _read_all(paths, max_bytes, report, progress)
     clock.lap("read")
-    _extract_all(articles, hashes, ExtractionCache(store), jobs, report, progress)
+    _extract_all(articles, hashes, ExtractionCache(store), jobs, report, progress, candidates=candidates)
     report.articles = [a.stem for a in articles]
     clock.lap("extract")
     return report
@@ -291,16 +296,17 @@ def _extract_all(
     dask: str | None = None,
     dask_batch: int | None = None,
     settle: Callable[[Extraction], Extraction] | None = None,
+    candidates: bool = True,
 ) -> list[Extraction]:
     """Extractions in article order: cached ones reused, the others annotated and extracted, each
     written to the cache as soon as it is done (a killed build keeps the work it finished), and
-    each passed through ``settle`` (:class:`Settle`) as soon as it is there."""
+    each passed through ``settle`` (:class:`Settle`) as soon as it is there. ``candidates``: with
+    the learned scorer's candidates (a cached entry without them is then extracted again)."""
     found: dict[str, Extraction] = {}
     keep = settle if settle is not None else _same
     if cache is not None:
-        with_candidates = not isinstance(settle, Settle) or settle.candidates
         for a in articles:
-            hit = cache.get(a, hashes[a.stem], candidates=with_candidates)
+            hit = cache.get(a, hashes[a.stem], candidates=candidates)
             if hit is not None:
                 found[a.stem] = keep(hit)
         report.cache_rejected = len(cache.rejected)
@@ -318,15 +324,15 @@ def _extract_all(
                 report.failures,
                 dask_batch or DEFAULT_BATCH,
                 settle=keep,
-                candidates=not isinstance(settle, Settle) or settle.candidates,
+                candidates=candidates,
             )
         )
         return [found[a.stem] for a in articles if a.stem in found]
     if jobs > 1 and len(todo) > 2 * jobs:
         gazetteer()  # built once here, inherited by the forked workers
-        fresh = _extract_parallel(todo, jobs, progress, cache, keep)
+        fresh = _extract_parallel(todo, jobs, progress, cache, keep, candidates)
     else:
-        fresh = _extract_chunk(todo, progress, cache, settle=keep)
+        fresh = _extract_chunk(todo, progress, cache, settle=keep, candidates=candidates)
     for a, ex in zip(todo, fresh, strict=True):
         found[a.stem] = ex
     return [found[a.stem] for a in articles]

@@ -253,10 +253,10 @@ def test_an_article_that_fails_on_a_worker_is_one_line_naming_it(
 
     real = kg.annotate.extract_article
 
-    def failing(a, *rest):  # type: ignore[no-untyped-def]
+    def failing(a, *rest, **options):  # type: ignore[no-untyped-def]
         if a.stem == "dario_fenn":
             raise ValueError("boom")
-        return real(a, *rest)
+        return real(a, *rest, **options)
 
     monkeypatch.setattr(kg.annotate, "extract_article", failing)
     out = extract_batch(arts)

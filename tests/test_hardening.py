@@ -121,11 +121,11 @@ def test_a_build_killed_midway_keeps_the_articles_it_extracted(tmp_path: Path, m
     real = annotate.extract_article
     done: list[str] = []
 
-    def dies_on_the_third(article, docs, lead=None):  # type: ignore[no-untyped-def]
+    def dies_on_the_third(article, docs, lead=None, **options):  # type: ignore[no-untyped-def]
         if len(done) == 2:
             raise KeyboardInterrupt  # Ctrl-C (or a kill) in the middle of the extract stage
         done.append(article.stem)
-        return real(article, docs, lead)
+        return real(article, docs, lead, **options)
 
     monkeypatch.setattr(annotate, "extract_article", dies_on_the_third)
     with pytest.raises(KeyboardInterrupt):

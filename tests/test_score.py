@@ -252,7 +252,7 @@ def test_rules_only_ignores_the_candidates(tmp_path: Path, extraction, monkeypat
 
     plain = build_graph([ARTICLE], tmp_path / "a", [tmp_path / "a.nq"], use_cache=False)
     real = pl.extract_article
-    monkeypatch.setattr(pl, "extract_article", lambda *a: replace(real(*a), candidates=Candidates()))
+    monkeypatch.setattr(pl, "extract_article", lambda *a, **k: replace(real(*a, **k), candidates=Candidates()))
     bare = build_graph([ARTICLE], tmp_path / "b", [tmp_path / "b.nq"], use_cache=False)
     assert plain.ok and bare.ok
     assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "b.nq").read_bytes()

@@ -12,7 +12,7 @@ from kg.annotate import Settle, article_digest
 from kg.cache import ExtractionCache
 from kg.documents import read_article
 from kg.homonyms import homonym_contexts
-from kg.pipeline import build_graph
+from kg.pipeline import build_graph, extract_to_cache
 from kg.score import model as sm
 from kg.score.stage import score_facts
 
@@ -37,6 +37,8 @@ def test_a_settled_extraction_keeps_names_facts_and_contexts_but_no_text_or_cand
 ) -> None:
     corpus, store, _ = cached
     a = read_article(corpus / "green_union.txt")
+    assert ExtractionCache(store).get(a, article_digest(a)) is None, "a build by the rules makes no candidates"
+    extract_to_cache([corpus], store, candidates=True)  # what a build with the scorer extracts
     full = ExtractionCache(store).get(a, article_digest(a))
     assert full is not None and full.candidates.items, "the cache keeps the candidates for a scorer"
     settle = Settle()

@@ -46,11 +46,16 @@ class Extraction:
     candidates: Candidates = field(default=Candidates())  # what the learned scorer may accept (kg.score)
 
 
-def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = None) -> Extraction:
+def extract_article(
+    article: Article, docs: Sequence[Doc], lead: Doc | None = None, *, with_candidates: bool = True
+) -> Extraction:
     """Mentions, facts and same-as hints of one article.
 
     ``docs`` align with ``article.blocks``; ``lead`` is the first paragraph with
     its brackets blanked (see :func:`kg.extract.subject.blank_parentheses`).
+    ``with_candidates=False`` leaves out the learned scorer's candidates (:mod:`kg.score`), which
+    only a build with the scorer reads and which cost about as much as the rules: the
+    extraction's ``candidates`` are then empty.
     """
     from kg.extract.relations import prose_facts
 
@@ -100,7 +105,7 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
             if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
                 known.add(node)
-    cands = candidates(article, docs, per_block, subject, facts)
+    cands = candidates(article, docs, per_block, subject, facts) if with_candidates else Candidates()
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
 
 

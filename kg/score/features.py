@@ -48,7 +48,7 @@ class Context:
     key: Callable[[str], str]
     subject_keys: frozenset[str]
     ranks: dict[str, tuple[int, int]]  # name key → (rank among its class's names by first mention, of how many)
-    _sent_index: dict[int, dict[int, int]]
+    _sents: dict[int, tuple[list[int], list[Span], dict[int, int]]]
 
     @classmethod
     def of(
@@ -73,11 +73,24 @@ class Context:
         starts = [b.start for b in article.blocks]
         return cls(article, docs, per_block, starts, counts, key, frozenset(subj), ranks, {})
 
+    def _sentences(self, i: int) -> tuple[list[int], list[Span], dict[int, int]]:
+        found = self._sents.get(i)
+        if found is None:
+            spans = list(self.docs[i].sents)
+            found = self._sents[i] = ([x.start for x in spans], spans, {x.start: n for n, x in enumerate(spans)})
+        return found
+
     def sentence_index(self, i: int) -> dict[int, int]:
         """Block ``i``'s sentences: the token where each starts → its number (computed once)."""
-        if i not in self._sent_index:
-            self._sent_index[i] = {s.start: n for n, s in enumerate(self.docs[i].sents)}
-        return self._sent_index[i]
+        return self._sentences(i)[2]
+
+    def sentence_of(self, i: int, token: Token) -> tuple[int, Span]:
+        """The number in block ``i``'s doc and the span of ``token``'s sentence (``token.sent``),
+        by bisection over the doc's sentence starts, found once per doc (``token.sent`` walks
+        the sentence on every call, for every candidate)."""
+        starts, spans, _ = self._sentences(i)
+        k = bisect.bisect_right(starts, token.i) - 1
+        return k, spans[k]
 
     def block_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -208,8 +221,8 @@ def _sentence_features(
     if first is None:
         return
     last = _tok(doc, max(ev.start, ev.end - 1) - base, ev.end - base) or first
-    sent = first.sent
-    span = doc[sent.start : max(sent.end, last.sent.end)]  # the sentence, or the passage of a cross pair
+    _, sent = ctx.sentence_of(i, first)
+    span = doc[sent.start : max(sent.end, ctx.sentence_of(i, last)[1].end)]  # the sentence, or a cross pair's passage
     index = ctx.sentence_index(i)
     nums["block_index"] = i
     nums["sent_index"] = index.get(sent.start, 0)
@@ -223,19 +236,21 @@ def _sentence_features(
         cats[name] = (t.ent_type_ or "-") if t is not None else "absent"
     # the subject unnamed in its sentence ("He was born …"): the clause's head stands for it
     if ts is None and is_subject[0]:
-        ts = to.sent.root if to is not None else sent.root
+        ts = ctx.sentence_of(i, to)[1].root if to is not None else sent.root
     if to is None and is_subject[1]:
-        to = ts.sent.root if ts is not None else sent.root
+        to = ctx.sentence_of(i, ts)[1].root if ts is not None else sent.root
     if ts is None or to is None:
         return
     lo, hi = sorted((ts.i, to.i))
     nums["tok_dist"] = hi - lo
     nums["s_first"] = float(ts.i < to.i)
-    nums["sent_dist"] = float(abs(index.get(ts.sent.start, 0) - index.get(to.sent.start, 0)))
-    if ts.sent.start != to.sent.start:  # two sentences: no dependency path joins them
+    k_s, s_sent = ctx.sentence_of(i, ts)
+    k_o, o_sent = ctx.sentence_of(i, to)
+    nums["sent_dist"] = float(abs(k_s - k_o))
+    if s_sent.start != o_sent.start:  # two sentences: no dependency path joins them
         cats["path"] = cats["path_labels"] = cats["between"] = cats["first_between"] = "cross"
-        cats["trigger"] = to.sent.root.lemma_.lower()
-        cats["s_trigger"] = ts.sent.root.lemma_.lower()
+        cats["trigger"] = o_sent.root.lemma_.lower()
+        cats["s_trigger"] = s_sent.root.lemma_.lower()
         return
     path, labels, trigger, n = _path(ts, to)
     cats["path"], cats["path_labels"], cats["trigger"] = path, labels, trigger
