@@ -17,6 +17,7 @@ from kg.constraints import constraint, fits
 from kg.documents import read_article
 from kg.extract import extract_article
 from kg.model import DateValue, Mention
+from kg.ontology import RELATIONS
 from kg.pipeline import build_graph
 from kg.score import candidates as candidates_module
 from kg.score import model as sm
@@ -135,7 +136,7 @@ def _tiny_body() -> dict:
         "data": {},
         "threshold": 0.5,
         "columns": cols,
-        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}},
+        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}, "rule": {"verb": 0}},
         "baseline": 0.0,
         "trees": [tree],
         "calibration": {"x": [0.0, 1.0], "y": [0.1, 0.9]},
@@ -164,6 +165,26 @@ def test_the_evaluator_walks_categorical_and_numeric_splits(tmp_path: Path, extr
     assert any(f.evidence.extractor == f"tiny:{PAIR_RULE}" for f in facts) or all(
         any(rules for _, rules, _ in c.relations) for c in extraction.candidates.items if c.relations
     )
+
+
+def test_a_rule_the_model_never_saw_keeps_its_facts_at_its_confidence(tmp_path: Path, extraction):
+    """Below the threshold, a fact of a rule family the model knows ('verb') is dropped; one whose
+    rules it never saw in training (no category code) stands, at the rules' confidence."""
+    scorer = sm.read_scorer(_write(tmp_path, _tiny_body()))
+    facts = {(f.subject, f.relation, f.object): f for f in score_facts(extraction, scorer)}
+    seen = unseen = 0
+    for c in extraction.candidates.items:
+        for rel, rules, _ in c.relations:
+            if not rules or RELATIONS[rel].wikidata is None or scorer.probability(c, rel, rules) >= 0.5:
+                continue
+            fact = facts.get((c.subject, rel, c.object))
+            if any(r.startswith("verb") for r, _ in rules):
+                seen += 1
+                assert fact is None or fact.evidence.confidence >= 0.5  # (another candidate may state it)
+            else:
+                unseen += 1
+                assert fact is not None and fact.evidence.confidence == round(max(x for _, x in rules), 3)
+    assert seen and unseen
 
 
 def test_groups_tell_rule_facts_from_pairs_and_articles_from_passages():

@@ -100,6 +100,12 @@ class Scorer:
         g = self.groups.get(group)
         return g.threshold if g is not None else self.threshold
 
+    def unseen(self, rules: tuple[tuple[str, float], ...]) -> bool:
+        """Whether rules proposed this and the model saw none of them in training (their
+        family, the ``rule`` feature, has no category code)."""
+        known = self.codes.get("rule", {})
+        return bool(rules) and all(r.split(":")[0] not in known for r, _ in rules)
+
     def row(self, c: Candidate, rel: str, rules: tuple[tuple[str, float], ...]) -> list[float]:
         """The feature vector of one relation of a candidate (NaN for missing or unseen values)."""
         return feature_row(c, rel, rules, self.columns, self.codes)
@@ -219,7 +225,7 @@ def _scorer(body: dict[str, Any]) -> Scorer:
         trees.append(tuple(nodes))
     xs, ys = _calibration(body["calibration"])
     groups = {}
-    for name, g in body["groups"].items():
+    for name, g in body.get("groups", {}).items():  # none: every candidate by the global map and threshold
         if name not in GROUPS:
             raise ValueError(f"unknown group {name!r}")
         groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]))

@@ -5,7 +5,8 @@ group's threshold (:func:`kg.score.model.group_of`) becomes a fact with that pro
 its confidence, the sentence and offsets of its best candidate, and ``kg:extractor`` naming
 the model and the rule(s) that proposed it (``pair`` when none did). Relations with no
 Wikidata property (which no gold can score, so the model was not trained on them) keep the
-rules' facts as they are.
+rules' facts as they are. A rule fact the model would reject stands, at the rule's confidence,
+when the model never saw any of its rules in training (no evidence against them).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def score_facts(ex: Extraction, scorer: Scorer) -> tuple[Fact, ...]:
                 continue
             p = scorer.probability(c, rel, rules)
             if p < scorer.threshold_of(scorer.group(c, rules)):
-                continue
+                if not scorer.unseen(rules):
+                    continue
+                p = round(max(conf for _, conf in rules), 3)  # rules the model never saw: theirs stands
             names = "+".join(sorted({r for r, _ in rules})) or PAIR_RULE
             ev = ex.candidates.evidence[c.evidence]
             ev = Evidence(ev.article, ev.section, ev.sentence, ev.start, ev.end, f"{scorer.name}:{names}", p)
