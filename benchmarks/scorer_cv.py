@@ -1,16 +1,18 @@
-"""Honest figures for the learned scorer: 5-fold cross-validation BY DOCUMENT on Re-DocRED dev.
+"""Honest figures for the learned scorer: 5-fold cross-validation BY DOCUMENT on Re-DocRED dev,
+and leave-set-out on our own gold and the real-article set.
 
     OMP_NUM_THREADS=1 python benchmarks/scorer_cv.py [--folds 5] [--out benchmarks/scorer_cv.json]
 
-Each fold trains the model (benchmarks/train_scorer.py's recipe) on the training documents
-only, 4/5 of the dev articles (by default on 2/3 of them, with the isotonic calibration and
-the threshold from the other 1/3: one fit per fold on the shared 2-core machine; ``--inner N``
-calibrates on N inner folds and trains the fold's model on all its 4/5), builds the held-out
-1/5 with it (``build_graph(scorer=…)``, extractions from the training cache) and with the
-rules alone, and scores both dumps with the shared scorer (``../shared/eval/kgscore.py``) and
-``../shared/eval/calibration.py``. Prints per-fold and pooled F1/P/R, per-relation recall,
-ECE and precision at confidence ≥ 0.9, and draws the pooled reliability diagram
-(``benchmarks/scorer_reliability.png``).
+Each Re-DocRED fold trains the model (benchmarks/train_scorer.py's recipe and feature matrix,
+which ``make train`` leaves in ``.kg/train-store-matrix``) on every labelled row but the
+fold's 100 articles (2/3 of the training documents fit it, the other 1/3 gives the isotonic
+calibration and the threshold: one fit per fold), builds the held-out 100 with it
+(``build_graph(scorer=…)``) and with the rules alone, and scores both dumps with the shared
+scorer (``../shared/eval/kgscore.py``) and ``../shared/eval/calibration.py``. Then the own
+gold (seeds/ and tests/data/) and the real set are each built with a model trained WITHOUT
+that set, and with the rules, and scored with ``--inverse`` as ``quality.py`` does. Prints
+per-fold and pooled F1/P/R, per-relation recall, ECE and precision at confidence ≥ 0.9, and
+draws the pooled reliability diagram (``benchmarks/scorer_reliability.png``).
 """
 
 from __future__ import annotations
@@ -22,66 +24,52 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_scorer as ts
 
 from kg.pipeline import build_graph
-from kg.score.candidates import feature_fingerprint
-from kg.score.features import CATEGORICAL, NUMERIC
-from kg.score.model import FORMAT, read_scorer, seal
+from kg.score.model import read_scorer, seal
 
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
-def fit_artefact(rows, n_gold_of, docs, inner: int, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Train on ``rows`` (documents ``docs``). ``inner`` > 1: inner folds give the calibration
-    and threshold, then one model on all; ``inner`` == 1 (cheaper: one fit per fold): the model
-    trains on 2/3 of the documents and the calibration and threshold come from the other 1/3."""
-    fold_of = {d: i % max(3, inner) for i, d in enumerate(sorted(docs))}
-    oof = np.zeros(len(rows))
-    clf = None
-    for k in range(inner if inner > 1 else 1):
-        tr = [i for i, r in enumerate(rows) if fold_of[r[0]] != k]
-        te = [i for i, r in enumerate(rows) if fold_of[r[0]] == k]
-        codes = ts.codes_of([rows[i] for i in tr])
-        clf = ts.model().fit(*ts.matrix([rows[i] for i in tr], codes))
-        oof[te] = clf.predict_proba(ts.matrix([rows[i] for i in te], codes)[0])[:, 1]
-    if inner == 1:
-        held = [i for i, r in enumerate(rows) if fold_of[r[0]] == 0]
-        cal_docs = [d for d in docs if fold_of[d] == 0]
-        y = np.array([rows[i][4] for i in held])
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof[held], y)
-        thr = ts.best_threshold(iso.predict(oof[held]), y, sum(n_gold_of[d] for d in cal_docs))[0]
-        codes = ts.codes_of([r for r in rows if fold_of[r[0]] != 0])
-    else:
-        y = np.array([r[4] for r in rows])
-        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof, y)
-        thr = ts.best_threshold(iso.predict(oof), y, sum(n_gold_of[d] for d in docs))[0]
-        codes = ts.codes_of(rows)
-        clf = ts.model().fit(*ts.matrix(rows, codes))
-    assert clf is not None
-    baseline, trees = ts.export_trees(clf)
-    body = {
-        "format": FORMAT, "name": f"hgb-cv-{path.stem}", "feature_fingerprint": feature_fingerprint(),
-        "commit": "", "data": {"articles": len(docs)}, "threshold": round(thr, 6),
-        "columns": [*CATEGORICAL, *NUMERIC], "codes": codes, "baseline": baseline, "trees": trees,
-        "calibration": {"x": [float(v) for v in iso.X_thresholds_], "y": [float(v) for v in iso.y_thresholds_]},
-    }  # fmt: skip
-    path.write_text(json.dumps(seal(body), sort_keys=True, separators=(",", ":")), encoding="utf-8")
+def fit_artefact(data: ts.Data, train: np.ndarray, path: Path, name: str) -> None:
+    """A model of the rows ``train`` (2/3 of their documents fit it, 1/3 calibrates and sets the
+    threshold: one fit), written to ``path``."""
+    fitted = ts.calibrated(data, train, 3, split=True)
+    print(f"  {name}: held-out third F1 {fitted.cv['f1']} P {fitted.cv['precision']} groups {fitted.cv['groups']}",
+          flush=True)  # fmt: skip
+    docs = sorted(set(data.doc[train].tolist()))
+    body = ts.artefact(data, fitted, sorted({d.split("/")[0] for d in docs}), docs)
+    body = seal({**{k: v for k, v in body.items() if k != "sha256"}, "name": f"hgb-cv-{name}"})
+    ts.write(body, path)
+    # the exported trees against scikit-learn, on rows the fit did not see (unseen categories)
+    rest = np.setdiff1d(np.arange(len(data.y)), train)
+    sample = (rest if len(rest) else train)[:: max(1, len(rest) // 2000)]
+    scorer = read_scorer(path)
+    x = ts.recode(data.x[sample], data.codes, body["codes"])
+    ours = np.array([1 / (1 + np.exp(-scorer.raw(list(r)))) for r in x])
+    worst = float(np.max(np.abs(ours - fitted.clf.predict_proba(data.x[sample])[:, 1])))
+    print(f"  {name}: exported trees agree with scikit-learn to {worst:.2e} on {len(sample)} held-out rows", flush=True)
+    if worst > 1e-6:
+        raise SystemExit(f"{path}: the exported trees disagree with scikit-learn ({worst:.2e})")
 
 
-def score(dump: Path, gold_dir: Path, tmp: Path) -> tuple[dict, dict]:  # type: ignore[type-arg]
+def score(dump: Path, gold_dir: Path, tmp: Path, inverse: bool) -> tuple[dict, dict]:  # type: ignore[type-arg]
     rep, cal = tmp / "score.json", tmp / "cal.json"
+    rep.unlink(missing_ok=True)
+    cal.unlink(missing_ok=True)
+    inv = ["--inverse"] if inverse else []
     subprocess.run([sys.executable, str(ts.EVAL / "kgscore.py"), str(dump), "--gold", str(gold_dir), "--json",
-                    str(rep)], check=True, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
+                    str(rep), *inv], check=True, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
     subprocess.run([sys.executable, str(ts.EVAL / "calibration.py"), str(dump), "--gold", str(gold_dir), "--json",
-                    str(cal)], check=False, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
+                    str(cal), *inv], check=False, env=ENV, stdout=subprocess.DEVNULL)  # fmt: skip
     summary = json.loads(rep.read_text())["summary"]
     calib = json.loads(cal.read_text()) if cal.exists() else {"bins": [], "ece": None, "n": 0}
     return summary, calib
@@ -90,42 +78,144 @@ def score(dump: Path, gold_dir: Path, tmp: Path) -> tuple[dict, dict]:  # type: 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--inner", type=int, default=1, help="inner folds (1: one 2/3 + 1/3 split)")
     ap.add_argument("--store", type=Path, default=ts.ROOT / ".kg" / "train-store")
     ap.add_argument("--out", type=Path, default=ts.ROOT / "benchmarks" / "scorer_cv.json")
     ap.add_argument("--png", type=Path, default=ts.ROOT / "benchmarks" / "scorer_reliability.png")
+    ap.add_argument("--part", choices=("all", "folds", "sets", "errors"), default="all",
+                    help="the Re-DocRED folds, the leave-set-out builds, or both; errors: what a model "
+                         "trained without each own set does to that set's rule facts (no build)")  # fmt: skip
+    ap.add_argument("--no-rules", action="store_true", help="do not build the Re-DocRED folds with the rules too")
+    ap.add_argument("--build-store", type=Path, help="store the folds are built in (default --store)")
+    ap.add_argument("--fold", type=int, action="append", help="only these Re-DocRED folds (default all)")
+    ap.add_argument("--set", action="append", choices=("own", "real"), help="only these leave-set-out sets")
+    ap.add_argument(
+        "--work", type=Path, help="keep the artefacts, dumps and gold copies here (default: a temporary folder)"
+    )
     a = ap.parse_args()
+    build_store = a.build_store or a.store
+    data = ts.load_matrix(list(ts.SETS), 2, a.store)
     dev = ts.EVAL / "redocred-dev"
-    exs, res, gold = ts.extract([dev], 2, a.store)
-    rows, _ = ts.label_rows(exs, res, gold)
-    n_gold_of = {d: len(g["facts"]) for d, g in gold.items()}
-    docs = sorted(gold)
-    fold_of = {d: i % a.folds for i, d in enumerate(docs)}
+    docs = sorted(d for d in data.gold if d.startswith("redocred-dev/"))
+    fold_of = ts.fold_of(docs, a.folds)
+    if a.part == "errors":
+        errors(data)
+        return 0
     results: dict[str, list] = {"model": [], "rules": []}  # type: ignore[type-arg]
+    sets: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        for k in range(a.folds):
-            held = [d for d in docs if fold_of[d] == k]
-            train_docs = [d for d in docs if fold_of[d] != k]
+        tmp = a.work or Path(t)
+        tmp.mkdir(parents=True, exist_ok=True)
+        for k in (a.fold or range(a.folds)) if a.part != "sets" else ():
+            held = [d.split("/", 1)[1] for d in docs if fold_of[d] == k]
+            out = {f"redocred-dev/{d}" for d in held}
             artefact = tmp / f"fold{k}.json"
-            fit_artefact([r for r in rows if fold_of[r[0]] != k], n_gold_of, train_docs, a.inner, artefact)
+            fit_artefact(data, np.flatnonzero(~np.isin(data.doc, list(out))), artefact, f"fold{k}")
             scorer = read_scorer(artefact)
             gdir = tmp / f"gold{k}"
-            gdir.mkdir()
+            gdir.mkdir(exist_ok=True)
             for d in held:
                 shutil.copy(dev / f"{d}.gold.json", gdir)
-            for name, sc in (("model", scorer), ("rules", None)):
+            for name, sc in (("model", scorer), ("rules", None))[: 1 if a.no_rules else 2]:
                 dump = tmp / f"{name}{k}.nq"
-                build_graph([dev / f"{d}.txt" for d in held], a.store, [dump], jobs=1, prune=True, scorer=sc)
-                summary, calib = score(dump, gdir, tmp)
+                build_graph([dev / f"{d}.txt" for d in held], build_store, [dump], jobs=1, prune=True, scorer=sc)
+                summary, calib = score(dump, gdir, tmp, False)
                 results[name].append({"fold": k, "summary": summary, "calibration": calib})
+                a.out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")  # so far
                 s = summary
                 print(f"fold {k} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} "
                       f"R {s.get('facts_r')} ECE {calib.get('ece')}", flush=True)  # fmt: skip
-    a.out.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        # leave-set-out: each set is scored by a model trained without it
+        for set_name in (a.set or ("own", "real")) if a.part != "folds" else ():
+            folders, gold_dir, inverse = ts.SETS[set_name]
+            artefact = tmp / f"without-{set_name}.json"
+            fit_artefact(data, np.flatnonzero(~np.char.startswith(data.doc.astype(str), set_name + "/")), artefact,
+                         f"without-{set_name}")  # fmt: skip
+            scorer = read_scorer(artefact)
+            gdir = tmp / f"gold-{set_name}"
+            gdir.mkdir(exist_ok=True)
+            texts = sorted(p for d in folders for p in d.glob("*.txt"))
+            for p in texts:
+                g = (gold_dir or p.parent) / (p.stem + ".gold.json")
+                if g.exists():
+                    shutil.copy(g, gdir)
+            sets[set_name] = {}
+            for name, sc in (("model", scorer), ("rules", None)):
+                dump = tmp / f"{set_name}-{name}.nq"
+                build_graph(texts, build_store, [dump], jobs=1, prune=True, scorer=sc)
+                summary, calib = score(dump, gdir, tmp, inverse)
+                sets[set_name][name] = {"summary": summary, "calibration": calib}
+                s = summary
+                print(f"{set_name} {name}: F1 {s.get('facts_f1')} P {s.get('facts_p')} R {s.get('facts_r')} "
+                      f"ECE {calib.get('ece')}", flush=True)  # fmt: skip
+    a.out.write_text(json.dumps({**results, "leave_set_out": sets}, indent=1, default=str), encoding="utf-8")
     for name, folds in results.items():
-        report(name, folds, a.png if name == "model" else None)
+        if folds:
+            report(name, folds, a.png if name == "model" else None)
+    print(f"total {time.perf_counter() - ts.T0:.0f} s")
     return 0
+
+
+def errors(data: ts.Data) -> None:
+    """For each own set: a model trained without it (as ``--part sets`` fits it), applied to the
+    set's candidate rows, with one global calibration and threshold (session 7's) and with its
+    groups' own; which rules' true facts each rejects, and how the raw scores of true rule facts
+    compare with Re-DocRED's."""
+    cols = (*ts.CATEGORICAL, *ts.NUMERIC)
+    rule_col = cols.index("rule")
+    names = {v: k for k, v in data.codes["rule"].items()}
+    doc = data.doc.astype(str)
+    grp_all = ts.groups_of(data.x)
+    for set_name in ("own", "real"):
+        inside = np.char.startswith(doc, set_name + "/")
+        fitted = ts.calibrated(data, np.flatnonzero(~inside), 3, split=True)
+        rows = np.flatnonzero(inside)
+        raw = fitted.clf.predict_proba(data.x[rows])[:, 1]
+        y, grp = data.y[rows], grp_all[rows]
+        # session 7's policy: one isotonic map and one threshold, taken on all held-out rows
+        one = np.round(fitted.iso.predict(fitted.raw), 3)
+        held_y, held_n = data.y[fitted.held], data.n[fitted.held]
+        n_gold = sum(data.n_gold[d] for d in set(doc[fitted.held].tolist()))
+        whole = ts.curve(one, held_y, held_n, data.fact[fitted.held], data.gkey[fitted.held])
+        thr1 = ts.best_thresholds({"all": whole}, n_gold)[0]["all"]
+        old = np.round(fitted.iso.predict(raw), 3) >= thr1
+        new = np.zeros(len(rows), dtype=bool)
+        for g, (m, t) in fitted.groups.items():
+            sel = grp == g
+            if not sel.any():
+                continue
+            new[sel] = np.round((m if m is not None else fitted.iso).predict(raw[sel]), 3) >= t
+        sel_unknown = ~np.isin(grp, list(fitted.groups))
+        if sel_unknown.any():
+            new[sel_unknown] = np.round(fitted.iso.predict(raw[sel_unknown]), 3) >= fitted.thr
+        print(f"== {set_name}: {len(rows)} candidate rows, {int(y.sum())} true; one threshold {thr1:.3f}, "
+              f"groups {{{', '.join(f'{g}: {t:.3f}' for g, (_, t) in sorted(fitted.groups.items()))}}}")  # fmt: skip
+        for g in ts.GROUP_ORDER:
+            m = grp == g
+            if not m.any():
+                continue
+            for label, acc in (("one threshold", old), ("per group", new)):
+                a_ = acc & m
+                print(f"  {g:13} {label:13}: rows {int(m.sum()):6} true {int(y[m].sum()):4} accepted {int(a_.sum()):5} "
+                      f"of them true {int(y[a_].sum()):4} (P {y[a_].mean() if a_.any() else 0:.3f}, "
+                      f"R {y[a_].sum() / max(1, y[m].sum()):.3f})")  # fmt: skip
+        rule_rows = data.x[rows, rule_col]
+        lost = Counter()  # type: ignore[var-annotated]
+        lost_new = Counter()  # type: ignore[var-annotated]
+        kept = Counter()  # type: ignore[var-annotated]
+        for i in np.flatnonzero((y == 1) & (data.x[rows, cols.index("n_rules")] > 0)):
+            r = names.get(int(rule_rows[i]), "?") if not np.isnan(rule_rows[i]) else "(unseen rule)"
+            kept[r] += 1
+            lost[r] += int(not old[i])
+            lost_new[r] += int(not new[i])
+        print("  true rule facts rejected, by first rule (one threshold / per group / of):")
+        for r, k in sorted(kept.items(), key=lambda kv: -lost[kv[0]])[:12]:
+            print(f"    {r:28} {lost[r]:4} / {lost_new[r]:4} / {k}")
+        other = np.flatnonzero(~inside & (data.y == 1) & (data.x[:, cols.index("n_rules")] > 0))
+        raw_other = fitted.clf.predict_proba(data.x[other[:: max(1, len(other) // 3000)]])[:, 1]
+        true_rule = raw[(y == 1) & (data.x[rows, cols.index("n_rules")] > 0)]
+        print(f"  raw score of true rule facts: this set median {np.median(true_rule):.3f} "
+              f"(quartiles {np.quantile(true_rule, 0.25):.3f}-{np.quantile(true_rule, 0.75):.3f}); "
+              f"the training sets' median {np.median(raw_other):.3f}")  # fmt: skip
 
 
 def report(name: str, folds: list, png: Path | None) -> None:  # type: ignore[type-arg]

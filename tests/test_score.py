@@ -16,10 +16,19 @@ from kg.cli import main
 from kg.constraints import constraint, fits
 from kg.documents import read_article
 from kg.extract import extract_article
-from kg.model import Mention
+from kg.model import DateValue, Mention
+from kg.ontology import RELATIONS
 from kg.pipeline import build_graph
+from kg.score import candidates as candidates_module
 from kg.score import model as sm
-from kg.score.candidates import PAIR_RULE, Candidate, Candidates, feature_fingerprint
+from kg.score.candidates import (
+    MAX_SENT_GAP,
+    PAIR_RULE,
+    Candidate,
+    Candidates,
+    allowed_date_relations,
+    feature_fingerprint,
+)
 from kg.score.features import CATEGORICAL, NUMERIC
 from kg.score.stage import score_facts
 
@@ -66,6 +75,42 @@ def test_pairs_cover_sentences_and_the_subject_and_respect_domain_and_range(extr
         assert {k for k, _ in c.cats} <= set(CATEGORICAL) and {k for k, _ in c.nums} <= set(NUMERIC)
 
 
+def test_names_in_nearby_sentences_pair_across_them_within_one_block(extraction):
+    c = _cand(extraction, "Tomas Orren", "Lisbon")  # "… with Tomas Orren. Orren was born in Lisbon."
+    cats, nums = dict(c.cats), dict(c.nums)
+    assert nums["sent_dist"] == 1.0 and cats["path"] == "cross" and cats["trigger"] == "bear"
+    assert {"birthPlace", "residence"} <= {rel for rel, _, _ in c.relations}
+    ev = extraction.candidates.evidence[c.evidence]
+    assert ev.sentence.startswith("Velliros worked at") and ev.sentence.endswith("Orren was born in Lisbon.")
+    assert ARTICLE.read_text()[ev.start : ev.end] == ev.sentence
+    texts = {(c.subject.text, getattr(c.object, "text", None)) for c in extraction.candidates.items}
+    assert ("Ruvania", "Tomas Orren") not in texts  # the lead and the Career section: two blocks
+    for c in extraction.candidates.items:
+        assert dict(c.nums).get("sent_dist", 0.0) <= MAX_SENT_GAP
+
+
+def test_no_sentence_gap_means_no_cross_sentence_pairs(monkeypatch):
+    monkeypatch.setattr(candidates_module, "MAX_SENT_GAP", 0)
+    a = read_article(ARTICLE)
+    blocks, lead = next(_annotate([a], 1))
+    ex = extract_article(a, blocks, lead)
+    assert ex.candidates.items and all(dict(c.nums).get("sent_dist") == 0.0 for c in ex.candidates.items
+                                       if not any(rules for _, rules, _ in c.relations))  # fmt: skip
+
+
+def test_dates_pair_with_the_subject_and_the_names_of_their_sentence(extraction):
+    founded = [c for c in extraction.candidates.items
+               if c.subject.text == "Ruvanian Chemical Society" and c.object == DateValue("1981")]  # fmt: skip
+    assert founded and "inception" in {rel for rel, _, _ in founded[0].relations}
+    assert "birthDate" not in {rel for rel, _, _ in founded[0].relations}  # an organisation is not born
+    born = [c for c in extraction.candidates.items if c.subject.subject and c.object == DateValue("1950-05-04")]
+    assert born and "birthDate" in {rel for rel, _, _ in born[0].relations}
+    for c in extraction.candidates.items:
+        if isinstance(c.object, DateValue):
+            for rel, rules, _ in c.relations:
+                assert rules or rel in allowed_date_relations(c.subject.cls)
+
+
 def test_candidates_survive_the_json_cache(extraction):
     text = encode_extraction(extraction)
     assert decode_extraction(text, extraction.article) == extraction
@@ -91,10 +136,11 @@ def _tiny_body() -> dict:
         "data": {},
         "threshold": 0.5,
         "columns": cols,
-        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}},
+        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}, "rule": {"verb": 0}},
         "baseline": 0.0,
         "trees": [tree],
         "calibration": {"x": [0.0, 1.0], "y": [0.1, 0.9]},
+        "groups": {},
     }
 
 
@@ -119,6 +165,57 @@ def test_the_evaluator_walks_categorical_and_numeric_splits(tmp_path: Path, extr
     assert any(f.evidence.extractor == f"tiny:{PAIR_RULE}" for f in facts) or all(
         any(rules for _, rules, _ in c.relations) for c in extraction.candidates.items if c.relations
     )
+
+
+def test_a_rule_the_model_never_saw_keeps_its_facts_at_its_confidence(tmp_path: Path, extraction):
+    """Below the threshold, a fact of a rule family the model knows ('verb') is dropped; one whose
+    rules it never saw in training (no category code) stands, at the rules' confidence."""
+    scorer = sm.read_scorer(_write(tmp_path, _tiny_body()))
+    facts = {(f.subject, f.relation, f.object): f for f in score_facts(extraction, scorer)}
+    seen = unseen = 0
+    for c in extraction.candidates.items:
+        for rel, rules, _ in c.relations:
+            if not rules or RELATIONS[rel].wikidata is None or scorer.probability(c, rel, rules) >= 0.5:
+                continue
+            fact = facts.get((c.subject, rel, c.object))
+            if any(r.startswith("verb") for r, _ in rules):
+                seen += 1
+                assert fact is None or fact.evidence.confidence >= 0.5  # (another candidate may state it)
+            else:
+                unseen += 1
+                assert fact is not None and fact.evidence.confidence == round(max(x for _, x in rules), 3)
+    assert seen and unseen
+
+
+def test_groups_tell_rule_facts_from_pairs_and_articles_from_passages():
+    assert sm.group_of(2, 1.0, 1.0) == "rule/article"  # an infobox
+    assert sm.group_of(1, 0.0, 3.0) == "rule/article"  # sections
+    assert sm.group_of(0, 0.0, 1.0) == "pair/passage"  # one bare paragraph, as Re-DocRED's
+    assert set(sm.GROUPS) == {f"{a}/{b}" for a in ("rule", "pair") for b in ("article", "passage")}
+
+
+def test_a_group_has_its_own_calibration_and_threshold(tmp_path: Path, extraction):
+    """The rule facts of an article (here: two blocks) by their group's map and threshold, the
+    pairs of the article by theirs; what no group covers by the global ones."""
+    body = _tiny_body()
+    identity = {"x": [0.0, 1.0], "y": [0.0, 1.0]}
+    body["groups"] = {
+        "rule/article": {"threshold": 0.95, "calibration": identity},
+        "pair/article": {"threshold": 0.1, "calibration": identity},
+    }
+    scorer = sm.read_scorer(_write(tmp_path, body))
+    c = _cand(extraction, "Orren", "Lisbon")
+    born = dict((r, rules) for r, rules, _ in c.relations)
+    assert scorer.group(c, born["birthPlace"]) == "rule/article" and scorer.group(c, ()) == "pair/article"
+    z = 1 / (1 + math.exp(-2))
+    assert scorer.probability(c, "birthPlace", born["birthPlace"]) == round(z, 3)  # its group's map, not 0.1+0.8z
+    assert scorer.probability(c, "deathPlace", ()) == round(1 - z, 3)
+    facts = {(f.subject.text, f.relation, getattr(f.object, "text", None)) for f in score_facts(extraction, scorer)}
+    assert ("Orren", "birthPlace", "Lisbon") not in facts  # 0.881 < its group's 0.95
+    assert ("Orren", "deathPlace", "Lisbon") in facts  # 0.119 >= its group's 0.1 (globally 0.195 < 0.5)
+    body["groups"] = {"rule/elsewhere": {"threshold": 0.5, "calibration": identity}}
+    with pytest.raises(sm.ScorerError, match="unknown group"):
+        sm.read_scorer(_write(tmp_path, body, "other.json"))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.model import DateValue, Evidence, Mention, TextValue
@@ -24,12 +24,13 @@ __all__ = ["CATEGORICAL", "NUMERIC", "Context", "pair_features", "relation_featu
 
 CATEGORICAL = (
     "rel", "s_cls", "o_cls", "s_src", "o_src", "s_ner", "o_ner", "rule", "rule2", "section",
-    "path", "path_labels", "trigger", "between", "first_between",
+    "path", "path_labels", "trigger", "s_trigger", "between", "first_between",
 )  # fmt: skip
 NUMERIC = (
     "n_rules", "max_conf", "sum_conf", "path_len", "tok_dist", "sent_dist", "s_first", "s_is_subject",
     "o_is_subject", "s_count", "o_count", "same_country", "o_contains_s", "s_contains_o", "lead",
-    "box", "sent_mentions", "sent_index", "block_index", "s_in_sent", "o_in_sent",
+    "box", "sent_mentions", "sent_index", "block_index", "s_in_sent", "o_in_sent", "o_cls_keys", "o_cls_rank",
+    "s_cls_keys", "doc_box", "doc_blocks",
 )  # fmt: skip
 _MAX_PATH = 6
 _MAX_BETWEEN = 3
@@ -46,7 +47,8 @@ class Context:
     counts: Counter[str]
     key: Callable[[str], str]
     subject_keys: frozenset[str]
-    _sents: dict[int, tuple[list[int], list[Span]]] = field(default_factory=dict, repr=False)
+    ranks: dict[str, tuple[int, int]]  # name key → (rank among its class's names by first mention, of how many)
+    _sents: dict[int, tuple[list[int], list[Span], dict[int, int]]]
 
     @classmethod
     def of(
@@ -59,24 +61,42 @@ class Context:
     ) -> Context:
         counts = Counter(key(m.text) for ms in per_block for m in ms)
         subj = {key(subject.text)} | {key(m.text) for ms in per_block for m in ms if m.subject}
-        return cls(article, docs, per_block, [b.start for b in article.blocks], counts, key, frozenset(subj))
+        by_cls: dict[str, list[str]] = {}
+        seen: set[str] = set()
+        for ms in per_block:
+            for m in ms:
+                k = key(m.text)
+                if k not in seen:
+                    seen.add(k)
+                    by_cls.setdefault(m.cls, []).append(k)
+        ranks = {k: (n, len(ks)) for ks in by_cls.values() for n, k in enumerate(ks, 1)}
+        starts = [b.start for b in article.blocks]
+        return cls(article, docs, per_block, starts, counts, key, frozenset(subj), ranks, {})
+
+    def _sentences(self, i: int) -> tuple[list[int], list[Span], dict[int, int]]:
+        found = self._sents.get(i)
+        if found is None:
+            spans = list(self.docs[i].sents)
+            found = self._sents[i] = ([x.start for x in spans], spans, {x.start: n for n, x in enumerate(spans)})
+        return found
+
+    def sentence_index(self, i: int) -> dict[int, int]:
+        """Block ``i``'s sentences: the token where each starts → its number (computed once)."""
+        return self._sentences(i)[2]
+
+    def sentence_of(self, i: int, token: Token) -> tuple[int, Span]:
+        """The number in block ``i``'s doc and the span of ``token``'s sentence (``token.sent``),
+        by bisection over the doc's sentence starts, found once per doc (``token.sent`` walks
+        the sentence on every call, for every candidate)."""
+        starts, spans, _ = self._sentences(i)
+        k = bisect.bisect_right(starts, token.i) - 1
+        return k, spans[k]
 
     def block_of(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
         if i < 0 or offset > self.article.blocks[i].end:
             return None
         return i
-
-    def sentence_of(self, i: int, token: Token) -> tuple[int, Span]:
-        """The index in block ``i``'s doc and the span of ``token``'s sentence (``token.sent``),
-        by bisection over the doc's sentence starts, which are found once per doc (taking
-        ``doc.sents`` for every candidate was quadratic in a block's sentences)."""
-        found = self._sents.get(i)
-        if found is None:
-            spans = list(self.docs[i].sents)
-            found = self._sents[i] = ([x.start for x in spans], spans)
-        k = bisect.bisect_right(found[0], token.i) - 1
-        return k, found[1][k]
 
 
 def _cls(node: Mention | DateValue | TextValue) -> str:
@@ -165,7 +185,13 @@ def pair_features(
         "o_count": ctx.counts.get(ctx.key(o.text), 0) if isinstance(o, Mention) else 0,
         "lead": float(ev.section == "Lead"),
         "box": float(ev.section == "Infobox" or "infobox" in ev.extractor),
+        "doc_box": float(bool(ctx.article.infobox)),
+        "doc_blocks": float(len(ctx.article.blocks)),
     }
+    if isinstance(o, Mention) and ctx.key(o.text) in ctx.ranks:
+        nums["o_cls_rank"], nums["o_cls_keys"] = ctx.ranks[ctx.key(o.text)]
+    if ctx.key(s.text) in ctx.ranks:
+        nums["s_cls_keys"] = ctx.ranks[ctx.key(s.text)][1]
     if isinstance(o, Mention):
         gaz = gazetteer()
         ps, po = gaz.lookup(s.text), gaz.lookup(o.text)
@@ -194,29 +220,42 @@ def _sentence_features(
     first = _tok(doc, ev.start - base, min(ev.start - base + 1, len(doc.text)))
     if first is None:
         return
-    k, sent = ctx.sentence_of(i, first)
+    last = _tok(doc, max(ev.start, ev.end - 1) - base, ev.end - base) or first
+    _, sent = ctx.sentence_of(i, first)
+    span = doc[sent.start : max(sent.end, ctx.sentence_of(i, last)[1].end)]  # the sentence, or a cross pair's passage
+    index = ctx.sentence_index(i)
     nums["block_index"] = i
-    nums["sent_index"] = k if len(doc) < 5000 else 0  # as trained: a very long doc's sentences uncounted
-    a0, b0 = base + sent.start_char, base + sent.end_char
+    nums["sent_index"] = index.get(sent.start, 0)
+    a0, b0 = base + span.start_char, base + span.end_char
     nums["sent_mentions"] = sum(1 for m in ctx.per_block[i] if a0 <= m.start < b0)
-    ts = _find(ctx, i, sent, s, is_subject[0])
-    to = _find(ctx, i, sent, o, is_subject[1])
+    ts = _find(ctx, i, span, s, is_subject[0])
+    to = _find(ctx, i, span, o, is_subject[1])
     nums["s_in_sent"] = float(ts is not None)
     nums["o_in_sent"] = float(to is not None)
     for name, t in (("s_ner", ts), ("o_ner", to)):
         cats[name] = (t.ent_type_ or "-") if t is not None else "absent"
     # the subject unnamed in its sentence ("He was born …"): the clause's head stands for it
-    ts = sent.root if ts is None and is_subject[0] else ts
-    to = sent.root if to is None and is_subject[1] else to
+    if ts is None and is_subject[0]:
+        ts = ctx.sentence_of(i, to)[1].root if to is not None else sent.root
+    if to is None and is_subject[1]:
+        to = ctx.sentence_of(i, ts)[1].root if ts is not None else sent.root
     if ts is None or to is None:
         return
-    path, labels, trigger, n = _path(ts, to)
-    cats["path"], cats["path_labels"], cats["trigger"] = path, labels, trigger
-    nums["path_len"] = n
     lo, hi = sorted((ts.i, to.i))
     nums["tok_dist"] = hi - lo
     nums["s_first"] = float(ts.i < to.i)
+    k_s, s_sent = ctx.sentence_of(i, ts)
+    k_o, o_sent = ctx.sentence_of(i, to)
+    nums["sent_dist"] = float(abs(k_s - k_o))
+    if s_sent.start != o_sent.start:  # two sentences: no dependency path joins them
+        cats["path"] = cats["path_labels"] = cats["between"] = cats["first_between"] = "cross"
+        cats["trigger"] = o_sent.root.lemma_.lower()
+        cats["s_trigger"] = s_sent.root.lemma_.lower()
+        return
+    path, labels, trigger, n = _path(ts, to)
+    cats["path"], cats["path_labels"], cats["trigger"] = path, labels, trigger
+    cats["s_trigger"] = trigger
+    nums["path_len"] = n
     between = [t.lemma_.lower() for t in doc[lo + 1 : hi] if not t.is_punct]
     cats["between"] = " ".join(between) if len(between) <= _MAX_BETWEEN else "long"
     cats["first_between"] = between[0] if between else "none"
-    nums["sent_dist"] = 0.0

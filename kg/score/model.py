@@ -1,12 +1,16 @@
 """The trained scorer: a data-only artefact (JSON, never a pickle) and its pure-Python evaluator.
 
 The artefact (``kg/data/scorer.json``, written by ``make train``) holds gradient-boosted
-trees exported from scikit-learn's ``HistGradientBoostingClassifier``, the category codes
-of every categorical feature, an isotonic calibration map learned on held-out folds, the
+trees exported from scikit-learn's ``HistGradientBoostingClassifier``, the category codes of
+every categorical feature, an isotonic calibration map learned on held-out folds, the
 F1-maximising threshold found in cross-validation, and the data, commit and feature-code
-fingerprint it was trained with. It is checked (format, fingerprint, checksum, shape of
-every node) when loaded; any problem is one :class:`ScorerError` line that says to run
-``make train``. Evaluation needs neither scikit-learn nor numpy, and is deterministic.
+fingerprint it was trained with. Candidates fall into groups by where they come from
+(:func:`group_of`: a rule proposed the relation or only the ontology allows it; an
+encyclopedic article, with an infobox or sections, or a bare passage): a group with enough
+held-out rows has its own calibration map and threshold, the others use the global ones. It
+is checked (format, fingerprint, checksum, shape of every node) when loaded; any problem is
+one :class:`ScorerError` line that says to run ``make train``. Evaluation needs neither
+scikit-learn nor numpy, and is deterministic.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ from kg.errors import BuildError
 from kg.score.candidates import Candidate, feature_fingerprint
 from kg.score.features import CATEGORICAL, NUMERIC, relation_features
 
-__all__ = ["FORMAT", "Scorer", "ScorerError", "artefact_path", "feature_row", "load_scorer", "read_scorer", "seal"]
+__all__ = [
+    "FORMAT", "GROUPS", "Scorer", "ScorerError", "artefact_path", "feature_row", "group_of", "load_scorer",
+    "read_scorer", "seal",
+]  # fmt: skip
 
-FORMAT = "kg-scorer/1"
+FORMAT = "kg-scorer/2"
 MAX_BYTES = 20_000_000
 _NODE_LEN = 8  # [feature, threshold, missing_left, left, right, leaf, value, categories]
 
@@ -48,6 +55,25 @@ def seal(body: dict[str, Any]) -> dict[str, Any]:
 
 
 Node = tuple[int, float, bool, int, int, bool, float, frozenset[int]]
+GROUPS = ("rule/article", "rule/passage", "pair/article", "pair/passage")
+
+
+def group_of(n_rules: float, doc_box: float, doc_blocks: float) -> str:
+    """A candidate relation's group: ``rule`` if some rule proposed it, else ``pair``; ``article``
+    if its article has an infobox or more than one block (an encyclopedic article), else ``passage``
+    (a bare paragraph, as Re-DocRED's documents are)."""
+    src = "rule" if n_rules > 0 else "pair"
+    kind = "article" if doc_box > 0 or doc_blocks > 1 else "passage"
+    return f"{src}/{kind}"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group's own calibration map and threshold."""
+
+    threshold: float
+    cal_x: tuple[float, ...]
+    cal_y: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -62,6 +88,23 @@ class Scorer:
     trees: tuple[tuple[Node, ...], ...]
     cal_x: tuple[float, ...]
     cal_y: tuple[float, ...]
+    groups: dict[str, Group]
+
+    def group(self, c: Candidate, rules: tuple[tuple[str, float], ...]) -> str:
+        """The group of one relation of a candidate (:func:`group_of`)."""
+        nums = dict(c.nums)
+        return group_of(len(rules), nums.get("doc_box", 0.0), nums.get("doc_blocks", 0.0))
+
+    def threshold_of(self, group: str) -> float:
+        """The threshold candidates of ``group`` must reach (the global one if it has none)."""
+        g = self.groups.get(group)
+        return g.threshold if g is not None else self.threshold
+
+    def unseen(self, rules: tuple[tuple[str, float], ...]) -> bool:
+        """Whether rules proposed this and the model saw none of them in training (their
+        family, the ``rule`` feature, has no category code)."""
+        known = self.codes.get("rule", {})
+        return bool(rules) and all(r.split(":")[0] not in known for r, _ in rules)
 
     def row(self, c: Candidate, rel: str, rules: tuple[tuple[str, float], ...]) -> list[float]:
         """The feature vector of one relation of a candidate (NaN for missing or unseen values)."""
@@ -91,8 +134,11 @@ class Scorer:
         return sigmoid(self.raw(self.row(c, rel, rules)))
 
     def probability(self, c: Candidate, rel: str, rules: tuple[tuple[str, float], ...]) -> float:
-        """The calibrated probability that the candidate's relation holds (rounded to 3 places)."""
-        return round(calibrate(self.uncalibrated(c, rel, rules), self.cal_x, self.cal_y), 3)
+        """The calibrated probability that the candidate's relation holds (rounded to 3 places),
+        by its group's calibration map if it has one."""
+        g = self.groups.get(self.group(c, rules))
+        xs, ys = (g.cal_x, g.cal_y) if g is not None else (self.cal_x, self.cal_y)
+        return round(calibrate(self.uncalibrated(c, rel, rules), xs, ys), 3)
 
 
 def sigmoid(z: float) -> float:
@@ -177,12 +223,22 @@ def _scorer(body: dict[str, Any]) -> Scorer:
             nodes.append((int(feat), float(thr), bool(ml), int(left), int(right), bool(leaf), float(value),
                           frozenset(int(c) for c in cats)))  # fmt: skip
         trees.append(tuple(nodes))
-    xs = tuple(float(v) for v in body["calibration"]["x"])
-    ys = tuple(float(v) for v in body["calibration"]["y"])
+    xs, ys = _calibration(body["calibration"])
+    groups = {}
+    for name, g in body.get("groups", {}).items():  # none: every candidate by the global map and threshold
+        if name not in GROUPS:
+            raise ValueError(f"unknown group {name!r}")
+        groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]))
+    return Scorer(str(body["name"]), float(body["threshold"]), columns, codes, float(body["baseline"]),
+                  tuple(trees), xs, ys, groups)  # fmt: skip
+
+
+def _calibration(cal: dict[str, Any]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    xs = tuple(float(v) for v in cal["x"])
+    ys = tuple(float(v) for v in cal["y"])
     if len(xs) != len(ys) or list(xs) != sorted(xs):
         raise ValueError("calibration map is not increasing")
-    return Scorer(str(body["name"]), float(body["threshold"]), columns, codes, float(body["baseline"]),
-                  tuple(trees), xs, ys)  # fmt: skip
+    return xs, ys
 
 
 def read_scorer(path: Path) -> Scorer:

@@ -1,10 +1,12 @@
 """The scoring stage of a build: each article's facts become the candidates the model accepts.
 
-Runs after resolution. A candidate whose calibrated probability reaches the artefact's
-threshold becomes a fact with that probability as its confidence, the sentence and offsets
-of its best candidate, and ``kg:extractor`` naming the model and the rule(s) that proposed
-it (``pair`` when none did). Relations with no Wikidata property (which no gold can score,
-so the model was not trained on them) keep the rules' facts as they are.
+Runs as each extraction settles. A candidate whose calibrated probability reaches its
+group's threshold (:func:`kg.score.model.group_of`) becomes a fact with that probability as
+its confidence, the sentence and offsets of its best candidate, and ``kg:extractor`` naming
+the model and the rule(s) that proposed it (``pair`` when none did). Relations with no
+Wikidata property (which no gold can score, so the model was not trained on them) keep the
+rules' facts as they are. A rule fact the model would reject stands, at the rule's confidence,
+when the model never saw any of its rules in training (no evidence against them).
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def score_facts(ex: Extraction, scorer: Scorer) -> tuple[Fact, ...]:
             if RELATIONS[rel].wikidata is None:
                 continue
             p = scorer.probability(c, rel, rules)
-            if p < scorer.threshold:
-                continue
+            if p < scorer.threshold_of(scorer.group(c, rules)):
+                if not scorer.unseen(rules):
+                    continue
+                p = round(max(conf for _, conf in rules), 3)  # rules the model never saw: theirs stands
             names = "+".join(sorted({r for r, _ in rules})) or PAIR_RULE
             ev = ex.candidates.evidence[c.evidence]
             ev = Evidence(ev.article, ev.section, ev.sentence, ev.start, ev.end, f"{scorer.name}:{names}", p)
