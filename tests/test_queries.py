@@ -61,10 +61,12 @@ def test_family(seed_graph: KnowledgeGraph):
 
 def test_timeline_and_event_places(seed_graph: KnowledgeGraph):
     events = {r["event"]: r for r in _rows(seed_graph, "timeline")}
-    assert len(events) == 2
-    starts = sorted(r["start"] for r in events.values())
-    assert starts == ["2000-10-29", "2005-01-01"]
-    assert all("Antauro Humala" in r["participants"] for r in events.values())
+    # the two uprisings of the seed, and the election it names ("during the 2021 election"), dated by its name
+    assert events["2021 election"]["type"] == "election" and events["2021 election"]["start"] == "2021"
+    uprisings = [r for r in events.values() if r["type"] != "election"]
+    assert sorted(r["start"] for r in uprisings) == ["2000-10-29", "2005-01-01"]
+    assert all("Antauro Humala" in r["participants"] for r in uprisings)
+    assert len(events) == 3
     places = _rows(seed_graph, "event_places")
     assert {r["country"] for r in places} == {"Peru"} and all(r["region"] for r in places)
 
