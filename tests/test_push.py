@@ -121,7 +121,12 @@ def test_push_replaces_one_article_and_prunes(tmp_path: Path, server: str):
     assert r.returncode == 0, r.stderr
     assert "Deleted https://kg.example.org/doc/harbour_revolt" in r.stdout
     graphs = {row["g"] for row in _remote(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
-    assert graphs == {"https://kg.example.org/doc/plain_prose", "https://kg.example.org/ontology", other.strip("<>")}
+    # the article left, the ontology, the store's summary (replaced: it counts the article left) and theirs
+    assert graphs == {"https://kg.example.org/doc/plain_prose", "https://kg.example.org/ontology",
+                      "https://kg.example.org/summary", other.strip("<>")}
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://kg.example.org/summary> { ?s ?p ?o } }"
+    assert _remote(server, count)[0]["n"] == str(len(list(KnowledgeGraph.open(store).store.quads_for_pattern(
+        None, None, None, ox.NamedNode("https://kg.example.org/summary")))))
     years = _remote(server, "SELECT ?y WHERE { GRAPH ?g { ?s <https://kg.example.org/ontology#dissolved> ?y } }")
     assert "1939" in {row["y"] for row in years}
 
