@@ -257,3 +257,13 @@ def test_the_parties_a_coalition_lists_are_its_parts(graph: KnowledgeGraph):
     for f in graph.facts(subject="Velmar Democratic Coalition", relation="hasPart"):
         # each fact cites the list from its announcing paragraph to the item
         assert f["sentence"].startswith("The parties that made up") and str(f["object"]) in f["sentence"]
+
+
+def test_a_birth_date_after_a_pronunciation(graph: KnowledgeGraph):
+    # "Pau Ferrer Oyelaran (/es/; born 12 May 1931) is …": the pronunciation's debris before "born"
+    assert ("birthDate", "1931-05-12") in _facts(graph, "Pau Ferrer Oyelaran", "birthDate")
+
+
+def test_an_armed_wing_is_part_of_its_organisation(graph: KnowledgeGraph):
+    # "Umbuso weTesk (/xh/; abbreviated UT; ) was the paramilitary wing of the Orvan National Congress"
+    assert ("partOf", "Orvan National Congress") in _facts(graph, "Umbuso weTesk", "partOf")

@@ -20,7 +20,7 @@ __all__ = ["death_noun_facts", "life_facts"]
 CONFIDENCE = 0.8
 
 
-_BORN = re.compile(r"\(\s*(?:born|b\.)\s+(?P<rest>[^()]*)\)")
+_BORN = re.compile(r"\(\s*(?:[^()]*?;\s*)?(?:born|b\.)\s+(?P<rest>[^()]*)\)")  # "(/es/; born 19 May 1962)"
 
 
 _DIED = re.compile(r"[,;]?\s*(?:died|d\.)\s+")
