@@ -267,3 +267,8 @@ def test_a_birth_date_after_a_pronunciation(graph: KnowledgeGraph):
 def test_an_armed_wing_is_part_of_its_organisation(graph: KnowledgeGraph):
     # "Umbuso weTesk (/xh/; abbreviated UT; ) was the paramilitary wing of the Orvan National Congress"
     assert ("partOf", "Orvan National Congress") in _facts(graph, "Umbuso weTesk", "partOf")
+
+
+def test_a_persons_first_name_as_possessor_is_the_person(graph: KnowledgeGraph):
+    # in the article about Ilmar Dasko: "Ilmar’s daughter Vera Dasko …, and his other daughter, Lidia Dasko, …"
+    assert {o for _, o in _facts(graph, "Ilmar Dasko", "child")} == {"Vera Dasko", "Lidia Dasko"}

@@ -80,7 +80,7 @@ def wing_facts(ctx: Sentences) -> Iterator[Fact]:
         whole = next((m for o in of for m in ctx.mentions_of(o) if group_of(m.cls) == "Organization"), None)
         be = tok.head
         subj = [c for c in be.children if c.dep_ == "nsubj"]
-        if not subj:  # "X (/xh/; abbreviated MK; ) was the wing of Y": X hangs on the bracket's verb
+        if not subj:  # "X (/xh/; abbreviated XB; ) was the wing of Y": X hangs on the bracket's verb
             subj = [s for c in be.children if c.dep_ == "ccomp" and c.i < be.i for s in c.children if s.dep_ == "nsubj"]
         part = next((m for s in subj for m in [ctx.mention(s), *ctx.mentions_of(s)] if m is not None), None)
         if part is None and ctx.block is ctx.article.blocks[0] and tok.sent.start == 0:
