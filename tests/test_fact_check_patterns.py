@@ -272,3 +272,12 @@ def test_an_armed_wing_is_part_of_its_organisation(graph: KnowledgeGraph):
 def test_a_persons_first_name_as_possessor_is_the_person(graph: KnowledgeGraph):
     # in the article about Ilmar Dasko: "Ilmar’s daughter Vera Dasko …, and his other daughter, Lidia Dasko, …"
     assert {o for _, o in _facts(graph, "Ilmar Dasko", "child")} == {"Vera Dasko", "Lidia Dasko"}
+
+
+def test_an_other_name_the_prose_calls_a_wing_is_the_wing(graph: KnowledgeGraph):
+    # "- Other Name: Coastal Islamic Armed Forces (CIAF)" and "The armed wing of the group was the
+    # Coastal Islamic Armed Forces (CIAF)": two organisations, the wing part of the front
+    front = graph.entity("Coastal Liberation Front")
+    wing = graph.entity("Coastal Islamic Armed Forces")
+    assert front["iri"] != wing["iri"]
+    assert ("partOf", "Coastal Liberation Front") in _facts(graph, "Coastal Islamic Armed Forces", "partOf")
