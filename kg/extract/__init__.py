@@ -89,7 +89,9 @@ def extract_article(article: Article, docs: Sequence[Doc], lead: Doc | None = No
     prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places)
     facts.extend(prose)
     # an infobox "Other Name" that the prose calls a wing of the subject names that wing, not the subject
-    wings = {_bare(f.subject.text) for f in prose if f.relation == "partOf" and isinstance(f.subject, Mention)}
+    wings = {
+        _bare(f.subject.text) for f in prose if f.relation == "parentOrganization" and isinstance(f.subject, Mention)
+    }
     wrong = {a for a in box_aliases if _bare(a.text) in wings}
     if wrong:
         mentions = [m for m in mentions if m not in wrong]

@@ -69,7 +69,7 @@ _WING_KINDS = lexicon("wing_modifiers")
 
 
 def wing_facts(ctx: Sentences) -> Iterator[Fact]:
-    """partOf(X, Y) from "X is the armed wing of Y" ("paramilitary", "youth", "student" … wing: the
+    """parentOrganization(X, Y) from "X is the armed wing of Y" ("paramilitary", "youth", "student" … wing: the
     lexicon ``wing_modifiers``; a left or right wing is a faction, not an organisation's part)."""
     for tok in ctx.doc:
         if tok.lemma_ != "wing" or tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
@@ -89,4 +89,4 @@ def wing_facts(ctx: Sentences) -> Iterator[Fact]:
             part = ctx.subject  # the lead's first sentence, its subject lost in the parse: the article's
         if whole is None or part is None or part is whole or group_of(part.cls) not in ("Organization", "Other"):
             continue
-        yield Fact(part, "partOf", whole, ctx.evidence(tok.sent, "wing-of", PART_CONFIDENCE))
+        yield Fact(part, "parentOrganization", whole, ctx.evidence(tok.sent, "wing-of", PART_CONFIDENCE))

@@ -154,10 +154,10 @@ def _election_participant(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return election_participant_facts(ctx)
 
 
-@rule("wing-of", "block", {"partOf"}, needs=("siblings",))
+@rule("wing-of", "block", {"parentOrganization"}, needs=("siblings",))
 def _wing_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation that is another's armed, youth or student wing.
-    Example: "The Tesk Brigade is the armed wing of the Orvan Front" → partOf(Tesk Brigade, Orvan Front)."""
+    Example: "The Tesk Brigade is the armed wing of the Orvan Front" → parentOrganization(Tesk Brigade, Orvan Front)."""
     return wing_facts(ctx)
 
 
