@@ -186,9 +186,10 @@ def test_a_date_glued_to_a_name_is_not_part_of_it(graph: KnowledgeGraph):
 
 
 def test_a_lead_in_and_a_second_sentence_are_no_place(graph: KnowledgeGraph):
-    # "- Area: In Chile: especially in the regions of Maule, Biobío and the commune of Arauco. Also active in …"
+    # "- Area: In Chile: especially in the regions of Maule, Biobío, Ñuble and Los Lagos and the commune of
+    # Arauco. Also active in …": five places, two of them joined by "and" before a third
     places = {o for _, o in _facts(graph, "Tarsk Liberation Front", "location")}
-    assert places == {"Maule", "Biobío", "Arauco"}
+    assert places == {"Maule", "Biobío", "Ñuble", "Los Lagos", "Arauco"}
 
 
 def test_a_movement_a_person_is_known_for_is_no_work(graph: KnowledgeGraph):
@@ -282,3 +283,8 @@ def test_an_other_name_the_prose_calls_a_wing_is_the_wing(graph: KnowledgeGraph)
     assert front["iri"] != wing["iri"]
     wing_of = _facts(graph, "Coastal Islamic Armed Forces", "parentOrganization")
     assert ("parentOrganization", "Coastal Liberation Front") in wing_of
+
+
+def test_a_template_parameter_left_on_a_name_line_is_no_name(graph: KnowledgeGraph):
+    # "Ilmar Dasko | honorific-suffix =" on the line after the title
+    assert not any("|" in a or "=" in a for a in graph.entity("Ilmar Dasko")["aliases"])
