@@ -61,10 +61,10 @@ def test_family(seed_graph: KnowledgeGraph):
 
 def test_timeline_and_event_places(seed_graph: KnowledgeGraph):
     events = {r["event"]: r for r in _rows(seed_graph, "timeline")}
-    assert len(events) == 2
+    assert len(events) == 3  # the two risings and "the 2021 election", dated by its name
     starts = sorted(r["start"] for r in events.values())
-    assert starts == ["2000-10-29", "2005-01-01"]
-    assert all("Antauro Humala" in r["participants"] for r in events.values())
+    assert starts == ["2000-10-29", "2005-01-01", "2021"]
+    assert all("Antauro Humala" in r["participants"] for n, r in events.items() if n != "2021 election")
     places = _rows(seed_graph, "event_places")
     assert {r["country"] for r in places} == {"Peru"} and all(r["region"] for r in places)
 
