@@ -186,9 +186,10 @@ def test_a_date_glued_to_a_name_is_not_part_of_it(graph: KnowledgeGraph):
 
 
 def test_a_lead_in_and_a_second_sentence_are_no_place(graph: KnowledgeGraph):
-    # "- Area: In Chile: especially in the regions of Maule, Biobío and the commune of Arauco. Also active in …"
+    # "- Area: In Chile: especially in the regions of Maule, Biobío, Ñuble and Los Lagos and the commune of
+    # Arauco. Also active in …": five places, two of them joined by "and" before a third
     places = {o for _, o in _facts(graph, "Tarsk Liberation Front", "location")}
-    assert places == {"Maule", "Biobío", "Arauco"}
+    assert places == {"Maule", "Biobío", "Ñuble", "Los Lagos", "Arauco"}
 
 
 def test_a_movement_a_person_is_known_for_is_no_work(graph: KnowledgeGraph):
@@ -257,3 +258,33 @@ def test_the_parties_a_coalition_lists_are_its_parts(graph: KnowledgeGraph):
     for f in graph.facts(subject="Velmar Democratic Coalition", relation="hasPart"):
         # each fact cites the list from its announcing paragraph to the item
         assert f["sentence"].startswith("The parties that made up") and str(f["object"]) in f["sentence"]
+
+
+def test_a_birth_date_after_a_pronunciation(graph: KnowledgeGraph):
+    # "Pau Ferrer Oyelaran (/es/; born 12 May 1931) is …": the pronunciation's debris before "born"
+    assert ("birthDate", "1931-05-12") in _facts(graph, "Pau Ferrer Oyelaran", "birthDate")
+
+
+def test_an_armed_wing_is_part_of_its_organisation(graph: KnowledgeGraph):
+    # "Umbuso weTesk (/xh/; abbreviated UT; ) was the paramilitary wing of the Orvan National Congress"
+    assert ("parentOrganization", "Orvan National Congress") in _facts(graph, "Umbuso weTesk", "parentOrganization")
+
+
+def test_a_persons_first_name_as_possessor_is_the_person(graph: KnowledgeGraph):
+    # in the article about Ilmar Dasko: "Ilmar’s daughter Vera Dasko …, and his other daughter, Lidia Dasko, …"
+    assert {o for _, o in _facts(graph, "Ilmar Dasko", "child")} == {"Vera Dasko", "Lidia Dasko"}
+
+
+def test_an_other_name_the_prose_calls_a_wing_is_the_wing(graph: KnowledgeGraph):
+    # "- Other Name: Coastal Islamic Armed Forces (CIAF)" and "The armed wing of the group was the
+    # Coastal Islamic Armed Forces (CIAF)": two organisations, the wing part of the front
+    front = graph.entity("Coastal Liberation Front")
+    wing = graph.entity("Coastal Islamic Armed Forces")
+    assert front["iri"] != wing["iri"]
+    wing_of = _facts(graph, "Coastal Islamic Armed Forces", "parentOrganization")
+    assert ("parentOrganization", "Coastal Liberation Front") in wing_of
+
+
+def test_a_template_parameter_left_on_a_name_line_is_no_name(graph: KnowledgeGraph):
+    # "Ilmar Dasko | honorific-suffix =" on the line after the title
+    assert not any("|" in a or "=" in a for a in graph.entity("Ilmar Dasko")["aliases"])

@@ -100,6 +100,14 @@ def extract_article(
     )
     prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places)
     facts.extend(prose)
+    # an infobox "Other Name" that the prose calls a wing of the subject names that wing, not the subject
+    wings = {
+        _bare(f.subject.text) for f in prose if f.relation == "parentOrganization" and isinstance(f.subject, Mention)
+    }
+    wrong = {a for a in box_aliases if _bare(a.text) in wings}
+    if wrong:
+        mentions = [m for m in mentions if m not in wrong]
+        same_as = [p for p in same_as if p[1] not in wrong]
     same_as.extend(stated_same)
     known = set(mentions)  # membership in a set: a 2,000-item infobox list stays linear
     for a, b, _ in stated_same:
@@ -114,6 +122,11 @@ def extract_article(
                 known.add(node)
     cands = candidates(article, docs, per_block, subject, facts) if with_candidates else Candidates()
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
+
+
+def _bare(name: str) -> str:
+    """A name without a trailing bracket, case-folded: "Tesk Armed Forces (TAF)" → "tesk armed forces"."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name).casefold()
 
 
 _STYLE = re.compile(r"(?:Lord|Lady)\s+(?P<name>[A-Z][\w'-]+)")

@@ -192,10 +192,12 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     if all(gaz.candidates(t) for t in texts):
         return pieces
     out = [pieces[0]]
-    for (a, b), t in zip(pieces[1:], texts[1:], strict=True):
+    for (a, b), t, before in zip(pieces[1:], texts[1:], texts[:-1], strict=True):
         words = t.split()
         if t[:1].islower() and (words[0] != "the" or (len(words) > 1 and words[1][:1].islower())):
             out.append((a, b))  # "… and the transition to civilian rule": a second thing
+        elif gaz.candidates(before) and gaz.candidates(t):
+            out.append((a, b))  # "Vell and Norte and the district of …": two places, then a third
         else:
             out[-1] = (out[-1][0], b)  # "Movement for Peace and the Environment": one name
     return out

@@ -253,6 +253,9 @@ def _name_brackets(text: str, start: int, end: int) -> list[int]:
 _TEMPLATE_WORD = re.compile(r"(?i)(?:infobox|template|taxobox|navbox)(?:[\s:_].*)?")
 
 
+_PARAMETER_TAIL = re.compile(r"\s*\|\s*[\w-]+\s*=.*$")
+
+
 def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
     """The names on the lines between the title and the infobox ("Movement for Socialism,
     Movimiento al Socialismo"): other names of the subject, except the title itself and a
@@ -260,10 +263,11 @@ def _name_line_aliases(article: Article, name: str, cls: str) -> list[Mention]:
     out = []
     seen = {name.casefold()}
     for n in article.names:
-        if n.text.casefold() in seen or gazetteer().lookup(n.text) is not None or _TEMPLATE_WORD.fullmatch(n.text):
+        text = _PARAMETER_TAIL.sub("", n.text)  # "Ana Roe | honorific-suffix =": a template parameter left
+        if not text or text.casefold() in seen or gazetteer().lookup(text) or _TEMPLATE_WORD.fullmatch(text):
             continue  # "Infobox", "Infobox military conflict": the template's name left in the page
-        seen.add(n.text.casefold())
-        out.append(Mention(article.stem, n.start, n.end, n.text, cls, "lead", True))
+        seen.add(text.casefold())
+        out.append(Mention(article.stem, n.start, n.start + len(text), text, cls, "lead", True))
     return out
 
 

@@ -52,6 +52,18 @@ def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
             yield Fact(a, "sibling", b, ev)
 
 
+def _owner(ctx: Sentences, poss: Token) -> Mention | None:
+    """The possessor's mention; in a person's article, a word of the person's own name ("Ilmar's
+    daughter" in the article about Ilmar Dasko: NER leaves the one name untagged, or calls it an
+    organisation) is the person."""
+    m = ctx.mention(poss)
+    lone = m is None or (group_of(m.cls) != "Person" and m.text == poss.text)
+    own_name = poss.text in ctx.subject.text.split()
+    if lone and own_name and poss.pos_ == "PROPN" and group_of(ctx.subject.cls) == "Person":
+        return ctx.subject
+    return m
+
+
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
     yield from _named_siblings(ctx)
@@ -111,14 +123,14 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if poss[0].lower_ == "their" and rel in _PERSON_RELATIONS:
             yield from _their_relatives(ctx, tok, rel, backwards, relatives)
             continue
-        owner = ctx.mention(poss[0])
+        owner = _owner(ctx, poss[0])
         if any(c.lower_ == "other" for c in tok.children):
             # "Ana's son Ivo …, and his other son, Pau": the other son of the same parent, not Ivo's
             earlier = [
                 p for t in tok.sent if t.i < tok.i and t.lemma_ == tok.lemma_ for p in t.children if p.dep_ == "poss"
             ]
             if earlier:
-                owner = ctx.mention(earlier[0])
+                owner = _owner(ctx, earlier[0])
         named: list[Mention] = []
         if owner is None and poss[0].pos_ == "NOUN":  # "the son of the carpenter Pedro Roe and Ana Lim"
             named = [m for m in ctx.mentions_of(poss[0]) if group_of(m.cls) == "Person"]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["life_facts"]
 
 
-_BORN = re.compile(r"\(\s*(?:born|b\.)\s+(?P<rest>[^()]*)\)")
+_BORN = re.compile(r"\(\s*(?:[^()]*?;\s*)?(?:born|b\.)\s+(?P<rest>[^()]*)\)")  # "(/es/; born 19 May 1962)"
 
 
 _DIED = re.compile(r"[,;]?\s*(?:died|d\.)\s+")

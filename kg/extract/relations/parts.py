@@ -63,3 +63,30 @@ def listed_part_facts(article_text: str, ctxs: Sequence[Sentences]) -> Iterator[
         text = article_text[intro:end]
         ev = Evidence(ctx.article.stem, ctx.block.section_title, text, intro, end, "listed-part", PART_CONFIDENCE)
         yield Fact(owner, "hasPart", head, ev)
+
+
+_WING_KINDS = lexicon("wing_modifiers")
+
+
+def wing_facts(ctx: Sentences) -> Iterator[Fact]:
+    """parentOrganization(X, Y) from "X is the armed wing of Y" ("paramilitary", "youth", "student" … wing: the
+    lexicon ``wing_modifiers``; a left or right wing is a faction, not an organisation's part)."""
+    for tok in ctx.doc:
+        if tok.lemma_ != "wing" or tok.dep_ not in ("attr", "nsubj") or tok.head.lemma_ != "be":
+            continue
+        if not any(c.lower_ in _WING_KINDS for c in tok.children if c.dep_ in ("amod", "compound", "nmod")):
+            continue
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        owners = [ctx.mention(o) for o in of] + [m for o in of for m in ctx.mentions_of(o)]
+        whole = next((m for m in owners if m is not None and group_of(m.cls) == "Organization"), None)
+        be = tok.head
+        # "X was the armed wing of Y", or "The armed wing of the group was X"
+        subj = [c for c in be.children if c.dep_ == ("nsubj" if tok.dep_ == "attr" else "attr")]
+        if not subj:  # "X (/xh/; abbreviated XB; ) was the wing of Y": X hangs on the bracket's verb
+            subj = [s for c in be.children if c.dep_ == "ccomp" and c.i < be.i for s in c.children if s.dep_ == "nsubj"]
+        part = next((m for s in subj for m in [ctx.mention(s), *ctx.mentions_of(s)] if m is not None), None)
+        if part is None and tok.dep_ == "attr" and ctx.block is ctx.article.blocks[0] and tok.sent.start == 0:
+            part = ctx.subject  # the lead's first sentence, its subject lost in the parse: the article's
+        if whole is None or part is None or part is whole or group_of(part.cls) not in ("Organization", "Other"):
+            continue
+        yield Fact(part, "parentOrganization", whole, ctx.evidence(tok.sent, "wing-of", PART_CONFIDENCE))

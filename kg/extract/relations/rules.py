@@ -24,7 +24,7 @@ from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
 from kg.extract.relations.offices import of_person_facts, office_facts
 from kg.extract.relations.pairs import pair_facts, pair_relations
-from kg.extract.relations.parts import listed_part_facts
+from kg.extract.relations.parts import listed_part_facts, wing_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
 from kg.extract.relations.places import (
     article_country_facts,
@@ -155,6 +155,13 @@ def _election_participant(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A party or person that wins, loses or contests an election, or is its candidate.
     Example: "The party won the 2013 election" → participant(2013 election, party)."""
     return election_participant_facts(ctx)
+
+
+@rule("wing-of", "block", {"parentOrganization"}, needs=("siblings",))
+def _wing_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """An organisation that is another's armed, youth or student wing.
+    Example: "The Tesk Brigade is the armed wing of the Orvan Front" → parentOrganization(Tesk Brigade, Orvan Front)."""
+    return wing_facts(ctx)
 
 
 @rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))

@@ -143,7 +143,7 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             while clause.dep_ not in ("ROOT", "ccomp", "advcl", "conj", "relcl") and clause.head is not clause:
                 clause = clause.head
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects:  # "X (abbreviated MK) was the wing of Y, founded by Z": X hangs on the bracket's verb
+            if not subjects:  # "X (abbreviated XB) was the wing of Y, founded by Z": X hangs on the bracket's verb
                 subjects = [
                     s
                     for c in clause.children
