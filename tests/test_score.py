@@ -244,6 +244,8 @@ def test_a_bad_artefact_is_one_line_saying_run_make_train(tmp_path: Path, damage
         (lambda b: b["trees"][0][1].__setitem__(0, 999), "outside"),
         (lambda b: b.update(columns=b["columns"][::-1]), "columns"),
         (lambda b: b["calibration"].update(x=[1.0, 0.0]), "calibration"),
+        (lambda b: b.update(groups=[1, 2]), "groups"),
+        (lambda b: b.update(groups={"rule/article": 0.5}), "groups"),
     ],
 )
 def test_a_foreign_or_malformed_artefact_is_refused(tmp_path: Path, edit, says):

@@ -225,7 +225,10 @@ def _scorer(body: dict[str, Any]) -> Scorer:
         trees.append(tuple(nodes))
     xs, ys = _calibration(body["calibration"])
     groups = {}
-    for name, g in body.get("groups", {}).items():  # none: every candidate by the global map and threshold
+    given = body.get("groups", {})  # none: every candidate by the global map and threshold
+    if not isinstance(given, dict) or not all(isinstance(g, dict) for g in given.values()):
+        raise ValueError("groups is not a map of group → threshold and calibration")
+    for name, g in given.items():
         if name not in GROUPS:
             raise ValueError(f"unknown group {name!r}")
         groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]))
