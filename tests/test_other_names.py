@@ -92,3 +92,11 @@ def test_a_name_with_a_dash_a_lead_bracket_after_the_title_and_dates_among_names
     # "(May 1911; Varn Devrimi)": the date is skipped, the name kept
     assert "Varn Devrimi" in graph.entity("8 May Revolution")["aliases"]
     assert "EPO" not in _labels(graph) and "Varn Devrimi" not in _labels(graph)
+
+
+def test_a_second_subject_of_the_lead_keeps_its_own_bracket(graph: KnowledgeGraph):
+    # "The Union of Ostland Workers (…, UTO) and its rival, the League of Varn Farmers (…, LCV), were":
+    # LCV and the League are not the Union
+    union = set(graph.entity("Union of Ostland Workers")["aliases"])
+    assert "UTO" in union
+    assert not {"LCV", "Liga de Campesinos de Varn"} & union

@@ -218,7 +218,7 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
             text = para[s:e]
             if text and len(text.split()) <= 8 and not text.islower():
                 aliases.append(Mention(article.stem, base + s, base + e, text, cls, "lead", True))
-            for at in (*_name_brackets(para, p_start, p_end), p_end):
+            for at in _name_brackets(para, p_start, p_end):
                 aliases.extend(_parenthesis_aliases(article.stem, para, at, base, cls))
         elif (after := _title_in_lead(para, name)) is not None:  # no parse of a subject: the title's own bracket
             aliases.extend(_parenthesis_aliases(article.stem, para, after, base, cls))
@@ -236,18 +236,32 @@ def _title_in_lead(para: str, name: str) -> int | None:
 
 
 def _name_brackets(text: str, start: int, end: int) -> list[int]:
-    """Where a bracket opens right after a name inside the subject phrase: "The Union - Army (Unión
-    Ejército, U-A), also known as the Army - Union (Ejército - Unión, A-U), and originally called the
-    Army (A)" gives a bracket after each of its names; the last one is the phrase's own end."""
-    out, depth = [], 0
-    for i in range(start, end):
-        if text[i] == "(":
-            if depth == 0 and text[start:i].rstrip()[-1:].isalnum():
+    """Where a bracket of other names opens right after a name of the subject, inside the subject
+    phrase or at its end: "The Union - Army (Unión Ejército, U-A), also known as the Army - Union
+    (Ejército - Unión, A-U), and originally called the Army (A)" gives one after each of its names.
+    A bracket counts after words that give another name ("also known as", "called", "or"), or as
+    the phrase's first bracket right after its first name; a name joined on ("… (U) and the League
+    (L) were", "X and its rival, the League (L), were") keeps its own."""
+    out, depth, closed = [], 0, start
+    for i in range(start, end + 1):
+        at_end = i == end
+        if at_end or text[i] == "(":
+            if at_end and not re.match(r"\s*\(", text[end:]):
+                break
+            before = text[closed:i]
+            first = closed == start and not _JOINED.search(before)
+            if depth == 0 and before.rstrip()[-1:].isalnum() and (first or _NAMING.search(before)):
                 out.append(len(text[:i].rstrip()))
             depth += 1
         elif text[i] == ")":
             depth = max(0, depth - 1)
+            if depth == 0:
+                closed = i + 1
     return out
+
+
+_NAMING = re.compile(r"\b(?:known|called|named|styled|referred|abbreviated|or)\b", re.I)
+_JOINED = re.compile(r",\s|\s(?:and|with)\s+(?:the|its|his|her|their|a|an)\b", re.I)
 
 
 _TEMPLATE_WORD = re.compile(r"(?i)(?:infobox|template|taxobox|navbox)(?:[\s:_].*)?")
