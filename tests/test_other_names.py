@@ -100,3 +100,6 @@ def test_a_second_subject_of_the_lead_keeps_its_own_bracket(graph: KnowledgeGrap
     union = set(graph.entity("Union of Ostland Workers")["aliases"])
     assert "UTO" in union
     assert not {"LCV", "Liga de Campesinos de Varn"} & union
+    # "The Varn Front (/vf/, ), officially the League for the Freedom of Varn (Liga …; Ligue …)": its names
+    front = set(graph.entity("Varn Front")["aliases"])
+    assert {"Liga por la Libertad de Varn", "Ligue pour la liberté de Varn"} <= front

@@ -260,7 +260,10 @@ def _name_brackets(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-_NAMING = re.compile(r"\b(?:known|called|named|styled|referred|abbreviated|or)\b", re.I)
+_NAMING = re.compile(
+    rf"\b(?:known|called|named|styled|referred|abbreviated|or|simply|initially|{alternation('lead_alias_adverbs')})\b",
+    re.I,
+)
 _JOINED = re.compile(r",\s|\s(?:and|with)\s+(?:the|its|his|her|their|a|an)\b", re.I)
 
 
