@@ -46,6 +46,7 @@ from kg.score.features import CATEGORICAL, NUMERIC  # noqa: E402
 from kg.score.model import FORMAT, GROUPS, feature_row, group_of, read_scorer, seal  # noqa: E402
 
 MAX_CATS = 250  # HistGradientBoosting's limit is 255 categories per feature
+MIN_DOCS = 3  # a category value must stand in this many articles (no one page's words memorised)
 
 
 def _kgscore():  # type: ignore[no-untyped-def]
@@ -253,18 +254,23 @@ def _end(node, res) -> str:  # type: ignore[no-untyped-def]
 
 
 def codes_of(rows) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
-    """Category codes per categorical feature: the most frequent values seen (ties by name)."""
+    """Category codes per categorical feature: the most frequent values (ties by name) among those
+    seen in at least ``MIN_DOCS`` articles. A value of one article only (the words between two names
+    of one page: "and antauro") is that article memorised, not a pattern; it reads as unseen."""
     from kg.score.features import relation_features
 
     counts: dict[str, Counter[str]] = {k: Counter() for k in CATEGORICAL}
-    for _, c, rel, rules, *_ in rows:
+    docs: dict[str, dict[str, set[str]]] = {k: {} for k in CATEGORICAL}
+    for stem, c, rel, rules, *_ in rows:
         cats = {**dict(c.cats), **relation_features(rel, rules)[0]}
         for k in CATEGORICAL:
             if k in cats:
                 counts[k][cats[k]] += 1
+                docs[k].setdefault(cats[k], set()).add(stem)
     out = {}
     for k, cnt in counts.items():
-        top = sorted((v for v in cnt if cnt[v] >= 3), key=lambda v: (-cnt[v], v))[:MAX_CATS]
+        kept = (v for v in cnt if cnt[v] >= 3 and len(docs[k][v]) >= MIN_DOCS)
+        top = sorted(kept, key=lambda v: (-cnt[v], v))[:MAX_CATS]
         out[k] = {v: i for i, v in enumerate(sorted(top))}
     return out
 
