@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
-    """A class the sentence gives a name: an apposition ("Ollanta, the newspaper"), a place
+    """A class the sentence gives a name: an apposition ("Tarsk Herald, the newspaper"), a place
     preposition before a name the gazetteer knows ("in Nancy"), a title before it ("lawyer Jane
     Roe"), or a head noun after it ("the Green party")."""
     table = head_nouns()
