@@ -1,6 +1,7 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
-kg/data/nouns.json, the pair table kg/data/pairs.json) carries examples: an invented article, and
-the facts the row must give on it. One parametrised test runs them all."""
+kg/data/nouns.json, the pair table kg/data/pairs.json, the possessive table
+kg/data/possessives.json) carries examples: an invented article, and the facts the row must give
+on it. One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -9,18 +10,30 @@ from typing import Any
 import pytest
 
 from kg.datafiles import load_json
+from kg.extract.relations.kinship import possessive_rules
 from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.pairs import pair_rules
 from kg.extract.relations.verbs import verb_rules
 
-# each table, and the rule name its rows' facts carry as their extractor
-TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}", "pairs.json": "{}"}
+
+def _possessive(row: dict[str, Any]) -> frozenset[str]:
+    family = "kinship" if row.get("kin") else "possessive"
+    return frozenset(f"{family}:{noun}" for noun in row["nouns"])
+
+
+# each table, and the rule names its rows' facts carry as their extractor
+TABLES = {
+    "triggers.json": lambda row: frozenset({f"verb:{row['name']}"}),
+    "nouns.json": lambda row: frozenset({row["name"]}),
+    "pairs.json": lambda row: frozenset({row["name"]}),
+    "possessives.json": _possessive,  # kinship:son, possessive:newspaper: the noun that fired
+}
 
 
 def _examples() -> list[Any]:
     return [
-        pytest.param(extractor.format(row["name"]), ex, id=f"{row['name']}-{k}")
-        for table, extractor in TABLES.items()
+        pytest.param(extractors(row), ex, id=f"{row['name']}-{k}")
+        for table, extractors in TABLES.items()
         for row in load_json(table)["rules"]
         for k, ex in enumerate(row.get("examples", []))
     ]
@@ -32,7 +45,12 @@ def _value(obj: Any) -> str:
 
 @pytest.mark.parametrize(
     ("table", "loaded", "least"),
-    [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1), ("pairs.json", pair_rules, 1)],
+    [
+        ("triggers.json", verb_rules, 40),
+        ("nouns.json", noun_rules, 1),
+        ("pairs.json", pair_rules, 1),
+        ("possessives.json", possessive_rules, 10),
+    ],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
     rows = load_json(table)["rules"]
@@ -46,8 +64,8 @@ def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int
             assert all(len(f) == 3 for f in ex["facts"]), row["name"]
 
 
-@pytest.mark.parametrize(("extractor", "example"), _examples())
-def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, Any]):
+@pytest.mark.parametrize(("extractors", "example"), _examples())
+def test_the_rule_gives_its_examples_facts(extractors: frozenset[str], example: dict[str, Any]):
     from kg.annotate import _annotate
     from kg.documents.reader import read_text
     from kg.extract import extract_article
@@ -55,9 +73,9 @@ def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, An
     article = read_text(f"= {example['title']} =\n\n{example['text']}\n", "example.txt")
     blocks, lead = next(_annotate([article], 1))
     ex = extract_article(article, blocks, lead)
-    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == extractor}
+    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor in extractors}
     for subject, relation, obj in example["facts"]:
-        assert (subject, relation, obj) in given, (extractor, example["text"], sorted(given))
+        assert (subject, relation, obj) in given, (sorted(extractors), example["text"], sorted(given))
 
 
 @pytest.mark.parametrize(
@@ -147,6 +165,29 @@ def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem:
 
     with pytest.raises(ValueError, match=r"kg/data/pairs\.json, rule 'x'") as exc:
         _row(row)
+    assert problem in str(exc.value)
+
+
+_POSS = {"name": "x", "nouns": ["son"], "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        ([{**_POSS, "relation": "chld"}], "unknown ontology relation 'chld'"),
+        ([{**_POSS, "nouns": ["Son"], "relation": "child"}], "lower-cased words"),
+        ([{**_POSS, "relation": "child", "kin": "yes"}], "true or false"),
+        ([{**_POSS, "relation": "child", "siblings": True}], "siblings needs a kin row"),
+        ([{**_POSS, "relation": "child", "confidence": 1.5}], "confidence must be"),
+        ([{**_POSS, "relation": "child"}, {**_POSS, "name": "y", "relation": "relative"}], "'son' is in rule 'x' too"),
+        ([{"name": "x", "relation": "child", "confidence": 0.5}], "needs a name, nouns and a relation"),
+    ],
+)
+def test_a_bad_possessive_row_fails_when_the_table_loads(rows: list[Any], problem: str):
+    from kg.extract.relations.kinship import _checked
+
+    with pytest.raises(ValueError, match=r"kg/data/possessives\.json, rule '[xy]'") as exc:
+        _checked(rows)
     assert problem in str(exc.value)
 
 

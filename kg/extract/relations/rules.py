@@ -17,7 +17,7 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
-from kg.extract.relations.kinship import kinship_facts, kinship_nouns
+from kg.extract.relations.kinship import kinship_facts, possessive_rules
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
 from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
@@ -51,7 +51,7 @@ def _siblings(facts: Iterable[Fact]) -> tuple[frozenset[Mention], ...]:
 
 
 def _kinship_relations() -> set[str]:
-    return {v.lstrip("^") for v in kinship_nouns().values()} | {"child", "sibling"}
+    return {r.relation for r in possessive_rules()} | {"sibling"}
 
 
 def _trigger_relations() -> set[str]:
@@ -72,7 +72,7 @@ def _trigger_relations() -> set[str]:
 
 @rule("kinship", "block", _kinship_relations, produces={"siblings": _siblings})
 def _kinship(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A kinship noun with a possessor and named relatives (table ``possessive_nouns.tsv``).
+    """A kinship or other possessed noun with a possessor and the ones named (table ``possessives.json``).
     Example: "Her sons Paulo Feld and Rui Feld" → child(her, Paulo Feld), child(her, Rui Feld),
     sibling(Paulo Feld, Rui Feld)."""
     return kinship_facts(ctx)
@@ -313,7 +313,7 @@ def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
 
 
 # the rules whose patterns are rows of a table: the table, shown row by row under its rule
-_TABLES = {"verb": "triggers.json", "noun": "nouns.json", "pair": "pairs.json"}
+_TABLES = {"kinship": "possessives.json", "verb": "triggers.json", "noun": "nouns.json", "pair": "pairs.json"}
 
 
 def _rows(table: str) -> list[dict[str, Any]]:
