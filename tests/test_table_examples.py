@@ -158,6 +158,9 @@ def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem:
         ({**_PAIR, "between": r"\s+of\s+", "relation_by_word": "role_nouns.tsv"}, "(?P<word>"),
         ({**_PAIR, "between": r"\s+of\s+"}, "a relation or relation_by_word"),
         ({**_PAIR, "object_class": ["Compny"], "between": r"\s+of\s+", "relation": "employer"}, "Compny"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "more": r"(and"}, "more is no regular"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "object_by_shape": True}, "object_by_shape"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "object_after_match": 1}, "true or false"),
     ],
 )
 def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):

@@ -22,7 +22,7 @@ from kg.extract.relations.lead import event_lead_facts, event_span_facts, locati
 from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
-from kg.extract.relations.offices import of_person_facts, office_facts
+from kg.extract.relations.offices import office_facts
 from kg.extract.relations.pairs import pair_facts, pair_relations
 from kg.extract.relations.parts import listed_part_facts, wing_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
@@ -102,7 +102,8 @@ def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 @rule("pair", "block", pair_relations, needs=("siblings",))
 def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Two neighbouring mentions and the words between them (table ``pairs.json``): a person of an
-    institution or of a party, a role noun at an institution (``role_nouns.tsv``).
+    institution or of a party, a role noun at an institution (``role_nouns.tsv``), an organisation
+    "of" its leaders ("the Civic Party (PC) of Ana Roe").
     Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
     return pair_facts(ctx)
 
@@ -133,13 +134,6 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An office of a country the prose gives a person.
     Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
     return office_facts(ctx)
-
-
-@rule("of-person", "block", {"leader"}, needs=("siblings",))
-def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An organisation "of" its leaders.
-    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe)."""
-    return of_person_facts(ctx)
 
 
 @rule("noun", "block", noun_relations, needs=("siblings",))
