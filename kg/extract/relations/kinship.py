@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.confidences import confidence
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
@@ -105,7 +105,7 @@ def kinship_nouns() -> dict[str, str]:
 
 
 _SIBLING_PLURALS = lexicon("sibling_plurals")
-_SIBLING_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_SIBLING_PLURALS)) + r")\b", re.IGNORECASE)
+_SIBLING_TEXT = re.compile(rf"\b(?:{alternation('sibling_plurals')})\b", re.IGNORECASE)
 
 
 def _named_siblings(ctx: Sentences) -> Iterator[Fact]:

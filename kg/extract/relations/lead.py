@@ -83,7 +83,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
 
 _SPAN = re.compile(
     r"\b(?:from|between)\s+(?P<a>[^.;]{1,40}?)\s+(?:to|until|and|till)\s+(?P<b>[^.;]{1,40}?\d{4})\b"
-    r"|\b(?:lasted|took place|ran|was fought|was held)\s+(?:from\s+)?(?P<c>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    rf"|\b(?:{alternation('event_span_verbs')})\s+(?:from\s+)?(?P<c>\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}})"
     r"\s*[–-]\s*(?P<d>[^.;]{1,30}?\d{4})\b"
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.lexicons import alternation
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -15,22 +16,23 @@ __all__ = ["office_facts"]
 
 # the office right before "of <country>": a head of state's or government's and their deputies'
 _OFFICE = re.compile(
-    r"\b(?P<office>(?:(?:vice|deputy)[- ]?)?(?:president|prime\s+minister|premier|chancellor))\s+of\s+(?:the\s+)?$",
+    rf"\b(?P<office>(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')}))"
+    r"\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # between the person and the office: a verb of being or serving, or an apposition
 _LINK = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
-    r"(?:,?\s+(?:(?:who|also|later|briefly|then)\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
+    rf"(?:,?\s+(?:(?:{alternation('office_link_words')})\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
     r"(?:\s+as)?|was\s+appointed(?:\s+as)?|was\s+sworn\s+in\s+as)|,)"
-    r"\s+(?:(?:the|a|an|then|former|later)\s+)?(?P<mods>(?:[\w-]+\s+){0,5}?)$",
+    rf"\s+(?:(?:{alternation('office_article_words')})\s+)?(?P<mods>(?:[\w-]+\s+){{0,5}}?)$",
     re.IGNORECASE,
 )
 _SUBJECT_PRONOUN = re.compile(r"^\s*(?:He|She)\b")
 
 
 _WHO = re.compile(
-    r"\bwho\s+(?:(?:also|later|briefly)\s+)*(?:was|is|became|served\s+as)\s+(?:(?:the|a|an)\s+)?"
+    rf"\bwho\s+(?:(?:{alternation('office_link_adverbs')})\s+)*(?:was|is|became|served\s+as)\s+(?:(?:the|a|an)\s+)?"
     r"(?P<mods>(?:[\w-]+\s+){0,5}?)$"
 )
 
