@@ -1,7 +1,7 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
 kg/data/nouns.json, the pair table kg/data/pairs.json, the possessive table
-kg/data/possessives.json) carries examples: an invented article, and the facts the row must give
-on it. One parametrised test runs them all."""
+kg/data/possessives.json, the lead table kg/data/lead.json) carries examples: an invented article,
+and the facts the row must give on it. One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from kg.datafiles import load_json
 from kg.extract.relations.kinship import possessive_rules
+from kg.extract.relations.lead_table import _rules as lead_rules
 from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.pairs import pair_rules
 from kg.extract.relations.verbs import verb_rules
@@ -27,6 +28,7 @@ TABLES = {
     "nouns.json": lambda row: frozenset({row["name"]}),
     "pairs.json": lambda row: frozenset({row["name"]}),
     "possessives.json": _possessive,  # kinship:son, possessive:newspaper: the noun that fired
+    "lead.json": lambda row: frozenset({row["name"]}),
 }
 
 
@@ -50,6 +52,7 @@ def _value(obj: Any) -> str:
         ("nouns.json", noun_rules, 1),
         ("pairs.json", pair_rules, 1),
         ("possessives.json", possessive_rules, 10),
+        ("lead.json", lambda: tuple(lead_rules().values()), 2),
     ],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
@@ -194,6 +197,28 @@ def test_a_bad_possessive_row_fails_when_the_table_loads(rows: list[Any], proble
     assert problem in str(exc.value)
 
 
+_LEAD = {"name": "x", "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_LEAD, "relation_by_subject": {"Person": "citizenshp"}}, "unknown ontology relation 'citizenshp'"),
+        ({**_LEAD, "relation_by_subject": {"Persn": "citizenship"}}, "unknown ontology class 'Persn'"),
+        ({**_LEAD, "relation_by_subject": {"City": "locatedIn"}}, "broad classes"),
+        ({**_LEAD, "relation_by_subject": {"Place": "locatedIn"}, "relation_for_country": "cuntry"}, "'cuntry'"),
+        ({**_LEAD, "relation_by_subject": {"Place": "locatedIn"}, "confidence": 0}, "confidence must be"),
+        ({"name": "x", "confidence": 0.5}, "needs a name and relation_by_subject"),
+    ],
+)
+def test_a_bad_lead_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_table import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
 def test_kg_rules_shows_every_row_of_the_tables_with_its_example():
     import json
 
@@ -202,9 +227,9 @@ def test_kg_rules_shows_every_row_of_the_tables_with_its_example():
     text = describe_rules()
     listed = {r["name"]: r for r in json.loads(describe_rules(as_json=True))}
     for table in TABLES:
-        rule = next(name for name, r in listed.items() if r.get("table") == f"kg/data/{table}")
+        shown = [t["name"] for r in listed.values() if r.get("table") == f"kg/data/{table}" for t in r["rows"]]
         rows = load_json(table)["rules"]
-        assert [r["name"] for r in listed[rule]["rows"]] == [r["name"] for r in rows], table
+        assert shown == [r["name"] for r in rows], table
         for row in rows:
             first = row["examples"][0]
             assert f"{row['name']} ({row['confidence']}): {first['text']}" in text, row["name"]
