@@ -143,6 +143,7 @@ _PAIR = {"name": "x", "subject_class": ["Person"], "object_class": ["Company"], 
         ({**_NOUN, "facts": [{"relation": "headquarters", "roles": "subj"}]}, "unknown role 'subj'"),
         ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "take": "last"}]}, "take must be"),
         ({**_NOUN, "noun": {"lemma": "@no_such"}, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "no_such"),
+        ({**_NOUN, "confidence": True, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "confidence must be"),
     ],
 )
 def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
@@ -160,6 +161,7 @@ def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem:
         ({**_PAIR, "between": r"\s+of(\s+", "relation": "employer"}, "no regular expression"),
         ({**_PAIR, "between": r"\s+of\s+", "relation_by_word": "role_nouns.tsv"}, "(?P<word>"),
         ({**_PAIR, "between": r"\s+of\s+"}, "a relation or relation_by_word"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "confidence": 1.2}, "confidence must be"),
         ({**_PAIR, "object_class": ["Compny"], "between": r"\s+of\s+", "relation": "employer"}, "Compny"),
         ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "more": r"(and"}, "more is no regular"),
         ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "object_by_shape": True}, "object_by_shape"),

@@ -18,7 +18,7 @@ from functools import cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.confidences import confidence
+from kg.extract.confidences import confidence, row_confidence
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, load_json
@@ -63,9 +63,6 @@ def _row(r: Any) -> PossessiveRule:
         raise ValueError(f"{where}: inverse, kin and siblings are true or false")
     if flags["siblings"] and (flags["inverse"] or not flags["kin"]):
         raise ValueError(f"{where}: siblings needs a kin row that is not inverse")
-    conf = r.get("confidence")
-    if isinstance(conf, bool) or not isinstance(conf, int | float) or not 0 < conf <= 1:
-        raise ValueError(f"{where}: confidence must be a number in (0, 1]")
     return PossessiveRule(
         name=r["name"],
         nouns=frozenset(nouns),
@@ -73,7 +70,7 @@ def _row(r: Any) -> PossessiveRule:
         inverse=flags["inverse"],
         kin=flags["kin"],
         siblings=flags["siblings"],
-        confidence=float(conf),
+        confidence=row_confidence(r, where),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from kg.extract.confidences import row_confidence
 from kg.extract.tables import check_class, check_relation, load_json
 from kg.ontology import group_of
 
@@ -54,12 +55,10 @@ def _row(r: Any) -> LeadRule:
     )
     if not by_subject or any(group_of(c) != c for c, _ in by_subject):
         raise ValueError(f"{where}: relation_by_subject names broad classes (Person, Organization, Place, …)")
-    conf = r.get("confidence")
-    if isinstance(conf, bool) or not isinstance(conf, int | float) or not 0 < conf <= 1:
-        raise ValueError(f"{where}: confidence must be a number in (0, 1]")
     keys = ("relation_for_country", "waterside_relation")
     extra = {k: check_relation(r[k], where) if r.get(k) else None for k in keys}
-    return LeadRule(r["name"], by_subject, extra["relation_for_country"], extra["waterside_relation"], float(conf))
+    sure = row_confidence(r, where)
+    return LeadRule(r["name"], by_subject, extra["relation_for_country"], extra["waterside_relation"], sure)
 
 
 @cache

@@ -23,6 +23,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from kg.extract.confidences import row_confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.tables import check_relation, keyword_class, load_json, load_tsv
@@ -92,9 +93,6 @@ def _row(r: Any) -> PairRule:
         raise ValueError(f"{where}: give a relation or relation_by_word, one of them")
     if r.get("relation_by_word") and "word" not in between.groupindex:
         raise ValueError(f"{where}: relation_by_word needs a (?P<word>…) group in between")
-    confidence = r.get("confidence")
-    if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
-        raise ValueError(f"{where}: confidence must be a number in (0, 1]")
     by_shape = _flag(r, "object_by_shape", where)
     if by_shape and r.get("object_class") != ["Person"]:
         raise ValueError(f"{where}: object_by_shape is true only with object_class [\"Person\"]")
@@ -106,7 +104,7 @@ def _row(r: Any) -> PairRule:
         relation=check_relation(r["relation"], where) if r.get("relation") else None,
         by_word=_word_table(r["relation_by_word"], where) if r.get("relation_by_word") else (),
         same_sentence=bool(r.get("same_sentence")),
-        confidence=float(confidence),
+        confidence=row_confidence(r, where),
         more=_pattern(r, "more", where),
         by_shape=by_shape,
         after_match=_flag(r, "object_after_match", where),
