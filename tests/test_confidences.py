@@ -79,3 +79,30 @@ def test_a_bad_entry_or_an_unknown_rule_is_one_error_naming_it(call, problem):
     with pytest.raises(ValueError) as exc:
         call()
     assert str(exc.value).startswith("kg/data/confidences.json") and problem in str(exc.value)
+
+
+def test_infobox_and_see_also_facts_take_their_confidence_from_the_table(monkeypatch):
+    """A mapped infobox key, an unmapped one and a See also item: each fact's confidence is its
+    table entry (``infobox``, ``infobox-unmapped``, ``see-also``), none a module constant."""
+    from kg.annotate import _annotate
+    from kg.documents.reader import read_text
+    from kg.extract import extract_article
+
+    text = (
+        "= Orvan Labour Party =\n- Founder: Ana Roe\n- Flag colour scheme: green\n\n"
+        "The Orvan Labour Party is a political party in Valdora.\n\n== See also ==\n- Tesk Labour Party\n"
+    )
+    article = read_text(text, "example.txt")
+    blocks, lead = next(_annotate([article], 1))
+
+    def by_relation() -> dict[str, set[float]]:
+        out: dict[str, set[float]] = {}
+        for f in extract_article(article, blocks, lead).facts:
+            if f.relation in ("foundedBy", "infoboxValue", "seeAlso"):
+                out.setdefault(f.relation, set()).add(f.evidence.confidence)
+        return out
+
+    assert by_relation() == {"foundedBy": {0.95}, "infoboxValue": {0.9}, "seeAlso": {0.9}}
+    table = {**confidences._table(), "infobox": 0.41, "infobox-unmapped": 0.42, "see-also": 0.43}
+    monkeypatch.setattr(confidences, "_table", lambda: table)
+    assert by_relation() == {"foundedBy": {0.41}, "infoboxValue": {0.42}, "seeAlso": {0.43}}

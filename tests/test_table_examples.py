@@ -1,6 +1,7 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
-kg/data/nouns.json, the pair table kg/data/pairs.json) carries examples: an invented article, and
-the facts the row must give on it. One parametrised test runs them all."""
+kg/data/nouns.json, the pair table kg/data/pairs.json, the possessive table
+kg/data/possessives.json, the lead table kg/data/lead.json) carries examples: an invented article,
+and the facts the row must give on it. One parametrised test runs them all."""
 
 from __future__ import annotations
 
@@ -9,18 +10,32 @@ from typing import Any
 import pytest
 
 from kg.datafiles import load_json
+from kg.extract.relations.kinship import possessive_rules
+from kg.extract.relations.lead_table import _rules as lead_rules
 from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.pairs import pair_rules
 from kg.extract.relations.verbs import verb_rules
 
-# each table, and the rule name its rows' facts carry as their extractor
-TABLES = {"triggers.json": "verb:{}", "nouns.json": "{}", "pairs.json": "{}"}
+
+def _possessive(row: dict[str, Any]) -> frozenset[str]:
+    family = "kinship" if row.get("kin") else "possessive"
+    return frozenset(f"{family}:{noun}" for noun in row["nouns"])
+
+
+# each table, and the rule names its rows' facts carry as their extractor
+TABLES = {
+    "triggers.json": lambda row: frozenset({f"verb:{row['name']}"}),
+    "nouns.json": lambda row: frozenset({row["name"]}),
+    "pairs.json": lambda row: frozenset({row["name"]}),
+    "possessives.json": _possessive,  # kinship:son, possessive:newspaper: the noun that fired
+    "lead.json": lambda row: frozenset({row["name"]}),
+}
 
 
 def _examples() -> list[Any]:
     return [
-        pytest.param(extractor.format(row["name"]), ex, id=f"{row['name']}-{k}")
-        for table, extractor in TABLES.items()
+        pytest.param(extractors(row), ex, id=f"{row['name']}-{k}")
+        for table, extractors in TABLES.items()
         for row in load_json(table)["rules"]
         for k, ex in enumerate(row.get("examples", []))
     ]
@@ -32,7 +47,13 @@ def _value(obj: Any) -> str:
 
 @pytest.mark.parametrize(
     ("table", "loaded", "least"),
-    [("triggers.json", verb_rules, 40), ("nouns.json", noun_rules, 1), ("pairs.json", pair_rules, 1)],
+    [
+        ("triggers.json", verb_rules, 40),
+        ("nouns.json", noun_rules, 1),
+        ("pairs.json", pair_rules, 1),
+        ("possessives.json", possessive_rules, 10),
+        ("lead.json", lambda: tuple(lead_rules().values()), 2),
+    ],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
     rows = load_json(table)["rules"]
@@ -46,8 +67,8 @@ def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int
             assert all(len(f) == 3 for f in ex["facts"]), row["name"]
 
 
-@pytest.mark.parametrize(("extractor", "example"), _examples())
-def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, Any]):
+@pytest.mark.parametrize(("extractors", "example"), _examples())
+def test_the_rule_gives_its_examples_facts(extractors: frozenset[str], example: dict[str, Any]):
     from kg.annotate import _annotate
     from kg.documents.reader import read_text
     from kg.extract import extract_article
@@ -55,9 +76,9 @@ def test_the_rule_gives_its_examples_facts(extractor: str, example: dict[str, An
     article = read_text(f"= {example['title']} =\n\n{example['text']}\n", "example.txt")
     blocks, lead = next(_annotate([article], 1))
     ex = extract_article(article, blocks, lead)
-    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor == extractor}
+    given = {(f.subject.text, f.relation, _value(f.object)) for f in ex.facts if f.evidence.extractor in extractors}
     for subject, relation, obj in example["facts"]:
-        assert (subject, relation, obj) in given, (extractor, example["text"], sorted(given))
+        assert (subject, relation, obj) in given, (sorted(extractors), example["text"], sorted(given))
 
 
 @pytest.mark.parametrize(
@@ -122,6 +143,7 @@ _PAIR = {"name": "x", "subject_class": ["Person"], "object_class": ["Company"], 
         ({**_NOUN, "facts": [{"relation": "headquarters", "roles": "subj"}]}, "unknown role 'subj'"),
         ({**_NOUN, "facts": [{"relation": "headquarters", "path": "pobj", "take": "last"}]}, "take must be"),
         ({**_NOUN, "noun": {"lemma": "@no_such"}, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "no_such"),
+        ({**_NOUN, "confidence": True, "facts": [{"relation": "headquarters", "path": "pobj"}]}, "confidence must be"),
     ],
 )
 def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
@@ -139,13 +161,62 @@ def test_a_bad_noun_row_fails_when_the_table_loads(row: dict[str, Any], problem:
         ({**_PAIR, "between": r"\s+of(\s+", "relation": "employer"}, "no regular expression"),
         ({**_PAIR, "between": r"\s+of\s+", "relation_by_word": "role_nouns.tsv"}, "(?P<word>"),
         ({**_PAIR, "between": r"\s+of\s+"}, "a relation or relation_by_word"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "confidence": 1.2}, "confidence must be"),
         ({**_PAIR, "object_class": ["Compny"], "between": r"\s+of\s+", "relation": "employer"}, "Compny"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "more": r"(and"}, "more is no regular"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "object_by_shape": True}, "object_by_shape"),
+        ({**_PAIR, "between": r"\s+of\s+", "relation": "employer", "object_after_match": 1}, "true or false"),
     ],
 )
 def test_a_bad_pair_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
     from kg.extract.relations.pairs import _row
 
     with pytest.raises(ValueError, match=r"kg/data/pairs\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+_POSS = {"name": "x", "nouns": ["son"], "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        ([{**_POSS, "relation": "chld"}], "unknown ontology relation 'chld'"),
+        ([{**_POSS, "nouns": ["Son"], "relation": "child"}], "lower-cased words"),
+        ([{**_POSS, "relation": "child", "kin": "yes"}], "true or false"),
+        ([{**_POSS, "relation": "child", "siblings": True}], "siblings needs a kin row"),
+        ([{**_POSS, "relation": "child", "confidence": 1.5}], "confidence must be"),
+        ([{**_POSS, "relation": "child"}, {**_POSS, "name": "y", "relation": "relative"}], "'son' is in rule 'x' too"),
+        ([{"name": "x", "relation": "child", "confidence": 0.5}], "needs a name, nouns and a relation"),
+    ],
+)
+def test_a_bad_possessive_row_fails_when_the_table_loads(rows: list[Any], problem: str):
+    from kg.extract.relations.kinship import _checked
+
+    with pytest.raises(ValueError, match=r"kg/data/possessives\.json, rule '[xy]'") as exc:
+        _checked(rows)
+    assert problem in str(exc.value)
+
+
+_LEAD = {"name": "x", "confidence": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_LEAD, "relation_by_subject": {"Person": "citizenshp"}}, "unknown ontology relation 'citizenshp'"),
+        ({**_LEAD, "relation_by_subject": {"Persn": "citizenship"}}, "unknown ontology class 'Persn'"),
+        ({**_LEAD, "relation_by_subject": {"City": "locatedIn"}}, "broad classes"),
+        ({**_LEAD, "relation_by_subject": {"Place": "locatedIn"}, "relation_for_country": "cuntry"}, "'cuntry'"),
+        ({**_LEAD, "relation_by_subject": {"Place": "locatedIn"}, "confidence": 0}, "confidence must be"),
+        ({"name": "x", "confidence": 0.5}, "needs a name and relation_by_subject"),
+    ],
+)
+def test_a_bad_lead_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_table import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead\.json, rule 'x'") as exc:
         _row(row)
     assert problem in str(exc.value)
 
@@ -158,9 +229,9 @@ def test_kg_rules_shows_every_row_of_the_tables_with_its_example():
     text = describe_rules()
     listed = {r["name"]: r for r in json.loads(describe_rules(as_json=True))}
     for table in TABLES:
-        rule = next(name for name, r in listed.items() if r.get("table") == f"kg/data/{table}")
+        shown = [t["name"] for r in listed.values() if r.get("table") == f"kg/data/{table}" for t in r["rows"]]
         rows = load_json(table)["rules"]
-        assert [r["name"] for r in listed[rule]["rows"]] == [r["name"] for r in rows], table
+        assert shown == [r["name"] for r in rows], table
         for row in rows:
             first = row["examples"][0]
             assert f"{row['name']} ({row['confidence']}): {first['text']}" in text, row["name"]

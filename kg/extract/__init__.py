@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs
+from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.lexicons import alternation
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Extraction", "extract_article"]
 
-SEE_ALSO_CONFIDENCE = 0.9
 _ACRONYM = re.compile(r"\s*\(\s*([^\W\d_][\w&.\-]{1,11})\s*\)")  # "(SSİK)": any script's capitals
 _OR_NAME = re.compile(r",\s+or\s+(?:the\s+)?$")
 _CAPS_OR = re.compile(r"\b([A-Z][A-Z0-9]{2,15}),\s+or\s+(?:the\s+)?")
@@ -207,6 +207,6 @@ def _see_also(article: Article, subject: Mention) -> list[Fact]:
         typed = typed_name(item.text, "ORG" if " " in item.text else "MISC")
         cls = typed[0] if typed and typed[1] != "ner" else "Other"
         obj = Mention(article.stem, item.start, item.end, item.text, cls, "see-also")
-        ev = Evidence(article.stem, "See also", item.text, item.start, item.end, "see-also", SEE_ALSO_CONFIDENCE)
+        ev = Evidence(article.stem, "See also", item.text, item.start, item.end, "see-also", confidence("see-also"))
         out.append(Fact(subject, "seeAlso", obj, ev))
     return out

@@ -22,7 +22,7 @@ from typing import Any
 from kg.datafiles import load_json
 from kg.ontology import CLASSES
 
-__all__ = ["class_confidences", "confidence"]
+__all__ = ["class_confidences", "confidence", "row_confidence"]
 
 _FILE = "kg/data/confidences.json"
 Value = float | dict[str, float]
@@ -47,6 +47,19 @@ def _checked(raw: Mapping[str, Any]) -> dict[str, Value]:
         else:
             out[name] = _number(v, where)
     return out
+
+
+def row_confidence(row: Mapping[str, Any], where: str) -> float:
+    """The confidence a pattern table's row carries (its ``confidence``), checked: a number in (0, 1].
+
+    >>> row_confidence({"confidence": 0.7}, "kg/data/pairs.json, rule 'x'")
+    0.7
+    >>> row_confidence({"confidence": 2}, "kg/data/pairs.json, rule 'x'")
+    Traceback (most recent call last):
+    ...
+    ValueError: kg/data/pairs.json, rule 'x': a confidence must be a number in (0, 1], not 2
+    """
+    return _number(row.get("confidence"), where)
 
 
 @cache

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
+from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span
 from kg.extract.infobox_items import (
     _DEBRIS,
@@ -37,7 +38,6 @@ from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
 __all__ = [
-    "INFOBOX_CONFIDENCE",
     "InfoboxRule",
     "infobox_facts",
     "infobox_rules",
@@ -45,10 +45,6 @@ __all__ = [
     "split_key",
     "subject_class",
 ]
-
-INFOBOX_CONFIDENCE = 0.95
-UNMAPPED_CONFIDENCE = 0.9
-TIE_CONFIDENCE = 0.85  # a fact the template's layout implies (a person-level "replaces", an election party's leader)
 
 
 @dataclass
@@ -150,14 +146,17 @@ def _kept(subject: Mention, field: InfoboxField, ev: Evidence, side: int | None 
     quals: tuple[tuple[str, str], ...] = (("key", field.key),)
     if side is not None:
         quals += (("side", str(side)),)
-    return Fact(subject, "infoboxValue", TextValue(field.raw), _with(ev, UNMAPPED_CONFIDENCE), quals)
+    return Fact(subject, "infoboxValue", TextValue(field.raw), _with(ev, rule_confidence("infobox-unmapped")), quals)
 
 
 def _evidence(
-    article: Article, first: InfoboxField, last: InfoboxField, confidence: float = INFOBOX_CONFIDENCE
+    article: Article, first: InfoboxField, last: InfoboxField, confidence: float | None = None
 ) -> Evidence:
+    """The evidence of a fact from the fields ``first`` to ``last``: as sure as a mapped key
+    (``infobox`` in ``kg/data/confidences.json``) unless ``confidence`` says otherwise."""
     start, end = min(first.line_start, last.line_start), max(first.end, last.end)
-    return Evidence(article.stem, "Infobox", article.text[start:end], start, end, f"infobox:{first.key}", confidence)
+    sure = rule_confidence("infobox") if confidence is None else confidence
+    return Evidence(article.stem, "Infobox", article.text[start:end], start, end, f"infobox:{first.key}", sure)
 
 
 def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
@@ -221,11 +220,11 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and rule.relation == "positionHeld"
                         and not _ORDINAL_OFFICE.match(m.text)
                     ):
-                        yield Fact(other, rule.relation, m, _with(ev, TIE_CONFIDENCE))
+                        yield Fact(other, rule.relation, m, _with(ev, rule_confidence("infobox-implied")))
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             if person and m.cls == "Person" and admits(rel, "Person", m.cls):
-                yield Fact(subject, rel, m, _with(ev, TIE_CONFIDENCE))
+                yield Fact(subject, rel, m, _with(ev, rule_confidence("infobox-implied")))
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
@@ -255,7 +254,8 @@ def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxFi
         held = Mention(article.stem, at, at + len(title), title, "Position", "infobox")
         lo = min(first.line_start, field.line_start, article.text.rfind("\n", 0, at) + 1)
         hi = max(first.end, field.end, at + len(title))
-        ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", TIE_CONFIDENCE)
+        sure = rule_confidence("infobox-implied")
+        ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
         for it in _clean_items(field):
             m = _item_mention(article, it, "Person")
             if m is not None and m.cls == "Person":
@@ -320,5 +320,5 @@ def _side_leaders(
             and group_of(g.object.cls) == "Organization"
         ]
         if len(orgs) == 1 and isinstance(f.object, Mention) and f.object.cls == "Person":
-            ev = _evidence(article, orgs[0][0], field, TIE_CONFIDENCE)
+            ev = _evidence(article, orgs[0][0], field, rule_confidence("infobox-implied"))
             yield Fact(orgs[0][1], "leader", f.object, ev)

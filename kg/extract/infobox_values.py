@@ -8,6 +8,7 @@ from itertools import groupby, pairwise
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
+from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import typed_name
 from kg.extract.infobox_items import (
     _OFFICE_HEAD,
@@ -95,7 +96,7 @@ def _entities(
         else:
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
-            yield Fact(m, "positionHeld", office, _with(ev, 0.85))
+            yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
 
 
 def _movement(name: str) -> bool:
@@ -220,7 +221,7 @@ def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Me
         if rule.relation == "headquarters" and not _is_town(places[0]) and _rank(places[0]) < 2:
             town = next((m for m in reversed(places[1:]) if _is_town(m)), None)
             if town is not None:
-                yield Fact(subject, rule.relation, town, _with(ev, 0.85))
+                yield Fact(subject, rule.relation, town, _with(ev, rule_confidence("infobox-place-chain")))
         yield from _chain(places, ev)
         return
     country = places[-1] if places[-1].cls == "Country" and len(places) > 1 else None
@@ -229,16 +230,16 @@ def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Me
             continue
         yield Fact(subject, rule.relation, m, ev)
         if country is not None:
-            yield Fact(m, "country", country, _with(ev, 0.85), inferred_by=None)
+            yield Fact(m, "country", country, _with(ev, rule_confidence("infobox-place-chain")), inferred_by=None)
     if country is not None:
-        yield Fact(subject, "country", country, _with(ev, 0.85))
+        yield Fact(subject, "country", country, _with(ev, rule_confidence("infobox-place-chain")))
 
 
 def _chain(chain: list[Mention], ev: Evidence) -> Iterator[Fact]:
     """Each place is in the next: its country when the next is one, else the territory it is located in."""
     for inner, outer in pairwise(chain):
         rel = "country" if outer.cls == "Country" else "locatedIn"
-        yield Fact(inner, rel, outer, _with(ev, 0.85), inferred_by=None)
+        yield Fact(inner, rel, outer, _with(ev, rule_confidence("infobox-place-chain")), inferred_by=None)
 
 
 _AGO = re.compile(r";?\s*\d+\s+years?\s+ago\b.*$", re.I)

@@ -9,7 +9,7 @@ Families, one module each:
   (table ``kg/data/nouns.json``);
 - ``pairs``: neighbouring mentions and the words between them: "Jane Roe of the University of X"
   (table ``kg/data/pairs.json``);
-- ``kinship``: "his sons A and B" (table ``kg/data/possessive_nouns.tsv``);
+- ``kinship``: "his sons A and B", "the party's newspaper, X" (table ``kg/data/possessives.json``);
 - ``places``: "Ghent, Belgium" chains, and countries from the gazetteer;
 - ``nationality``: "X is a Brazilian politician" → citizenship / country;
 - ``events``: a section whose heading names an event → Event with dates, place, participants;

@@ -25,6 +25,7 @@ _FAMILY_NOUNS = lexicon("family_nouns")
 _GROUP_WORDS = frozenset({"Religion", "ReligiousDenomination", "EthnicGroup", "PoliticalParty"})
 _OWN_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
 _ORG_NOUNS = lexicon("organisation_nouns")
+_ANY_ORG_NOUNS = lexicon("any_organisation_nouns")
 
 
 def _on_verb(date: Token, verb: Token) -> bool:
@@ -231,7 +232,7 @@ class Sentences:
     def _same_kind(m: Mention, noun: str) -> bool:
         """Whether "the <noun>" can name m: "the party" a party, "the group"/"the organisation" any
         organisation, "the union" a name with that word."""
-        if noun in ("group", "organization", "organisation"):
+        if noun in _ANY_ORG_NOUNS:
             return True
         return noun in m.cls.casefold() or noun in m.text.casefold().split()
 

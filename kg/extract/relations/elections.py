@@ -29,6 +29,7 @@ __all__ = ["election_participant_facts"]
 ELECTION_CONFIDENCE = 0.7
 _VERBS = lexicon("election_participation_verbs")
 _NOUNS = lexicon("election_nouns")
+_CONTEST_VERBS = lexicon("election_contest_verbs")
 
 
 def _is_election(m: Mention) -> bool:
@@ -62,7 +63,7 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _VERBS:
             elections = _elections_of(ctx, tok)
-            if not elections and subject_election and tok.lemma_ in ("contest", "field", "win") and tok.dep_ == "ROOT":
+            if not elections and subject_election and tok.lemma_ in _CONTEST_VERBS and tok.dep_ == "ROOT":
                 elections = [ctx.subject]  # "The Unity Party contested 108 constituencies"
             takers = _takers(ctx, tok)
         elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":

@@ -1,41 +1,108 @@
 """Relations through a possessed noun: "his sons A and B" → two child facts and a sibling fact;
-"the movement's newspaper, X" → house publication (table ``possessive_nouns.tsv``)."""
+"the movement's newspaper, X" → house publication (table ``kg/data/possessives.json``).
+
+A row of the table names its nouns, the relation from the possessor to the one named (or, with
+``inverse``, back), whether it is kinship between people (``kin``) and whether the named are the
+possessor's children (``siblings``); rows are checked when the table loads, and each carries
+examples that ``tests/test_table_examples.py`` runs. This module reads the parse around the noun:
+the possessor ("his", "X's", the "of" phrase), the ones named (apposition, compound, the next
+name, the clause's subject) and "their" in a person's article.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kg.extract.confidences import confidence
-from kg.extract.lexicons import lexicon
+from kg.extract.confidences import confidence, row_confidence
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
-from kg.extract.tables import check_relation, load_tsv
+from kg.extract.tables import check_relation, load_json
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["kinship_facts", "kinship_nouns"]
+__all__ = ["PossessiveRule", "kinship_facts", "kinship_nouns", "possessive_rules"]
 
-_PERSON_RELATIONS = {"child", "father", "mother", "sibling", "spouse", "relative"}
+_FILE = "kg/data/possessives.json"
+
+
+@dataclass(frozen=True)
+class PossessiveRule:
+    """One row of ``possessives.json``."""
+
+    name: str
+    nouns: frozenset[str]
+    relation: str
+    inverse: bool  # the relation runs from the one named to the possessor
+    kin: bool  # between people
+    siblings: bool  # the named are the possessor's children
+    confidence: float
+
+    @property
+    def extractor(self) -> str:
+        """The family of the rule names its facts' evidence carries (``kinship:son``)."""
+        return "kinship" if self.kin else "possessive"
+
+
+def _row(r: Any) -> PossessiveRule:
+    where = f"{_FILE}, rule {r.get('name')!r}" if isinstance(r, dict) else _FILE
+    if not isinstance(r, dict) or not r.get("name") or not r.get("nouns") or not r.get("relation"):
+        raise ValueError(f"{where}: a row needs a name, nouns and a relation")
+    nouns = r["nouns"]
+    if not isinstance(nouns, list) or not all(isinstance(n, str) and n == n.strip().lower() and n for n in nouns):
+        raise ValueError(f"{where}: nouns must be a list of lower-cased words")
+    flags = {k: r.get(k, False) for k in ("inverse", "kin", "siblings")}
+    if not all(isinstance(v, bool) for v in flags.values()):
+        raise ValueError(f"{where}: inverse, kin and siblings are true or false")
+    if flags["siblings"] and (flags["inverse"] or not flags["kin"]):
+        raise ValueError(f"{where}: siblings needs a kin row that is not inverse")
+    return PossessiveRule(
+        name=r["name"],
+        nouns=frozenset(nouns),
+        relation=check_relation(r["relation"], where),
+        inverse=flags["inverse"],
+        kin=flags["kin"],
+        siblings=flags["siblings"],
+        confidence=row_confidence(r, where),
+    )
+
+
+def _checked(raw: Any) -> tuple[PossessiveRule, ...]:
+    rows = tuple(_row(r) for r in raw)
+    seen: dict[str, str] = {}
+    for row in rows:
+        for noun in sorted(row.nouns):
+            if noun in seen:
+                raise ValueError(f"{_FILE}, rule {row.name!r}: noun {noun!r} is in rule {seen[noun]!r} too")
+            seen[noun] = row.name
+    return rows
 
 
 @cache
+def possessive_rules() -> tuple[PossessiveRule, ...]:
+    """The possessive table, checked against the ontology."""
+    return _checked(load_json("possessives.json")["rules"])
+
+
+@cache
+def _by_noun() -> dict[str, PossessiveRule]:
+    return {noun: row for row in possessive_rules() for noun in row.nouns}
+
+
 def kinship_nouns() -> dict[str, str]:
-    """Possessed noun → relation from the possessor to the one named."""
-    out = {}
-    for k, v in load_tsv("possessive_nouns.tsv"):
-        check_relation(v.lstrip("^"), "kg/data/possessive_nouns.tsv")
-        out[k.strip()] = v
-    return out
+    """Possessed noun → relation from the possessor to the one named (``^relation``: the other way)."""
+    return {noun: ("^" if row.inverse else "") + row.relation for noun, row in _by_noun().items()}
 
 
 _SIBLING_PLURALS = lexicon("sibling_plurals")
-_SIBLING_TEXT = re.compile(r"\b(?:" + "|".join(sorted(_SIBLING_PLURALS)) + r")\b", re.IGNORECASE)
+_SIBLING_TEXT = re.compile(rf"\b(?:{alternation('sibling_plurals')})\b", re.IGNORECASE)
 
 
 def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
@@ -47,7 +114,7 @@ def _named_siblings(ctx: Sentences) -> Iterator[Fact]:
             continue
         named = [n for c in tok.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
         people = [m for n in named if (m := ctx.mention(n)) is not None and group_of(m.cls) == "Person"]
-        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", confidence("kinship"))
+        ev = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", confidence("kinship-named"))
         for a, b in combinations(dict.fromkeys(people), 2):
             yield Fact(a, "sibling", b, ev)
 
@@ -67,13 +134,12 @@ def _owner(ctx: Sentences, poss: Token) -> Mention | None:
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
     yield from _named_siblings(ctx)
-    table = kinship_nouns()
+    table = _by_noun()
     for tok in ctx.doc:
-        rel = table.get(tok.lower_)
-        if rel is None or tok.pos_ != "NOUN":
+        row = table.get(tok.lower_)
+        if row is None or tok.pos_ != "NOUN":
             continue
-        backwards = rel.startswith("^")
-        rel = rel.lstrip("^")
+        backwards, rel = row.inverse, row.relation
         relatives: list[Mention] = []
         of_owner = any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children)
         co_owners: list[Token] = []
@@ -85,7 +151,7 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None
         if not relatives and nxt is not None:
             relatives = [m for m in ctx.mentions_of(nxt) if group_of(m.cls) == "Person"]
-        if not relatives and rel not in _PERSON_RELATIONS:
+        if not relatives and not row.kin:
             relatives = [
                 m
                 for c in tok.children
@@ -120,8 +186,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
                 ]
         if not relatives or not poss:
             continue
-        if poss[0].lower_ == "their" and rel in _PERSON_RELATIONS:
-            yield from _their_relatives(ctx, tok, rel, backwards, relatives)
+        if poss[0].lower_ == "their" and row.kin:
+            yield from _their_relatives(ctx, tok, row, relatives)
             continue
         owner = _owner(ctx, poss[0])
         if any(c.lower_ == "other" for c in tok.children):
@@ -137,9 +203,9 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
             owner = named[0] if named else None
         if owner is None:
             continue
-        if poss[0].dep_ == "pobj" and not backwards and rel == "child" and (poss[0].conjuncts or co_owners or named):
+        if poss[0].dep_ == "pobj" and row.siblings and (poss[0].conjuncts or co_owners or named):
             # "the son of Ana Roe and Tomas Vial": each parent has the child
-            ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", confidence("kinship"))
+            ev2 = ctx.evidence(tok.sent, f"kinship:{tok.lower_}", row.confidence)
             others = [m for t in [*poss[0].conjuncts, *co_owners] for m in ctx.mentions_of(t)] + named[1:]
             for parent in others:
                 if group_of(parent.cls) == "Person":
@@ -149,20 +215,18 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if backwards:
             if group_of(owner.cls) not in ("Person", "Organization"):
                 continue
-        elif (rel in _PERSON_RELATIONS) != (group_of(owner.cls) == "Person"):
+        elif row.kin != (group_of(owner.cls) == "Person"):
             continue
-        ev = ctx.evidence(
-            tok.sent, f"{'kinship' if rel in _PERSON_RELATIONS else 'possessive'}:{tok.lower_}", confidence("kinship")
-        )
+        ev = ctx.evidence(tok.sent, f"{row.extractor}:{tok.lower_}", row.confidence)
         for r in relatives:
             if r != owner:
                 yield Fact(r, rel, owner, ev) if backwards else Fact(owner, rel, r, ev)
-        if rel == "child" and len(relatives) > 1:
+        if row.siblings and len(relatives) > 1:
             for a, b in combinations(relatives, 2):
                 yield Fact(a, "sibling", b, ev)
 
 
-def _their_relatives(ctx: Sentences, tok: Token, rel: str, backwards: bool, relatives: list[Mention]) -> Iterator[Fact]:
+def _their_relatives(ctx: Sentences, tok: Token, row: PossessiveRule, relatives: list[Mention]) -> Iterator[Fact]:
     """ "He married Ana Roe in 1956. Their daughter, Eva, …": in an article about a person, "their"
     is that person and the person named last before it in the paragraph."""
     if group_of(ctx.subject.cls) != "Person":
@@ -178,7 +242,7 @@ def _their_relatives(ctx: Sentences, tok: Token, rel: str, backwards: bool, rela
     for owner in owners:
         for r in relatives:
             if r.text != owner.text:
-                yield Fact(r, rel, owner, ev) if backwards else Fact(owner, rel, r, ev)
-    if rel == "child":  # "Their sons, A and B": brothers
+                yield Fact(r, row.relation, owner, ev) if row.inverse else Fact(owner, row.relation, r, ev)
+    if row.siblings:  # "Their sons, A and B": brothers
         for a, b in combinations(relatives, 2):
             yield Fact(a, "sibling", b, ev)

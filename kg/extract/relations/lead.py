@@ -11,6 +11,7 @@ from kg.dates import parse_date
 from kg.extract.confidences import confidence
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.lead_table import lead_rule
 from kg.extract.relations.verbs import _arg_tokens
 from kg.model import Fact
 from kg.ontology import group_of
@@ -26,8 +27,11 @@ _WATERSIDE = lexicon("waterside_preps")
 
 
 def location_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "X is a town in Y": the subject is located in the first place after "in" (its country if a country)."""
-    if group_of(ctx.subject.cls) not in ("Place", "Organization", "Event"):
+    """ "X is a town in Y": the subject is located in the first place after "in" (its country if a
+    country; the relation for each class of subject: row ``lead-location`` of ``kg/data/lead.json``)."""
+    row = lead_rule("lead-location")
+    relation = row.relation(ctx.subject.cls)
+    if relation is None:
         return
     sents = list(ctx.doc.sents)
     if not sents:
@@ -49,8 +53,8 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                     for m in ctx.mentions_of(p)
                     if m.cls == "Landform" and _WATER.search(m.text)
                 ]
-                if water:
-                    yield Fact(ctx.subject, "nextToWater", water[0], ctx.evidence(sent, "lead-location"))
+                if water and row.waterside:
+                    yield Fact(ctx.subject, row.waterside, water[0], ctx.evidence(sent, row.name, row.confidence))
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
@@ -67,15 +71,9 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                             if group_of(m.cls) == "Place"
                         ]
                     if places:
-                        ev = ctx.evidence(sent, "lead-location")
+                        ev = ctx.evidence(sent, row.name, row.confidence)
                         p = places[0]
-                        rel = (
-                            "country"
-                            if p.cls == "Country"
-                            else ("locatedIn" if group_of(ctx.subject.cls) == "Place" else "location")
-                        )
-                        if group_of(ctx.subject.cls) == "Organization":
-                            rel = "country" if p.cls == "Country" else "headquarters"
+                        rel = row.for_country if p.cls == "Country" and row.for_country else relation
                         yield Fact(ctx.subject, rel, p, ev)
                         return
         return
@@ -83,7 +81,7 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
 
 _SPAN = re.compile(
     r"\b(?:from|between)\s+(?P<a>[^.;]{1,40}?)\s+(?:to|until|and|till)\s+(?P<b>[^.;]{1,40}?\d{4})\b"
-    r"|\b(?:lasted|took place|ran|was fought|was held)\s+(?:from\s+)?(?P<c>\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    rf"|\b(?:{alternation('event_span_verbs')})\s+(?:from\s+)?(?P<c>\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}})"
     r"\s*[–-]\s*(?P<d>[^.;]{1,30}?\d{4})\b"
 )
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
 from kg.extract.confidences import confidence
+from kg.extract.lexicons import alternation
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -23,6 +24,7 @@ __all__ = ["life_facts"]
 _BORN = re.compile(r"\(\s*(?:[^()]*?;\s*)?(?:born|b\.)\s+(?P<rest>[^()]*)\)")  # "(/es/; born 19 May 1962)"
 
 
+_PLACE_AFTER = re.compile(rf"\b(?:{alternation('life_place_preps')})\s")  # "born 1931 in Lyon"
 _DIED = re.compile(r"[,;]?\s*(?:died|d\.)\s+")
 
 
@@ -62,7 +64,7 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
         d = parse_date(birth_part)
         if d is not None:
             yield Fact(person, "birthDate", d, ev)
-        m_in = re.search(r"\b(?:in|near|at)\s", birth_part)
+        m_in = _PLACE_AFTER.search(birth_part)
         if m_in:
             p = place_in(born.start("rest") + m_in.end(), born.start("rest") + len(birth_part))
             if p is not None:
@@ -72,7 +74,7 @@ def _bracket_life(ctx: Sentences, person: Mention, sent: Span, open_at: int, rul
             d2 = parse_date(death_part)
             if d2 is not None and (d is None or d.iso[:4] <= d2.iso[:4]):
                 yield Fact(person, "deathDate", d2, ev)
-            m_in = re.search(r"\b(?:in|near|at)\s", death_part)
+            m_in = _PLACE_AFTER.search(death_part)
             if m_in:
                 p = place_in(born.start("rest") + died.end() + m_in.end(), born.end("rest"))
                 if p is not None:

@@ -5,22 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.lead_table import lead_rule
 from kg.extract.tables import religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Fact
-from kg.ontology import group_of
 
 __all__ = ["nationality_facts"]
 
 
 def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
-    """Citizenship (a person) or country (an organisation) from a demonym before the predicate noun."""
+    """Citizenship (a person) or country (an organisation) from a demonym before the predicate noun
+    (the relation for each class of subject: row ``lead-demonym`` of ``kg/data/lead.json``)."""
     sents = list(ctx.doc.sents)
     if not sents:
         return
     sent = sents[0]
-    group = group_of(ctx.subject.cls)
-    relation = {"Person": "citizenship", "Organization": "country", "CreativeWork": "countryOfOrigin"}.get(group)
+    row = lead_rule("lead-demonym")
+    relation = row.relation(ctx.subject.cls)
     if relation is None:
         return
     gaz = gazetteer()
@@ -34,7 +35,7 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
                 m = ctx.mention(mod)
                 if m is None or gaz.nationality(m.text) is None:
                     continue  # "a South Korean actress": the whole name, "South Korean", is the demonym
-                ev = ctx.evidence(sent, "lead-demonym")
+                ev = ctx.evidence(sent, row.name, row.confidence)
                 yield Fact(ctx.subject, relation, m, ev)
                 return
 

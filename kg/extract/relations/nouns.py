@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.confidences import row_confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.paths import Step, parse_path, path_tokens
@@ -103,9 +104,6 @@ def _row(r: Any) -> NounRule:
     for k, f in enumerate(r["facts"]):
         check_relation(f.get("relation", ""), f"{where}, fact {k}")
         facts.append((f["relation"], _part(f, f"{where}, fact {k}")))
-    confidence = r.get("confidence")
-    if not isinstance(confidence, int | float) or not 0 < confidence <= 1:
-        raise ValueError(f"{where}: confidence must be a number in (0, 1]")
     return NounRule(
         name=r["name"],
         lemmas=lemmas,
@@ -113,7 +111,7 @@ def _row(r: Any) -> NounRule:
         pos=frozenset(noun.get("pos", [])),
         subject=_part(r.get("subject"), f"{where}, subject"),
         facts=tuple(facts),
-        confidence=float(confidence),
+        confidence=row_confidence(r, where),
     )
 
 

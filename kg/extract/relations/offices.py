@@ -6,35 +6,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
-from itertools import pairwise
 
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation
 from kg.extract.relations.base import Sentences
-from kg.extract.tables import keyword_class
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["of_person_facts", "office_facts"]
+__all__ = ["office_facts"]
 
 # the office right before "of <country>": a head of state's or government's and their deputies'
 _OFFICE = re.compile(
-    r"\b(?P<office>(?:(?:vice|deputy)[- ]?)?(?:president|prime\s+minister|premier|chancellor))\s+of\s+(?:the\s+)?$",
+    rf"\b(?P<office>(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')}))"
+    r"\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # between the person and the office: a verb of being or serving, or an apposition
 _LINK = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
-    r"(?:,?\s+(?:(?:who|also|later|briefly|then)\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
+    rf"(?:,?\s+(?:(?:{alternation('office_link_words')})\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
     r"(?:\s+as)?|was\s+appointed(?:\s+as)?|was\s+sworn\s+in\s+as)|,)"
-    r"\s+(?:(?:the|a|an|then|former|later)\s+)?(?P<mods>(?:[\w-]+\s+){0,5}?)$",
+    rf"\s+(?:(?:{alternation('office_article_words')})\s+)?(?P<mods>(?:[\w-]+\s+){{0,5}}?)$",
     re.IGNORECASE,
 )
 _SUBJECT_PRONOUN = re.compile(r"^\s*(?:He|She)\b")
 
 
 _WHO = re.compile(
-    r"\bwho\s+(?:(?:also|later|briefly)\s+)*(?:was|is|became|served\s+as)\s+(?:(?:the|a|an)\s+)?"
+    rf"\bwho\s+(?:(?:{alternation('office_link_adverbs')})\s+)*(?:was|is|became|served\s+as)\s+(?:(?:the|a|an)\s+)?"
     r"(?P<mods>(?:[\w-]+\s+){0,5}?)$"
 )
 
@@ -89,46 +87,3 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
         name = text[office.start("office") : c.end - base]
         position = Mention(ctx.article.stem, at, c.end, name, "Position", "pattern")
         yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country"))
-
-
-# "the Civic Party (PC) of Ana Roe and Luis Vidal": an organisation, its acronym, then its leaders
-_ACRONYM_OF = re.compile(r"\s*\([^()\s]{2,12}\)\s+of\s+(?!the\b)")
-_AND = re.compile(r"\s*(?:,|and|,\s+and)\s+")
-
-
-def _looks_like_a_person(m: Mention) -> bool:
-    """A name NER typed as something else that reads as a person's: two to four capitalised words
-    (particles allowed), no keyword of an organisation or place."""
-    words = m.text.split()
-    if group_of(m.cls) == "Person":
-        return True
-    if group_of(m.cls) == "Place" or not 2 <= len(words) <= 5 or keyword_class(m.text) is not None:
-        return False
-    return words[0][:1].isupper() and words[-1][:1].isupper() and all(w[:1].isupper() or w in _PARTICLES for w in words)
-
-
-_PARTICLES = lexicon("short_name_particles")
-
-
-def _as_person(m: Mention) -> Mention:
-    return m if group_of(m.cls) == "Person" else replace(m, cls="Person", source="context")
-
-
-def of_person_facts(ctx: Sentences) -> Iterator[Fact]:
-    """ "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe). ("Ana Roe of the Civic
-    Party" → memberOfParty is a row of the pair table, ``person-of-party``.)"""
-    text, base = ctx.block.text, ctx.block.start
-    ms = ctx.mentions
-    starts = {m.start: m for m in ms}
-    for a, _ in pairwise(ms):
-        span = ctx.span(a.start, a.end)
-        if span is None:
-            continue
-        end = span.sent.end_char + base
-        if group_of(a.cls) == "Organization" and (of := _ACRONYM_OF.match(text, a.end - base)) is not None:
-            ev = ctx.evidence(span.sent, "organisation-of-person")
-            person = starts.get(of.end() + base)
-            while person is not None and person.end <= end and _looks_like_a_person(person):
-                yield Fact(a, "leader", _as_person(person), ev)
-                more = _AND.match(text, person.end - base)  # "… of Ana Roe and Luis Vidal"
-                person = starts.get(more.end() + base) if more else None

@@ -29,6 +29,8 @@ _FOUNDERS = lexicon("roster_founder_nouns")
 _LEADERS = lexicon("roster_leader_nouns")
 _MEMBERS = lexicon("roster_member_nouns")
 _NOT_MEMBERS = lexicon("roster_excluded_modifiers")
+_SOME = lexicon("roster_part_words")
+_SOME_OR_COUNTED = lexicon("roster_quantifiers")
 
 
 def _relation(noun: Token) -> str | None:
@@ -48,7 +50,7 @@ def _copula_side(noun: Token) -> tuple[Token, Token] | None:
     """(the copula, the token that stands for the noun in it): the noun itself as subject or
     attribute, "one of its leaders", "Among the party's members were …"."""
     tok = noun
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "two", "three"):
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SOME_OR_COUNTED:
         tok = tok.head.head  # "one of its early leaders"
     elif tok.dep_ == "pobj" and tok.head.lower_ == "among":
         tok = tok.head  # "Among the party's members were …"
@@ -67,7 +69,7 @@ def _owner(ctx: Sentences, noun: Token) -> Mention | None:
             m = ctx.mention(objs[0]) if objs else None
             return m if m is not None and group_of(m.cls) == "Organization" else None
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if head is not None and head.lower_ in ("one", "some") and head.head.lemma_ == "be":
+    if head is not None and head.lower_ in _SOME and head.head.lemma_ == "be":
         return None  # "one of the leaders" with no owner: of what is not said
     if group_of(ctx.subject.cls) == "Organization" and any(c.lower_ in ("the", "another") for c in noun.children):
         return ctx.subject  # "The seven founders were …" in an article about an organisation

@@ -17,12 +17,13 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
-from kg.extract.relations.kinship import kinship_facts, kinship_nouns
+from kg.extract.relations.kinship import kinship_facts, possessive_rules
 from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
+from kg.extract.relations.lead_table import lead_relations
 from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
 from kg.extract.relations.nouns import noun_facts, noun_relations
-from kg.extract.relations.offices import of_person_facts, office_facts
+from kg.extract.relations.offices import office_facts
 from kg.extract.relations.pairs import pair_facts, pair_relations
 from kg.extract.relations.parts import listed_part_facts, wing_facts
 from kg.extract.relations.phrases import phrase_facts, phrase_triggers
@@ -51,7 +52,7 @@ def _siblings(facts: Iterable[Fact]) -> tuple[frozenset[Mention], ...]:
 
 
 def _kinship_relations() -> set[str]:
-    return {v.lstrip("^") for v in kinship_nouns().values()} | {"child", "sibling"}
+    return {r.relation for r in possessive_rules()} | {"sibling"}
 
 
 def _trigger_relations() -> set[str]:
@@ -72,7 +73,7 @@ def _trigger_relations() -> set[str]:
 
 @rule("kinship", "block", _kinship_relations, produces={"siblings": _siblings})
 def _kinship(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """A kinship noun with a possessor and named relatives (table ``possessive_nouns.tsv``).
+    """A kinship or other possessed noun with a possessor and the ones named (table ``possessives.json``).
     Example: "Her sons Paulo Feld and Rui Feld" → child(her, Paulo Feld), child(her, Rui Feld),
     sibling(Paulo Feld, Rui Feld)."""
     return kinship_facts(ctx)
@@ -102,7 +103,8 @@ def _dated_work(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 @rule("pair", "block", pair_relations, needs=("siblings",))
 def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Two neighbouring mentions and the words between them (table ``pairs.json``): a person of an
-    institution or of a party, a role noun at an institution (``role_nouns.tsv``).
+    institution or of a party, a role noun at an institution (``role_nouns.tsv``), an organisation
+    "of" its leaders ("the Civic Party (PC) of Ana Roe").
     Example: "Jane Roe of the University of Tesk" → employer(Jane Roe, University of Tesk)."""
     return pair_facts(ctx)
 
@@ -133,13 +135,6 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An office of a country the prose gives a person.
     Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
     return office_facts(ctx)
-
-
-@rule("of-person", "block", {"leader"}, needs=("siblings",))
-def _of_person(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An organisation "of" its leaders.
-    Example: "the Civic Party (PC) of Ana Roe" → leader(Civic Party, Ana Roe)."""
-    return of_person_facts(ctx)
 
 
 @rule("noun", "block", noun_relations, needs=("siblings",))
@@ -200,7 +195,7 @@ def _place_chain(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return place_chain_facts(ctx)
 
 
-@rule("nationality", "lead", {"citizenship", "country", "countryOfOrigin"}, needs=("siblings",))
+@rule("nationality", "lead", lambda: lead_relations("lead-demonym"), needs=("siblings",))
 def _nationality(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A demonym before the lead's predicate noun.
     Example: "Ana Roe is a Brazilian politician" → citizenship(Ana Roe, Brazil)."""
@@ -227,7 +222,7 @@ def _event_lead(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return event_lead_facts(ctx)
 
 
-@rule("location", "lead", {"country", "headquarters", "locatedIn", "location", "nextToWater"}, needs=("siblings",))
+@rule("location", "lead", lambda: lead_relations("lead-location"), needs=("siblings",))
 def _location(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """The lead's "X is a town in Y".
     Example: "Brennick is a town in Tesk County" → locatedIn(Brennick, Tesk County)."""
@@ -312,14 +307,24 @@ def _section_events(inputs: Inputs) -> Iterable[Fact | SameAs]:
     return [*events.facts, *events.same_as]
 
 
-# the rules whose patterns are rows of a table: the table, shown row by row under its rule
-_TABLES = {"verb": "triggers.json", "noun": "nouns.json", "pair": "pairs.json"}
+# the rules whose patterns (or relations) are rows of a table: the table, shown row by row under its
+# rule (a row that names its "rule" only under that one)
+_TABLES = {
+    "kinship": "possessives.json",
+    "verb": "triggers.json",
+    "noun": "nouns.json",
+    "pair": "pairs.json",
+    "nationality": "lead.json",
+    "location": "lead.json",
+}
 
 
-def _rows(table: str) -> list[dict[str, Any]]:
+def _rows(table: str, rule: str) -> list[dict[str, Any]]:
     """A table's rows for ``kg rules``: name, confidence, and the first example with its facts."""
     out = []
     for row in load_json(table)["rules"]:
+        if row.get("rule", rule) != rule:
+            continue
         ex = (row.get("examples") or [{}])[0]
         facts = ", ".join(f"{r}({s}, {o})" for s, r, o in ex.get("facts", []))
         out.append({"name": row["name"], "confidence": row["confidence"], "example": f"{ex.get('text', '')} → {facts}"})
@@ -331,7 +336,7 @@ def describe_rules(as_json: bool = False) -> str:
     a table-driven rule with its table's rows."""
     rows: list[dict[str, Any]] = [
         {"name": r.name, "scope": r.scope, "relations": sorted(r.relations), "needs": list(r.needs), "doc": r.doc}
-        | ({"table": f"kg/data/{_TABLES[r.name]}", "rows": _rows(_TABLES[r.name])} if r.name in _TABLES else {})
+        | ({"table": f"kg/data/{_TABLES[r.name]}", "rows": _rows(_TABLES[r.name], r.name)} if r.name in _TABLES else {})
         for r in RULES
     ]
     if as_json:

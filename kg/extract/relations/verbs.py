@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
+from kg.extract.confidences import row_confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.paths import role_paths, role_tokens
@@ -108,7 +109,7 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 object_class=frozenset(r.get("object_class", [])),
                 date_relation=r.get("date_relation"),
                 date_on=r.get("date_on", "subject"),
-                confidence=float(r["confidence"]),
+                confidence=row_confidence(r, where),
                 by_object_class=tuple(sorted(r.get("relation_by_object_class", {}).items())),
                 tenure=r.get("tenure"),
                 role=r.get("role"),
