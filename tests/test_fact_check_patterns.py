@@ -288,3 +288,93 @@ def test_an_other_name_the_prose_calls_a_wing_is_the_wing(graph: KnowledgeGraph)
 def test_a_template_parameter_left_on_a_name_line_is_no_name(graph: KnowledgeGraph):
     # "Ilmar Dasko | honorific-suffix =" on the line after the title
     assert not any("|" in a or "=" in a for a in graph.entity("Ilmar Dasko")["aliases"])
+
+
+# Session 9: the patterns a blind fact-check of a second set of real articles found, each on an
+# invented article of tests/factcheck/ (varnel_liberation_movement, varnel_border_war,
+# sel_river_commandos, orvan_popular_front, amaru_velasco).
+
+
+def _movement(graph: KnowledgeGraph) -> str:
+    return graph.entity("Varnel Liberation Movement")["label"]
+
+
+def test_two_addresses_in_one_field_are_not_cross_paired(graph: KnowledgeGraph):
+    # "Headquarters: Valencia, Carabobo, Venezuela (first), Bogotá, Colombia (last)"
+    for place in ("Valencia", "Carabobo", "Venezuela"):
+        assert not {o for _, o in _facts(graph, place)} & {"Colombia", "Bogotá"}, place
+    assert ("country", "Colombia") not in _facts(graph, "Bogotá", "locatedIn")
+    assert not {o for _, o in _facts(graph, "Bogotá")} & {"Venezuela", "Carabobo", "Valencia"}
+    assert ("locatedIn", "Carabobo") in _facts(graph, "Valencia")
+    assert ("country", "Venezuela") in _facts(graph, "Carabobo")
+    movement = _movement(graph)
+    assert {("headquarters", "Valencia"), ("headquarters", "Bogotá")} <= _facts(graph, movement, "headquarters")
+
+
+def test_a_first_seat_abroad_gives_no_country(graph: KnowledgeGraph):
+    # the first headquarters lay in Venezuela: the movement's country is where it moved, not there
+    facts = _facts(graph, _movement(graph))
+    assert ("country", "Venezuela") not in facts
+    assert ("locatedIn", "Venezuela") not in facts
+    assert ("country", "Colombia") in facts
+
+
+def test_a_renaming_is_no_dissolution(graph: KnowledgeGraph):
+    # "Active: 1961–1964 (as "The Circle"), 1964–1979 (as …)": one group from 1961 to 1979
+    facts = _facts(graph, _movement(graph))
+    assert ("inception", "1961") in facts
+    assert ("dissolved", "1979") in facts
+    assert ("dissolved", "1964") not in facts
+    assert ("inception", "1964") not in facts
+
+
+def test_an_activity_period_is_not_the_founding_the_article_dates(graph: KnowledgeGraph):
+    # a Foundation field dates the founding; "Dates: 1966–1988" is when it fought
+    front = _facts(graph, "Orvan Popular Front")
+    assert ("inception", "1958-05-12") in front
+    assert ("inception", "1966") not in front
+    # "Formed in the early 1950s" and "In 1985, the group was admitted into …": "Dates: 1957–1969"
+    # is neither its founding nor its end
+    commandos = _facts(graph, "Sel River Commandos")
+    assert not {r for r, _ in commandos} & {"inception", "dissolved"}
+
+
+def test_a_list_joined_by_colons_is_split(graph: KnowledgeGraph):
+    participants = {o for _, o in _facts(graph, "Varnel Border War", "participant")}
+    assert {"Tesk Army", "Border Guard", "Southern Peasant League"} <= participants
+    assert not any(" : " in o for o in participants)
+
+
+def test_two_wars_joined_by_and_are_two(graph: KnowledgeGraph):
+    conflicts = {o for _, o in _facts(graph, _movement(graph), "conflict")}
+    assert {"Varnel border conflict", "Orvan civil war"} <= conflicts
+
+
+def test_an_ethnic_group_is_no_ideology(graph: KnowledgeGraph):
+    ideologies = {o for _, o in _facts(graph, _movement(graph), "ideology")}
+    assert "Agrarian socialism" in ideologies
+    assert "Varesh people" not in ideologies
+
+
+def test_a_disputed_alliance_is_not_stated(graph: KnowledgeGraph):
+    # "Allies: Orvan Popular Front (denied by the VLM), Southern Peasant League (mutual supporters, …)"
+    allies = {o for _, o in _facts(graph, _movement(graph), "alliedWith")}
+    assert "Southern Peasant League" in allies
+    assert "Orvan Popular Front" not in allies
+
+
+def test_a_colonys_flag_is_not_the_modern_state(graph: KnowledgeGraph):
+    # "Opponents: Malawi, Zambia," of a group that "fought against British colonial rule in Malawi"
+    opposed = {o for _, o in _facts(graph, _movement(graph), "opposed")}
+    assert not opposed & {"Malawi", "Zambia"}
+
+
+def test_an_organisation_operating_abroad_is_not_in_its_names_country(graph: KnowledgeGraph):
+    # "the Union of Malawian Patriots, a rival organisation operating in Zambia"
+    assert ("country", "Malawi") not in _facts(graph, "Union of Malawian Patriots")
+
+
+def test_a_leaders_role_is_no_notable_work(graph: KnowledgeGraph):
+    works = {o for _, o in _facts(graph, "Amaru Velasco", "notableWork")}
+    assert not any(o.startswith("Leader of") for o in works)
+    assert any("Long Road Home" in o for o in works)

@@ -84,10 +84,16 @@ _IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|up
 IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|border Ana Roe", "frameless"
 
 
-_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,})\s*", re.I)  # 4+ spaces: a blanked <br>
+# 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
+_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s))\s*", re.I)
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+_EVENT_HEAD = re.compile(
+    r"\b(?:conflict|war|revolution|uprising|rebellion|insurgency|crisis|revolt|campaign|intifada)s?$", re.I
+)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<=[a-z]{3})\.$")
@@ -198,6 +204,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
             out.append((a, b))  # "… and the transition to civilian rule": a second thing
         elif gaz.candidates(before) and gaz.candidates(t):
             out.append((a, b))  # "Vell and Norte and the district of …": two places, then a third
+        elif _EVENT_HEAD.search(before) and _EVENT_HEAD.search(t) and len(before.split()) > 1:
+            out.append((a, b))  # "Tesk border conflict and Orvan civil war": two wars, each named in full
         else:
             out[-1] = (out[-1][0], b)  # "Movement for Peace and the Environment": one name
     return out

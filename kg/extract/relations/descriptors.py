@@ -132,7 +132,7 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
                     break
             if found is not None:
                 break
-        if found is None or found.text == m.text:
+        if found is None or found.text == m.text or _operates_elsewhere(ctx, m, found):
             continue
         if g == "Event":
             rel = "country" if found.cls == "Country" else "location"
@@ -143,3 +143,22 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
         span = ctx.span(m.start, m.end)
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))
+
+
+_OPERATING_IN = re.compile(r"\b(?:operating|operated|based|active|headquartered|exiled|in\s+exile)\s+in\s+(?:the\s+)?")
+
+
+def _operates_elsewhere(ctx: Sentences, m: Mention, found: Mention) -> bool:
+    """The sentence says the organisation works in another country ("the Union of Tesk Patriots, an
+    organisation operating in Orvania"): its name's place is not its country."""
+    span = ctx.span(m.start, m.end)
+    if span is None:
+        return False
+    end = ctx.block.start + span.sent.end_char
+    text = ctx.article.text
+    for op in _OPERATING_IN.finditer(text, m.end, end):
+        there = next((x for x in ctx.mentions if x.start == op.end()), None)
+        if there is not None and there.cls == "Country" and there.text != found.text:
+            return True
+    return False
+
