@@ -378,3 +378,15 @@ def test_a_leaders_role_is_no_notable_work(graph: KnowledgeGraph):
     works = {o for _, o in _facts(graph, "Amaru Velasco", "notableWork")}
     assert not any(o.startswith("Leader of") for o in works)
     assert any("Long Road Home" in o for o in works)
+
+
+def test_a_generic_noun_after_a_name_is_not_part_of_it():
+    # "the leader of the Sandiwa group": the group is Sandiwa (NER keeps the noun in its span)
+    from kg.extract.entities import clean_span
+
+    text = "He was the leader of the Sandiwa group between 1959 and 1964."
+    start = text.index("the Sandiwa")
+    s, e = clean_span(text, start, start + len("the Sandiwa group"))
+    assert text[s:e] == "Sandiwa"
+    s, e = clean_span("the Sandiwa Group", 0, 17)  # a capital: part of the name
+    assert "the Sandiwa Group"[s:e] == "Sandiwa Group"

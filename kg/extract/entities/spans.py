@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
-_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in|or))$")
+_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+(?:party|group)|\s+(?:of|and|the|in|or))$")
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
