@@ -390,3 +390,18 @@ def test_a_generic_noun_after_a_name_is_not_part_of_it():
     assert text[s:e] == "Sandiwa"
     s, e = clean_span("the Sandiwa Group", 0, 17)  # a capital: part of the name
     assert "the Sandiwa Group"[s:e] == "Sandiwa Group"
+
+
+def test_two_leaders_whose_line_break_was_lost_are_two(graph: KnowledgeGraph):
+    # "Leader: Irene Kostova (1958–1970) Teodor Vask (1970–1988)"; "First Secretary: Jonas Perl"
+    leaders = {o for _, o in _facts(graph, "Orvan Popular Front", "leader")}
+    assert {"Irene Kostova", "Teodor Vask", "Jonas Perl"} <= leaders
+    assert not any("(" in o for o in leaders)
+
+
+def test_an_office_heading_an_organisation_makes_its_holder_the_leader(graph: KnowledgeGraph):
+    # Lida Marsh's "Office: 1st General Secretary of the Orvan Popular Front"; "Office2: President of Colombia"
+    assert "Lida Marsh" in {o for _, o in _facts(graph, "Orvan Popular Front", "leader")}
+    offices = {o for _, o in _facts(graph, "Lida Marsh", "positionHeld")}
+    assert "General Secretary of the Orvan Popular Front" in offices  # the ordinal is no part of the office
+    assert not _facts(graph, "Colombia", "leader")

@@ -85,7 +85,8 @@ IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|
 
 
 # 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
-_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s))\s*", re.I)
+# a bracket of years then a name: two items whose line break was lost ("Ana Roe (1977–1981) Eva Sol (1981–1982)")
+_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I)
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
