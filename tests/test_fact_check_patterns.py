@@ -405,3 +405,15 @@ def test_an_office_heading_an_organisation_makes_its_holder_the_leader(graph: Kn
     offices = {o for _, o in _facts(graph, "Lida Marsh", "positionHeld")}
     assert "General Secretary of the Orvan Popular Front" in offices  # the ordinal is no part of the office
     assert not _facts(graph, "Colombia", "leader")
+
+
+def test_a_creed_is_no_occupation(graph: KnowledgeGraph):
+    # "Occupation: Writer, Communist Marxist–Leninist"
+    jobs = {o for _, o in _facts(graph, "Amaru Velasco", "occupation")}
+    assert any(o.casefold() == "writer" for o in jobs)
+    assert not any("Marxist" in o or "Communist" in o for o in jobs)
+
+
+def test_a_template_option_glued_to_a_file_name_is_not_part_of_it(graph: KnowledgeGraph):
+    # "Logo: Varnel emblem.pngclass=skin-invert"
+    assert _facts(graph, _movement(graph), "logo") == {("logo", "Varnel emblem.png")}

@@ -21,7 +21,7 @@ from kg.extract.infobox_items import (
     _with,
 )
 from kg.extract.infobox_table import InfoboxRule, rule_for
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
@@ -63,7 +63,10 @@ _COLOURS = frozenset(
 )
 
 
-_TEMPLATE_ARGS = re.compile(r"[,|]?\s*\b(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*")
+_TEMPLATE_ARGS = re.compile(
+    r"(?:[,|]?\s*\b|(?<=\.(?:png|svg|jpg|gif))|(?<=\.jpeg))(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*",
+    re.I,
+)  # "Emblem.svg, class=skin-invert"; "Logo.pngclass=skin-invert": the copy lost the separator
 
 
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
@@ -86,6 +89,8 @@ def _entities(
             continue  # "Tesk Army (denied by the KLF)": a claim the box disputes, not a fact
         if rule.object == "Ideology" and _people(m.text):
             continue  # "Ideology: …, Varesh people": an ethnic group (the link of "Varesh interests"), no ideology
+        if rule.relation == "occupation" and _believer(m.text):
+            continue  # "Occupation: Communist Marxist–Leninist": what he believed, not his work
         if rule.relation == "opposed" and m.cls == "Country" and _COLONIAL.search(_prose(article)):
             continue  # "Opponents: Malawi," against "colonial rule in Malawi": the colony, not the state
         if rule.object == "CreativeWork" and _role(m.text):
@@ -132,6 +137,16 @@ def _disputed(article: Article, item: InfoboxItem) -> bool:
     """
     inside = _bracket(article, item)[1]
     return inside is not None and _DISPUTED.match(inside.strip()) is not None
+
+
+def _believer(name: str) -> bool:
+    """Words that name a creed's follower only ("Communist", "Marxist–Leninist"), no trade.
+
+    >>> _believer("Communist Marxist–Leninist"), _believer("Journalist"), _believer("Politician")
+    (True, False, False)
+    """
+    words = [w.casefold() for w in re.split(r"[\s–—-]+", name) if w]
+    return bool(words) and all(w in lexicon("creed_followers") for w in words)
 
 
 def _people(name: str) -> bool:
