@@ -417,3 +417,8 @@ def test_a_creed_is_no_occupation(graph: KnowledgeGraph):
 def test_a_template_option_glued_to_a_file_name_is_not_part_of_it(graph: KnowledgeGraph):
     # "Logo: Varnel emblem.pngclass=skin-invert"
     assert _facts(graph, _movement(graph), "logo") == {("logo", "Varnel emblem.png")}
+
+
+def test_a_place_the_tagger_takes_for_a_person_has_no_citizenship(graph: KnowledgeGraph):
+    # "The revolt took place in Ottoman Kasveli": a region, whatever its type, is no citizen
+    assert not _facts(graph, "Kasveli", "citizenship")

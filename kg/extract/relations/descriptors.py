@@ -29,6 +29,9 @@ _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country
 _PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
 
 
+_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
+
+
 def _peoples_name(text: str, word: str) -> bool:
     """True when the article uses ``word`` as a people's name: "the Kota people", "Kota tribes"."""
     return re.search(rf"\b{re.escape(word)}{_PEOPLE_NOUN}", text) is not None
@@ -85,6 +88,8 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         if span is None:
             continue
         root = span.root
+        if rel == "citizenship" and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
+            continue  # "took place in Ottoman Kasveli": a place the tagger took for a person, no citizen
         for h in descriptor_heads(ctx, span):
             for mod in _demonym_mods(h):
                 if span.start <= mod.i < span.end:
