@@ -422,3 +422,22 @@ def test_a_template_option_glued_to_a_file_name_is_not_part_of_it(graph: Knowled
 def test_a_place_the_tagger_takes_for_a_person_has_no_citizenship(graph: KnowledgeGraph):
     # "The revolt took place in Ottoman Kasveli": a region, whatever its type, is no citizen
     assert not _facts(graph, "Kasveli", "citizenship")
+
+
+def test_members_under_a_leader_title_are_members(graph: KnowledgeGraph):
+    # "Leader2 Title: Members of the Central Bureau": they belong to the council, they do not lead it
+    leaders = {o for _, o in _facts(graph, "Tesk People's Council", "leader")}
+    assert "Oren Vald" in leaders
+    assert not leaders & {"Mira Sand", "Piet Oron"}
+
+
+def test_a_name_holding_another_country_is_not_in_the_articles_one(graph: KnowledgeGraph):
+    # "the United States Congress" in an article that names only Colombia
+    assert ("country", "Colombia") not in _facts(graph, "United States Congress")
+
+
+def test_a_creed_in_brackets_is_part_of_a_partys_name(graph: KnowledgeGraph):
+    # "Party: …, Communist Party of Orvania (Marxist–Leninist)": not the Communist Party of Orvania
+    parties = {o for _, o in _facts(graph, "Amaru Velasco", "memberOfParty")}
+    assert "Communist Party of Orvania (Marxist–Leninist)" in parties
+    assert "Communist Party of Orvania" not in parties

@@ -269,13 +269,30 @@ _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
 _REFINE = {"Organization": "ORG", "Place": "GPE", "Other": "MISC", "Event": "EVENT", "Person": "PERSON"}
 
 
+def _creed(inside: str) -> bool:
+    """A bracket that names a party's creed ("Marxist–Leninist", "Maoist"): part of the party's name.
+
+    >>> _creed("Marxist–Leninist"), _creed("Maoist"), _creed("2010–2012"), _creed("Former")
+    (True, True, False, False)
+    """
+    words = [w.casefold() for w in re.split(r"[\s–—-]+", inside) if w]
+    return bool(words) and all(w in lexicon("creed_followers") for w in words)
+
+
 def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
     """(end of the name, text inside a trailing bracket or None): the reader's ``bracket`` when it gives
     one, else a bracket left at the end of the item's text ("National Front (2010–2012)")."""
     given = getattr(item, "bracket", None)
+    if isinstance(given, str) and _creed(given.strip("() ")):
+        line_end = article.text.find("\n", item.end)
+        close = article.text.find(")", item.end, line_end if line_end >= 0 else len(article.text))
+        if close >= 0:  # "Communist Party of Orvania (Marxist–Leninist)": the bracket is the name's
+            return close + 1, None
     if isinstance(given, str):
         return item.end, given.strip("() ")
     m = _BRACKET.search(article.text, item.start, item.end)
+    if m is not None and m.start() > item.start and _creed(m.group("in")):
+        return item.end, None  # "Communist Party of India (Marxist–Leninist)": the bracket is the name's
     if m is not None and m.start() > item.start:
         return m.start(), m.group("in")
     cut = article.text.find(" (", item.start, item.end)
