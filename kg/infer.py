@@ -132,6 +132,11 @@ def _make(rule: str, s: str, rel: str, o: str, premises: Sequence[ResolvedFact],
 _Key = tuple[str, str, str, str]
 
 
+def _former(f: ResolvedFact) -> bool:
+    """A premise the text marks as no longer so ("Headquarters: … (first)"): chains do not join it."""
+    return any(k == "status" and v in ("Former", "Historical") for k, v in f.qualifiers)
+
+
 def _key(f: ResolvedFact) -> _Key:
     return (f.subject, f.relation, str(f.object), f.evidence.article)
 
@@ -177,13 +182,15 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
                     add(_make(st.name, s2, st.result, o2, [f], st.factor))
             for ch in rules.chains:  # both premises from one article (see the module's docstring)
                 art = f.evidence.article
+                if _former(f):
+                    continue  # a former seat's country is not the party's now (nor was it, always)
                 if ch.first == f.relation:
                     for g in by_subject[ch.second].get(o, ()):
-                        if g.evidence.article == art:
+                        if g.evidence.article == art and not _former(g):
                             add(_make(ch.name, f.subject, ch.result, str(g.object), [f, g], ch.factor))
                 if ch.second == f.relation:
                     for g in by_object[ch.first].get(f.subject, ()):
-                        if g.evidence.article == art:
+                        if g.evidence.article == art and not _former(g):
                             add(_make(ch.name, g.subject, ch.result, o, [g, f], ch.factor))
         if not new:
             break

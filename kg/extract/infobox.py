@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
-from kg.extract.entities import clean_span
+from kg.extract.entities import clean_span, typed_name
 from kg.extract.infobox_items import (
     _DEBRIS,
     _PRESENT,
@@ -34,6 +34,7 @@ from kg.extract.infobox_items import (
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
+from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
@@ -206,11 +207,16 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
         assert rule.relation is not None
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Position")
+            numbered = m is not None and _ORDINAL_OFFICE.match(m.text) is not None
+            if m is not None and (n := _ORDINAL_PREFIX.match(m.text)) is not None and m.cls == "Position":
+                # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first holder
+                m = replace(m, start=m.start + n.end(), text=m.text[n.end() :])
             if m is not None:
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
                 if person and rule.relation == "positionHeld":
                     yield from _colleagues(article, slot, m, field)
+                    yield from _leads(article, subject, m, ev)
                 # the people before and after held that office too ("Predecessor: Ana Ruiz")
                 for other in (*people.get("predecessor", ()), *people.get("successor", ())):
                     # not for a numbered office: "1st Leader of X" was held by one person only
@@ -218,7 +224,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         person
                         and other.cls == "Person"
                         and rule.relation == "positionHeld"
-                        and not _ORDINAL_OFFICE.match(m.text)
+                        and not numbered
                     ):
                         yield Fact(other, rule.relation, m, _with(ev, rule_confidence("infobox-implied")))
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
@@ -228,6 +234,32 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
+
+
+_PARTY_OFFICE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Leader|Secretary[- ]General|General Secretary|First Secretary|Chairman|"
+    r"Chairperson|Chairwoman|National Chairman|President)\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
+)
+
+
+def _leads(article: Article, person: Mention, office: Mention, ev: Evidence) -> Iterator[Fact]:
+    """A person's office that heads an organisation the article names ("Secretary General of the Tesk
+    Unity Party", "1st Leader of the Orvan Front"): the organisation's leader is the person. A state's
+    office ("President of Chile", "Chairman of the Council of State") leads no organisation here:
+    the name after "of" must be an organisation's by its own words, never a place."""
+    m = _PARTY_OFFICE.match(office.text)
+    if m is None:
+        return
+    name = m.group("org").strip()
+    typed = typed_name(name, "ORG")
+    capitals = sum(w[:1].isupper() for w in name.split())
+    if typed is None or group_of(typed[0]) != "Organization" or typed[0] == "GovernmentBody" or capitals < 2:
+        return  # "Chairman of the Council of State", "Leader of the Opposition": no organisation led
+    if gazetteer().candidates(name):
+        return
+    at = office.start + m.start("org")
+    org = Mention(article.stem, at, at + len(name), name, typed[0], "infobox")
+    yield Fact(org, "leader", person, _with(ev, rule_confidence("infobox-implied")))
 
 
 def _has_term(slot: _Slot) -> bool:
@@ -273,6 +305,7 @@ def _first_date(slot: _Slot, part: str) -> str | None:
 
 
 _NOT_LEADER = re.compile(rf"\b(?:{alternation('non_leader_title_words')})", re.I)
+_ORDINAL_PREFIX = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?=[A-Z])")
 _ORDINAL_OFFICE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)\b", re.I)
 
 

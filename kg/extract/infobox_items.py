@@ -84,10 +84,17 @@ _IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|up
 IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|border Ana Roe", "frameless"
 
 
-_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,})\s*", re.I)  # 4+ spaces: a blanked <br>
+# 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
+# a bracket of years then a name: two items whose line break was lost ("Ana Roe (1977–1981) Eva Sol (1981–1982)")
+_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I)
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+_EVENT_HEAD = re.compile(
+    r"\b(?:conflict|war|revolution|uprising|rebellion|insurgency|crisis|revolt|campaign|intifada)s?$", re.I
+)
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<=[a-z]{3})\.$")
@@ -198,6 +205,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
             out.append((a, b))  # "… and the transition to civilian rule": a second thing
         elif gaz.candidates(before) and gaz.candidates(t):
             out.append((a, b))  # "Vell and Norte and the district of …": two places, then a third
+        elif _EVENT_HEAD.search(before) and _EVENT_HEAD.search(t) and len(before.split()) > 1:
+            out.append((a, b))  # "Tesk border conflict and Orvan civil war": two wars, each named in full
         else:
             out[-1] = (out[-1][0], b)  # "Movement for Peace and the Environment": one name
     return out
@@ -260,13 +269,30 @@ _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
 _REFINE = {"Organization": "ORG", "Place": "GPE", "Other": "MISC", "Event": "EVENT", "Person": "PERSON"}
 
 
+def _creed(inside: str) -> bool:
+    """A bracket that names a party's creed ("Marxist–Leninist", "Maoist"): part of the party's name.
+
+    >>> _creed("Marxist–Leninist"), _creed("Maoist"), _creed("2010–2012"), _creed("Former")
+    (True, True, False, False)
+    """
+    words = [w.casefold() for w in re.split(r"[\s–—-]+", inside) if w]
+    return bool(words) and all(w in lexicon("creed_followers") for w in words)
+
+
 def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
     """(end of the name, text inside a trailing bracket or None): the reader's ``bracket`` when it gives
     one, else a bracket left at the end of the item's text ("National Front (2010–2012)")."""
     given = getattr(item, "bracket", None)
+    if isinstance(given, str) and _creed(given.strip("() ")):
+        line_end = article.text.find("\n", item.end)
+        close = article.text.find(")", item.end, line_end if line_end >= 0 else len(article.text))
+        if close >= 0:  # "Communist Party of Orvania (Marxist–Leninist)": the bracket is the name's
+            return close + 1, None
     if isinstance(given, str):
         return item.end, given.strip("() ")
     m = _BRACKET.search(article.text, item.start, item.end)
+    if m is not None and m.start() > item.start and _creed(m.group("in")):
+        return item.end, None  # "Communist Party of India (Marxist–Leninist)": the bracket is the name's
     if m is not None and m.start() > item.start:
         return m.start(), m.group("in")
     cut = article.text.find(" (", item.start, item.end)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import groupby, pairwise
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
-from kg.extract.entities import typed_name
 from kg.extract.infobox_items import (
     _OFFICE_HEAD,
     IMAGE_OPTIONS,
@@ -20,7 +20,17 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
-from kg.extract.infobox_table import InfoboxRule
+from kg.extract.infobox_notes import (
+    _COLONIAL,
+    _addresses,
+    _believer,
+    _disputed,
+    _movement,
+    _people,
+    _prose,
+    _role,
+)
+from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
@@ -62,7 +72,10 @@ _COLOURS = frozenset(
 )
 
 
-_TEMPLATE_ARGS = re.compile(r"[,|]?\s*\b(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*")
+_TEMPLATE_ARGS = re.compile(
+    r"(?:[,|]?\s*\b|(?<=\.(?:png|svg|jpg|gif))|(?<=\.jpeg))(?:class|style|upright|alt|link|border|width|height)\s*=\s*[^,|]*",
+    re.I,
+)  # "Emblem.svg, class=skin-invert"; "Logo.pngclass=skin-invert": the copy lost the separator
 
 
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
@@ -81,8 +94,16 @@ def _entities(
         if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
             continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")
-        if m is None:
-            continue
+        if m is None or _disputed(article, item):
+            continue  # "Tesk Army (denied by the KLF)": a claim the box disputes, not a fact
+        if rule.object == "Ideology" and _people(m.text):
+            continue  # "Ideology: …, Varesh people": an ethnic group (the link of "Varesh interests"), no ideology
+        if rule.relation == "occupation" and _believer(m.text):
+            continue  # "Occupation: Communist Marxist–Leninist": what he believed, not his work
+        if rule.relation == "opposed" and m.cls == "Country" and _COLONIAL.search(_prose(article)):
+            continue  # "Opponents: Malawi," against "colonial rule in Malawi": the colony, not the state
+        if rule.object == "CreativeWork" and _role(m.text):
+            continue  # "Known for: Leader of the Tesk Army": a role he held, no work of his
         if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
             word = (_bracket(article, item)[1] or "").strip().casefold()
             kin = kinship_nouns().get(word, "")
@@ -97,13 +118,6 @@ def _entities(
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
             yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
-
-
-def _movement(name: str) -> bool:
-    """An ideology or a movement by its name's own words ("Tarskism", "the Velmar Movement")."""
-    typed = typed_name(name, "MISC")
-    movement = typed is not None and typed[0] in ("Ideology", "PoliticalMovement")
-    return movement or name.endswith(("ism", "isme", "ismo"))
 
 
 def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:
@@ -210,7 +224,20 @@ def _place(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Me
     """``City, Region, Country``: the first item is the place, each is located in the next; a
     building's address also names its town ("Liberty Hall, Dublin": both are the headquarters).
     A list of places of one width ("Dublin; Meath, Galway, Louth") gives each, in the country
-    that ends it."""
+    that ends it. Two addresses in one field ("… (first), … (last)") are read one by one; a former
+    seat's place is the subject's with the status ``Former``, and its country is not the subject's."""
+    for address, former in _addresses(article, field):
+        for f in _one_place(article, address, rule, subject, ev):
+            if former and f.subject is subject:
+                if f.relation == "country":
+                    continue
+                f = replace(f, qualifiers=(*f.qualifiers, ("status", "Former")))
+            yield f
+
+
+def _one_place(
+    article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
+) -> Iterator[Fact]:
     assert rule.relation is not None
     parts, listed = _place_parts(article, field)
     places = [m for it in parts if (m := _item_mention(article, it, "Place")) is not None]
@@ -287,21 +314,55 @@ def _lost_dash(raw: str) -> str:
     return re.sub(r"^\s*((?:1[6-9]|20)\d\d)(?=[0-3]?\d\s+[A-Z][a-z]+\s+\d{4})", r"\1 – ", raw)
 
 
+_PERIOD_SPLIT = re.compile(r",\s*(?![^()]*\))")  # commas outside brackets
+_FOUNDED_IN = re.compile(
+    r"\b(?:formed|founded|established|created)\s+in\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<y>1[5-9]\d\d|20\d\d)s?\b",
+    re.I,
+)
+_LATER_DEED = re.compile(
+    r"\bIn\s+(?P<y>1[5-9]\d\d|20\d\d),?\s+(?:the\s+(?:group|organi[sz]ation|movement|party|front|army|guerrill\w*)|it)\s+"
+    r"(?:was|were|joined|became|took|won|signed|formed|entered|merged|founded|created)\b"
+)
+
+
 def _active(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> Iterator[Fact]:
     """Dates of operation of a group (``1980–1992``, ``1984–present``): founded and dissolved. A dash the
     copy lost ("197727 March 2014") is put back; an end whose bracket names another event ("(Permanent
-    ceasefire)") is no dissolution."""
+    ceasefire)") is no dissolution. Several periods ("1961–1964 (as "The Circle"), 1964–1979") are one
+    life under two names: founded at the first start, dissolved at the last end, never at a renaming.
+    An activity period is not the founding when the article dates the founding itself (a Founded field,
+    "formed in the early 1960s" before the period starts), nor its end a dissolution when the prose
+    has the group act after it ("In 1989, the group joined …")."""
     raw = _AGO.sub("", field.raw.split(";")[0])
     raw = _lost_dash(raw)
-    note = re.search(r"\(([^()]*)\)\s*$", raw)
-    raw = raw[: note.start()] if note else raw
-    start, end = _range_of(raw)
-    if note and not re.search(r"dissol|disband|defunct|merged|banned", note.group(1), re.I):
+    periods: list[tuple[tuple[str | None, str | None], str]] = []
+    for piece in _PERIOD_SPLIT.split(raw):
+        note = re.search(r"\(([^()]*)\)\s*$", piece)
+        rng = _range_of(piece[: note.start()] if note else piece)
+        if rng != (None, None):
+            periods.append((rng, note.group(1).strip() if note else ""))
+    if not periods:
+        return
+    start, end = periods[0][0][0], periods[-1][0][1]
+    last_note = periods[-1][1]
+    renamed = last_note.startswith("as ")  # "(as "The Circle")": a name it bore, no event that ended it
+    if last_note and not renamed and not re.search(r"dissol|disband|defunct|merged|banned", last_note, re.I):
         end = None
-    if start is not None:
+    prose = _prose(article)
+    if start is not None and not _dated_founding(article, subject, prose, start):
         yield Fact(subject, "inception", DateValue(start), ev)
-    if end is not None:
+    if end is not None and not any(int(m.group("y")) > int(end[:4]) for m in _LATER_DEED.finditer(prose)):
         yield Fact(subject, "dissolved", DateValue(end), ev)
+
+
+def _dated_founding(article: Article, subject: Mention, prose: str, start: str) -> bool:
+    """The article dates the subject's founding apart from its activity period: an infobox field of the
+    founding date, or the prose's "formed in …" earlier than the period's start."""
+    for f in article.infobox:
+        r, _ = rule_for(f.key, subject.cls)
+        if r is not None and r.relation == "inception" and founding_date(f.raw) is not None:
+            return True
+    return any(int(m.group("y")) < int(start[:4]) for m in _FOUNDED_IN.finditer(prose))
 
 
 def _all_dates(text: str) -> list[DateValue]:

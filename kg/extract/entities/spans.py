@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
-_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+party|\s+(?:of|and|the|in|or))$")
+_TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+(?:party|group)|\s+(?:of|and|the|in|or))$")
 
 
 def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -47,6 +47,8 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + m.start()
             continue
         stripped = seg.strip(" \t\"“”'‘’()[]")
+        if seg.endswith(")") and seg.count("(") == seg.count(")") and not seg.startswith("("):
+            stripped = seg.strip(" \t\"“”'‘’([]").rstrip(" \t")  # "Party of Orvania (Maoist)": a name's own bracket
         if stripped != seg and stripped:
             start += seg.index(stripped)
             end = start + len(stripped)

@@ -29,6 +29,9 @@ _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country
 _PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
 
 
+_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
+
+
 def _peoples_name(text: str, word: str) -> bool:
     """True when the article uses ``word`` as a people's name: "the Kota people", "Kota tribes"."""
     return re.search(rf"\b{re.escape(word)}{_PEOPLE_NOUN}", text) is not None
@@ -85,6 +88,8 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         if span is None:
             continue
         root = span.root
+        if rel == "citizenship" and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
+            continue  # "took place in Ottoman Kasveli": a place the tagger took for a person, no citizen
         for h in descriptor_heads(ctx, span):
             for mod in _demonym_mods(h):
                 if span.start <= mod.i < span.end:
@@ -132,7 +137,7 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
                     break
             if found is not None:
                 break
-        if found is None or found.text == m.text:
+        if found is None or found.text == m.text or _operates_elsewhere(ctx, m, found):
             continue
         if g == "Event":
             rel = "country" if found.cls == "Country" else "location"
@@ -143,3 +148,22 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
         span = ctx.span(m.start, m.end)
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))
+
+
+_OPERATING_IN = re.compile(r"\b(?:operating|operated|based|active|headquartered|exiled|in\s+exile)\s+in\s+(?:the\s+)?")
+
+
+def _operates_elsewhere(ctx: Sentences, m: Mention, found: Mention) -> bool:
+    """The sentence says the organisation works in another country ("the Union of Tesk Patriots, an
+    organisation operating in Orvania"): its name's place is not its country."""
+    span = ctx.span(m.start, m.end)
+    if span is None:
+        return False
+    end = ctx.block.start + span.sent.end_char
+    text = ctx.article.text
+    for op in _OPERATING_IN.finditer(text, m.end, end):
+        there = next((x for x in ctx.mentions if x.start == op.end()), None)
+        if there is not None and there.cls == "Country" and there.text != found.text:
+            return True
+    return False
+

@@ -297,12 +297,34 @@ def single_country_facts(
             continue
         if found and not any(p.country == code for p in found):
             continue
+        if _names_another_country(m.text, code):
+            continue  # "the United States Congress" in an article about Nicaragua: its name says where it is
         yield Fact(
             m,
             "country",
             country,
             _line_evidence(article, m, "article-single-country", local[m.cls], sentences),
         )
+
+
+def _names_another_country(name: str, code: str) -> bool:
+    """A name holding a country's name or its people's adjective other than ``code``'s.
+
+    >>> _names_another_country("United States Congress", "NI"), _names_another_country("Nicaraguan Senate", "NI")
+    (True, False)
+    """
+    gaz = gazetteer()
+    words = name.split()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            if n == len(words):
+                continue
+            place = gaz.lookup(part)
+            other = gaz.demonym(part) or (place.country if place is not None and place.kind == "country" else None)
+            if other is not None and other != code:
+                return True
+    return False
 
 
 def single_region_facts(
