@@ -18,10 +18,12 @@ organisation, place, event, other).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from kg.extract.lexicons import lexicon
 from kg.extract.subject import title_name
 from kg.extract.tables import keyword_class, religion_of
 from kg.gazetteer import gazetteer, norm_name
@@ -50,6 +52,7 @@ class _Union:
     def __init__(self) -> None:
         self.parent: dict[Mention, Mention] = {}
         self.why: dict[Mention, str] = {}
+        self.void: set[Mention] = set()  # mentions whose class is no evidence (a surname the gazetteer took for a town)
 
     def find(self, m: Mention) -> Mention:
         self.parent.setdefault(m, m)
@@ -82,10 +85,20 @@ class Resolution:
         return self.entities[key] if key is not None else None
 
 
+def _article_key(text: str) -> str:
+    """The key of a name within one article: :func:`name_key`, with "Mac" and "Mc" at a word's start one
+    spelling ("Ewan MacTavish", "McTavish")."""
+    key = name_key(text)
+    return key if key.startswith("\x00") else _MAC.sub("mc", key)
+
+
+_MAC = re.compile(r"\bmac(?=[b-df-hj-np-tv-z])")
+
+
 def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -> None:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
-        by_name[name_key(m.text)].append(m)
+        by_name[_article_key(m.text)].append(m)
     for group in by_name.values():
         for other in group[1:]:
             uf.union(group[0], other, "same name")
@@ -110,11 +123,92 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
     _link_variants(by_name, uf)
+    _link_spellings(by_name, uf)
+    _link_event_synonyms(by_name, uf)
     _link_fuller_names(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
+    _link_surname_places(by_name, multi, subject, uf, dropped)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+
+
+def _link_spellings(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """Two spellings of one name that differ only in spaces and hyphens ("Sel-Arun Front", "Selarun
+    Front"), of one broad class, are one thing within an article (accents, case and other punctuation
+    already key alike: :func:`name_key`)."""
+    by_compact: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, group in by_name.items():
+        compact = key.replace(" ", "")
+        if not key.startswith("\x00") and len(compact) >= 5:
+            by_compact[(compact, group_of(_vote(group)))].append(key)
+    for keys in by_compact.values():
+        for other in keys[1:]:
+            uf.union(by_name[keys[0]][0], by_name[other][0], "same name spelt with or without spaces or hyphens")
+
+
+_EVENT_HEADS = tuple(lexicon(n) for n in ("uprising_head_synonyms", "coup_head_synonyms"))
+
+
+def _event_stem(key: str) -> str | None:
+    """An event name with its head noun replaced by its synonym group ("tarsk uprising" → "tarsk \x01 0"),
+    or None when no word of it is such a noun, or nothing but small words is left beside it."""
+    words = key.split()
+    for n, heads in enumerate(_EVENT_HEADS):
+        at = [i for i, w in enumerate(words) if w in heads]
+        if len(at) == 1 and any(w not in _STOP for i, w in enumerate(words) if i != at[0]):
+            return " ".join(f"\x01{n}" if i == at[0] else w for i, w in enumerate(words))
+    return None
+
+
+def _link_event_synonyms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """ "The Tarsk Uprising" and "the Tarsk Rebellion" in one article are one event: two event names
+    that differ only in their head noun, both nouns of one synonym lexicon (``uprising_head_synonyms``,
+    ``coup_head_synonyms``). "The 1920 Tarsk Uprising" and "the 1931 Tarsk Revolt" differ in more, and
+    stay two."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for key, group in by_name.items():
+        stem = _event_stem(key) if not key.startswith("\x00") and group_of(_vote(group)) == "Event" else None
+        if stem is not None:
+            by_stem[stem].append(key)
+    for keys in by_stem.values():
+        for other in keys[1:]:
+            uf.union(by_name[keys[0]][0], by_name[other][0], "one event named with another word for it")
+
+
+_SURNAME_PLACES = {"City", "Place"}
+_TOWN_SOURCES = {"gazetteer", "ner", "pattern"}
+
+
+def _link_surname_places(
+    by_name: dict[str, list[Mention]], multi: list[str], subject: Mention | None, uf: _Union, dropped: set[Mention]
+) -> None:
+    """A surname alone that the gazetteer (or NER) took for a town is the person of the article who
+    carries it ("Halden fled" after "Marek Halden", though Halden is a Norwegian town). A town the
+    text itself places ("Halden, Eastmark", "the town of Halden": typed by context, not only by the
+    gazetteer) stays a town. Two people of that surname: the article's subject if it is one of them,
+    else no one (the mention is dropped, never a town)."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key in multi:
+        if group_of(_vote(by_name[key])) == "Person":
+            toks = key.split()
+            people[toks[-1]].add(key)
+            if len(toks) >= 3:
+                people[toks[-2]].add(key)  # the father's surname before the mother's
+    for key, group in by_name.items():
+        owners = people.get(key)
+        if not owners or " " in key or not group[0].text[:1].isupper():
+            continue
+        if not all(m.cls in _SURNAME_PLACES and m.source in _TOWN_SOURCES for m in group):
+            continue
+        roots = {uf.find(by_name[o][0]) for o in sorted(owners)}
+        uf.void.update(group)
+        if len(roots) == 1:
+            uf.union(by_name[min(owners)][0], group[0], "a surname, not the town of that name")
+        elif subject is not None and uf.find(subject) in roots:
+            uf.union(subject, group[0], "the subject's surname, not the town of that name")
+        else:
+            dropped.update(group)
 
 
 def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
@@ -176,6 +270,9 @@ def _link_partial_names(
             # "Siles" for "Hernán Siles Zuazo", "Enríquez" for "Miguel Humberto Enríquez Espinosa":
             # the father's surname before the mother's, as Spanish and Portuguese names go
             parts[toks[-2]].add(key)
+        if "of" in toks[2:] and group_of(_vote(by_name[key])) == "Organization":
+            # "the Front" for the "National Liberation Front of Drovania": the head noun before "of"
+            parts[toks[toks.index("of", 2) - 1]].add(key)
     for key, group in by_name.items():
         owners = parts.get(key)
         if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
@@ -214,7 +311,7 @@ def _link_partial_names(
             and subject is not None
             and " " not in key
             and group_of(subject.cls) in ("Place", "Organization")  # not "Snoopy" in "Snoopy and His Friends"
-            and name_key(subject.text).startswith(key + " ")
+            and _article_key(subject.text).startswith(key + " ")
             and {uf.find(by_name[o][0]) for o in owners} == {uf.find(subject)}
         ):
             # "Tullgarn" (a person to NER) in the article on Tullgarn Palace: the subject
@@ -227,6 +324,14 @@ def _link_partial_names(
                 uf.union(subject, group[0], "part of the subject's name")
             else:
                 dropped.update(group)
+        elif (
+            len(roots) > 1
+            and short == "Organization"
+            and " " not in key
+            and subject is not None
+            and uf.find(subject) in roots
+        ):
+            uf.union(subject, group[0], "part of the subject's name")  # "the Party" in its own article, among others
 
 
 def _acronyms(ms: Iterable[Mention]) -> set[str]:
@@ -316,7 +421,7 @@ def resolve_mentions(
         keep = [m for m in ms if m not in dropped or any(x.source != "ner" for x in ms)]
         if not keep:
             continue
-        key = (name_key(_label(keep)), group_of(_vote(keep)))
+        key = (name_key(_label(keep)), group_of(_vote([m for m in keep if m not in uf.void] or keep)))
         ctx = {c for m in ms for c in contexts.get(m, ())}
         key_of[root] = key
         homes = canon[key]
@@ -348,7 +453,7 @@ def resolve_mentions(
         ms = sorted(clusters[root])
         if all(m in dropped for m in ms):
             continue
-        cls = _vote(ms)
+        cls = _vote([m for m in ms if m not in uf.void] or ms)
         label = " ".join(_label(ms).split())
         bare = None
         if root in qualifier:  # a namesake of another country's: "Socialist Party (Chile)"

@@ -4,7 +4,8 @@
   Festival (or SappyFest)", "Chūkyō Metropolitan Area (Nagoya Metropolitan Area)";
 - after a comma: "Antônio Francisco Lisboa, otherwise known as Aleijadinho", "the 24th Infantry
   Division, which was also called the Hawaiian Division", "Sangamon State University, later renamed
-  the University of Illinois Springfield".
+  the University of Illinois Springfield", "Mao Zedong, also spelled Mao Tse-tung";
+- a renaming: "the Dock Union changed its name to the Harbour Workers' Union" (two organisations' names).
 
 Each pair becomes a same-as hint with the words that state it, so the merge is explainable. A
 bracket with no words before the second name ("Springfield (Illinois)", "Smith (Labour)") is more
@@ -31,6 +32,7 @@ _ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+)?"
 _KNOWN = (
     rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+|in\s+[A-Z][a-z]+\s+)?as\s+"
     rf"|{_ANOTHER}called\s+|or\s+simply\s+"
+    rf"|{_ANOTHER}(?:spelled|spelt|transliterated|romani[sz]ed|written)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:as\s+)?"
 )
 _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
@@ -48,6 +50,12 @@ _COMMA = re.compile(
 _AFTER_BRACKET = re.compile(rf"\s*\([^()]{{1,100}}\),\s+(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_RENAMED = re.compile(
     rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
+)
+# "KAU changed its name to the Kenya … Union": a renaming the organisation did, the new name right after
+_CHANGED = re.compile(
+    r"\s+(?:(?:later|then|subsequently|eventually)\s+)?(?P<words>changed\s+(?:its|their)\s+name\s+to"
+    r"|rebranded\s+(?:itself\s+)?(?:as|into)|renamed\s+itself(?:\s+as)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _CLOSE = (")", ",", ";", ".", " ")
 _IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
@@ -120,6 +128,11 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             stated = bool(hit.group("words"))
             if after not in (")", ",", ";") or (not stated and re.match(r"\)\s*[A-Z]", text[b.end :])):
                 continue  # "Jacqueline (Maranger) Desmarais": a maiden name inside the full name
+        elif (changed := _CHANGED.fullmatch(between)) is not None:
+            # the organisation renamed itself: both names of one organisation, whatever NER guessed
+            if (not after or after in _CLOSE) and group_of(a.cls) == group_of(b.cls) == "Organization":
+                out.append((a, b, f"another name: {changed.group('words')!r}"))
+            continue
         else:
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
             if hit is None or (after and after not in _CLOSE):
