@@ -58,6 +58,15 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = (")", ",", ";", ".", " ")
+
+
+def _organisation(m: Mention) -> bool:
+    """An organisation's name, or an acronym NER gave another class ("KAU changed its name")."""
+    return group_of(m.cls) == "Organization" or (
+        m.source == "ner" and re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", m.text) is not None
+    )
+
+
 _IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
 
 
@@ -130,7 +139,8 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
                 continue  # "Jacqueline (Maranger) Desmarais": a maiden name inside the full name
         elif (changed := _CHANGED.fullmatch(between)) is not None:
             # the organisation renamed itself: both names of one organisation, whatever NER guessed
-            if (not after or after in _CLOSE) and group_of(a.cls) == group_of(b.cls) == "Organization":
+            org = "Organization" in (group_of(a.cls), group_of(b.cls))
+            if (not after or after in _CLOSE) and org and _organisation(a) and _organisation(b):
                 out.append((a, b, f"another name: {changed.group('words')!r}"))
             continue
         else:
