@@ -125,6 +125,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_variants(by_name, uf)
     _link_spellings(by_name, uf)
     _link_event_synonyms(by_name, uf)
+    _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
@@ -174,6 +175,25 @@ def _link_event_synonyms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     for keys in by_stem.values():
         for other in keys[1:]:
             uf.union(by_name[keys[0]][0], by_name[other][0], "one event named with another word for it")
+
+
+_FOLLOWERS = re.compile(r"[a-z]+ist(?:a|e)?s")
+
+
+def _link_followers(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
+    """ "The Tarskistas" in an article that names one "Tarskista Liberation Front": the followers' word
+    (-ists, -istas) is the one organisation whose name opens with it. A party word ("Socialists") keys
+    as its party already; a people ("Basques") is no follower; two such organisations, no one."""
+    for key, group in by_name.items():
+        if " " in key or not _FOLLOWERS.fullmatch(key) or group_of(_vote(group)) in ("Place", "Event"):
+            continue
+        owners = {
+            uf.find(by_name[k][0])
+            for k in multi
+            if k.split()[0] == key[:-1] and group_of(_vote(by_name[k])) == "Organization"
+        }
+        if len(owners) == 1:
+            uf.union(next(iter(owners)), group[0], "the followers of the one organisation named after them")
 
 
 _SURNAME_PLACES = {"City", "Place"}

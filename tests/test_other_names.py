@@ -144,6 +144,10 @@ def test_a_short_reference_and_an_acronym_given_later(graph: KnowledgeGraph):
     # "the Party" in the party's own article, which names another party too
     assert "Party" in _rel(graph, "Tovan Workers' Party")
     assert "Party" not in _rel(graph, "Merrow Farmers' Party")
+    # "Also known as the Tovan Labour Party (…), it took part": a name of the subject
+    assert "Tovan Labour Party" in _rel(graph, "Tovan Workers' Party")
+    # "the Merrowistas" after "the Merrowista Youth Front": the followers' word is the front
+    assert "Merrowistas" in _rel(graph, "Merrowista Youth Front")
 
 
 def test_a_spelling_a_renaming_and_a_links_text_beside_its_target(graph: KnowledgeGraph):
@@ -174,7 +178,10 @@ def test_what_the_merge_rules_keep_apart():
         _m(280, "Piet Halden", "Person"),
         _m(300, "Halden", "City", "gazetteer"),
     ]
-    ms = [subject, *fronts, front, *events, *spellings, *people]
+    followers = [_m(320, "Maravist League", "Organization"), _m(340, "Maravist Union", "Organization")]
+    followers += [_m(360, "Maravists", "EthnicGroup"), _m(380, "Basque Homeland Party", "PoliticalParty")]
+    followers += [_m(400, "Basques", "EthnicGroup")]
+    ms = [subject, *fronts, front, *events, *spellings, *people, *followers]
     res = resolve_mentions(ms, [])
     keys = {m.text: res.of.get(m) for m in ms}
     # two fronts, and the subject is neither: "the Front" is no one's
@@ -184,6 +191,9 @@ def test_what_the_merge_rules_keep_apart():
     assert keys["Sel-Arun Guard"] != keys["Selarin Guard"]  # another spelling is not only a hyphen
     assert keys["Anna Halden"] != keys["Piet Halden"]
     assert keys["Halden"] is None  # one of two people, unknown which: dropped, never a town
+    # two Maravist organisations: "the Maravists" are neither; a people is not its party
+    assert keys["Maravists"] not in (keys["Maravist League"], keys["Maravist Union"])
+    assert keys["Basques"] != keys["Basque Homeland Party"]
     # across articles a spelling stays apart unless the names key alike
     other = _m(0, "Selarun Guard", "Organization")
     other = type(other)("other", other.start, other.end, other.text, other.cls, other.source)

@@ -26,7 +26,7 @@ from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
 
-__all__ = ["alias_pairs"]
+__all__ = ["alias_pairs", "opening_alias_pairs"]
 
 _ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+)?"
 _KNOWN = (
@@ -172,4 +172,33 @@ def _chained(
         if _compatible(a, b, True) and group_of(a.cls) == group_of(b.cls):
             out.append((first, b, "another name: 'or'"))
             named[b] = first
+    return out
+
+
+_OPENING = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{alternation('naming_adverbs')}|better|otherwise|popularly)\s+(?:known|called|referred\s+to)\s+"
+    r"(?:in\s+[A-Z][a-z]+\s+)?as\s+(?:the\s+)?$"
+)
+_OPENING_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{0,120}}\))?,\s+(?:it|they|the\s+(?:{alternation('organisation_nouns')}))\b", re.IGNORECASE
+)
+
+
+def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention) -> list[tuple[Mention, Mention, str]]:
+    """ "Also known as the Tarsk Front (…), it was created by …": a sentence that opens with another
+    name and goes on about "it" (or "the group", "the party": ``organisation_nouns``) gives a name of the
+    article's subject.
+
+    >>> t = "The Varn League was a coalition. Also known as the Varn Front (Liga), it was formed in 1941."
+    >>> subject = Mention("d", 4, 15, "Varn League", "Organization", "title", True)
+    >>> front = Mention("d", 51, 61, "Varn Front", "Organization")
+    >>> [(a.text, b.text) for a, b, _ in opening_alias_pairs(t, [front], subject)]
+    [('Varn League', 'Varn Front')]
+    """
+    out = []
+    for m in mentions:
+        if m.subject or m.text == subject.text or not _OPENING.search(text, max(0, m.start - 40), m.start):
+            continue
+        if _OPENING_AFTER.match(text, m.end) and (group_of(m.cls) == group_of(subject.cls) or m.source == "ner"):
+            out.append((subject, m, "another name: 'also known as' before 'it'"))
     return out
