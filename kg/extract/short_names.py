@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 
-from kg.extract.lexicons import alternation, lexicon
+from kg.extract.lexicons import alternation
 from kg.model import Mention
 from kg.ontology import group_of
 
-__all__ = ["link_target_pairs", "short_name_pairs", "styled_name_pairs"]
+__all__ = ["short_name_pairs", "styled_name_pairs"]
 
 
 def short_name_pairs(
@@ -76,30 +75,3 @@ def styled_name_pairs(box: Sequence[Mention]) -> list[tuple[Mention, Mention, st
             out.append((m, Mention(m.article, s, e, hit.group(part), m.cls, "infobox"), "a name and its style"))
     return out
 
-
-_IDEA_HEADS = lexicon("idea_head_nouns")
-
-
-def link_target_pairs(box: Sequence[Mention], text: str) -> list[tuple[Mention, Mention, str]]:
-    """ "- Ideology: Foco, Foco theory": an infobox item right after the item it extends by an idea's
-    head noun (``idea_head_nouns``) is the same idea, the link's visible text beside its target. Two
-    ideas that differ otherwise ("Marxism, Marxism–Leninism") stay two.
-
-    >>> t = "- Ideology: Vask, Vask theory, Vask socialism"
-    >>> box = [Mention("d", 12, 16, "Vask", "Ideology", "infobox"),
-    ...        Mention("d", 18, 29, "Vask theory", "Ideology", "infobox"),
-    ...        Mention("d", 31, 45, "Vask socialism", "Ideology", "infobox")]
-    >>> [(a.text, b.text) for a, b, _ in link_target_pairs(box, t)]
-    [('Vask theory', 'Vask')]
-    """
-    ordered = sorted(dict.fromkeys(box), key=lambda m: (m.start, m.end))
-    out = []
-    for a, b in pairwise(ordered):
-        rest = b.text[len(a.text) + 1 :] if b.text.startswith(a.text + " ") else ""
-        if (
-            rest.casefold() in _IDEA_HEADS
-            and text[a.end : b.start].strip() == ","
-            and group_of(a.cls) == group_of(b.cls)
-        ):
-            out.append((b, a, "a link's text beside its target"))
-    return out
