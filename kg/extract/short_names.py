@@ -74,4 +74,3 @@ def styled_name_pairs(box: Sequence[Mention]) -> list[tuple[Mention, Mention, st
             s, e = m.start + hit.start(part), m.start + hit.end(part)
             out.append((m, Mention(m.article, s, e, hit.group(part), m.cls, "infobox"), "a name and its style"))
     return out
-
