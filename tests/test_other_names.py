@@ -152,6 +152,10 @@ def test_a_short_reference_and_an_acronym_given_later(graph: KnowledgeGraph):
 
 def test_a_spelling_a_renaming_and_an_ideas_two_names_kept_apart(graph: KnowledgeGraph):
     assert "Partiya Drovana" in _rel(graph, "Party of Drovan Labour")  # "also spelled"
+    # "(Spanish: Consejo Obrero de Tarsk)": the name in another language, not the language
+    council = graph.entity("Dock Council of Tarsk")
+    assert {council["label"], *council["aliases"]} >= {"Dock Council of Tarsk", "Consejo Portuario de Tarsk"}
+    assert "Spanish" not in council["aliases"]
     assert "Tovan Harbour Union" in _rel(graph, "Tovan Dock Union")  # "changed its name to"
     # "- Ideology: Socialism, Vask, Vask theory, Vask socialism": three items, kept apart (a blind gold
     # writer held a real "X, X theory" pair for two ideas)

@@ -35,10 +35,12 @@ _KNOWN = (
     rf"|{_ANOTHER}(?:spelled|spelt|transliterated|romani[sz]ed|written)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:as\s+)?"
 )
 _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
+# "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
+_LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
 _BRACKET = re.compile(
     r"\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
-    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
+    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # after a comma: "X, otherwise known as Y", "X, which was also called Y", "X (later renamed Y)"
@@ -71,7 +73,9 @@ _IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
 
 
 def _in_language(text: str, m: Mention) -> bool:
-    """The language or place in "known in Thai as X" (not a name of the thing)."""
+    """The language or place in "known in Thai as X" or "(Spanish: X)" (not a name of the thing)."""
+    if text.startswith(":", m.end) and re.search(r"\((?:in\s+)?$", text[max(0, m.start - 4) : m.start]):
+        return True
     return text.startswith(" as ", m.end) and _IN_LANGUAGE.search(text, max(0, m.start - 12), m.start) is not None
 
 
