@@ -99,6 +99,12 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
         by_name[_article_key(m.text)].append(m)
+    for key in [k for k, g in by_name.items() if any(m.cls == "Person" for m in g)]:
+        # "born in Marlow, Eastmark" (a town the text places) and "Marlow said" (Tomas Marlow): two things
+        towns = [m for m in by_name[key] if m.cls == "City" and m.source == "context"]
+        if towns and len(towns) < len(by_name[key]):
+            by_name[key] = [m for m in by_name[key] if m not in towns]
+            by_name["\x00" + key] = towns
     for group in by_name.values():
         for other in group[1:]:
             uf.union(group[0], other, "same name")

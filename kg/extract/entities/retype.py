@@ -19,6 +19,7 @@ def _fold(word: str) -> str:
 
 
 _MAC = re.compile(r"\bMac(?=[B-DF-HJ-NP-TV-Z])")
+_TOWN_OF = re.compile(rf"\b(?:{alternation('town_nouns')})\s+of\s+$", re.IGNORECASE)
 # "Marlow, Eastmark": a town the text itself places in a region
 _PLACED = re.compile(r",\s+(?:the\s+)?[A-Z][\w'’-]+")
 
@@ -59,6 +60,17 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
         ):
             # a surname of the article the text places as a town ("born in Marlow, Eastmark"): a town
             m = Mention(m.article, m.start, m.end, m.text, m.cls, "context", m.subject)
+        elif (
+            text is not None
+            and len(words) == 1
+            and m.cls in ("City", "Place")
+            and m.source == "context"
+            and _fold(m.text) in surnames
+            and not _TOWN_OF.search(text, max(0, m.start - 40), m.start)
+            and not _PLACED.match(text, m.end)
+        ):
+            # "loyal to Marlow" after "Tomas Marlow": the preposition made a town of his surname
+            m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
         elif (
             m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and _fold(words[1]) in surnames
         ):
