@@ -37,6 +37,7 @@ _WEIGHT = {
     "title": 5.0,
     "lead": 4.0,
     "context": 4.0,
+    "placed": 4.0,  # a town the text places ("Marlow, Eastmark"), though a man of the article is called so
     "infobox": 3.0,
     "infobox-alias": 3.0,
     "gazetteer": 3.0,
@@ -101,7 +102,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
         by_name[_article_key(m.text)].append(m)
     for key in [k for k, g in by_name.items() if any(m.cls == "Person" for m in g)]:
         # "born in Marlow, Eastmark" (a town the text places) and "Marlow said" (Tomas Marlow): two things
-        towns = [m for m in by_name[key] if m.cls == "City" and m.source == "context"]
+        towns = [m for m in by_name[key] if m.cls == "City" and m.source == "placed"]
         if towns and len(towns) < len(by_name[key]):
             by_name[key] = [m for m in by_name[key] if m not in towns]
             by_name["\x00" + key] = towns

@@ -59,7 +59,7 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
             and _fold(placed.group().split()[-1]) not in surnames  # "Halden, MacTavish and Roe": three men
         ):
             # a surname of the article the text places as a town ("born in Marlow, Eastmark"): a town
-            m = Mention(m.article, m.start, m.end, m.text, m.cls, "context", m.subject)
+            m = Mention(m.article, m.start, m.end, m.text, m.cls, "placed", m.subject)
         elif (
             text is not None
             and len(words) == 1
