@@ -79,7 +79,7 @@ def _link_spellings(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             uf.union(by_name[keys[0]][0], by_name[other][0], "same name spelt with or without spaces or hyphens")
 
 
-_EVENT_HEADS = tuple(lexicon(n) for n in ("uprising_head_synonyms", "coup_head_synonyms"))
+_EVENT_HEADS = (lexicon("uprising_head_synonyms"), lexicon("coup_head_synonyms"))
 
 
 def _event_stem(key: str) -> str | None:
