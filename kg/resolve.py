@@ -27,46 +27,19 @@ from kg.extract.tables import keyword_class, religion_of
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.names import _STOP, _fuller, _initials, _is_acronym, _transposed, name_key, slugify
-from kg.ontology import class_parents, group_of
+from kg.ontology import group_of
+from kg.resolve_links import _WEIGHT as _WEIGHT  # the vote weights per source, read by kg.constraints
+from kg.resolve_links import (
+    _article_key,
+    _link_event_synonyms,
+    _link_followers,
+    _link_spellings,
+    _link_surname_places,
+    _Union,
+    _vote,
+)
 
 __all__ = ["Resolution", "group_of", "name_key", "resolve_mentions", "slugify"]
-
-_WEIGHT = {
-    "title": 5.0,
-    "lead": 4.0,
-    "context": 4.0,
-    "infobox": 3.0,
-    "infobox-alias": 3.0,
-    "gazetteer": 3.0,
-    "keyword": 2.0,
-    "pattern": 1.5,
-    "ner": 1.0,
-    "acronym": 0.5,
-    "see-also": 0.5,
-}
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[Mention, Mention] = {}
-        self.why: dict[Mention, str] = {}
-
-    def find(self, m: Mention) -> Mention:
-        self.parent.setdefault(m, m)
-        root = m
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[m] != root:
-            self.parent[m], m = root, self.parent[m]
-        return root
-
-    def union(self, a: Mention, b: Mention, why: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-            self.why.setdefault(b, why)
 
 
 @dataclass(frozen=True)
@@ -85,7 +58,13 @@ class Resolution:
 def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -> None:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
-        by_name[name_key(m.text)].append(m)
+        by_name[_article_key(m.text)].append(m)
+    for key in [k for k, g in by_name.items() if any(m.cls == "Person" for m in g)]:
+        # "born in Marlow, Eastmark" (a town the text places) and "Marlow said" (Tomas Marlow): two things
+        towns = [m for m in by_name[key] if m.cls == "City" and m.source == "placed"]
+        if towns and len(towns) < len(by_name[key]):
+            by_name[key] = [m for m in by_name[key] if m not in towns]
+            by_name["\x00" + key] = towns
     for group in by_name.values():
         for other in group[1:]:
             uf.union(group[0], other, "same name")
@@ -110,10 +89,14 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
     _link_variants(by_name, uf)
+    _link_spellings(by_name, uf)
+    _link_event_synonyms(by_name, uf)
+    _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
+    _link_surname_places(by_name, multi, subject, uf, dropped)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
 
 
@@ -176,6 +159,9 @@ def _link_partial_names(
             # "Siles" for "Hernán Siles Zuazo", "Enríquez" for "Miguel Humberto Enríquez Espinosa":
             # the father's surname before the mother's, as Spanish and Portuguese names go
             parts[toks[-2]].add(key)
+        if "of" in toks[2:] and group_of(_vote(by_name[key])) == "Organization":
+            # "the Front" for the "National Liberation Front of Drovania": the head noun before "of"
+            parts[toks[toks.index("of", 2) - 1]].add(key)
     for key, group in by_name.items():
         owners = parts.get(key)
         if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
@@ -214,7 +200,7 @@ def _link_partial_names(
             and subject is not None
             and " " not in key
             and group_of(subject.cls) in ("Place", "Organization")  # not "Snoopy" in "Snoopy and His Friends"
-            and name_key(subject.text).startswith(key + " ")
+            and _article_key(subject.text).startswith(key + " ")
             and {uf.find(by_name[o][0]) for o in owners} == {uf.find(subject)}
         ):
             # "Tullgarn" (a person to NER) in the article on Tullgarn Palace: the subject
@@ -227,27 +213,19 @@ def _link_partial_names(
                 uf.union(subject, group[0], "part of the subject's name")
             else:
                 dropped.update(group)
+        elif (
+            len(roots) > 1
+            and short == "Organization"
+            and " " not in key
+            and subject is not None
+            and uf.find(subject) in roots
+        ):
+            uf.union(subject, group[0], "part of the subject's name")  # "the Party" in its own article, among others
 
 
 def _acronyms(ms: Iterable[Mention]) -> set[str]:
     """The acronyms the text gave a cluster of names ("(PSD)" after its name)."""
     return {m.text for m in ms if m.source == "acronym"}
-
-
-def _vote(ms: Iterable[Mention]) -> str:
-    group_score: defaultdict[str, float] = defaultdict(float)
-    strong: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    weak: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for m in ms:
-        w = _WEIGHT.get(m.source, 1.0) * (1.5 if " " in m.text.strip() else 1.0)
-        g = group_of(m.cls)
-        group_score[g] += w
-        (weak if m.source in ("ner", "acronym", "see-also") or (m.cls == g and m.source != "title") else strong)[g][
-            m.cls
-        ] += w
-    best = max(sorted(group_score), key=lambda g: group_score[g])
-    pool = strong[best] or weak[best]
-    return max(sorted(pool), key=lambda c: (pool[c], len(class_parents(c))))
 
 
 def _label(ms: Sequence[Mention]) -> str:
@@ -316,7 +294,7 @@ def resolve_mentions(
         keep = [m for m in ms if m not in dropped or any(x.source != "ner" for x in ms)]
         if not keep:
             continue
-        key = (name_key(_label(keep)), group_of(_vote(keep)))
+        key = (name_key(_label(keep)), group_of(_vote([m for m in keep if m not in uf.void] or keep)))
         ctx = {c for m in ms for c in contexts.get(m, ())}
         key_of[root] = key
         homes = canon[key]
@@ -348,7 +326,7 @@ def resolve_mentions(
         ms = sorted(clusters[root])
         if all(m in dropped for m in ms):
             continue
-        cls = _vote(ms)
+        cls = _vote([m for m in ms if m not in uf.void] or ms)
         label = " ".join(_label(ms).split())
         bare = None
         if root in qualifier:  # a namesake of another country's: "Socialist Party (Chile)"

@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
-from kg.extract.aliases import alias_pairs
+from kg.extract.aliases import alias_pairs, opening_alias_pairs
 from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
@@ -76,6 +76,7 @@ def extract_article(
         # Harbour Revolt (Levantamiento), also known as the Dock Rising,"
         within = [a for a in [*aliases, *lead_name] if ms and min(m.start for m in ms) - 400 <= a.start <= ms[-1].end]
         same_as.extend(alias_pairs(article.text, [*within, *ms] if within else ms))
+        same_as.extend(opening_alias_pairs(article.text, ms, subject))
     same_as.extend(_head_word_pairs(article, subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)

@@ -4,7 +4,8 @@
   Festival (or SappyFest)", "Chūkyō Metropolitan Area (Nagoya Metropolitan Area)";
 - after a comma: "Antônio Francisco Lisboa, otherwise known as Aleijadinho", "the 24th Infantry
   Division, which was also called the Hawaiian Division", "Sangamon State University, later renamed
-  the University of Illinois Springfield".
+  the University of Illinois Springfield", "Mao Zedong, also spelled Mao Tse-tung";
+- a renaming: "the Dock Union changed its name to the Harbour Workers' Union" (two organisations' names).
 
 Each pair becomes a same-as hint with the words that state it, so the merge is explainable. A
 bracket with no words before the second name ("Springfield (Illinois)", "Smith (Labour)") is more
@@ -25,18 +26,21 @@ from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
 
-__all__ = ["alias_pairs"]
+__all__ = ["alias_pairs", "opening_alias_pairs"]
 
 _ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+)?"
 _KNOWN = (
     rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+|in\s+[A-Z][a-z]+\s+)?as\s+"
     rf"|{_ANOTHER}called\s+|or\s+simply\s+"
+    rf"|{_ANOTHER}(?:spelled|spelt|transliterated|romani[sz]ed|written)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:as\s+)?"
 )
 _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
+# "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
+_LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
 _BRACKET = re.compile(
     r"\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
-    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
+    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # after a comma: "X, otherwise known as Y", "X, which was also called Y", "X (later renamed Y)"
@@ -49,12 +53,29 @@ _AFTER_BRACKET = re.compile(rf"\s*\([^()]{{1,100}}\),\s+(?P<words>{_KNOWN}|{_REN
 _PASSIVE_RENAMED = re.compile(
     rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?P<words>{_RENAMED})(?:the\s+)?$", re.IGNORECASE
 )
+# "KAU changed its name to the Kenya … Union": a renaming the organisation did, the new name right after
+_CHANGED = re.compile(
+    r"\s+(?:(?:later|then|subsequently|eventually)\s+)?(?P<words>changed\s+(?:its|their)\s+name\s+to"
+    r"|rebranded\s+(?:itself\s+)?(?:as|into)|renamed\s+itself(?:\s+as)?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLOSE = (")", ",", ";", ".", " ")
+
+
+def _organisation(m: Mention) -> bool:
+    """An organisation's name, or an acronym NER gave another class ("KAU changed its name")."""
+    return group_of(m.cls) == "Organization" or (
+        m.source == "ner" and re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", m.text) is not None
+    )
+
+
 _IN_LANGUAGE = re.compile(r"\bknown\s+in\s+$")
 
 
 def _in_language(text: str, m: Mention) -> bool:
-    """The language or place in "known in Thai as X" (not a name of the thing)."""
+    """The language or place in "known in Thai as X" or "(Spanish: X)" (not a name of the thing)."""
+    if text.startswith(":", m.end) and re.search(r"\((?:in\s+)?$", text[max(0, m.start - 4) : m.start]):
+        return True
     return text.startswith(" as ", m.end) and _IN_LANGUAGE.search(text, max(0, m.start - 12), m.start) is not None
 
 
@@ -120,6 +141,12 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             stated = bool(hit.group("words"))
             if after not in (")", ",", ";") or (not stated and re.match(r"\)\s*[A-Z]", text[b.end :])):
                 continue  # "Jacqueline (Maranger) Desmarais": a maiden name inside the full name
+        elif (changed := _CHANGED.fullmatch(between)) is not None:
+            # the organisation renamed itself: both names of one organisation, whatever NER guessed
+            org = "Organization" in (group_of(a.cls), group_of(b.cls))
+            if (not after or after in _CLOSE) and org and _organisation(a) and _organisation(b):
+                out.append((a, b, f"another name: {changed.group('words')!r}"))
+            continue
         else:
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
             if hit is None or (after and after not in _CLOSE):
@@ -149,4 +176,33 @@ def _chained(
         if _compatible(a, b, True) and group_of(a.cls) == group_of(b.cls):
             out.append((first, b, "another name: 'or'"))
             named[b] = first
+    return out
+
+
+_OPENING = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{alternation('naming_adverbs')}|better|otherwise|popularly)\s+(?:known|called|referred\s+to)\s+"
+    r"(?:in\s+[A-Z][a-z]+\s+)?as\s+(?:the\s+)?$"
+)
+_OPENING_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{0,120}}\))?,\s+(?:it|they|the\s+(?:{alternation('organisation_nouns')}))\b", re.IGNORECASE
+)
+
+
+def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention) -> list[tuple[Mention, Mention, str]]:
+    """ "Also known as the Tarsk Front (…), it was created by …": a sentence that opens with another
+    name and goes on about "it" (or "the group", "the party": ``organisation_nouns``) gives a name of the
+    article's subject.
+
+    >>> t = "The Varn League was a coalition. Also known as the Varn Front (Liga), it was formed in 1941."
+    >>> subject = Mention("d", 4, 15, "Varn League", "Organization", "title", True)
+    >>> front = Mention("d", 51, 61, "Varn Front", "Organization")
+    >>> [(a.text, b.text) for a, b, _ in opening_alias_pairs(t, [front], subject)]
+    [('Varn League', 'Varn Front')]
+    """
+    out = []
+    for m in mentions:
+        if m.subject or m.text == subject.text or not _OPENING.search(text, max(0, m.start - 40), m.start):
+            continue
+        if _OPENING_AFTER.match(text, m.end) and (group_of(m.cls) == group_of(subject.cls) or m.source == "ner"):
+            out.append((subject, m, "another name: 'also known as' before 'it'"))
     return out

@@ -12,8 +12,16 @@ _PLACE_PREPOSITION = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(
 
 
 def _fold(word: str) -> str:
-    """A name without its accents: "Enríquez" and "Enriquez" are one surname."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    """A name without its accents, "Mac" and "Mc" one spelling: "Enríquez" and "Enriquez", "MacTavish" and
+    "McTavish" are one surname."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _MAC.sub("Mc", folded)
+
+
+_MAC = re.compile(r"\bMac(?=[B-DF-HJ-NP-TV-Z])")
+_TOWN_OF = re.compile(rf"\b(?:{alternation('town_nouns')})\s+of\s+$", re.IGNORECASE)
+# "Marlow, Eastmark": a town the text itself places in a region
+_PLACED = re.compile(r",\s+(?:the\s+)?[A-Z][\w'’-]+")
 
 
 def retype_family_names(mentions: list[Mention], text: str | None = None) -> list[Mention]:
@@ -41,7 +49,31 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
     out = []
     for m in mentions:
         words = m.text.split()
-        if m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and _fold(words[1]) in surnames:
+        if (
+            text is not None
+            and len(words) == 1
+            and m.cls == "City"
+            and m.source in ("ner", "gazetteer", "pattern")
+            and _fold(m.text) in surnames
+            and (placed := _PLACED.match(text, m.end)) is not None
+            and _fold(placed.group().split()[-1]) not in surnames  # "Halden, MacTavish and Roe": three men
+        ):
+            # a surname of the article the text places as a town ("born in Marlow, Eastmark"): a town
+            m = Mention(m.article, m.start, m.end, m.text, m.cls, "placed", m.subject)
+        elif (
+            text is not None
+            and len(words) == 1
+            and m.cls in ("City", "Place")
+            and m.source == "context"
+            and _fold(m.text) in surnames
+            and not _TOWN_OF.search(text, max(0, m.start - 40), m.start)
+            and not _PLACED.match(text, m.end)
+        ):
+            # "loyal to Marlow" after "Tomas Marlow": the preposition made a town of his surname
+            m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
+        elif (
+            m.source == "ner" and len(words) == 2 and re.fullmatch(r"\d{3,4}", words[0]) and _fold(words[1]) in surnames
+        ):
             # "In 1968 Brandt founded ...": NER glued the year to the surname
             start = m.end - len(words[1])
             m = Mention(m.article, start, m.end, words[1], "Person", "context", m.subject)

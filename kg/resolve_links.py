@@ -1,0 +1,178 @@
+"""Within-article linking rules of entity resolution, and the vote on an entity's class.
+
+Kept apart from :mod:`kg.resolve` (which runs them) so each module stays short. Every rule unions
+mentions of one article in a :class:`_Union` and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from kg.extract.lexicons import lexicon
+from kg.model import Mention
+from kg.names import _STOP, name_key
+from kg.ontology import class_parents, group_of
+
+_WEIGHT = {
+    "title": 5.0,
+    "lead": 4.0,
+    "context": 4.0,
+    "placed": 4.0,  # a town the text places ("Marlow, Eastmark"), though a man of the article is called so
+    "infobox": 3.0,
+    "infobox-alias": 3.0,
+    "gazetteer": 3.0,
+    "keyword": 2.0,
+    "pattern": 1.5,
+    "ner": 1.0,
+    "acronym": 0.5,
+    "see-also": 0.5,
+}
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[Mention, Mention] = {}
+        self.why: dict[Mention, str] = {}
+        self.void: set[Mention] = set()  # mentions whose class is no evidence (a surname the gazetteer took for a town)
+
+    def find(self, m: Mention) -> Mention:
+        self.parent.setdefault(m, m)
+        root = m
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[m] != root:
+            self.parent[m], m = root, self.parent[m]
+        return root
+
+    def union(self, a: Mention, b: Mention, why: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self.why.setdefault(b, why)
+
+
+def _article_key(text: str) -> str:
+    """The key of a name within one article: :func:`name_key`, with "Mac" and "Mc" at a word's start one
+    spelling ("Ewan MacTavish", "McTavish")."""
+    key = name_key(text)
+    return key if key.startswith("\x00") else _MAC.sub("mc", key)
+
+
+_MAC = re.compile(r"\bmac(?=[b-df-hj-np-tv-z])")
+
+
+def _link_spellings(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """Two spellings of one name that differ only in spaces and hyphens ("Sel-Arun Front", "Selarun
+    Front"), of one broad class, are one thing within an article (accents, case and other punctuation
+    already key alike: :func:`name_key`)."""
+    by_compact: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, group in by_name.items():
+        compact = key.replace(" ", "")
+        if not key.startswith("\x00") and len(compact) >= 5:
+            by_compact[(compact, group_of(_vote(group)))].append(key)
+    for keys in by_compact.values():
+        for other in keys[1:]:
+            uf.union(by_name[keys[0]][0], by_name[other][0], "same name spelt with or without spaces or hyphens")
+
+
+_EVENT_HEADS = (lexicon("uprising_head_synonyms"), lexicon("coup_head_synonyms"))
+
+
+def _event_stem(key: str) -> str | None:
+    """An event name with its head noun replaced by its synonym group ("tarsk uprising" → "tarsk \x01 0"),
+    or None when no word of it is such a noun, or nothing but small words is left beside it."""
+    words = key.split()
+    for n, heads in enumerate(_EVENT_HEADS):
+        at = [i for i, w in enumerate(words) if w in heads]
+        if len(at) == 1 and any(w not in _STOP for i, w in enumerate(words) if i != at[0]):
+            return " ".join(f"\x01{n}" if i == at[0] else w for i, w in enumerate(words))
+    return None
+
+
+def _link_event_synonyms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """ "The Tarsk Uprising" and "the Tarsk Rebellion" in one article are one event: two event names
+    that differ only in their head noun, both nouns of one synonym lexicon (``uprising_head_synonyms``,
+    ``coup_head_synonyms``). "The 1920 Tarsk Uprising" and "the 1931 Tarsk Revolt" differ in more, and
+    stay two."""
+    by_stem: dict[str, list[str]] = defaultdict(list)
+    for key, group in by_name.items():
+        stem = _event_stem(key) if not key.startswith("\x00") and group_of(_vote(group)) == "Event" else None
+        if stem is not None:
+            by_stem[stem].append(key)
+    for keys in by_stem.values():
+        for other in keys[1:]:
+            uf.union(by_name[keys[0]][0], by_name[other][0], "one event named with another word for it")
+
+
+_FOLLOWERS = re.compile(r"[a-z]+ist(?:a|e)?s")
+
+
+def _link_followers(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
+    """ "The Tarskistas" in an article that names one "Tarskista Liberation Front": the followers' word
+    (-ists, -istas) is the one organisation whose name opens with it. A party word ("Socialists") keys
+    as its party already; a people ("Basques") is no follower; two such organisations, no one."""
+    for key, group in by_name.items():
+        if " " in key or not _FOLLOWERS.fullmatch(key) or group_of(_vote(group)) in ("Place", "Event"):
+            continue
+        owners = {
+            uf.find(by_name[k][0])
+            for k in multi
+            if k.split()[0] == key[:-1] and group_of(_vote(by_name[k])) == "Organization"
+        }
+        if len(owners) == 1:
+            uf.union(next(iter(owners)), group[0], "the followers of the one organisation named after them")
+
+
+_SURNAME_PLACES = {"City", "Place"}
+_TOWN_SOURCES = {"gazetteer", "ner", "pattern"}
+
+
+def _link_surname_places(
+    by_name: dict[str, list[Mention]], multi: list[str], subject: Mention | None, uf: _Union, dropped: set[Mention]
+) -> None:
+    """A surname alone that the gazetteer (or NER) took for a town is the person of the article who
+    carries it ("Halden fled" after "Marek Halden", though Halden is a Norwegian town). A town the
+    text itself places ("Halden, Eastmark", "the town of Halden": typed by context, not only by the
+    gazetteer) stays a town. Two people of that surname: the article's subject if it is one of them,
+    else no one (the mention is dropped, never a town)."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key in multi:
+        if group_of(_vote(by_name[key])) == "Person":
+            toks = key.split()
+            people[toks[-1]].add(key)
+            if len(toks) >= 3:
+                people[toks[-2]].add(key)  # the father's surname before the mother's
+    for key, group in by_name.items():
+        owners = people.get(key)
+        if not owners or " " in key or not group[0].text[:1].isupper():
+            continue
+        if not all(m.cls in _SURNAME_PLACES and m.source in _TOWN_SOURCES for m in group):
+            continue
+        roots = {uf.find(by_name[o][0]) for o in sorted(owners)}
+        uf.void.update(group)
+        if len(roots) == 1:
+            uf.union(by_name[min(owners)][0], group[0], "a surname, not the town of that name")
+        elif subject is not None and uf.find(subject) in roots:
+            uf.union(subject, group[0], "the subject's surname, not the town of that name")
+        else:
+            dropped.update(group)
+
+
+def _vote(ms: Iterable[Mention]) -> str:
+    group_score: defaultdict[str, float] = defaultdict(float)
+    strong: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    weak: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for m in ms:
+        w = _WEIGHT.get(m.source, 1.0) * (1.5 if " " in m.text.strip() else 1.0)
+        g = group_of(m.cls)
+        group_score[g] += w
+        (weak if m.source in ("ner", "acronym", "see-also") or (m.cls == g and m.source != "title") else strong)[g][
+            m.cls
+        ] += w
+    best = max(sorted(group_score), key=lambda g: group_score[g])
+    pool = strong[best] or weak[best]
+    return max(sorted(pool), key=lambda c: (pool[c], len(class_parents(c))))
