@@ -30,10 +30,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.isotonic import IsotonicRegression
+
+if TYPE_CHECKING:  # imported where a model is fitted: labelling and coding need only numpy
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.isotonic import IsotonicRegression
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -281,7 +284,7 @@ def matrix(rows, codes):  # type: ignore[no-untyped-def]
     from kg.score.features import relation_features
 
     cols = (*CATEGORICAL, *NUMERIC)
-    own = {"rel", "rule", "rule2", "n_rules", "max_conf", "sum_conf"}  # what relation_features sets
+    own = {"rel", "rule", "rule2", "rule_family", "n_rules", "max_conf", "sum_conf"}  # what relation_features sets
     at = {c: i for i, c in enumerate(cols)}
     x = np.full((len(rows), len(cols)), np.nan)
     base: dict[int, np.ndarray] = {}
@@ -305,6 +308,8 @@ def matrix(rows, codes):  # type: ignore[no-untyped-def]
 
 
 def model(seed: int = 0) -> HistGradientBoostingClassifier:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     return HistGradientBoostingClassifier(
         max_iter=ITERATIONS, learning_rate=0.2, max_leaf_nodes=31, min_samples_leaf=20, l2_regularization=1.0,
         categorical_features=list(range(len(CATEGORICAL))), early_stopping=False, random_state=seed,
@@ -517,6 +522,8 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
     Each group (:func:`groups_of`) with enough held-out rows gets its own isotonic map; the
     thresholds, one per group, maximise the F1 of all held-out statements together (distinct
     statements against distinct gold facts, as the graph counts them)."""
+    from sklearn.isotonic import IsotonicRegression
+
     docs = sorted(set(data.doc[train]))
     fo = fold_of(docs, 3 if split else folds)
     f = np.array([fo[d] for d in data.doc[train]])

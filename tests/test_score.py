@@ -29,7 +29,7 @@ from kg.score.candidates import (
     allowed_date_relations,
     feature_fingerprint,
 )
-from kg.score.features import CATEGORICAL, NUMERIC
+from kg.score.features import CATEGORICAL, NUMERIC, relation_features, rule_name
 from kg.score.stage import score_facts
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -111,6 +111,48 @@ def test_dates_pair_with_the_subject_and_the_names_of_their_sentence(extraction)
                 assert rules or rel in allowed_date_relations(c.subject.cls)
 
 
+def test_the_rule_feature_names_the_rule_and_its_family_backs_it_off():
+    """The first rule by its registry name (an infobox key as the key table matches it, numbered
+    keys as one), its family apart; the second rule by its family."""
+    assert rule_name("infobox:Term_Start2") == rule_name("infobox:term start") == "infobox:termstart"
+    assert rule_name("infobox:Founder") == "infobox:founder" != rule_name("infobox:Leader")
+    assert rule_name("phrase:influencedBy") == "phrase:influencedby" != rule_name("phrase:namedAfter")
+    assert rule_name("lead-location") == "lead-location"
+    cats, nums = relation_features("founder", (("verb:found", 0.7), ("infobox:Founders", 0.9)))
+    assert cats == {"rel": "founder", "rule": "infobox:founders", "rule_family": "infobox", "rule2": "verb"}
+    assert nums == {"n_rules": 2.0, "max_conf": 0.9, "sum_conf": 0.7 + 0.9}
+    cats, _ = relation_features("founder", ())
+    assert cats["rule"] == cats["rule_family"] == cats["rule2"] == "none"
+
+
+def test_a_rule_name_of_too_few_articles_reads_as_unseen_but_its_family_stays():
+    """Category codes keep a value only when it stands in MIN_DOCS articles: a rule that fired in
+    one article is no category (missing), its family, seen in enough, is."""
+    ts = _train_scorer()
+    c = Candidate(Mention("a", 0, 1, "A", "Person"), Mention("a", 2, 3, "B", "City"), 0, (), (), ())
+    rows = [(f"d{k}", c, "birthPlace", (("verb:born-in", 0.8),), 1) for k in range(ts.MIN_DOCS)]
+    rows += [("d0", c, "birthPlace", (("verb:rare-row", 0.8),), 1)] * 5  # five rows of one article
+    rows += [("d1", c, "birthPlace", (("verb:other-row", 0.8),), 0)] * 2
+    codes = ts.codes_of(rows)
+    assert "verb:born-in" in codes["rule"] and "verb:rare-row" not in codes["rule"]
+    assert "verb:other-row" not in codes["rule"] and "verb" in codes["rule_family"]
+    x, _ = ts.matrix([(*r, "", "") for r in rows], codes)
+    col = (*CATEGORICAL, *NUMERIC).index
+    assert math.isnan(x[-1, col("rule")]) and not math.isnan(x[-1, col("rule_family")])
+
+
+def _train_scorer():
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    try:
+        import train_scorer
+    except FileNotFoundError as missing:  # it loads the shared scorer beside the worktree
+        pytest.skip(f"no shared eval folder: {missing}")
+    finally:
+        sys.path.remove(str(root / "benchmarks"))
+    return train_scorer
+
+
 def test_candidates_survive_the_json_cache(extraction):
     text = encode_extraction(extraction)
     assert decode_extraction(text, extraction.article) == extraction
@@ -136,7 +178,7 @@ def _tiny_body() -> dict:
         "data": {},
         "threshold": 0.5,
         "columns": cols,
-        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}, "rule": {"verb": 0}},
+        "codes": {"rel": {"birthPlace": 0, "deathPlace": 1}, "rule_family": {"verb": 0}},
         "baseline": 0.0,
         "trees": [tree],
         "calibration": {"x": [0.0, 1.0], "y": [0.1, 0.9]},
