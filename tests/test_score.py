@@ -141,6 +141,48 @@ def test_a_rule_name_of_too_few_articles_reads_as_unseen_but_its_family_stays():
     assert math.isnan(x[-1, col("rule")]) and not math.isnan(x[-1, col("rule_family")])
 
 
+def test_thresholds_per_relation_where_a_relation_has_enough_held_out_rows():
+    """Two relations of one group need different cuts (A's true rows score 0.3, B's false ones
+    0.3-0.5): one threshold for the group must lose A or accept B's errors; a threshold per
+    relation keeps both right. A relation with too few rows keeps the group's."""
+    np = pytest.importorskip("numpy")
+    ts = _train_scorer()
+    many, few = ts.MIN_REL_ROWS, 10
+    cal = np.array([0.3] * many + [0.2] * many + [0.6] * many + [0.4] * many + [0.9] * few)
+    y = np.array([1] * many + [0] * many + [1] * many + [0] * many + [1] * few)
+    rels = np.array(["A"] * 2 * many + ["B"] * 2 * many + ["C"] * few)
+    grp = np.array(["pair/passage"] * len(y))
+    n = np.ones(len(y))
+    fact = np.array([f"s{i}" for i in range(len(y))])
+    gkey = np.array([f"g{i}" if y[i] else "" for i in range(len(y))])
+    gold = {"passage": int(y.sum())}
+    keys = ts.relation_keys(grp, rels, y)
+    assert set(keys.tolist()) == {"pair/passage|A", "pair/passage|B", "pair/passage"}  # C: too few rows
+    per_rel, figs = ts.choose_thresholds(cal, y, n, fact, gkey, keys, gold)
+    _, figs_g = ts.choose_thresholds(cal, y, n, fact, gkey, grp.astype(object), gold)
+    assert per_rel["pair/passage|A"] == 0.3 and per_rel["pair/passage|B"] == 0.6
+    assert figs["f1"] == 1.0 and figs_g["f1"] < 0.9
+    assert ts.accepted(cal, n, y, fact, gkey, keys, per_rel) == (2 * many + few, 2 * many + few)
+
+
+def test_a_relation_threshold_in_a_group_overrides_the_group_threshold(tmp_path: Path, extraction):
+    body = _tiny_body()
+    identity = {"x": [0.0, 1.0], "y": [0.0, 1.0]}
+    body["groups"] = {"rule/article": {"threshold": 0.95, "calibration": identity, "relations": {"birthPlace": 0.5}}}
+    scorer = sm.read_scorer(_write(tmp_path, body))
+    c = _cand(extraction, "Orren", "Lisbon")
+    born = dict((r, rules) for r, rules, _ in c.relations)
+    assert scorer.threshold_of("rule/article", "birthPlace") == 0.5
+    assert scorer.threshold_of("rule/article", "deathPlace") == scorer.threshold_of("rule/article") == 0.95
+    assert scorer.threshold_of("pair/passage", "birthPlace") == 0.5  # no such group: the global threshold
+    facts = {(f.subject.text, f.relation, getattr(f.object, "text", None)) for f in score_facts(extraction, scorer)}
+    assert scorer.probability(c, "birthPlace", born["birthPlace"]) < 0.95
+    assert ("Orren", "birthPlace", "Lisbon") in facts  # 0.881 >= its relation's 0.5, below its group's 0.95
+    body["groups"]["rule/article"]["relations"] = {"notARelation": 0.5}
+    with pytest.raises(sm.ScorerError, match="relations"):
+        sm.read_scorer(_write(tmp_path, body, "other.json"))
+
+
 def _train_scorer():
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root / "benchmarks"))
