@@ -329,6 +329,11 @@ def export_trees(clf: HistGradientBoostingClassifier) -> tuple[float, list[list[
                 words = bitsets[n["bitset_idx"]]
                 cats = [k for k in range(256) if (int(words[k // 32]) >> (k % 32)) & 1]
             thr = float(n["num_threshold"]) if not n["is_leaf"] and not n["is_categorical"] else 0.0
+            if n["is_categorical"] and not n["is_leaf"]:
+                # a categorical split sends its categories left and every other known one right;
+                # its left set may be empty (missing values apart from the rest): below every
+                # code, so kg's evaluator sends each known code right, as scikit-learn does
+                thr = -1e300
             thr = thr if np.isfinite(thr) else (1e300 if thr > 0 else -1e300)
             nodes.append([int(n["feature_idx"]), thr, bool(n["missing_go_to_left"]),
                           int(n["left"]), int(n["right"]), bool(n["is_leaf"]), float(n["value"]), cats])  # fmt: skip
