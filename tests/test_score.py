@@ -183,6 +183,27 @@ def test_a_relation_threshold_in_a_group_overrides_the_group_threshold(tmp_path:
         sm.read_scorer(_write(tmp_path, body, "other.json"))
 
 
+def test_exported_trees_send_known_codes_right_of_a_split_that_parts_only_missing_values():
+    """A categorical split whose left set is empty (missing values apart from every known
+    category) sends every known code right; kg's evaluator read it as 'code <= 0 goes left'."""
+    pytest.importorskip("sklearn")
+    np = pytest.importorskip("numpy")
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    ts = _train_scorer()
+    rng = np.random.default_rng(0)
+    x = rng.integers(0, 3, size=(600, 2)).astype(float)
+    x[:200, 0] = np.nan
+    y = np.isnan(x[:, 0]).astype(int)
+    clf = HistGradientBoostingClassifier(max_iter=3, categorical_features=[0], min_samples_leaf=5).fit(x, y)
+    baseline, trees = ts.export_trees(clf)
+    assert any(not n[5] and n[0] == 0 and not n[7] for t in trees for n in t)  # such a split is there
+    nodes = tuple(tuple((n[0], n[1], n[2], n[3], n[4], n[5], n[6], frozenset(n[7])) for n in t) for t in trees)
+    scorer = sm.Scorer("t", 0.5, ("a", "b"), {}, baseline, nodes, (), (), {})
+    ours = [scorer.raw(list(r)) for r in x]
+    assert np.allclose(ours, clf.decision_function(x), atol=1e-9)
+
+
 def _train_scorer():
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root / "benchmarks"))
