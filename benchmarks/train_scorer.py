@@ -773,6 +773,7 @@ def artefact(data: Data, fitted: Fitted, names: list[str], docs: list[str], cv: 
         "baseline": baseline,
         "trees": trees,
         "calibration": _cal(iso),
+        "rules_seen": rules_seen(data, docs),
         "groups": {
             g: {
                 "threshold": round(t, 6),
@@ -783,6 +784,24 @@ def artefact(data: Data, fitted: Fitted, names: list[str], docs: list[str], cv: 
         },
     }
     return seal(body)
+
+
+def rules_seen(data: Data, docs: list[str]) -> dict[str, list[str]]:
+    """Per kind of document ("article", "passage"), the rule names (``rule`` category values)
+    that proposed candidates in at least ``MIN_DOCS`` of the training documents ``docs`` of that
+    kind: where a rule is not among them the model has no evidence against its facts there."""
+    at = {c: i for i, c in enumerate((*CATEGORICAL, *NUMERIC))}
+    name_of = {c: v for v, c in data.codes["rule"].items()}
+    inside = np.isin(data.doc, docs) & (np.nan_to_num(data.x[:, at["n_rules"]]) > 0) & ~np.isnan(data.x[:, at["rule"]])
+    kinds = groups_of(data.x[inside])
+    seen: dict[tuple[str, str], set[str]] = {}
+    for d, g, code in zip(data.doc[inside].tolist(), kinds.tolist(), data.x[inside, at["rule"]].tolist(), strict=True):
+        seen.setdefault((g.split("/")[1], name_of[int(code)]), set()).add(d)
+    out: dict[str, list[str]] = {"article": [], "passage": []}
+    for (kind, name), ds in sorted(seen.items()):
+        if len(ds) >= MIN_DOCS:
+            out[kind].append(name)
+    return out
 
 
 def write(body: dict, path: Path) -> None:  # type: ignore[type-arg]

@@ -292,6 +292,41 @@ def test_a_rule_the_model_never_saw_keeps_its_facts_at_its_confidence(tmp_path: 
     assert seen and unseen
 
 
+def test_a_rule_the_model_never_saw_in_this_kind_of_document_keeps_its_facts(tmp_path: Path, extraction):
+    """With the artefact's record of the rules it trained on per kind of document, a rule seen
+    only in bare passages has no say against its facts in an article: they stand, at the rule's
+    confidence; a rule seen in articles is judged by the model."""
+    from kg.score.features import rule_name as name
+
+    ex = extraction
+    verbs = sorted({name(r) for c in ex.candidates.items for _, rules, _ in c.relations for r, _ in rules
+                    if r.startswith("verb:")})  # fmt: skip
+    assert verbs
+    body = _tiny_body()
+    body["rules_seen"] = {"article": verbs, "passage": ["lead-location"]}
+    scorer = sm.read_scorer(_write(tmp_path, body))
+    facts = {(f.subject, f.relation, f.object): f for f in score_facts(ex, scorer)}
+    judged = stood = 0
+    for c in ex.candidates.items:
+        for rel, rules, _ in c.relations:
+            if not rules or RELATIONS[rel].wikidata is None or scorer.probability(c, rel, rules) >= 0.5:
+                continue
+            assert scorer.group(c, rules) == "rule/article"
+            fact = facts.get((c.subject, rel, c.object))
+            if any(name(r) in verbs for r, _ in rules):
+                judged += 1
+                assert fact is None or fact.evidence.confidence >= 0.5
+            else:
+                stood += 1
+                assert fact is not None and fact.evidence.confidence == round(max(x for _, x in rules), 3)
+    assert judged and stood
+    assert scorer.unseen((("verb:anything-else", 0.9),), "rule/article")
+    assert not scorer.unseen(((verbs[0], 0.9),), "rule/article") and scorer.unseen(((verbs[0], 0.9),), "rule/passage")
+    body["rules_seen"] = {"elsewhere": []}
+    with pytest.raises(sm.ScorerError, match="rules_seen"):
+        sm.read_scorer(_write(tmp_path, body, "other.json"))
+
+
 def test_groups_tell_rule_facts_from_pairs_and_articles_from_passages():
     assert sm.group_of(2, 1.0, 1.0) == "rule/article"  # an infobox
     assert sm.group_of(1, 0.0, 3.0) == "rule/article"  # sections

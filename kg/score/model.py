@@ -28,7 +28,7 @@ from typing import Any
 from kg.errors import BuildError
 from kg.ontology import RELATIONS
 from kg.score.candidates import Candidate, feature_fingerprint
-from kg.score.features import CATEGORICAL, NUMERIC, relation_features
+from kg.score.features import CATEGORICAL, NUMERIC, relation_features, rule_name
 
 __all__ = [
     "FORMAT", "GROUPS", "Scorer", "ScorerError", "artefact_path", "feature_row", "group_of", "load_scorer",
@@ -92,6 +92,7 @@ class Scorer:
     cal_x: tuple[float, ...]
     cal_y: tuple[float, ...]
     groups: dict[str, Group]
+    rules_seen: dict[str, frozenset[str]] = field(default_factory=dict)  # kind → rule names trained on
 
     def group(self, c: Candidate, rules: tuple[tuple[str, float], ...]) -> str:
         """The group of one relation of a candidate (:func:`group_of`)."""
@@ -106,11 +107,19 @@ class Scorer:
             return self.threshold
         return g.relations.get(rel, g.threshold) if rel is not None else g.threshold
 
-    def unseen(self, rules: tuple[tuple[str, float], ...]) -> bool:
-        """Whether rules proposed this and the model saw none of them in training (their
-        family, the ``rule_family`` feature, has no category code)."""
+    def unseen(self, rules: tuple[tuple[str, float], ...], group: str | None = None) -> bool:
+        """Whether rules proposed this and the model saw none of them in training: by name in
+        this kind of document (``group``'s second half: the artefact's ``rules_seen``, the
+        rules that proposed candidates in at least MIN_DOCS training documents of the kind),
+        or, in an artefact without that record, by family (no ``rule_family`` category code)."""
+        if not rules:
+            return False
+        kind = group.split("/")[1] if group is not None and "/" in group else None
+        if self.rules_seen and kind is not None:
+            seen = self.rules_seen.get(kind, frozenset())
+            return all(rule_name(r) not in seen for r, _ in rules)
         known = self.codes.get("rule_family", {})
-        return bool(rules) and all(r.split(":")[0] not in known for r, _ in rules)
+        return all(r.split(":")[0] not in known for r, _ in rules)
 
     def row(self, c: Candidate, rel: str, rules: tuple[tuple[str, float], ...]) -> list[float]:
         """The feature vector of one relation of a candidate (NaN for missing or unseen values)."""
@@ -242,8 +251,12 @@ def _scorer(body: dict[str, Any]) -> Scorer:
             raise ValueError(f"group {name!r}: relations is not a map of ontology relation → threshold")
         groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]),
                              {str(r): float(t) for r, t in sorted(rels.items())})  # fmt: skip
+    seen = body.get("rules_seen", {})  # none: a rule counts as seen when its family has a code
+    if not isinstance(seen, dict) or not all(k in ("article", "passage") and isinstance(v, list)
+                                             for k, v in seen.items()):  # fmt: skip
+        raise ValueError("rules_seen is not a map of article/passage → rule names")
     return Scorer(str(body["name"]), float(body["threshold"]), columns, codes, float(body["baseline"]),
-                  tuple(trees), xs, ys, groups)  # fmt: skip
+                  tuple(trees), xs, ys, groups, {k: frozenset(str(r) for r in v) for k, v in seen.items()})  # fmt: skip
 
 
 def _calibration(cal: dict[str, Any]) -> tuple[tuple[float, ...], tuple[float, ...]]:

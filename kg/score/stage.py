@@ -7,7 +7,8 @@ its confidence, the sentence and offsets of its best candidate, and ``kg:extract
 the model and the rule(s) that proposed it (``pair`` when none did). Relations with no
 Wikidata property (which no gold can score, so the model was not trained on them) keep the
 rules' facts as they are. A rule fact the model would reject stands, at the rule's confidence,
-when the model never saw any of its rules in training (no evidence against them).
+when the model never saw any of its rules in training in this kind of document (an
+encyclopedic article or a bare passage: no evidence against them there).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ def score_facts(ex: Extraction, scorer: Scorer) -> tuple[Fact, ...]:
             if RELATIONS[rel].wikidata is None:
                 continue
             p = scorer.probability(c, rel, rules)
-            if p < scorer.threshold_of(scorer.group(c, rules), rel):
-                if not scorer.unseen(rules):
+            group = scorer.group(c, rules)
+            if p < scorer.threshold_of(group, rel):
+                if not scorer.unseen(rules, group):
                     continue
                 p = round(max(conf for _, conf in rules), 3)  # rules the model never saw: theirs stands
             names = "+".join(sorted({r for r, _ in rules})) or PAIR_RULE
