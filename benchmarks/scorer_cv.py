@@ -185,7 +185,7 @@ def errors(data: ts.Data) -> None:
         thr1 = ts.best_thresholds({"all": whole}, n_gold)[0]["all"]
         old = np.round(fitted.iso.predict(raw), 3) >= thr1
         new = np.zeros(len(rows), dtype=bool)
-        for g, (m, t) in fitted.groups.items():
+        for g, (m, t, _) in fitted.groups.items():
             sel = grp == g
             if not sel.any():
                 continue
@@ -194,7 +194,7 @@ def errors(data: ts.Data) -> None:
         if sel_unknown.any():
             new[sel_unknown] = np.round(fitted.iso.predict(raw[sel_unknown]), 3) >= fitted.thr
         print(f"== {set_name}: {len(rows)} candidate rows, {int(y.sum())} true; one threshold {thr1:.3f}, "
-              f"groups {{{', '.join(f'{g}: {t:.3f}' for g, (_, t) in sorted(fitted.groups.items()))}}}")  # fmt: skip
+              f"groups {{{', '.join(f'{g}: {t:.3f}' for g, (_, t, _) in sorted(fitted.groups.items()))}}}")  # fmt: skip
         for g in ts.GROUP_ORDER:
             m = grp == g
             if not m.any():
@@ -224,6 +224,20 @@ def errors(data: ts.Data) -> None:
               f"the training sets' median {np.median(raw_other):.3f}")  # fmt: skip
 
 
+def pr_from_bins(bins: dict[str, list[float]], gold: int) -> list[tuple[float, float, float, float]]:
+    """(t, precision, recall, F1) of the statements at confidence >= t, for each bin's lower edge:
+    the right statements of the bins at and above it (per-statement correctness, as
+    calibration.py judges it) against the gold facts (kgscore.py's count)."""
+    out = []
+    for k in sorted(bins):
+        t = float(k.split("-")[0])
+        hi = [v for b, v in bins.items() if float(b.split("-")[0]) >= t]
+        n, right = sum(v[0] for v in hi), sum(v[2] for v in hi)
+        p, r = right / max(1e-9, n), right / max(1, gold)
+        out.append((t, p, r, 2 * p * r / max(1e-9, p + r)))
+    return out
+
+
 def report(name: str, folds: list, png: Path | None) -> None:  # type: ignore[type-arg]
     tot = Counter()  # type: ignore[var-annotated]
     for f in folds:
@@ -247,6 +261,8 @@ def report(name: str, folds: list, png: Path | None) -> None:  # type: ignore[ty
     for k in sorted(bins):
         v = bins[k]
         print(f"  {k}: n {int(v[0])}, mean conf {v[1] / v[0]:.3f}, precision {v[2] / v[0]:.3f}")
+    for t, pt, rt, ft in pr_from_bins(bins, tot["gold"]):
+        print(f"  confidence >= {t:.1f}: precision {pt:.3f}, recall {rt:.3f}, F1 {ft:.3f} (from the bins)")
     if png is not None and bins:
         import matplotlib
 

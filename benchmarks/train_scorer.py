@@ -30,10 +30,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.isotonic import IsotonicRegression
+
+if TYPE_CHECKING:  # imported where a model is fitted: labelling and coding need only numpy
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.isotonic import IsotonicRegression
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -281,7 +284,7 @@ def matrix(rows, codes):  # type: ignore[no-untyped-def]
     from kg.score.features import relation_features
 
     cols = (*CATEGORICAL, *NUMERIC)
-    own = {"rel", "rule", "rule2", "n_rules", "max_conf", "sum_conf"}  # what relation_features sets
+    own = {"rel", "rule", "rule2", "rule_family", "n_rules", "max_conf", "sum_conf"}  # what relation_features sets
     at = {c: i for i, c in enumerate(cols)}
     x = np.full((len(rows), len(cols)), np.nan)
     base: dict[int, np.ndarray] = {}
@@ -305,6 +308,8 @@ def matrix(rows, codes):  # type: ignore[no-untyped-def]
 
 
 def model(seed: int = 0) -> HistGradientBoostingClassifier:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     return HistGradientBoostingClassifier(
         max_iter=ITERATIONS, learning_rate=0.2, max_leaf_nodes=31, min_samples_leaf=20, l2_regularization=1.0,
         categorical_features=list(range(len(CATEGORICAL))), early_stopping=False, random_state=seed,
@@ -324,6 +329,11 @@ def export_trees(clf: HistGradientBoostingClassifier) -> tuple[float, list[list[
                 words = bitsets[n["bitset_idx"]]
                 cats = [k for k in range(256) if (int(words[k // 32]) >> (k % 32)) & 1]
             thr = float(n["num_threshold"]) if not n["is_leaf"] and not n["is_categorical"] else 0.0
+            if n["is_categorical"] and not n["is_leaf"]:
+                # a categorical split sends its categories left and every other known one right;
+                # its left set may be empty (missing values apart from the rest): below every
+                # code, so kg's evaluator sends each known code right, as scikit-learn does
+                thr = -1e300
             thr = thr if np.isfinite(thr) else (1e300 if thr > 0 else -1e300)
             nodes.append([int(n["feature_idx"]), thr, bool(n["missing_go_to_left"]),
                           int(n["left"]), int(n["right"]), bool(n["is_leaf"]), float(n["value"]), cats])  # fmt: skip
@@ -503,7 +513,7 @@ class Fitted:
     clf: HistGradientBoostingClassifier
     iso: IsotonicRegression
     thr: float
-    groups: dict[str, tuple[IsotonicRegression | None, float]]
+    groups: dict[str, tuple[IsotonicRegression | None, float, dict[str, float]]]  # map, threshold, relations'
     cv: dict  # type: ignore[type-arg]
     held: np.ndarray
     raw: np.ndarray
@@ -517,6 +527,8 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
     Each group (:func:`groups_of`) with enough held-out rows gets its own isotonic map; the
     thresholds, one per group, maximise the F1 of all held-out statements together (distinct
     statements against distinct gold facts, as the graph counts them)."""
+    from sklearn.isotonic import IsotonicRegression
+
     docs = sorted(set(data.doc[train]))
     fo = fold_of(docs, 3 if split else folds)
     f = np.array([fo[d] for d in data.doc[train]])
@@ -546,21 +558,27 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
     # thresholds per kind of article (encyclopedic articles, bare passages), each kind's chosen
     # on its own documents' gold: a domain article's F1 is not traded for a passage's
     kind_of_doc = {d: g.split("/")[1] for d, g in zip(data.doc[rows].tolist(), grp.tolist(), strict=True)}
-    thrs: dict[str, float] = {}
-    tp_k = k_k = n_gold = 0.0
-    kinds = {}
-    for kind in sorted(set(kind_of_doc.values())):
-        gold_k = sum(data.n_gold[d] for d in docs if (split is False or fo[d] == 0) and kind_of_doc.get(d) == kind)
-        curves = {g: curve(cal[grp == g], y[grp == g], n[grp == g], data.fact[rows][grp == g],
-                           data.gkey[rows][grp == g]) for g in maps if g.endswith("/" + kind)}  # fmt: skip
-        t_k, f1_k, p_k, r_k = best_thresholds(curves, int(gold_k))
-        kinds[kind] = {"f1": round(f1_k, 4), "precision": round(p_k, 4), "recall": round(r_k, 4), "gold": int(gold_k)}
-        thrs.update(t_k)
-        tp_k += r_k * gold_k
-        k_k += r_k * gold_k / p_k if p_k else 0.0
-        n_gold += gold_k
-    prec, rec = tp_k / max(1e-9, k_k), tp_k / max(1.0, n_gold)
-    f1 = 2 * prec * rec / max(1e-9, prec + rec)
+    rows_doc = data.doc[rows]
+    fact, gkey = data.fact[rows], data.gkey[rows]
+    held_docs = [d for d in docs if split is False or fo[d] == 0]
+    rel_of = {c: r for r, c in data.codes["rel"].items()}
+    rel_col = data.x[rows, (*CATEGORICAL, *NUMERIC).index("rel")]
+    rels = np.array([rel_of.get(int(v), "") if not np.isnan(v) else "" for v in rel_col])
+    keys_g = grp.astype(object)
+    keys_r = relation_keys(grp, rels, y) if PER_RELATION else keys_g
+    gold_of = {kind: sum(data.n_gold[d] for d in held_docs if kind_of_doc.get(d) == kind)
+               for kind in set(kind_of_doc.values())}  # fmt: skip
+    thrs_g, figs_g = choose_thresholds(cal, y, n, fact, gkey, keys_g, gold_of)
+    thrs_r, figs_r = choose_thresholds(cal, y, n, fact, gkey, keys_r, gold_of)
+    thrs = {g: thrs_r.get(g, thrs_g[g]) for g in maps}
+    rel_thrs = {g: {k.split("|", 1)[1]: t for k, t in sorted(thrs_r.items()) if k.startswith(g + "|")} for g in maps}
+    f1, prec, rec = figs_r["f1"], figs_r["precision"], figs_r["recall"]
+    kinds = figs_r["kinds"]
+    check = None
+    if not split:  # per-relation against per-group thresholds, each chosen on the other folds' rows
+        check = threshold_check(cal, y, n, fact, gkey, {"group": keys_g, "relation": keys_r}, f[held],
+                                rows_doc, kind_of_doc, data.n_gold, fo)  # fmt: skip
+    pr = pr_curve(cal, y, n, fact, gkey, sum(gold_of.values()))
     if not split:
         clf = fit(data, train)
     assert clf is not None
@@ -587,10 +605,117 @@ def calibrated(data: Data, train: np.ndarray, folds: int, split: bool) -> Fitted
         "n_at_0.9": int(hi.sum()),
         "groups": per_group,
         "kinds": kinds,
+        "relation_thresholds": {g: {r: round(t, 4) for r, t in v.items()} for g, v in rel_thrs.items() if v},
+        "group_thresholds_only": {k: figs_g[k] for k in ("f1", "precision", "recall")},
+        "threshold_check": check,
+        "pr_curve": pr,
     }
     thr = min(thrs.values()) if thrs else 0.5
-    gl = {g: (maps[g], thrs[g]) for g in maps}
+    gl = {g: (maps[g], thrs[g], rel_thrs[g]) for g in maps}
     return Fitted(clf, iso, thr, gl, cv, rows, raw, cal)
+
+
+# thresholds per relation within a group (where it has MIN_REL_ROWS held-out rows): off, since out of
+# fold they did no better than the groups' (benchmarks/README.md, session 9)
+PER_RELATION = False
+MIN_REL_ROWS, MIN_REL_TRUE = 300, 30  # fewer held-out rows (true rows) of a relation in a group: the group's
+
+
+def relation_keys(grp: np.ndarray, rels: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Each row's threshold key: ``group|relation`` where the relation has at least
+    ``MIN_REL_ROWS`` rows and ``MIN_REL_TRUE`` true ones in the group, else the group."""
+    keys = grp.astype(object).copy()
+    for g in sorted(set(grp.tolist())):
+        m = grp == g
+        for r in sorted(set(rels[m].tolist()) - {""}):
+            mr = m & (rels == r)
+            if mr.sum() >= MIN_REL_ROWS and y[mr].sum() >= MIN_REL_TRUE:
+                keys[mr] = f"{g}|{r}"
+    return keys
+
+
+def choose_thresholds(cal, y, n, fact, gkey, keys, gold_of):  # type: ignore[no-untyped-def]
+    """One threshold per key (:func:`relation_keys`), the keys of each kind of article ("article",
+    "passage": the key's group's second half) chosen together to maximise the F1 of that kind's
+    distinct statements against its documents' gold (``gold_of``: kind → gold facts); the
+    thresholds and the figures (pooled and per kind)."""
+    thrs: dict[str, float] = {}
+    tp_k = k_k = n_gold = 0.0
+    kinds = {}
+    kind_of_key = np.array([str(k).split("|")[0].split("/")[1] for k in keys])
+    for kind in sorted(gold_of):
+        gold_k = gold_of[kind]
+        curves = {}
+        for key in sorted({str(k) for k in keys[kind_of_key == kind]}):
+            m = keys == key
+            curves[key] = curve(cal[m], y[m], n[m], fact[m], gkey[m])
+        if not curves:
+            continue
+        t_k, f1_k, p_k, r_k = best_thresholds(curves, int(gold_k))
+        kinds[kind] = {"f1": round(f1_k, 4), "precision": round(p_k, 4), "recall": round(r_k, 4), "gold": int(gold_k)}
+        thrs.update(t_k)
+        tp_k += r_k * gold_k
+        k_k += r_k * gold_k / p_k if p_k else 0.0
+        n_gold += gold_k
+    prec, rec = tp_k / max(1e-9, k_k), tp_k / max(1.0, n_gold)
+    f1 = 2 * prec * rec / max(1e-9, prec + rec)
+    return thrs, {"f1": round(f1, 4), "precision": round(prec, 4), "recall": round(rec, 4), "kinds": kinds}
+
+
+def accepted(cal, n, y, fact, gkey, keys, thrs):  # type: ignore[no-untyped-def]
+    """(distinct statements, distinct gold facts) the thresholds ``thrs`` accept; a key without
+    its own threshold takes its group's."""
+    cut = np.array([thrs.get(str(k), thrs.get(str(k).split("|")[0], 1.01)) for k in keys])
+    acc = cal >= cut
+    stated: dict[str, float] = {}
+    for i in np.flatnonzero(acc):
+        stated.setdefault(fact[i], n[i])
+    hits = {gkey[i] for i in np.flatnonzero(acc & (y == 1)) if gkey[i]}
+    return float(sum(stated.values())), float(len(hits))
+
+
+def threshold_check(cal, y, n, fact, gkey, policies, fold, doc, kind_of_doc, n_gold, fo):  # type: ignore[no-untyped-def]
+    """Each threshold policy (name → row keys) judged out of fold: for each fold, thresholds
+    chosen on the other folds' held-out rows, applied to this fold's; F1, precision and recall
+    pooled over the folds."""
+    out = {}
+    for name, keys in policies.items():
+        k_all = tp_all = gold_all = 0.0
+        for k in sorted(set(fold.tolist())):
+            rest, here = fold != k, fold == k
+            gold_of: dict[str, int] = {}
+            for d, kind in kind_of_doc.items():
+                if fo[d] != k:
+                    gold_of[kind] = gold_of.get(kind, 0) + n_gold[d]
+            thrs, _ = choose_thresholds(cal[rest], y[rest], n[rest], fact[rest], gkey[rest], keys[rest], gold_of)
+            kk, tp = accepted(cal[here], n[here], y[here], fact[here], gkey[here], keys[here], thrs)
+            k_all += kk
+            tp_all += tp
+            gold_all += sum(n_gold[d] for d in kind_of_doc if fo[d] == k)
+        p, r = tp_all / max(1e-9, k_all), tp_all / max(1.0, gold_all)
+        out[name] = {"f1": round(2 * p * r / max(1e-9, p + r), 4), "precision": round(p, 4), "recall": round(r, 4)}
+    return out
+
+
+def pr_curve(cal, y, n, fact, gkey, n_gold: int) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    """Precision and recall of the held-out statements at confidence ≥ t (one cut for all), at
+    t = 0.1, 0.2, …, 0.9, and the best F1 of a cut whose precision is at least 0.65."""
+    thr, k, tp = curve(cal, y, n, fact, gkey)
+    p = tp / np.maximum(1e-9, k)
+    r = tp / max(1, n_gold)
+    f1 = 2 * tp / (k + n_gold)
+    points = []
+    for t in [x / 10 for x in range(1, 10)]:
+        j = int(np.flatnonzero(thr >= t)[-1]) if (thr >= t).any() else 0
+        points.append({"t": t, "precision": round(float(p[j]), 4), "recall": round(float(r[j]), 4),
+                       "f1": round(float(f1[j]), 4)})  # fmt: skip
+    ok = np.flatnonzero((p >= 0.65) & (k > 0))
+    best = int(ok[np.argmax(f1[ok])]) if len(ok) else None
+    at65 = None
+    if best is not None:
+        at65 = {"t": float(thr[best]), "f1": round(float(f1[best]), 4), "precision": round(float(p[best]), 4),
+                "recall": round(float(r[best]), 4)}  # fmt: skip
+    return {"points": points, "best_f1_at_precision_0.65": at65}
 
 
 def fitted_codes(clf: HistGradientBoostingClassifier, codes: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
@@ -650,12 +775,35 @@ def artefact(data: Data, fitted: Fitted, names: list[str], docs: list[str], cv: 
         "baseline": baseline,
         "trees": trees,
         "calibration": _cal(iso),
+        "rules_seen": rules_seen(data, docs),
         "groups": {
-            g: {"threshold": round(t, 6), "calibration": _cal(m if m is not None else iso)}
-            for g, (m, t) in sorted(fitted.groups.items())
+            g: {
+                "threshold": round(t, 6),
+                "calibration": _cal(m if m is not None else iso),
+                "relations": {r: round(x, 6) for r, x in sorted(rt.items())},
+            }
+            for g, (m, t, rt) in sorted(fitted.groups.items())
         },
     }
     return seal(body)
+
+
+def rules_seen(data: Data, docs: list[str]) -> dict[str, list[str]]:
+    """Per kind of document ("article", "passage"), the rule names (``rule`` category values)
+    that proposed candidates in at least ``MIN_DOCS`` of the training documents ``docs`` of that
+    kind: where a rule is not among them the model has no evidence against its facts there."""
+    at = {c: i for i, c in enumerate((*CATEGORICAL, *NUMERIC))}
+    name_of = {c: v for v, c in data.codes["rule"].items()}
+    inside = np.isin(data.doc, docs) & (np.nan_to_num(data.x[:, at["n_rules"]]) > 0) & ~np.isnan(data.x[:, at["rule"]])
+    kinds = groups_of(data.x[inside])
+    seen: dict[tuple[str, str], set[str]] = {}
+    for d, g, code in zip(data.doc[inside].tolist(), kinds.tolist(), data.x[inside, at["rule"]].tolist(), strict=True):
+        seen.setdefault((g.split("/")[1], name_of[int(code)]), set()).add(d)
+    out: dict[str, list[str]] = {"article": [], "passage": []}
+    for (kind, name), ds in sorted(seen.items()):
+        if len(ds) >= MIN_DOCS:
+            out[kind].append(name)
+    return out
 
 
 def write(body: dict, path: Path) -> None:  # type: ignore[type-arg]
@@ -683,6 +831,9 @@ def main() -> int:
     print(f"held out (distinct statements, {a.folds} folds by document): F1 {cv['f1']:.3f} "
           f"P {cv['precision']:.3f} R {cv['recall']:.3f}; ECE {cv['ece']:.3f}; precision at >= 0.9 "
           f"{cv['precision_at_0.9']} ({cv['n_at_0.9']}); groups {cv['groups']}")  # fmt: skip
+    print(f"thresholds per relation {cv['relation_thresholds']}; group thresholds only (same rows) "
+          f"{cv['group_thresholds_only']}; each policy chosen on the other folds {cv['threshold_check']}; "
+          f"precision/recall by confidence {cv['pr_curve']}")  # fmt: skip
     write(artefact(data, fitted, names, sorted(data.gold), {"folds": a.folds, **cv}), a.out)
     clf = fitted.clf
     loaded = read_scorer(a.out)

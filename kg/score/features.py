@@ -11,6 +11,7 @@ import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.model import DateValue, Evidence, Mention, TextValue
@@ -20,10 +21,10 @@ if TYPE_CHECKING:
 
     from kg.documents.model import Article
 
-__all__ = ["CATEGORICAL", "NUMERIC", "Context", "pair_features", "relation_features"]
+__all__ = ["CATEGORICAL", "NUMERIC", "Context", "pair_features", "relation_features", "rule_name"]
 
 CATEGORICAL = (
-    "rel", "s_cls", "o_cls", "s_src", "o_src", "s_ner", "o_ner", "rule", "rule2", "section",
+    "rel", "s_cls", "o_cls", "s_src", "o_src", "s_ner", "o_ner", "rule", "rule2", "rule_family", "section",
     "path", "path_labels", "trigger", "s_trigger", "between", "first_between",
 )  # fmt: skip
 NUMERIC = (
@@ -150,14 +151,34 @@ def _path(a: Token, b: Token) -> tuple[str, str, str, int]:
     return " ".join(parts), " ".join(labels), top.lemma_.lower(), n
 
 
+@cache
+def rule_name(extractor: str) -> str:
+    """A rule's name as the ``rule`` feature reads it: the extractor the registry gives
+    (``phrase:influencedBy``, ``verb:<table row>``, ``lead-location``), an infobox key
+    normalised as the key table matches it (``infobox:Term Start2`` → ``infobox:termstart``).
+
+    >>> rule_name("infobox:Term_Start2"), rule_name("phrase:influencedBy")
+    ('infobox:termstart', 'phrase:influencedby')
+    """
+    family, _, rest = extractor.partition(":")
+    if family == "infobox" and rest:
+        from kg.extract.infobox_table import split_key
+
+        return f"infobox:{split_key(rest)[0]}"
+    return extractor.casefold()
+
+
 def relation_features(rel: str, rules: tuple[tuple[str, float], ...]) -> tuple[dict[str, str], dict[str, float]]:
-    """The features of one relation of a candidate: the relation, and the rules that proposed it."""
+    """The features of one relation of a candidate: the relation, and the rules that proposed it
+    (the first rule by its name, :func:`rule_name`, and by its family, the back-off for a rule
+    too rare to have a category of its own; the second by its family)."""
     ranked = sorted(rules, key=lambda r: (-r[1], r[0]))
     confs = [c for _, c in rules]
     cats = {
         "rel": rel,
-        "rule": ranked[0][0].split(":")[0] if ranked else "none",
+        "rule": rule_name(ranked[0][0]) if ranked else "none",
         "rule2": ranked[1][0].split(":")[0] if len(ranked) > 1 else "none",
+        "rule_family": ranked[0][0].split(":")[0] if ranked else "none",
     }
     nums = {"n_rules": float(len(rules)), "max_conf": max(confs, default=0.0), "sum_conf": sum(confs)}
     return cats, nums

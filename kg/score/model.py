@@ -19,15 +19,16 @@ import bisect
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kg.errors import BuildError
+from kg.ontology import RELATIONS
 from kg.score.candidates import Candidate, feature_fingerprint
-from kg.score.features import CATEGORICAL, NUMERIC, relation_features
+from kg.score.features import CATEGORICAL, NUMERIC, relation_features, rule_name
 
 __all__ = [
     "FORMAT", "GROUPS", "Scorer", "ScorerError", "artefact_path", "feature_row", "group_of", "load_scorer",
@@ -69,11 +70,13 @@ def group_of(n_rules: float, doc_box: float, doc_blocks: float) -> str:
 
 @dataclass(frozen=True)
 class Group:
-    """A group's own calibration map and threshold."""
+    """A group's own calibration map and threshold, and the thresholds of the relations that
+    had enough held-out rows in the group to have their own."""
 
     threshold: float
     cal_x: tuple[float, ...]
     cal_y: tuple[float, ...]
+    relations: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -89,22 +92,34 @@ class Scorer:
     cal_x: tuple[float, ...]
     cal_y: tuple[float, ...]
     groups: dict[str, Group]
+    rules_seen: dict[str, frozenset[str]] = field(default_factory=dict)  # kind → rule names trained on
 
     def group(self, c: Candidate, rules: tuple[tuple[str, float], ...]) -> str:
         """The group of one relation of a candidate (:func:`group_of`)."""
         nums = dict(c.nums)
         return group_of(len(rules), nums.get("doc_box", 0.0), nums.get("doc_blocks", 0.0))
 
-    def threshold_of(self, group: str) -> float:
-        """The threshold candidates of ``group`` must reach (the global one if it has none)."""
+    def threshold_of(self, group: str, rel: str | None = None) -> float:
+        """The threshold candidates of ``group`` (of relation ``rel``) must reach: the relation's
+        own in the group if it has one, else the group's, else the global one."""
         g = self.groups.get(group)
-        return g.threshold if g is not None else self.threshold
+        if g is None:
+            return self.threshold
+        return g.relations.get(rel, g.threshold) if rel is not None else g.threshold
 
-    def unseen(self, rules: tuple[tuple[str, float], ...]) -> bool:
-        """Whether rules proposed this and the model saw none of them in training (their
-        family, the ``rule`` feature, has no category code)."""
-        known = self.codes.get("rule", {})
-        return bool(rules) and all(r.split(":")[0] not in known for r, _ in rules)
+    def unseen(self, rules: tuple[tuple[str, float], ...], group: str | None = None) -> bool:
+        """Whether rules proposed this and the model saw none of them in training: by name in
+        this kind of document (``group``'s second half: the artefact's ``rules_seen``, the
+        rules that proposed candidates in at least MIN_DOCS training documents of the kind),
+        or, in an artefact without that record, by family (no ``rule_family`` category code)."""
+        if not rules:
+            return False
+        kind = group.split("/")[1] if group is not None and "/" in group else None
+        if self.rules_seen and kind is not None:
+            seen = self.rules_seen.get(kind, frozenset())
+            return all(rule_name(r) not in seen for r, _ in rules)
+        known = self.codes.get("rule_family", {})
+        return all(r.split(":")[0] not in known for r, _ in rules)
 
     def row(self, c: Candidate, rel: str, rules: tuple[tuple[str, float], ...]) -> list[float]:
         """The feature vector of one relation of a candidate (NaN for missing or unseen values)."""
@@ -231,9 +246,17 @@ def _scorer(body: dict[str, Any]) -> Scorer:
     for name, g in given.items():
         if name not in GROUPS:
             raise ValueError(f"unknown group {name!r}")
-        groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]))
+        rels = g.get("relations", {})  # none: every relation of the group by its threshold
+        if not isinstance(rels, dict) or not all(r in RELATIONS for r in rels):
+            raise ValueError(f"group {name!r}: relations is not a map of ontology relation → threshold")
+        groups[name] = Group(float(g["threshold"]), *_calibration(g["calibration"]),
+                             {str(r): float(t) for r, t in sorted(rels.items())})  # fmt: skip
+    seen = body.get("rules_seen", {})  # none: a rule counts as seen when its family has a code
+    if not isinstance(seen, dict) or not all(k in ("article", "passage") and isinstance(v, list)
+                                             for k, v in seen.items()):  # fmt: skip
+        raise ValueError("rules_seen is not a map of article/passage → rule names")
     return Scorer(str(body["name"]), float(body["threshold"]), columns, codes, float(body["baseline"]),
-                  tuple(trees), xs, ys, groups)  # fmt: skip
+                  tuple(trees), xs, ys, groups, {k: frozenset(str(r) for r in v) for k, v in seen.items()})  # fmt: skip
 
 
 def _calibration(cal: dict[str, Any]) -> tuple[tuple[float, ...], tuple[float, ...]]:
