@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -130,6 +130,8 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
         # a new graph: one insert, itself a transaction, and several times faster than parsing an update
         store.extend(ox.Quad(s, p, o, g) for s, p, o in terms)  # type: ignore[arg-type]
         return len(terms)
+    if terms and _holds_exactly(store, g, terms):  # a rebuild of an unchanged article: nothing to replace
+        return len(terms)
     triples = sorted({str(ox.Triple(s, p, o)) for s, p, o in terms})  # type: ignore[arg-type]
     body = " .\n".join(triples)
     store.update(
@@ -138,6 +140,17 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
         else f"DROP SILENT GRAPH {g}"
     )
     return len(triples)
+
+
+def _holds_exactly(store: ox.Store, g: ox.NamedNode, terms: Collection[tuple[object, object, object]]) -> bool:
+    """Whether the graph ``g`` of ``store`` holds exactly the triples ``terms`` (read once, stopping
+    at the first triple that is not among them): then replacing it would change nothing."""
+    n = 0
+    for q in store.quads_for_pattern(None, None, None, g):
+        if (q.subject, q.predicate, q.object) not in terms:
+            return False
+        n += 1
+    return n == len(terms)
 
 
 def drop_graph(store: ox.Store, graph: str) -> None:
