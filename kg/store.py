@@ -144,13 +144,45 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
 
 def _holds_exactly(store: ox.Store, g: ox.NamedNode, terms: Collection[tuple[object, object, object]]) -> bool:
     """Whether the graph ``g`` of ``store`` holds exactly the triples ``terms`` (read once, stopping
-    at the first triple that is not among them): then replacing it would change nothing."""
+    at the first triple that is not among them): then replacing it would change nothing. A typed
+    literal is compared in the form Oxigraph stores it ("12"^^xsd:nonNegativeInteger is kept as
+    "12"^^xsd:integer, "0.900"^^xsd:decimal as "0.9")."""
+    wanted = {(s, p, _as_stored(o)) for s, p, o in terms}
     n = 0
     for q in store.quads_for_pattern(None, None, None, g):
-        if (q.subject, q.predicate, q.object) not in terms:
+        if (q.subject, q.predicate, q.object) not in wanted:
             return False
         n += 1
-    return n == len(terms)
+    return n == len(wanted)
+
+
+_STORED: dict[tuple[str, str], ox.Literal] = {}  # a typed literal -> its stored form, per process
+_SCRATCH: list[ox.Store] = []  # an in-memory store that gives that form
+
+
+def _as_stored(t: object) -> object:
+    """``t`` as Oxigraph stores it: a typed literal in its canonical form (asked of an in-memory
+    store once per distinct value), anything else as it is."""
+    if not isinstance(t, ox.Literal) or t.datatype.value == _XSD_STRING:
+        return t
+    key = (t.value, t.datatype.value)
+    got = _STORED.get(key)
+    if got is None:
+        if not _SCRATCH:
+            _SCRATCH.append(ox.Store())
+        if len(_STORED) >= 200_000:  # a bound on the memory it keeps
+            _STORED.clear()
+        scratch = _SCRATCH[0]
+        quad = ox.Quad(_NODE, _NODE, t)
+        scratch.add(quad)
+        found = next(iter(scratch)).object
+        scratch.clear()
+        got = _STORED[key] = found if isinstance(found, ox.Literal) else t
+    return got
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NODE = ox.NamedNode("https://kg.example.org/scratch")
 
 
 def drop_graph(store: ox.Store, graph: str) -> None:
