@@ -5,7 +5,9 @@
 The corpus is made as ``benchmarks/scaling.py --cached`` makes it (the data set's real
 extractions replicated under renamed file names through the extraction cache), then one build in
 its own process: the peak resident memory (``VmHWM`` of ``/proc/self/status``, reset before each
-stage through ``/proc/self/clear_refs``) of each stage the build's progress names, and, with
+stage through ``/proc/self/clear_refs``) of each stage the build's progress names (``write`` is
+the article graphs and a ``--prune``, ``summary`` the summary graph, ``end`` the store's totals
+and the final flush), and, with
 ``--trace``, what Python itself holds at the end of each stage (``tracemalloc``, slower), so the
 rest of the resident memory is native (Oxigraph's RocksDB, the allocator). After extraction the
 child also sizes the parts of the extractions held (article texts, mentions, facts, scorer
@@ -100,9 +102,16 @@ kg.infer.infer_facts = infer_facts
 def progress(stage, n, total):
     if stage == "write" and n == 1:
         close("write")
+orig_summary = pl.write_summary
+def write_summary(*a, **k):
+    close("summary")
+    out = orig_summary(*a, **k)
+    close("end")
+    return out
+pl.write_summary = write_summary
 reset_peak()
 report = pl.build_graph([sys.argv[1]], sys.argv[2], progress=progress)
-close("end")
+close("done")
 rows["timings"] = report.timings
 rows["articles"] = len(report.articles)
 rows["quads"] = report.quads
