@@ -114,6 +114,7 @@ report = pl.build_graph([sys.argv[1]], sys.argv[2], progress=progress)
 close("done")
 rows["timings"] = report.timings
 rows["articles"] = len(report.articles)
+rows["reused"] = report.reused
 rows["quads"] = report.quads
 print(json.dumps(rows))
 """
@@ -136,7 +137,10 @@ def main() -> None:
                 [sys.executable, "-c", _CHILD, str(src), str(store), "1" if args.trace else "0"],
                 capture_output=True, text=True, check=True, cwd=ROOT,
             )
-            print(json.dumps({"articles": n, **json.loads(out.stdout.strip().splitlines()[-1])}), flush=True)
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            print(json.dumps({"articles": n, **row}), flush=True)
+            if row["reused"] != row["articles"]:
+                raise SystemExit(f"error: only {row['reused']} of {n} articles came from the cache")
             import shutil
 
             shutil.rmtree(Path(tmp) / f"m{n}")
