@@ -120,7 +120,7 @@ def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Pa
     holds the extraction of each, re-keyed from the one of ``seeded`` (built from ``src``)."""
     import hashlib
 
-    from kg.cache import ExtractionCache
+    from kg.cache import ExtractionCache, _checksum
 
     files = sorted(src.glob("*.txt"))
     corpus_dir = into / f"c{n}"
@@ -144,8 +144,11 @@ def cached_corpus(src: Path, n: int, into: Path, seeded: Path) -> tuple[Path, Pa
         name = f"{stem}_c{i // len(stems)}"
         (corpus_dir / f"{name}.txt").write_text(text, encoding="utf-8")
         payload = entry["payload"].replace(json.dumps(stem), json.dumps(name))
+        # the checksum the cache checks (kg.cache._checksum: the payload and whether it has
+        # candidates); a plain SHA-256 of the payload made every entry fail, and the build extract
+        # every article again instead of decoding it (the "decode" stage was extraction)
         e = {**entry, "stem": name, "payload": payload, "fingerprint": new.fingerprint,
-             "sha256": hashlib.sha256(payload.encode("utf-8")).hexdigest()}
+             "sha256": _checksum(payload, bool(entry.get("candidates")))}
         new.path(name, digest).write_text(json.dumps(e, ensure_ascii=False, separators=(",", ":")),
                                           encoding="utf-8")
     return corpus_dir, store
@@ -167,6 +170,8 @@ def main_cached(args: argparse.Namespace) -> None:
                 )
                 runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
                 shutil.rmtree(Path(tmp) / f"r{r}")
+                if runs[-1]["reused"] != runs[-1]["articles"]:
+                    raise SystemExit(f"error: only {runs[-1]['reused']} of {n} articles came from the cache")
             row = {k: (round(statistics.median(x[k] for x in runs), 2) if isinstance(runs[0][k], float) else runs[0][k])
                    for k in runs[0]}
             row["ms_per_article"] = round(1000 * row["total"] / row["articles"], 2)

@@ -5,7 +5,9 @@
 The corpus is made as ``benchmarks/scaling.py --cached`` makes it (the data set's real
 extractions replicated under renamed file names through the extraction cache), then one build in
 its own process: the peak resident memory (``VmHWM`` of ``/proc/self/status``, reset before each
-stage through ``/proc/self/clear_refs``) of each stage the build's progress names, and, with
+stage through ``/proc/self/clear_refs``) of each stage the build's progress names (``write`` is
+the article graphs and a ``--prune``, ``summary`` the summary graph, ``end`` the store's totals
+and the final flush), and, with
 ``--trace``, what Python itself holds at the end of each stage (``tracemalloc``, slower), so the
 rest of the resident memory is native (Oxigraph's RocksDB, the allocator). After extraction the
 child also sizes the parts of the extractions held (article texts, mentions, facts, scorer
@@ -100,11 +102,19 @@ kg.infer.infer_facts = infer_facts
 def progress(stage, n, total):
     if stage == "write" and n == 1:
         close("write")
+orig_summary = pl.write_summary
+def write_summary(*a, **k):
+    close("summary")
+    out = orig_summary(*a, **k)
+    close("end")
+    return out
+pl.write_summary = write_summary
 reset_peak()
 report = pl.build_graph([sys.argv[1]], sys.argv[2], progress=progress)
-close("end")
+close("done")
 rows["timings"] = report.timings
 rows["articles"] = len(report.articles)
+rows["reused"] = report.reused
 rows["quads"] = report.quads
 print(json.dumps(rows))
 """
@@ -127,7 +137,10 @@ def main() -> None:
                 [sys.executable, "-c", _CHILD, str(src), str(store), "1" if args.trace else "0"],
                 capture_output=True, text=True, check=True, cwd=ROOT,
             )
-            print(json.dumps({"articles": n, **json.loads(out.stdout.strip().splitlines()[-1])}), flush=True)
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            print(json.dumps({"articles": n, **row}), flush=True)
+            if row["reused"] != row["articles"]:
+                raise SystemExit(f"error: only {row['reused']} of {n} articles came from the cache")
             import shutil
 
             shutil.rmtree(Path(tmp) / f"m{n}")

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import stat
+import sys
 import tempfile
 import types
 import typing
@@ -42,6 +43,8 @@ _CLASSES: dict[str, type] = {
     c.__name__: c for c in (Mention, Fact, Evidence, DateValue, TextValue, Candidate, Candidates)
 }
 _MAX_DEPTH = 64  # premises nest facts; nothing real comes near this
+_INTERN_CHARS = 40  # strings up to this long are interned when decoded (names, classes, rules, stems)
+_SHARED = (Mention, Evidence, DateValue, TextValue)  # immutable values a decoded entry shares when equal
 
 
 class BadEntry(ValueError):
@@ -79,8 +82,12 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _decode(value: object, tp: Any, depth: int = 0) -> object:
-    """``value`` (parsed JSON) as an instance of the type ``tp``, or :class:`BadEntry`."""
+def _decode(value: object, tp: Any, depth: int = 0, memo: dict[object, Any] | None = None) -> object:
+    """``value`` (parsed JSON) as an instance of the type ``tp``, or :class:`BadEntry`. With a
+    ``memo`` (one per entry) equal strings and equal values (:data:`_SHARED`) come back as one
+    object, and short strings as the interpreter's interned one (class, rule and section names,
+    common names): JSON gives a new string for every occurrence of the article's stem, and a new
+    mention for a fact's subject that is one of the article's mentions already."""
     if depth > _MAX_DEPTH:
         raise BadEntry("nested too deeply")
     origin = typing.get_origin(tp)
@@ -91,6 +98,8 @@ def _decode(value: object, tp: Any, depth: int = 0) -> object:
     if tp in (str, int, bool):
         if type(value) is not tp:
             raise BadEntry(f"expected {tp.__name__}")
+        if memo is not None and isinstance(value, str):
+            return sys.intern(value) if len(value) <= _INTERN_CHARS else memo.setdefault(value, value)
         return value
     if tp is float:
         if type(value) not in (int, float):
@@ -99,17 +108,17 @@ def _decode(value: object, tp: Any, depth: int = 0) -> object:
     if origin in (typing.Union, types.UnionType):
         for arm in typing.get_args(tp):
             with contextlib.suppress(BadEntry):
-                return _decode(value, arm, depth + 1)
+                return _decode(value, arm, depth + 1, memo)
         raise BadEntry(f"matches no arm of {tp}")
     if origin is tuple:
         args = typing.get_args(tp)
         if not isinstance(value, list):
             raise BadEntry("expected a list")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(v, args[0], depth + 1) for v in value)
+            return tuple(_decode(v, args[0], depth + 1, memo) for v in value)
         if len(args) != len(value):
             raise BadEntry("wrong tuple length")
-        return tuple(_decode(v, a, depth + 1) for v, a in zip(value, args, strict=True))
+        return tuple(_decode(v, a, depth + 1, memo) for v, a in zip(value, args, strict=True))
     if isinstance(tp, type) and tp in _CLASSES.values():
         if not isinstance(value, dict) or value.keys() != {"$", "v"} or value["$"] != tp.__name__:
             raise BadEntry(f"expected a {tp.__name__}")
@@ -118,7 +127,15 @@ def _decode(value: object, tp: Any, depth: int = 0) -> object:
         if not isinstance(vals, list) or len(vals) != len(fields):
             raise BadEntry(f"wrong field count for {tp.__name__}")
         hints = _hints(tp)
-        return tp(**{f.name: _decode(v, hints[f.name], depth + 1) for f, v in zip(fields, vals, strict=True)})
+        got = {f.name: _decode(v, hints[f.name], depth + 1, memo) for f, v in zip(fields, vals, strict=True)}
+        make: Any = tp
+        if memo is None or make not in _SHARED:
+            return make(**got)
+        key = (make, *got.values())
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = make(**got)
+        return found
     raise BadEntry(f"unexpected type {tp}")
 
 
@@ -140,7 +157,8 @@ def decode_extraction(text: str, article: Article, candidates: bool = True) -> E
     if not isinstance(body, dict) or sorted(body) != sorted(names):
         raise BadEntry("not an extraction")
     hints = _hints(Extraction)
-    values = {n: _decode(body[n], hints[n]) for n in names if candidates or n != "candidates"}
+    memo: dict[object, Any] = {}
+    values = {n: _decode(body[n], hints[n], 0, memo) for n in names if candidates or n != "candidates"}
     ex = Extraction(article=article, **values)  # type: ignore[arg-type]
     if any(m.article != article.stem for m in (ex.subject, *ex.mentions)):
         raise BadEntry("made for another article")

@@ -265,6 +265,7 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
     """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin)."""
     from kg.graph import KnowledgeGraph
     from kg.query import bind_params, format_results, library, query_spec
+    from kg.query_summary import summary_fallback
 
     if list_:
         for q in library():
@@ -274,6 +275,7 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
         raise click.UsageError("give a QUERY (a library name, a .rq file, inline SPARQL or -), or --list")
     spec = query_spec(query)
     kg = KnowledgeGraph.open(_store(store))
+    spec = summary_fallback(kg.store, _store(store), spec, lambda note: click.echo(f"note: {note}", err=True))
     binds = bind_params(kg, spec, params)
     try:
         result = kg.query(spec.text, **binds)

@@ -36,10 +36,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BATCH",
+    "LOCAL_CLUSTER_CONFIG",
     "check_address",
     "extract_batch",
     "extract_for_client",
     "extract_on_cluster",
+    "local_cluster",
     "require",
     "worker_plugin",
 ]
@@ -51,6 +53,23 @@ __all__ = [
 DEFAULT_BATCH = 8
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, bounds client memory
 CONNECT_TIMEOUT = 5.0  # seconds to reach a scheduler before giving up
+
+# What the processes of a LocalCluster that kg starts itself do besides the tasks, turned down
+# (benchmarks/README.md, `dask_speed.py`): distributed's statistical profiler samples the stack of
+# every running task every 10 ms (spaCy's stacks are deep), the system monitor polls psutil every
+# 0.5 s and the memory monitor every 0.1 s in each process, the event loop checks its own health
+# every 20 ms, and the nannies start each worker with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands
+# memory back to the kernel at every free past 64 KB (spaCy allocates and frees arrays per
+# sentence). A cluster given by its address keeps its own settings: start its workers with
+# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False (docs/scaling.md).
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set (glibc's own)
+}
 
 _LOCAL = re.compile(r"local:([1-9][0-9]{0,2})")
 _REMOTE = re.compile(r"(tcp|tls|ws|wss|inproc)://[^\s/]+")
@@ -205,13 +224,7 @@ def extract_on_cluster(
     try:
         try:
             if address.startswith("local:"):
-                cluster = distributed.LocalCluster(
-                    n_workers=int(address.split(":", 1)[1]),
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=50,
-                )
+                cluster = local_cluster(int(address.split(":", 1)[1]))
                 client = distributed.Client(cluster, timeout=timeout)
             else:
                 client = distributed.Client(address, timeout=timeout)
@@ -237,6 +250,18 @@ def extract_on_cluster(
         if ok:  # after a lost scheduler its background reconnection still logs: left quiet
             for lg, lv in zip(loggers, levels, strict=True):
                 lg.setLevel(lv)
+
+
+def local_cluster(workers: int) -> Any:
+    """The ``LocalCluster`` of ``--dask local:N``: ``workers`` processes of one thread each, with
+    distributed's background work turned down (:data:`LOCAL_CLUSTER_CONFIG`)."""
+    import dask
+
+    distributed = _import_distributed()
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # each nanny copies it into its worker's process
+        return distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        )
 
 
 def _first_line(exc: BaseException) -> str:

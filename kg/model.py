@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 __all__ = ["DateValue", "Entity", "Evidence", "Fact", "Mention", "TextValue"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class DateValue:
     """A date as precise as the text gives it: ``iso`` is YYYY, YYYY-MM or YYYY-MM-DD."""
 
@@ -28,14 +28,14 @@ class DateValue:
         return {4: "year", 7: "month", 10: "day"}.get(len(self.iso.lstrip("-")), "year")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class TextValue:
     """A plain literal value (a colour, a file name, an unmapped infobox value)."""
 
     text: str
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Mention:
     """A name for a thing at [start, end) of an article's text.
 
@@ -53,7 +53,7 @@ class Mention:
     subject: bool = False
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Evidence:
     """Where a fact comes from: the sentence (or infobox line) and how it was found."""
 
@@ -66,7 +66,7 @@ class Evidence:
     confidence: float
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Fact:
     """A candidate fact: ``subject --relation--> object`` with its evidence.
 
@@ -83,7 +83,7 @@ class Fact:
     premises: tuple[Fact, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing: canonical label, class, every other name seen."""
 

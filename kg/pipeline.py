@@ -21,11 +21,12 @@ from kg.export.dumps import dump_store
 from kg.extract import Extraction
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Entity, Mention
-from kg.ontology import KG_NS, RELATIONS, ontology_graph
+from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.rdf_summary import write_summary
 from kg.resolve import Resolution, resolve_mentions
 from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
+from kg.store_tally import Tally, rdflib_triples, store_totals
 
 if TYPE_CHECKING:
 
@@ -186,17 +187,21 @@ def build_graph(
             report.store_totals = store_totals(ox_store)
             report.kept = _stored_stems(ox_store, base)
             return report
+        tally = None
         try:
             mark_build_started(store, sorted({*(before or ()), *stems}))
-            _write(report, ox_store, base, extractions, res, facts, hashes, progress)
+            tally = Tally(store)  # the store's counts, kept as its graphs are written (kg/store_tally.py)
+            tally.reconcile(ox_store, str(Iris(base).doc), (str(Iris(base).article(st)) for st in before or ()))
+            _write(report, ox_store, base, extractions, res, facts, hashes, progress, tally)
             if prune:
-                report.pruned = _prune(ox_store, base, set(stems))
+                report.pruned = _prune(ox_store, base, set(stems), tally)
             clock.lap("write")
-            write_summary(ox_store, base)  # the counts of the whole store (kg/rdf_summary.py)
+            write_summary(ox_store, base, tally)  # from the tally's counts of the whole store
             clock.lap("summary")
             built = set(stems)
             report.kept = [st for st in _stored_stems(ox_store, base) if st not in built]
-            report.store_totals = store_totals(ox_store)
+            report.store_totals = {**tally.totals(), "quads": len(ox_store)}
+            tally.close()
             for out in outputs:
                 dump_store(ox_store, out)
                 report.outputs.append(str(out))
@@ -210,6 +215,9 @@ def build_graph(
                 f"the articles written so far are {_listing(report.articles)} "
                 "(the store is marked unfinished: free some space and run the same 'kg build' again)"
             )
+        finally:
+            if tally is not None:
+                tally.close()
         if full is not None:  # raised outside the handler, so no traceback keeps the store (and its lock) open
             raise BuildError(full)
         clock.lap("dump")
@@ -341,33 +349,6 @@ def _extract_all(
     return [found[a.stem] for a in articles]
 
 
-_TOTALS = (
-    f"PREFIX kg: <{KG_NS}>"
-    + """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT
-  (COUNT(DISTINCT ?g) AS ?articles)
-  (COUNT(DISTINCT ?e) AS ?entities)
-  (COUNT(DISTINCT ?st) AS ?facts)
-WHERE {
-  GRAPH ?g { ?g a kg:Article .
-    OPTIONAL { { ?e a ?c ; rdfs:label ?l } UNION { ?st a kg:Statement } } }
-}
-"""
-)
-
-
-def store_totals(ox_store: ox.Store) -> dict[str, int]:
-    """The whole store's counts, whatever this build touched: ``articles`` (named graphs of
-    articles), ``entities`` (distinct labelled, typed resources in them), ``facts`` (fact
-    statements, one per sentence stating a fact) and ``quads`` (everything, ontology included)."""
-    row = next(iter(ox_store.query(_TOTALS)))  # type: ignore[arg-type]
-    out = {k: int(row[k].value) for k in ("articles", "entities", "facts")}
-    out["quads"] = len(ox_store)
-    return out
-
-
 def _stored_stems(ox_store: ox.Store, base: str) -> list[str]:
     """The stems of every article graph in the store, sorted."""
     iris = Iris(base)
@@ -379,7 +360,7 @@ def _stored_stems(ox_store: ox.Store, base: str) -> list[str]:
     return sorted(stems)
 
 
-def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:
+def _prune(ox_store: ox.Store, base: str, keep: set[str], tally: Tally) -> list[str]:
     """Drop the graphs of articles no longer built; returns their stems."""
     iris = Iris(base)
     gone = []
@@ -388,6 +369,7 @@ def _prune(ox_store: ox.Store, base: str, keep: set[str]) -> list[str]:
         stem = iris.stem_of(iri)
         if stem is not None and stem not in keep:
             drop_graph(ox_store, iri)
+            tally.remove(iri)
             gone.append(stem)
     return sorted(gone)
 
@@ -401,6 +383,7 @@ def _write(
     facts: Sequence[ResolvedFact],
     hashes: dict[str, str],
     progress: Progress | None,
+    tally: Tally,
 ) -> None:
     from kg.gazetteer_link import link_places
 
@@ -429,10 +412,12 @@ def _write(
             meta["about"] = subj
         quads = list(article_quads(iris, stem, meta, ents, art_facts, gaz_ids))
         written = write_graph(ox_store, iris.article(stem), quads)
+        tally.replace(str(iris.article(stem)), rdflib_triples(quads))
         report.quads += written
         unflushed += written
         if unflushed >= FLUSH_QUADS:  # Oxigraph keeps what it wrote in memory until a flush
             ox_store.flush()
+            tally.commit()
             unflushed = 0
         report.articles.append(stem)
         report.unmapped_keys.update(ex.unmapped_keys)

@@ -79,6 +79,7 @@ class QuerySpec:
     params: tuple[Param, ...] = ()
     declared: bool = False
     variables: frozenset[str] = field(default_factory=frozenset)
+    fallback: str = ""  # ``# Fallback: direct/X.rq``: the query for a store without the summary graph
 
     def describe_params(self) -> str:
         if self.declared:
@@ -99,7 +100,7 @@ def _header(text: str, name: str) -> QuerySpec:
     """
     heads: dict[str, str] = {}
     for line in text.splitlines():
-        m = re.match(r"#\s*(Title|Question|Parameters):\s*(.*)", line.strip())
+        m = re.match(r"#\s*(Title|Question|Parameters|Fallback):\s*(.*)", line.strip())
         if m:
             heads.setdefault(m.group(1).lower(), m.group(2).strip())
         elif line.strip() and not line.lstrip().startswith("#"):
@@ -113,7 +114,10 @@ def _header(text: str, name: str) -> QuerySpec:
             params.append(Param(pname, kind, "required" in words))
     body = re.sub(r"#[^\n]*", "", re.sub(r'"(?:[^"\\\n]|\\.)*"|<[^<>\s]*>', " ", text))
     variables = frozenset(re.findall(r"[?$](\w+)", body))
-    return QuerySpec(text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables)
+    fallback = heads.get("fallback", "").split(" ", 1)[0]
+    return QuerySpec(
+        text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables, fallback
+    )
 
 
 def library() -> list[QuerySpec]:

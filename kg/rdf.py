@@ -41,7 +41,7 @@ _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a qualifier's date: typed l
 Quad = tuple[Node, Node, Node, URIRef]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class ResolvedFact:
     """A fact after resolution: subject and object are entity keys (or a value)."""
 

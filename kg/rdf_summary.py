@@ -19,16 +19,20 @@ those kept from earlier ones), and the queries read the counts:
   ``kg:objectLabel``) and ``kg:multiSourceRank``, its place in the answer's order (most articles
   first, then by subject, relation and object).
 
-The counting is two aggregations over the store (linear in its statements: each statement is read
-once) and a label look-up per counted fact; the graph is replaced in one transaction, so a reader
-sees the old summary or the new one.
+A build takes the counts from the store's running tally (:class:`kg.store_tally.Tally`, kept as
+each article graph is written, so nothing here reads the whole store); without one (a store made
+some other way, and the tests' direct counts) they are two aggregations over the store, linear in
+its statements but holding every distinct pair they count. Then a label look-up per ranked entity
+and per counted fact; the graph is replaced in one transaction, so a reader sees the old summary
+or the new one.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import RDFS, XSD, Literal, URIRef
@@ -36,6 +40,9 @@ from rdflib import RDFS, XSD, Literal, URIRef
 from kg.ontology import KG, KG_NS
 from kg.rdf import Iris, Quad
 from kg.store import write_graph
+
+if TYPE_CHECKING:
+    from kg.store_tally import Tally
 
 __all__ = ["RANKED", "connections", "multi_source", "summary_graph", "summary_quads", "write_summary"]
 
@@ -92,14 +99,36 @@ def _labels(store: ox.Store, node: ox.NamedNode, graphs: list[ox.NamedNode] | No
     return sorted(found)
 
 
-def summary_quads(store: ox.Store, base: str) -> Iterator[Quad]:
-    """Every quad of the summary graph of ``store`` (built under ``base``)."""
+def _term(key: str) -> ox.NamedNode | ox.Literal:
+    """A term as the tally keeps it (an IRI's text, a literal's N-Triples form) back as a term."""
+    if not key.startswith('"'):
+        return ox.NamedNode(key)
+    (q,) = ox.parse(f"<x:s> <x:p> {key} .", format=ox.RdfFormat.N_TRIPLES)
+    assert isinstance(q.object, ox.Literal)
+    return q.object
+
+
+_Fact = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal, int]
+
+
+def _counts(store: ox.Store, tally: Tally | None) -> tuple[Iterable[tuple[str, int]], list[str], Iterable[_Fact]]:
+    """Every linked entity's connections, the ``RANKED`` best-connected, and the facts several
+    articles state: from ``tally`` if there is one, else counted over ``store``."""
+    if tally is not None:
+        multi = ((ox.NamedNode(s), ox.NamedNode(p), _term(o), n) for s, p, o, n in tally.multi_source())
+        return tally.connections(), [iri for iri, _ in tally.best_connected(RANKED)], multi
+    counts = connections(store)
+    return counts.items(), sorted(counts, key=lambda iri: (-counts[iri], iri))[:RANKED], multi_source(store)
+
+
+def summary_quads(store: ox.Store, base: str, tally: Tally | None = None) -> Iterator[Quad]:
+    """Every quad of the summary graph of ``store`` (built under ``base``), with the counts of
+    its ``tally`` when there is one."""
     g = summary_graph(base)
     onto = [ox.NamedNode(Iris(base).ontology_graph)]
-    counts = connections(store)
-    for iri in sorted(counts):
-        yield URIRef(iri), KG.connections, Literal(counts[iri], datatype=XSD.integer), g
-    ranked = sorted(counts, key=lambda iri: (-counts[iri], iri))[:RANKED]
+    linked, ranked, multi = _counts(store, tally)
+    for iri, n in linked:
+        yield URIRef(iri), KG.connections, Literal(n, datatype=XSD.integer), g
     for rank, iri in enumerate(ranked, 1):
         node = ox.NamedNode(iri)
         e = URIRef(iri)
@@ -123,7 +152,7 @@ def summary_quads(store: ox.Store, base: str) -> Iterator[Quad]:
         return seen[node.value]
 
     relation_labels: dict[str, list[str]] = defaultdict(list)
-    for s, p, o, n in multi_source(store):
+    for s, p, o, n in multi:
         subject = first_label(s)
         if subject is None:
             continue  # a subject no article labels (the contract says none): the answer never showed it
@@ -152,8 +181,9 @@ def _literal(o: ox.Literal) -> Literal:
     return Literal(o.value, datatype=URIRef(o.datatype.value))
 
 
-def write_summary(store: ox.Store, base: str) -> int:
-    """Count the store and replace its summary graph; returns the summary's quad count."""
-    store.flush()  # the articles just written leave Oxigraph's write buffer before the counting reads them
-    quads = list(summary_quads(store, base))
+def write_summary(store: ox.Store, base: str, tally: Tally | None = None) -> int:
+    """Replace the summary graph of ``store`` (from its ``tally``'s counts, or counted over the
+    store without one); returns the summary's quad count."""
+    store.flush()  # the articles just written leave Oxigraph's write buffer before the labels are read
+    quads = list(summary_quads(store, base, tally))
     return write_graph(store, summary_graph(base), quads)

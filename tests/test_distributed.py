@@ -135,6 +135,34 @@ def test_local_cluster_build_is_byte_identical_and_fills_the_cache(
     assert (tmp_path / "b.nq").read_bytes() == local_nq
 
 
+def _worker_settings() -> dict[str, object]:
+    import dask
+
+    return {
+        "profile": dask.config.get("distributed.worker.profile.enabled"),
+        "gil": dask.config.get("distributed.admin.system-monitor.gil.enabled"),
+        "malloc_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+    }
+
+
+def test_the_cluster_kg_starts_has_the_profiler_and_monitors_off() -> None:
+    """A LocalCluster kg starts (``--dask local:N``) samples no task's stack, polls less, and
+    leaves glibc's trim threshold alone (benchmarks/README.md: CPU of dask_speed.py)."""
+    import distributed
+
+    from kg.distributed import local_cluster
+
+    before = _worker_settings()
+    cluster = local_cluster(1)
+    try:
+        with distributed.Client(cluster) as client:
+            got = list(client.run(_worker_settings).values())
+    finally:
+        cluster.close()
+    assert got == [{"profile": False, "gil": False, "malloc_trim": os.environ.get("MALLOC_TRIM_THRESHOLD_")}]
+    assert _worker_settings() == before  # the client's own configuration is left as it was
+
+
 def _wait_for_cache(where: Path, build: subprocess.Popen[str], at_least: int, timeout: float = 180) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:

@@ -67,3 +67,24 @@ def test_a_cached_rebuild_and_a_store_flushed_every_few_quads_write_the_same_gra
     fresh = build_graph([corpus], tmp_path / "s", [tmp_path / "c.nq"], use_cache=False)
     assert fresh.quads > 4 * 50  # so the store was flushed between articles, several times
     assert (tmp_path / "c.nq").read_bytes() == first
+
+
+def test_a_decoded_entry_shares_its_repeated_values(cached: tuple[Path, Path, bytes]) -> None:
+    """The cache decoder gives equal mentions, evidence and strings of one entry as one object (a
+    fact's subject is the article's mention; the stem, class and rule names are interned), and the
+    held records have no ``__dict__`` (slots): what resolution holds per article."""
+    import sys
+
+    corpus, store, _ = cached
+    a = read_article(corpus / "harlan_voss.txt")
+    ex = ExtractionCache(store).get(a, article_digest(a), candidates=False)
+    assert ex is not None and ex.facts
+    by_value = {m: m for m in ex.mentions}
+    shared = [f for f in ex.facts if f.subject in by_value]
+    assert shared and all(f.subject is by_value[f.subject] for f in shared)
+    assert all(m.article is sys.intern(a.stem) for m in ex.mentions)
+    assert len({id(f.evidence.extractor) for f in ex.facts}) == len({f.evidence.extractor for f in ex.facts})
+    sentences = [f.evidence.sentence for f in ex.facts]
+    assert len({id(s) for s in sentences}) == len(set(sentences))
+    for held in (ex.mentions[0], ex.facts[0], ex.facts[0].evidence):
+        assert not hasattr(held, "__dict__")

@@ -19,6 +19,7 @@ import asyncio
 import errno
 import ipaddress
 import socket
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,19 @@ class ServeOptions:
     max_connections: int = 200
 
 
-def _examples() -> dict[str, str]:
-    from kg.query import queries_dir
+def _examples(store: Path) -> tuple[dict[str, str], list[str]]:
+    """The library's queries for the page, by name, and the notes to print at start: on a store
+    without the summary graph, the queries that read it are offered as their direct fallbacks."""
+    from kg.query import library
+    from kg.query_summary import fallback_spec, has_summary, missing_summary_note
+    from kg.store import open_store
 
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(queries_dir().glob("*.rq"))}
+    specs = library()
+    needs = [s.name for s in specs if s.fallback]
+    if not needs or has_summary(open_store(store, read_only=True)):
+        return {s.name: s.text for s in specs}, []
+    examples = {s.name: (fallback_spec(s) if s.fallback else s).text for s in specs}
+    return examples, [missing_summary_note(store, needs) + "; the query page offers those counts"]
 
 
 _BACKLOG = 1024
@@ -141,11 +151,12 @@ class Server:
             self.pool.close()
             self.sock.close()
             raise ServeError(f"{self.store}: {exc}") from None
+        examples, self.notes = _examples(self.store)  # notes: said once at start (a store without the summary)
         app = make_app(
             self.pool,
             host_checker(self.host, self.port),
             HttpLimits(opts.max_body, opts.header_timeout, opts.cors),
-            page(_examples()),
+            page(examples),
         )
         config = uvicorn.Config(
             app,
@@ -198,6 +209,8 @@ def serve(
 ) -> None:
     """Serve until interrupted; ``announce(url)`` is called once the server is bound and its workers are up."""
     server = Server(store_path, host, port, options)
+    for note in server.notes:
+        print(f"note: {note}", file=sys.stderr)
     if announce is not None:
         announce(server.url)
     server.run()
