@@ -1,7 +1,8 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
 kg/data/nouns.json, the pair table kg/data/pairs.json, the possessive table
-kg/data/possessives.json, the lead table kg/data/lead.json) carries examples: an invented article,
-and the facts the row must give on it. One parametrised test runs them all."""
+kg/data/possessives.json, the lead tables kg/data/lead.json and kg/data/lead_events.json) carries
+examples: an invented article, and the facts the row must give on it. One parametrised test runs
+them all."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from kg.datafiles import load_json
 from kg.extract.relations.kinship import possessive_rules
+from kg.extract.relations.lead_events import _rules as event_rules
 from kg.extract.relations.lead_table import _rules as lead_rules
 from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.pairs import pair_rules
@@ -29,6 +31,7 @@ TABLES = {
     "pairs.json": lambda row: frozenset({row["name"]}),
     "possessives.json": _possessive,  # kinship:son, possessive:newspaper: the noun that fired
     "lead.json": lambda row: frozenset({row["name"]}),
+    "lead_events.json": lambda row: frozenset({row["name"]}),
 }
 
 
@@ -53,6 +56,7 @@ def _value(obj: Any) -> str:
         ("pairs.json", pair_rules, 1),
         ("possessives.json", possessive_rules, 10),
         ("lead.json", lambda: tuple(lead_rules().values()), 2),
+        ("lead_events.json", event_rules, 1),
     ],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
@@ -217,6 +221,30 @@ def test_a_bad_lead_row_fails_when_the_table_loads(row: dict[str, Any], problem:
     from kg.extract.relations.lead_table import _row
 
     with pytest.raises(ValueError, match=r"kg/data/lead\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+_SPAN = {"name": "x", "rule": "event-span", "kind": "span", "subject_class": ["Event"], "confidence": 0.5}
+_SPAN_OK = {**_SPAN, "patterns": [r"from (?P<start>\w+) to (?P<end>\d{4})"], "start_relation": "startTime"}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_SPAN_OK, "end_relation": "endTme"}, "unknown ontology relation 'endTme'"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": ["from (?P<start>"]}, "no regular expression"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": [r"from (?P<start>\w+)"]}, "(?P<end>"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": [r"{@no_such} (?P<start>a)(?P<end>b)"]}, "no_such"),
+        ({**_SPAN_OK, "end_relation": "endTime", "subject_class": ["Conflict"]}, "broad classes"),
+        ({**_SPAN_OK, "end_relation": "endTime", "kind": "spam"}, "kind 'span'"),
+        ({**_SPAN, "end_relation": "endTime", "start_relation": "startTime"}, "needs patterns"),
+    ],
+)
+def test_a_bad_lead_event_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_events import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead_events\.json, rule 'x'") as exc:
         _row(row)
     assert problem in str(exc.value)
 

@@ -1,5 +1,6 @@
 """The lead sentence of a place, an organisation or an event: where it lies ("X is a town in Y"),
-its span ("(1954–1956)"), the event it is part of, when it began and ended, who led it."""
+the event it is part of, when it began and ended, who led it (an event's span, "lasted from 12
+June to 30 July 1958", is a row of ``kg/data/lead_events.json``: ``lead_events.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.dates import parse_date
 from kg.extract.confidences import confidence
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
@@ -19,7 +19,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["event_lead_facts", "event_span_facts", "location_facts"]
+__all__ = ["event_lead_facts", "location_facts"]
 
 
 _WATER = re.compile(rf"\b(?:{alternation('water_name_words')})\b")
@@ -77,37 +77,6 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                         yield Fact(ctx.subject, rel, p, ev)
                         return
         return
-
-
-_SPAN = re.compile(
-    r"\b(?:from|between)\s+(?P<a>[^.;]{1,40}?)\s+(?:to|until|and|till)\s+(?P<b>[^.;]{1,40}?\d{4})\b"
-    rf"|\b(?:{alternation('event_span_verbs')})\s+(?:from\s+)?(?P<c>\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}})"
-    r"\s*[–-]\s*(?P<d>[^.;]{1,30}?\d{4})\b"
-)
-
-
-def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
-    """When the lead's first sentence dates an event: "… that lasted from 12 June to 30 July 1958",
-    "between March and May 1921" → start and end; the first date takes the second's year when it
-    names none."""
-    if group_of(ctx.subject.cls) != "Event":
-        return
-    sents = list(ctx.doc.sents)
-    if not sents:
-        return
-    m = _SPAN.search(sents[0].text)
-    if m is None:
-        return
-    first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-    end = parse_date(second)
-    if end is None:
-        return
-    start = parse_date(first) or parse_date(first, int(end.iso[:4]))
-    if start is None or start.iso > end.iso:
-        return
-    ev = ctx.evidence(sents[0], "lead-event-span")
-    yield Fact(ctx.subject, "startTime", start, ev)
-    yield Fact(ctx.subject, "endTime", end, ev)
 
 
 _BEGIN = lexicon("event_begin_verbs")
