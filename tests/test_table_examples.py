@@ -225,6 +225,54 @@ def test_a_bad_lead_row_fails_when_the_table_loads(row: dict[str, Any], problem:
     assert problem in str(exc.value)
 
 
+_TOKEN = {"name": "x", "rule": "event-lead", "kind": "token", "subject_class": ["Event"], "confidence": 0.5}
+_LED = {"lower": ["led"]}
+_ANY = {"relation": "participant", "path": "*"}
+_BY_LEMMA = {"relation_by_lemma": {"@event_end_verbs": "endTime"}}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "participnt", "path": "agent>*"}]}, "'participnt'"),
+        ({**_TOKEN, "trigger": {**_LED, "guard": "its-subject"}, "facts": [_ANY]}, "guard must be one of"),
+        ({**_TOKEN, "trigger": {"lemma": ["@no_such"]}, "facts": [_ANY]}, "no_such"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "participant", "path": "agent>["}]}, "bad step"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{**_ANY, "class": ["Persn"]}]}, "Persn"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{**_ANY, "date": "prep"}]}, "path or a date"),
+        (
+            {**_TOKEN, "trigger": _LED, "facts": [{"relation": "startTime", **_BY_LEMMA, "date": "x"}]},
+            "relation or relation_by_lemma",
+        ),
+        ({**_TOKEN, "trigger": _LED, "facts": []}, "a trigger and facts"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "partOf", "path": "*", "not_last_word": "nope"}]}, "nope"),
+    ],
+)
+def test_a_bad_lead_event_token_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_events import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead_events\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+def test_a_lead_event_guard_and_a_calendar_stretch_keep_their_facts_out():
+    """The row's guard and its not_last_word test decide: a strike whose subject is another body
+    ("the union began …") gets no start, an event "during Harvest Week" is part of no event."""
+    from kg.annotate import _annotate
+    from kg.documents.reader import read_text
+    from kg.extract import extract_article
+
+    text = (
+        "= Brennick Dock Strike =\n\nThe Brennick Dock Strike was a strike of dock workers during Harvest Week. "
+        "The Valdora Dockers' Union began talks on 3 May 1961.\n"
+    )
+    article = read_text(text, "example.txt")
+    blocks, lead = next(_annotate([article], 1))
+    facts = extract_article(article, blocks, lead).facts
+    assert not [f for f in facts if f.evidence.extractor in ("lead-during", "lead-began-ended")]
+
+
 _SPAN = {"name": "x", "rule": "event-span", "kind": "span", "subject_class": ["Event"], "confidence": 0.5}
 _SPAN_OK = {**_SPAN, "patterns": [r"from (?P<start>\w+) to (?P<end>\d{4})"], "start_relation": "startTime"}
 

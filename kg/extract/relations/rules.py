@@ -18,8 +18,8 @@ from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, possessive_rules
-from kg.extract.relations.lead import event_lead_facts, location_facts
-from kg.extract.relations.lead_events import event_relations, span_facts
+from kg.extract.relations.lead import location_facts
+from kg.extract.relations.lead_events import event_relations, span_facts, token_facts
 from kg.extract.relations.lead_table import lead_relations
 from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
@@ -210,17 +210,12 @@ def _event_span(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return span_facts(ctx, "event-span")
 
 
-@rule(
-    "event-lead",
-    "lead",
-    {"country", "endTime", "location", "partOf", "participant", "startTime"},
-    needs=("siblings",),
-)
+@rule("event-lead", "lead", lambda: event_relations("event-lead"), needs=("siblings",))
 def _event_lead(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An event's own lead paragraph.
+    """An event's own lead paragraph (table ``lead_events.json``).
     Example: "… during the Mau Mau uprising. It began on 2 April 1954" → partOf(subject, Mau Mau uprising),
     startTime(subject, 1954-04-02)."""
-    return event_lead_facts(ctx)
+    return token_facts(ctx, "event-lead")
 
 
 @rule("location", "lead", lambda: lead_relations("lead-location"), needs=("siblings",))
@@ -318,6 +313,7 @@ _TABLES = {
     "nationality": "lead.json",
     "location": "lead.json",
     "event-span": "lead_events.json",
+    "event-lead": "lead_events.json",
 }
 
 
