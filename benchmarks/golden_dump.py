@@ -7,7 +7,8 @@
 into ``DIR/<set>.nq``; ``check`` builds them again into ``DIR/new/`` and reports, per set, whether
 the dump is byte-identical, and if not the first differing lines.  The exit status is 1 when any
 set differs.  Sets: ``seeds`` (seeds/), ``tests`` (tests/data/), ``redocred`` (the first 100
-Re-DocRED dev articles of ../shared/eval/redocred-dev, copied with the others into ``DIR/input/``).
+Re-DocRED dev articles of ../shared/eval/redocred-dev, copied with the others into ``DIR/input/``),
+``redocred500`` (all 500 dev articles: about 15-20 CPU minutes; run it under ``nice -n 10``).
 """
 
 from __future__ import annotations
@@ -23,18 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REDOCRED = ROOT.parent / "shared" / "eval" / "redocred-dev"
 REDOCRED_N = 100
+SIZES = {"redocred": REDOCRED_N, "redocred500": 500}
 
 
 def _input(name: str, golden: Path) -> Path:
     """The set's articles, copied once into ``DIR/input/<set>/`` so every build reads the same paths."""
-    sources = {"seeds": ROOT / "seeds", "tests": ROOT / "tests" / "data", "redocred": REDOCRED}
+    sources = {"seeds": ROOT / "seeds", "tests": ROOT / "tests" / "data", "redocred": REDOCRED, "redocred500": REDOCRED}
     if name not in sources:
-        raise SystemExit(f"error: unknown set {name!r} (seeds, tests, redocred)")
+        raise SystemExit(f"error: unknown set {name!r} (seeds, tests, redocred, redocred500)")
     folder = golden / "input" / name
     if not folder.exists():
         files = sorted(sources[name].glob("*.txt"))
         folder.mkdir(parents=True)
-        for src in files[:REDOCRED_N] if name == "redocred" else files:
+        for src in files[: SIZES[name]] if name in SIZES else files:
             shutil.copyfile(src, folder / src.name)
     return folder
 
@@ -70,7 +72,7 @@ def compare(old: Path, new: Path) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("mode", choices=["record", "check"])
-    ap.add_argument("--sets", default="seeds,tests,redocred")
+    ap.add_argument("--sets", default="seeds,tests,redocred", help="comma-separated: seeds, tests, redocred(500)")
     ap.add_argument("--dir", type=Path, default=Path("/tmp/golden"))
     args = ap.parse_args()
     status = 0

@@ -106,3 +106,14 @@ def test_infobox_and_see_also_facts_take_their_confidence_from_the_table(monkeyp
     table = {**confidences._table(), "infobox": 0.41, "infobox-unmapped": 0.42, "see-also": 0.43}
     monkeypatch.setattr(confidences, "_table", lambda: table)
     assert by_relation() == {"foundedBy": {0.41}, "infoboxValue": {0.42}, "seeAlso": {0.43}}
+
+
+def test_no_rule_keeps_a_confidence_as_a_module_constant():
+    """A confidence is a row of a table or of confidences.json, never ``ROSTER_CONFIDENCE = 0.75``."""
+    found = []
+    for p in (KG / "extract").rglob("*.py"):
+        for node in ast.parse(p.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name) and "CONFIDENCE" in t.id.upper()]
+                found += [f"{p.name}: {n}" for n in names if isinstance(node.value.value, float)]
+    assert not found, found

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,10 @@ def _named_in_code() -> set[str]:
     for noun in noun_rules():
         parts = [noun.subject, *(part for _, part in noun.facts)]
         out.update(s.value for part in parts for p in part.paths for s in p if s.op == "@" and s.value)
+    for row in load_json("lead_events.json")["rules"]:  # and those the lead-event rows name: @name, {@name}
+        text = json.dumps([row.get("trigger", {}), row.get("facts", []), row.get("patterns", [])])
+        out.update(re.findall(r"@(\w+)", text))
+        out.update(f["not_last_word"] for f in row.get("facts", []) if f.get("not_last_word"))
     return out
 
 

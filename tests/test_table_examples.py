@@ -1,7 +1,8 @@
 """Every row of the pattern tables (the verb table kg/data/triggers.json, the noun table
 kg/data/nouns.json, the pair table kg/data/pairs.json, the possessive table
-kg/data/possessives.json, the lead table kg/data/lead.json) carries examples: an invented article,
-and the facts the row must give on it. One parametrised test runs them all."""
+kg/data/possessives.json, the lead tables kg/data/lead.json and kg/data/lead_events.json) carries
+examples: an invented article, and the facts the row must give on it. One parametrised test runs
+them all."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from kg.datafiles import load_json
 from kg.extract.relations.kinship import possessive_rules
+from kg.extract.relations.lead_events import _rules as event_rules
 from kg.extract.relations.lead_table import _rules as lead_rules
 from kg.extract.relations.nouns import noun_rules
 from kg.extract.relations.pairs import pair_rules
@@ -29,6 +31,7 @@ TABLES = {
     "pairs.json": lambda row: frozenset({row["name"]}),
     "possessives.json": _possessive,  # kinship:son, possessive:newspaper: the noun that fired
     "lead.json": lambda row: frozenset({row["name"]}),
+    "lead_events.json": lambda row: frozenset({row["name"]}),
 }
 
 
@@ -53,6 +56,7 @@ def _value(obj: Any) -> str:
         ("pairs.json", pair_rules, 1),
         ("possessives.json", possessive_rules, 10),
         ("lead.json", lambda: tuple(lead_rules().values()), 2),
+        ("lead_events.json", event_rules, 1),
     ],
 )
 def test_every_row_has_an_example_with_facts(table: str, loaded: Any, least: int):
@@ -217,6 +221,78 @@ def test_a_bad_lead_row_fails_when_the_table_loads(row: dict[str, Any], problem:
     from kg.extract.relations.lead_table import _row
 
     with pytest.raises(ValueError, match=r"kg/data/lead\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+_TOKEN = {"name": "x", "rule": "event-lead", "kind": "token", "subject_class": ["Event"], "confidence": 0.5}
+_LED = {"lower": ["led"]}
+_ANY = {"relation": "participant", "path": "*"}
+_BY_LEMMA = {"relation_by_lemma": {"@event_end_verbs": "endTime"}}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "participnt", "path": "agent>*"}]}, "'participnt'"),
+        ({**_TOKEN, "trigger": {**_LED, "guard": "its-subject"}, "facts": [_ANY]}, "guard must be one of"),
+        ({**_TOKEN, "trigger": {"lemma": ["@no_such"]}, "facts": [_ANY]}, "no_such"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "participant", "path": "agent>["}]}, "bad step"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{**_ANY, "class": ["Persn"]}]}, "Persn"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{**_ANY, "date": "prep"}]}, "path or a date"),
+        (
+            {**_TOKEN, "trigger": _LED, "facts": [{"relation": "startTime", **_BY_LEMMA, "date": "x"}]},
+            "relation or relation_by_lemma",
+        ),
+        ({**_TOKEN, "trigger": _LED, "facts": []}, "a trigger and facts"),
+        ({**_TOKEN, "trigger": _LED, "facts": [{"relation": "partOf", "path": "*", "not_last_word": "nope"}]}, "nope"),
+    ],
+)
+def test_a_bad_lead_event_token_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_events import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead_events\.json, rule 'x'") as exc:
+        _row(row)
+    assert problem in str(exc.value)
+
+
+def test_a_lead_event_guard_and_a_calendar_stretch_keep_their_facts_out():
+    """The row's guard and its not_last_word test decide: a strike whose subject is another body
+    ("the union began …") gets no start, an event "during Harvest Week" is part of no event."""
+    from kg.annotate import _annotate
+    from kg.documents.reader import read_text
+    from kg.extract import extract_article
+
+    text = (
+        "= Brennick Dock Strike =\n\nThe Brennick Dock Strike was a strike of dock workers during Harvest Week. "
+        "The Valdora Dockers' Union began talks on 3 May 1961.\n"
+    )
+    article = read_text(text, "example.txt")
+    blocks, lead = next(_annotate([article], 1))
+    facts = extract_article(article, blocks, lead).facts
+    assert not [f for f in facts if f.evidence.extractor in ("lead-during", "lead-began-ended")]
+
+
+_SPAN = {"name": "x", "rule": "event-span", "kind": "span", "subject_class": ["Event"], "confidence": 0.5}
+_SPAN_OK = {**_SPAN, "patterns": [r"from (?P<start>\w+) to (?P<end>\d{4})"], "start_relation": "startTime"}
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({**_SPAN_OK, "end_relation": "endTme"}, "unknown ontology relation 'endTme'"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": ["from (?P<start>"]}, "no regular expression"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": [r"from (?P<start>\w+)"]}, "(?P<end>"),
+        ({**_SPAN_OK, "end_relation": "endTime", "patterns": [r"{@no_such} (?P<start>a)(?P<end>b)"]}, "no_such"),
+        ({**_SPAN_OK, "end_relation": "endTime", "subject_class": ["Conflict"]}, "broad classes"),
+        ({**_SPAN_OK, "end_relation": "endTime", "kind": "spam"}, "kind 'span'"),
+        ({**_SPAN, "end_relation": "endTime", "start_relation": "startTime"}, "needs patterns"),
+    ],
+)
+def test_a_bad_lead_event_row_fails_when_the_table_loads(row: dict[str, Any], problem: str):
+    from kg.extract.relations.lead_events import _row
+
+    with pytest.raises(ValueError, match=r"kg/data/lead_events\.json, rule 'x'") as exc:
         _row(row)
     assert problem in str(exc.value)
 

@@ -19,7 +19,7 @@ from functools import cache
 
 from kg.documents.model import InfoboxItem, Name
 
-__all__ = ["split_items", "split_names"]
+__all__ = ["clean_item", "split_items", "split_names"]
 
 _BULLETS = "*•·\u2022\u25aa\u2013 \t"
 _FLAG_CODE = re.compile(r"([A-Z]{3}) (?=[A-Z])")  # "MEX Mexican government": a flag template's country code

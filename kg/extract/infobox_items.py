@@ -15,7 +15,7 @@ from kg.gazetteer import gazetteer
 from kg.model import Evidence, Mention
 from kg.ontology import group_of
 
-__all__: list[str] = []  # helpers of kg.extract.infobox and kg.extract.infobox_values
+__all__ = ["IMAGE_OPTIONS"]  # and helpers of kg.extract.infobox and kg.extract.infobox_values
 
 
 _NUMERIC = re.compile(r"^[\d.,\s]+(\(\d{4}\))?$|^\d[\d,.]*\s*(\(.*\))?\s*$")

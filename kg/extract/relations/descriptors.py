@@ -29,7 +29,7 @@ _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country
 _PEOPLE_NOUN = rf"\s+(?:{alternation('people_nouns')})\b"
 
 
-_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "within"})
+_WHERE_PREPS = lexicon("where_preps")
 
 
 def _peoples_name(text: str, word: str) -> bool:

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["election_participant_facts"]
 
-ELECTION_CONFIDENCE = 0.7
 _VERBS = lexicon("election_participation_verbs")
 _NOUNS = lexicon("election_nouns")
 _CONTEST_VERBS = lexicon("election_contest_verbs")
@@ -75,7 +74,7 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         if not elections or not takers:
             continue
-        ev = ctx.evidence(tok.sent, "election-participant", ELECTION_CONFIDENCE)
+        ev = ctx.evidence(tok.sent, "election-participant")
         for e in elections:
             for p in takers:
                 if p is not e:

@@ -1,25 +1,19 @@
-"""The lead sentence of a place, an organisation or an event: where it lies ("X is a town in Y"),
-its span ("(1954–1956)"), the event it is part of, when it began and ended, who led it."""
+"""The lead sentence of a place, an organisation or an event: where it lies ("X is a town in Y").
+An event's own lead (its span, the event it is part of, when it began and ended, who led it) is
+rows of ``kg/data/lead_events.json``, read by ``lead_events.py``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from kg.dates import parse_date
-from kg.extract.confidences import confidence
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.lead_table import lead_rule
-from kg.extract.relations.verbs import _arg_tokens
 from kg.model import Fact
 from kg.ontology import group_of
 
-if TYPE_CHECKING:
-    from spacy.tokens import Token
-
-__all__ = ["event_lead_facts", "event_span_facts", "location_facts"]
+__all__ = ["location_facts"]
 
 
 _WATER = re.compile(rf"\b(?:{alternation('water_name_words')})\b")
@@ -77,126 +71,3 @@ def location_facts(ctx: Sentences) -> Iterator[Fact]:
                         yield Fact(ctx.subject, rel, p, ev)
                         return
         return
-
-
-_SPAN = re.compile(
-    r"\b(?:from|between)\s+(?P<a>[^.;]{1,40}?)\s+(?:to|until|and|till)\s+(?P<b>[^.;]{1,40}?\d{4})\b"
-    rf"|\b(?:{alternation('event_span_verbs')})\s+(?:from\s+)?(?P<c>\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{1,2}})"
-    r"\s*[–-]\s*(?P<d>[^.;]{1,30}?\d{4})\b"
-)
-
-
-def event_span_facts(ctx: Sentences) -> Iterator[Fact]:
-    """When the lead's first sentence dates an event: "… that lasted from 12 June to 30 July 1958",
-    "between March and May 1921" → start and end; the first date takes the second's year when it
-    names none."""
-    if group_of(ctx.subject.cls) != "Event":
-        return
-    sents = list(ctx.doc.sents)
-    if not sents:
-        return
-    m = _SPAN.search(sents[0].text)
-    if m is None:
-        return
-    first, second = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-    end = parse_date(second)
-    if end is None:
-        return
-    start = parse_date(first) or parse_date(first, int(end.iso[:4]))
-    if start is None or start.iso > end.iso:
-        return
-    ev = ctx.evidence(sents[0], "lead-event-span")
-    yield Fact(ctx.subject, "startTime", start, ev)
-    yield Fact(ctx.subject, "endTime", end, ev)
-
-
-_BEGIN = lexicon("event_begin_verbs")
-
-
-_END = lexicon("event_end_verbs")
-
-
-_TIME_SPAN_WORDS = lexicon("time_span_nouns")
-
-
-def _time_span_name(name: str) -> bool:
-    """ "Harvest Week", "Holy Week", "the Festive Season": a stretch of the calendar, not an event to be part of."""
-    return name.rsplit(None, 1)[-1].casefold() in _TIME_SPAN_WORDS
-
-
-def event_lead_facts(ctx: Sentences) -> Iterator[Fact]:
-    """An event's own lead paragraph: "… during the Mau Mau uprising" → part of that event; "It began
-    on 2 April 1954 … and ended on 14 April" → start and end; "fighters led by X" → X took part."""
-    if group_of(ctx.subject.cls) != "Event":
-        return
-    for sent in ctx.doc.sents:
-        for tok in sent:
-            head = tok.head
-            if tok.dep_ == "prep" and tok.lower_ == "during" and (head.lemma_ == "be" or head.dep_ == "attr"):
-                for o in tok.children:
-                    for m in ctx.mentions_of(o):
-                        if group_of(m.cls) == "Event" and m.text != ctx.subject.text and not _time_span_name(m.text):
-                            yield Fact(
-                                ctx.subject, "partOf", m, ctx.evidence(sent, "lead-during", confidence("lead-event"))
-                            )
-            if tok.dep_ == "pobj" and head.lower_ == "in" and _in_lead_predicate(head):
-                # "a general strike of railway workers in Argentina": the country it happened in
-                for m in ctx.mentions_of(tok):
-                    if m.cls == "Country":
-                        yield Fact(
-                            ctx.subject, "country", m, ctx.evidence(sent, "lead-event-in", confidence("lead-event"))
-                        )
-            if tok.pos_ == "VERB" and tok.lemma_ in _BEGIN | _END and _is_subject(ctx, tok):
-                rel = "startTime" if tok.lemma_ in _BEGIN else "endTime"
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "in" and tok.lemma_ in _BEGIN:
-                        # "began on 26 October in Rosario": where it began
-                        for o in prep.children:
-                            for m in ctx.mentions_of(o)[:1]:
-                                if group_of(m.cls) == "Place" and m.cls != "Country":
-                                    ev = ctx.evidence(sent, "lead-began-in", confidence("lead-event"))
-                                    yield Fact(ctx.subject, "location", m, ev)
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("on", "in"):
-                        date = ctx.date_in(prep)  # "ended on 14 April" takes the year named before it
-                        if date is not None:
-                            yield Fact(
-                                ctx.subject, rel, date, ctx.evidence(sent, "lead-began-ended", confidence("lead-event"))
-                            )
-                            break
-            if tok.lower_ == "led" and tok.dep_ in ("acl", "relcl"):  # called on the lead paragraph only
-                for agent in tok.children:
-                    if agent.dep_ == "agent":
-                        for o in agent.children:
-                            for m in ctx.mentions_of(o):
-                                if group_of(m.cls) == "Person":
-                                    yield Fact(ctx.subject, "participant", m, ctx.evidence(sent, "lead-led-by"))
-
-
-def _is_subject(ctx: Sentences, verb: Token) -> bool:
-    """The verb's subject (or, for "… and ended on …", the first verb's) is "it" or the article's subject."""
-    subjects = _arg_tokens(verb, "nsubj") + _arg_tokens(verb, "nsubjpass")
-    if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and all(t.tag_ == "WDT" for t in subjects):
-        return _is_subject(ctx, verb.head)  # "a strike that began on … and ended on …"
-    return any(
-        t.lower_ == "it" or _lead_subject(t) or any(m.text == ctx.subject.text for m in ctx.mentions_of(t))
-        for t in subjects[:1]
-    )
-
-
-def _in_lead_predicate(prep: Token) -> bool:
-    """The preposition hangs in the first sentence's predicate noun phrase ("was a strike of workers
-    in …"), not in a clause of its own inside it ("… that began in …")."""
-    tok = prep.head
-    while tok.dep_ not in ("attr", "ROOT") and tok.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
-        tok = tok.head
-    return tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.sent.start == 0
-
-
-def _lead_subject(tok: Token) -> bool:
-    """The subject of the lead's first copula ("The X strike of 1959 was a general strike …"), which
-    is the article's subject even where NER made no mention of it; "a general strike … that began"
-    stands for it too."""
-    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
-        tok = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), tok)
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.sent.start == 0

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from kg.extract.confidences import confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["listed_part_facts"]
+__all__ = ["listed_part_facts", "wing_facts"]
 
-PART_CONFIDENCE = 0.75
 _PLURALS = lexicon("member_organisation_plurals")
 _VERBS = lexicon("making_up_verbs")
 _OWNER_NOUNS = lexicon("coalition_nouns")
@@ -61,7 +61,8 @@ def listed_part_facts(article_text: str, ctxs: Sequence[Sentences]) -> Iterator[
             continue
         end = ctx.block.end
         text = article_text[intro:end]
-        ev = Evidence(ctx.article.stem, ctx.block.section_title, text, intro, end, "listed-part", PART_CONFIDENCE)
+        sure = confidence("listed-part")
+        ev = Evidence(ctx.article.stem, ctx.block.section_title, text, intro, end, "listed-part", sure)
         yield Fact(owner, "hasPart", head, ev)
 
 
@@ -89,4 +90,4 @@ def wing_facts(ctx: Sentences) -> Iterator[Fact]:
             part = ctx.subject  # the lead's first sentence, its subject lost in the parse: the article's
         if whole is None or part is None or part is whole or group_of(part.cls) not in ("Organization", "Other"):
             continue
-        yield Fact(part, "parentOrganization", whole, ctx.evidence(tok.sent, "wing-of", PART_CONFIDENCE))
+        yield Fact(part, "parentOrganization", whole, ctx.evidence(tok.sent, "wing-of"))

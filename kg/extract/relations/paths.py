@@ -3,13 +3,16 @@
 A path is steps down the parse from the trigger verb, separated by ``>``: a dependency label
 (``attr|oprd``: one of several; ``*``: any child; ``^``: the token's head, up instead of down),
 optionally with a test on the token, ``[lower=with]`` (its lower-cased text; ``[lower=in|at]``:
-one of these), ``[lemma=member]`` (its lemma) or ``[lemma@alliance_nouns]`` (its lemma is in a
-lexicon of ``lexicons.json``). ``{word}`` is the role's word ("pobj:in" gives "in"). A role's
+one of these), ``[lemma=member]`` (its lemma), ``[lemma@alliance_nouns]`` (its lemma is in a
+lexicon of ``lexicons.json``), ``[dep=attr]`` or ``[pos=VERB]`` (its dependency label or part of
+speech: a test for the head a ``^`` step reaches). ``{word}`` is the role's word ("pobj:in" gives "in"). A role's
 tokens are its paths' tokens in turn; ``when`` is a path that must find a token first. Paths are
 checked when the table loads. The noun table (``nouns.json``) writes its paths the same way.
 
 >>> parse_path("prep[lower=as]>pobj[lemma={word}]", "here")
 (Step(dep='prep', attr='lower', op='=', value='as'), Step(dep='pobj', attr='lemma', op='=', value='{word}'))
+>>> parse_path("^[dep=attr]", "here")
+(Step(dep='^', attr='dep', op='=', value='attr'),)
 >>> parse_path("^>prep[lower=in|at]>pobj", "here")[:2]
 (Step(dep='^', attr=None, op=None, value=None), Step(dep='prep', attr='lower', op='=', value='in|at'))
 >>> sorted(role_paths())
@@ -34,7 +37,7 @@ __all__ = ["RolePaths", "Step", "parse_path", "path_tokens", "role_paths", "role
 _FILE = "kg/data/roles.json"
 _STEP = re.compile(
     r"(?P<dep>[a-z]+(?:\|[a-z]+)*|\*|\^)"
-    r"(?:\[(?P<attr>lower|lemma)(?P<op>[=@])(?P<value>\{word\}|[\w-]+(?:\|[\w-]+)*)\])?"
+    r"(?:\[(?P<attr>lower|lemma|dep|pos)(?P<op>[=@])(?P<value>\{word\}|[\w-]+(?:\|[\w-]+)*)\])?"
 )
 
 
@@ -66,7 +69,8 @@ def parse_path(text: str, where: str) -> tuple[Step, ...]:
         m = _STEP.fullmatch(part.strip())
         if m is None:
             raise ValueError(
-                f"{where}: bad step {part!r} in {text!r} (dep, dep[lower=x], dep[lemma=x], dep[lemma@lexicon])"
+                f"{where}: bad step {part!r} in {text!r} "
+                "(dep, dep[lower=x], dep[lemma=x], dep[lemma@lexicon], ^[dep=x], ^[pos=X])"
             )
         if m["op"] == "@":
             lexicon(m["value"])  # an unknown lexicon fails here
@@ -98,7 +102,8 @@ def _fits(tok: Token, step: Step, word: str) -> bool:
         return False
     if step.attr is None or step.value is None:
         return True
-    have = tok.lower_ if step.attr == "lower" else tok.lemma_
+    attr = step.attr
+    have = tok.lower_ if attr == "lower" else tok.lemma_ if attr == "lemma" else tok.dep_ if attr == "dep" else tok.pos_
     value = word if step.value == "{word}" else step.value
     return have in lexicon(value) if step.op == "@" else have in value.split("|")
 

@@ -34,7 +34,7 @@ from kg.model import Evidence, Fact, Mention
 from kg.ontology import RELATIONS
 from kg.vocab import RelationName
 
-__all__ = ["RULES", "Inputs", "Rule", "RuleError", "rule", "run_rules"]
+__all__ = ["RULES", "Inputs", "Rule", "RuleError", "SameAs", "rule", "run_rules"]
 
 Scope = Literal["block", "lead", "article"]
 SameAs = tuple[Mention, Mention, str]

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["roster_facts"]
 
-ROSTER_CONFIDENCE = 0.75
 _FOUNDERS = lexicon("roster_founder_nouns")
 _LEADERS = lexicon("roster_leader_nouns")
 _MEMBERS = lexicon("roster_member_nouns")
@@ -96,7 +95,7 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
-        ev = ctx.evidence(tok.sent, "roster", ROSTER_CONFIDENCE)
+        ev = ctx.evidence(tok.sent, "roster")
         for p in dict.fromkeys(people):
             if rel == "memberOf":
                 yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)

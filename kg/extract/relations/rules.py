@@ -18,7 +18,8 @@ from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, possessive_rules
-from kg.extract.relations.lead import event_lead_facts, event_span_facts, location_facts
+from kg.extract.relations.lead import location_facts
+from kg.extract.relations.lead_events import event_relations, span_facts, token_facts
 from kg.extract.relations.lead_table import lead_relations
 from kg.extract.relations.life import life_facts
 from kg.extract.relations.nationality import nationality_facts
@@ -202,24 +203,19 @@ def _nationality(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return nationality_facts(ctx)
 
 
-@rule("event-span", "lead", {"startTime", "endTime"}, needs=("siblings",))
+@rule("event-span", "lead", lambda: event_relations("event-span"), needs=("siblings",))
 def _event_span(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """The dates of an event in the lead's first sentence.
+    """The dates of an event in the lead's first sentence (table ``lead_events.json``).
     Example: "… a strike that lasted from 12 June to 30 July 1958" → startTime 1958-06-12, endTime 1958-07-30."""
-    return event_span_facts(ctx)
+    return span_facts(ctx, "event-span")
 
 
-@rule(
-    "event-lead",
-    "lead",
-    {"country", "endTime", "location", "partOf", "participant", "startTime"},
-    needs=("siblings",),
-)
+@rule("event-lead", "lead", lambda: event_relations("event-lead"), needs=("siblings",))
 def _event_lead(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
-    """An event's own lead paragraph.
+    """An event's own lead paragraph (table ``lead_events.json``).
     Example: "… during the Mau Mau uprising. It began on 2 April 1954" → partOf(subject, Mau Mau uprising),
     startTime(subject, 1954-04-02)."""
-    return event_lead_facts(ctx)
+    return token_facts(ctx, "event-lead")
 
 
 @rule("location", "lead", lambda: lead_relations("lead-location"), needs=("siblings",))
@@ -316,6 +312,8 @@ _TABLES = {
     "pair": "pairs.json",
     "nationality": "lead.json",
     "location": "lead.json",
+    "event-span": "lead_events.json",
+    "event-lead": "lead_events.json",
 }
 
 

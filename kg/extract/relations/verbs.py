@@ -20,7 +20,7 @@ from kg.ontology import CLASSES, group_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["VerbRule", "tenure", "verb_facts", "verb_rules"]
+__all__ = ["VerbRule", "check_roles", "tenure", "verb_facts", "verb_rules"]
 
 
 @dataclass(frozen=True)
