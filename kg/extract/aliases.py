@@ -38,8 +38,8 @@ _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s
 # "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
 _LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
-_BRACKET = re.compile(
-    r"\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
+_BRACKET = re.compile(  # after a quoted name too: '"The Movement" (El Movimiento)'
+    r"[\"”]?\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
     rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
     re.IGNORECASE,
 )
