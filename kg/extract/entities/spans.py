@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
-# "the congress of the Tesk Union" tagged as one organisation: the lower-case words before "of" are no name
-_COMMON_OF = re.compile(r"^[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s+of\s+(?:the\s+)?(?=[A-Z])")
 _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+(?:party|group)|\s+(?:of|and|the|in|or))$")
 
 
@@ -32,9 +30,6 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> s = "Evo Morales's"
     >>> a, b = clean_span(s, 0, len(s)); s[a:b]
     'Evo Morales'
-    >>> s = "the congress of the Tesk Farmers' Union"
-    >>> a, b = clean_span(s, 0, len(s)); s[a:b]
-    "Tesk Farmers' Union"
     >>> s = "Free Land Movement (Movimiento Tierra Libre"
     >>> a, b = clean_span(s, 0, len(s)); s[a:b]
     'Free Land Movement'
@@ -44,7 +39,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         if seg.count("(") > seg.count(")") and seg.index("(") > 0:
             end = start + seg.index("(")  # "Free Land Movement (Movimiento Tierra Libre": the name ends
             continue
-        m = _LEAD.match(seg) or _COMMON_OF.match(seg)
+        m = _LEAD.match(seg)
         if m and len(seg) > m.end():
             start += m.end()
             continue
@@ -160,8 +155,34 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
         else:
-            out.append(_with_of_tail(_with_hyphen_tail(_with_name_particle(ent))))
+            out.append(_with_of_tail(_with_hyphen_tail(_with_name_particle(_without_common_head(ent)))))
     return out
+
+
+def _without_common_head(ent: Span) -> Span:
+    """ "the congress of the Tesk Farmers' Union" tagged as one organisation: the lower-case words
+    before "of" are no part of the name that follows.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "at the congress of the Tesk Farmers Union .".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    >>> _without_common_head(doc.ents[0]).text
+    'Tesk Farmers Union'
+    """
+    from spacy.tokens import Span
+
+    words = [t.text for t in ent]
+    i = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    j = i
+    while j < len(words) and j - i < 3 and words[j].isalpha() and words[j].islower() and words[j] != "of":
+        j += 1
+    if ent.label_ != "ORG" or j == i or j >= len(words) - 1 or words[j] != "of":
+        return ent
+    k = j + 2 if words[j + 1].lower() == "the" else j + 1
+    if k >= len(words) or not words[k][:1].isupper():
+        return ent
+    return Span(ent.doc, ent.start + k, ent.end, label="ORG")
 
 
 def _dated_name(doc: Doc, i: int) -> bool:
