@@ -35,6 +35,7 @@ from kg.resolve_links import (
     _link_followers,
     _link_spellings,
     _link_surname_places,
+    _link_transliterations,
     _Union,
     _vote,
 )
@@ -93,6 +94,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
+    _link_transliterations(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)

@@ -38,8 +38,8 @@ _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s
 # "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
 _LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
-_BRACKET = re.compile(
-    r"\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
+_BRACKET = re.compile(  # after a quoted name too: '"The Movement" (El Movimiento)'
+    r"[\"”]?\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
     rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -147,6 +147,9 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             if (not after or after in _CLOSE) and org and _organisation(a) and _organisation(b):
                 out.append((a, b, f"another name: {changed.group('words')!r}"))
             continue
+        elif _apposed(text, a, b, between, ends):
+            out.append((a, b, "another name: an apposition"))
+            continue
         else:
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
             if hit is None or (after and after not in _CLOSE):
@@ -157,6 +160,27 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
         if _compatible(a, b, stated):
             out.append((a, b, f"another name: {between.strip()!r}"))
     return out + _chained(text, ordered, out)
+
+
+_APPOSITION = re.compile(r",\s+the\s+")
+_APPOSITION_END = re.compile(r",\s+(?:was|were|is|are|had|has|became)\b")
+_LIST_BEFORE = re.compile(r"(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def _apposed(text: str, a: Mention, b: Mention, between: str, ends: dict[int, Mention]) -> bool:
+    """ "In 1927 the Kingdom of Tesk, the Varn Kingdom, was ruled by …": a name set off by commas
+    right after another name of the same class, the sentence going on with its verb, is another name
+    of it. A list ("the Tesk Party, the Varn Party, and …"; "…, the Tesk Party, the Varn Party, were")
+    and a name NER alone typed are not."""
+    if not _APPOSITION.fullmatch(between) or not _APPOSITION_END.match(text, b.end):
+        return False
+    if a.cls != b.cls or "ner" in (a.source, b.source) or group_of(a.cls) not in ("Place", "Organization"):
+        return False
+    before = _LIST_BEFORE.search(text, max(0, a.start - 12), a.start)
+    if before is not None and before.start() in ends:
+        return False  # another name right before: a list
+    ra, rb = _gazetteer_record(a), _gazetteer_record(b)
+    return ra is None or rb is None or ra == rb
 
 
 _OR = re.compile(r"\s+or\s+(?:the\s+)?")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicons import alternation
 from kg.extract.tables import keyword_class, not_person_words, party_word, religion_of
 from kg.gazetteer import gazetteer
 
@@ -91,6 +92,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
             return kind, "gazetteer"
     cls = keyword_class(name)
     if cls is None:
+        if base == "Organization" and _ROYAL_NAME.fullmatch(name):
+            return "Person", "keyword"  # "King Tavo", "Sultan Ibrahim II": a ruler, though NER said ORG
         return base, "ner"
     if base in ("Place", "Facility") and cls not in _PLACE_CLASSES:
         return base, "ner"
@@ -99,6 +102,7 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
     return cls, "keyword"
 
 
+_ROYAL_NAME = re.compile(rf"(?:{alternation('royal_titles')})(?:\s+[A-Z][\w'-]+){{1,3}}(?:\s+[IVX]+)?")
 _NOISE_PREFIX = re.compile(r"^(?:Anti|Pro|Non|Neo|Post|Pre|Pan)-", re.I)
 _ADJ_SUFFIX = re.compile(r"(?:ic|ist|ous|ical|ive)$")
 

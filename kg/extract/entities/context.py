@@ -60,7 +60,7 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         ent.label_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or keyword_class(ent.text) == "SportsTeam"
     ):
         return "SportsTeam"  # "he played for the 76ers, San Antonio Spurs and Orlando Magic"
-    if _named_to_office(ent):
+    if _named_to_office(ent) or _ruler_of(ent):
         return "Person"
     if ent.start > 0:
         prev = doc[ent.start - 1]
@@ -90,6 +90,22 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
 
 
 _BEFORE_OFFICE = lexicon("before_office_words")
+_RULER_NOUNS = lexicon("ruler_nouns")
+
+
+def _ruler_of(ent: Span) -> bool:
+    """ "the dictatorial regime of Ana Roe", "the presidency of Ana Roe": a name right after "of" a
+    ruler's noun (``ruler_nouns``) is a person's, whatever NER tagged it; "the regime of the Red Guard"
+    (with "the") and a place or a keyword name ("the reign of Tesk Republic") are not."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or ent.start < 2 or keyword_class(ent.text) is not None:
+        return False
+    if not all(t.text[:1].isupper() for t in ent) or any(t.is_stop for t in ent):
+        return False
+    doc = ent.doc
+    of, noun = doc[ent.start - 1], doc[ent.start - 2]
+    if of.lower_ != "of" or noun.lemma_.casefold() not in _RULER_NOUNS or of.head.i != noun.i:
+        return False
+    return gazetteer().lookup(ent.text) is None
 
 
 def _named_to_office(ent: Span) -> bool:

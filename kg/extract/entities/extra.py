@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _GAZ_KINDS
 from kg.extract.entities.spans import clean_span
 from kg.extract.lexicons import lexicon
-from kg.extract.tables import keyword_class, party_word, religion_first_words, religion_of
+from kg.extract.tables import keyword_class, load_tsv, party_word, religion_first_words, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
@@ -38,6 +39,42 @@ def title_case_quotes(text: str) -> list[tuple[int, int]]:
         if all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL for w in words):
             out.append((m.start(1), m.end(1)))
     return out
+
+
+@cache
+def _name_titles() -> frozenset[str]:
+    """Honorifics and offices written before a name ("Chief", "Mr", "Senator"), not the military ranks or
+    "Doctor" that open other names too ("General Motors", "Major League", "Doctor Who")."""
+    rows = load_tsv("person_titles.tsv")
+    return frozenset(w.strip() for w, kind in rows if kind.strip() in ("honorific", "office")) - _NOT_NAME_TITLES
+
+
+_NOT_NAME_TITLES = {"Doctor", "Legendary"}
+
+
+def _titled_person(words: list[str]) -> str | None:
+    """For a title and one or two capitalised words NER left untagged ("Chief Bakare", "Senator Ana
+    Roe"): the person's name ("" when it is one word: the title stays with it), else None. A keyword
+    or a country's or region's name after the title ("President Hotel", "Chief Justice") is not a person's.
+
+    >>> _titled_person(["Chief", "Bakare"]), _titled_person(["Senator", "Ana", "Roe"])
+    ('', 'Ana Roe')
+    >>> _titled_person(["Chief", "Justice"]) is None
+    True
+    """
+    titles = _name_titles()
+    if not 2 <= len(words) <= 3 or words[0].rstrip(".") not in titles:
+        return None
+    rest = words[1:]
+    if any(w in titles or not w[:1].isupper() or not w.replace("-", "").isalpha() for w in rest):
+        return None
+    name = " ".join(rest)
+    place = gazetteer().lookup(name)  # a town's name is often a surname ("Chief Molde"), a country's not
+    if keyword_class(" ".join(words)) is not None or keyword_class(name) is not None:
+        return None
+    if place is not None and place.kind in ("country", "region", "continent"):
+        return None
+    return name if len(rest) > 1 else ""
 
 
 def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -169,6 +206,11 @@ def extra_mentions(article: str, doc: Doc, base: int, taken: list[Mention], text
             cls = "Person"  # "Alger died in 1992" after "Ross Alger": the man, not the town
         elif place is not None and (place.kind != "city" or place.population >= 100_000):
             cls = _GAZ_KINDS[place.kind]
+        elif (titled := _titled_person(words)) is not None:
+            cls = "Person"  # "including Chief Orun and Chief Bakare", missed by NER
+            if titled:
+                a += len(name) - len(titled)  # "Professor Ana Roe": the name without its title
+                name = titled
         elif " " in name:
             cls = keyword_class(name)
             if cls is None and len(words) in (2, 3) and _PARTY_BEFORE.search(text, max(0, a - 40), a):

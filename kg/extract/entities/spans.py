@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTH_NAMES
 from kg.extract.entities.classes import _PLACE_CLASSES
 from kg.extract.lexicons import lexicon
 from kg.extract.tables import keyword_class, person_titles
 from kg.gazetteer import gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
@@ -130,6 +131,11 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
                 while out and out[-1].end > j:
                     out.pop()
                 ent = Span(doc, j, ent.end, label="ORG")
+        if ent.label_ == "ORG" and _dated_name(doc, i):
+            # "the 4 June Movement" tagged "Movement" (and "4" a number): the date is the name's
+            while out and out[-1].end > i - 2:
+                out.pop()
+            ent = Span(doc, i - 2, ent.end, label="ORG")
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -149,8 +155,70 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
         else:
-            out.append(_with_hyphen_tail(_with_name_particle(ent)))
+            out.append(_with_of_tail(_with_hyphen_tail(_with_name_particle(_without_common_head(ent)))))
     return out
+
+
+def _without_common_head(ent: Span) -> Span:
+    """ "the congress of the Tesk Farmers' Union" tagged as one organisation: the lower-case words
+    before "of" are no part of the name that follows.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "at the congress of the Tesk Farmers Union .".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    >>> _without_common_head(doc.ents[0]).text
+    'Tesk Farmers Union'
+    """
+    from spacy.tokens import Span
+
+    words = [t.text for t in ent]
+    i = 1 if words and words[0].lower() in ("the", "a", "an") else 0
+    j = i
+    while j < len(words) and j - i < 3 and words[j].isalpha() and words[j].islower() and words[j] != "of":
+        j += 1
+    if ent.label_ != "ORG" or j == i or j >= len(words) - 1 or words[j] != "of":
+        return ent
+    k = j + 2 if words[j + 1].lower() == "the" else j + 1
+    if k >= len(words) or not words[k][:1].isupper():
+        return ent
+    return Span(ent.doc, ent.start + k, ent.end, label="ORG")
+
+
+def _dated_name(doc: Doc, i: int) -> bool:
+    """ "the 4 June Movement": a day and a month between "the" and the name NER tagged at ``i``."""
+    return (
+        i >= 3
+        and doc[i - 1].text.lower() in MONTH_NAMES
+        and doc[i - 2].text.isdigit()
+        and len(doc[i - 2].text) <= 2
+        and doc[i - 3].text.lower() == "the"
+        and doc[i - 1].whitespace_ != ""
+    )
+
+
+def _with_of_tail(ent: Span) -> Span:
+    """ "the Liberation Front of Tesk Ardh" tagged as "the Liberation Front": "of" and one to three
+    capitalised words no entity holds, right after an organisation's name of two words or more, end it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "opposed the Liberation Front of Tesk Ardh .".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
+    >>> _with_of_tail(doc.ents[0]).text
+    'the Liberation Front of Tesk Ardh'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if ent.label_ != "ORG" or len(ent) < 2 or j + 1 >= len(doc) or doc[j].text.lower() != "of":
+        return ent
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and doc[k].text[:1].isupper() and doc[k].text.isalpha() and not doc[k].ent_type_:
+        k += 1
+    if k == j + 1 or k - j > 3 or (k < len(doc) and doc[k].text[:1].isupper()):
+        return ent
+    return Span(doc, ent.start, k, label="ORG")
 
 
 def _with_hyphen_tail(ent: Span) -> Span:
