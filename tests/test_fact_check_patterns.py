@@ -460,3 +460,13 @@ def test_the_country_is_the_container_where_the_text_gives_no_finer_one(graph: K
     assert ("locatedIn", "Australia") in _facts(graph, "Perth")
     assert ("locatedIn", "Australia") in _facts(graph, "Queensland")
     assert ("containsTerritory", "Queensland") in _facts(graph, "Australia")
+
+
+def test_an_election_named_in_lower_case_and_who_received_its_votes(graph: KnowledgeGraph):
+    # "1994 Kestrian general election": an election, though "election" is not capitalised; in its
+    # article, whoever "received the most votes" or "obtained 41 seats" took part in it
+    election = graph.entity("1994 Kestrian general election")
+    assert election["type"] == "Election"
+    facts = _facts(graph, "1994 Kestrian general election", "participant")
+    assert {("participant", "Marta Olsen"), ("participant", "Popular Unity Party")} <= facts
+    assert ("participant", "National Assembly") not in facts  # it elected, it did not stand
