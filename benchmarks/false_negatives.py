@@ -5,7 +5,8 @@
 Each document's facts are scored with the shared scorer (``../shared/eval/kgscore.py``); its gold
 facts that no predicted fact matched are printed by document with their subject's and object's gold
 labels and whether the article's graph holds a node of that name for each (a miss with both nodes is a
-missing relation, one without is a missing entity first), then counted by kind and by property.
+missing relation or, for a date or number, a missing value; one without is a missing entity first),
+then counted by kind and by property.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def _name(ks: object, ents: dict, found: set[str], gid: object, literal: bool = 
     if literal or gid not in ents:
         return str(gid), True
     e = ents[gid]
+    if e["type"] in ("TIME", "NUM"):  # a value: matched as a literal, never a node
+        return e["label"], True
     names = [e["label"], *e.get("aliases", [])]
     return e["label"], any(ks.norm(n) in found for n in names)  # type: ignore[attr-defined]
 
@@ -56,7 +59,8 @@ def main() -> int:
         for f in missed:
             s, s_in = _name(ks, ents, found, f["s"])
             o, o_in = _name(ks, ents, found, f["o"], bool(f.get("literal")))
-            kind = "relation" if s_in and o_in else "entity"
+            value = f.get("literal") or ents.get(f["o"], {}).get("type") in ("TIME", "NUM")
+            kind = ("value" if value else "relation") if s_in and o_in else "entity"
             by_kind[kind] += 1
             props = "/".join(sorted(f["p"]))
             by_prop[props] += 1
