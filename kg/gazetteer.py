@@ -250,6 +250,24 @@ class Gazetteer:
             return ranked[0]
         return None
 
+    def first_level_division(self, name: str, country: str) -> bool:
+        """True when ``name`` is a first-level division of the state ``country`` names (a state,
+        province or region directly under it: an ISO 3166-2 subdivision with no parent), the one
+        kind of place whose "located in the administrative territorial entity" is its country.
+
+        >>> g = gazetteer()
+        >>> g.first_level_division("Ontario", "Canada"), g.first_level_division("Valencia", "Spain")
+        (True, False)
+        >>> g.first_level_division("Ontario", "France")
+        False
+        """
+        state = self.lookup(country)
+        if state is None or state.kind != "country" or not state.country:
+            return False
+        return any(
+            p.kind == "region" and p.parent is None and p.country == state.country for p in self.candidates(name)
+        )
+
     def spelled_in_capitals(self, text: str) -> bool:
         """True for a place's ordinary name written in capitals, as an acronym is ("CHILE", "PERU"):
         the abbreviation of something named otherwise, not the place (whose own short forms,

@@ -41,6 +41,8 @@ class _Step:
     factor: float
     subject_class: frozenset[str] = frozenset()
     object_class: frozenset[str] = frozenset()
+    # not where the same article places the subject in one of these classes by one of these relations
+    unless_within: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def inference_rules() -> InferenceRules:
                 float(r.get("factor", 1.0)),
                 frozenset(r.get(subj, [])),
                 frozenset(r.get(obj, [])),
+                (
+                    frozenset(check_relation(x, where) for x in r.get("unless_within", {}).get("relations", [])),
+                    frozenset(r.get("unless_within", {}).get("object_class", [])),
+                ),
             )
         )
 
@@ -114,6 +120,22 @@ def _fits(entities: dict[str, Entity], key: str, classes: frozenset[str]) -> boo
         return True
     e = entities.get(key)
     return e is not None and bool(set(class_parents(e.cls)) & classes)
+
+
+_Within = tuple[str, str, tuple[frozenset[str], frozenset[str]]]
+
+
+def _within(facts: Sequence[ResolvedFact], entities: dict[str, Entity], rules: InferenceRules) -> set[_Within]:
+    """(subject, article, condition) for each step's ``unless_within`` that the article's stated facts meet:
+    a town the text puts in its province ("Talcahuano, Biobío Region, Chile"), a party whose seat is a
+    city, has a finer container than its country, so its country is not also what it is located in."""
+    conds = {st.unless_within for st in rules.steps if st.unless_within[0]}
+    out: set[_Within] = set()
+    for f in facts:
+        for rels, classes in conds:
+            if f.relation in rels and isinstance(f.object, str) and _fits(entities, f.object, classes):
+                out.add((f.subject, f.evidence.article, (rels, classes)))
+    return out
 
 
 _CARRIED = frozenset({"start", "end", "status", "role"})  # what a one-premise step keeps of its premise
@@ -169,6 +191,7 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
             by_object[f.relation][str(f.object)].append(f)
 
     index(frontier)
+    within = _within(facts, entities, rules)
     for _ in range(MAX_ROUNDS):
         new: list[ResolvedFact] = []
         add = partial(_add, known, best, new)
@@ -178,7 +201,11 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
                 if st.source != f.relation:
                     continue
                 s2, o2 = (o, f.subject) if st.reverse else (f.subject, o)
-                if _fits(entities, s2, st.subject_class) and _fits(entities, o2, st.object_class):
+                if (
+                    _fits(entities, s2, st.subject_class)
+                    and _fits(entities, o2, st.object_class)
+                    and (s2, f.evidence.article, st.unless_within) not in within
+                ):
                     add(_make(st.name, s2, st.result, o2, [f], st.factor))
             for ch in rules.chains:  # both premises from one article (see the module's docstring)
                 art = f.evidence.article

@@ -441,3 +441,32 @@ def test_a_creed_in_brackets_is_part_of_a_partys_name(graph: KnowledgeGraph):
     parties = {o for _, o in _facts(graph, "Amaru Velasco", "memberOfParty")}
     assert "Communist Party of Orvania (Marxist–Leninist)" in parties
     assert "Communist Party of Orvania" not in parties
+
+
+def test_a_place_in_a_finer_container_is_not_located_in_its_country(graph: KnowledgeGraph):
+    # locatedIn is Wikidata's P131, the direct administrative parent: "Ballarat, Victoria, Australia" puts
+    # the town in Victoria (and its country is Australia), not located in Australia as well
+    town = _facts(graph, "Ballarat")
+    assert {("locatedIn", "Victoria"), ("country", "Australia")} <= town
+    assert ("locatedIn", "Australia") not in town
+    # a party seated in a city is located in the city, its country only its country
+    league = _facts(graph, "Southern Cross Labour League")
+    assert {("locatedIn", "Geelong"), ("country", "Australia")} <= league
+    assert ("locatedIn", "Australia") not in league
+
+
+def test_the_country_is_the_container_where_the_text_gives_no_finer_one(graph: KnowledgeGraph):
+    # "Perth, Australia" names no region, and a state ("Queensland, Australia") is a first-level division
+    assert ("locatedIn", "Australia") in _facts(graph, "Perth")
+    assert ("locatedIn", "Australia") in _facts(graph, "Queensland")
+    assert ("containsTerritory", "Queensland") in _facts(graph, "Australia")
+
+
+def test_an_election_named_in_lower_case_and_who_received_its_votes(graph: KnowledgeGraph):
+    # "1994 Kestrian general election": an election, though "election" is not capitalised; in its
+    # article, whoever "received the most votes" or "obtained 41 seats" took part in it
+    election = graph.entity("1994 Kestrian general election")
+    assert election["type"] == "Election"
+    facts = _facts(graph, "1994 Kestrian general election", "participant")
+    assert {("participant", "Marta Olsen"), ("participant", "Popular Unity Party")} <= facts
+    assert ("participant", "National Assembly") not in facts  # it elected, it did not stand

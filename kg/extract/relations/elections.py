@@ -5,7 +5,8 @@
   "Roe and Sol were re-elected in the 2009 elections" → participant(election, …);
 - a candidate for an election: "Roe was a candidate for the presidential election of 2009";
 - in the article about an election, a party that contests seats: "The Unity Party contested 108
-  constituencies" → participant(the election, Unity Party).
+  constituencies" → participant(the election, Unity Party), and one that receives votes or seats in any
+  clause: "Although Ana Roe received the most votes, …" → participant(the election, Ana Roe).
 
 The verbs and nouns are lexicons (``election_participation_verbs``, ``election_nouns``); a boycott, a negated
 verb or a call for an election is no participation.
@@ -29,6 +30,15 @@ __all__ = ["election_participant_facts"]
 _VERBS = lexicon("election_participation_verbs")
 _NOUNS = lexicon("election_nouns")
 _CONTEST_VERBS = lexicon("election_contest_verbs")
+_VOTE_VERBS = lexicon("election_vote_verbs")
+_VOTE_NOUNS = lexicon("election_vote_nouns")
+
+
+def _takes_votes(verb: Token) -> bool:
+    """"received the most votes", "won 74 of the 109 seats": votes or seats as the verb's object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for o in objs if o.lemma_ not in _VOTE_NOUNS for p in o.children if p.dep_ == "prep" for g in p.children]
+    return any(o.lemma_ in _VOTE_NOUNS or o.lower_ in _VOTE_NOUNS for o in objs)
 
 
 def _is_election(m: Mention) -> bool:
@@ -60,9 +70,12 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
     for tok in ctx.doc:
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_ in _VERBS:
+        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in _VERBS or tok.lemma_ in _VOTE_VERBS):
             elections = _elections_of(ctx, tok)
-            if not elections and subject_election and tok.lemma_ in _CONTEST_VERBS and tok.dep_ == "ROOT":
+            contests = (tok.lemma_ in _CONTEST_VERBS and tok.dep_ == "ROOT") or (
+                tok.lemma_ in _VOTE_VERBS and _takes_votes(tok)
+            )
+            if not elections and subject_election and contests:
                 elections = [ctx.subject]  # "The Unity Party contested 108 constituencies"
             takers = _takers(ctx, tok)
         elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
