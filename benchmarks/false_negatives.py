@@ -11,13 +11,11 @@ then counted by kind and by property.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
-from pathlib import Path
 
-from precision_by_rule import load_scorer  # the shared scorer as a module (benchmarks/ is on sys.path)
+# the shared scorer as a module, and the listers' arguments and gold walk (benchmarks/ is on sys.path)
+from precision_by_rule import gold_docs, graph_and_gold_args, load_scorer
 
 
 def _name(ks: object, ents: dict, found: set[str], gid: object, literal: bool = False) -> tuple[str, bool]:
@@ -32,21 +30,12 @@ def _name(ks: object, ents: dict, found: set[str], gid: object, literal: bool = 
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("graph")
-    ap.add_argument("--gold", required=True, type=Path)
-    ap.add_argument("--inverse", action="store_true")
-    ap.add_argument("--doc", help="only this document (file stem)")
-    a = ap.parse_args()
+    a = graph_and_gold_args(__doc__).parse_args()
     ks = load_scorer()
     pred = ks.Predicted([a.graph], [])
     by_prop: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
-    for gpath in sorted(a.gold.glob("*.gold.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        stem = Path(gold["doc"]).stem if "doc" in gold else gpath.name.removesuffix(".gold.json")
-        if a.doc and stem != a.doc:
-            continue
+    for stem, gold in gold_docs(a.gold, a.doc):
         everything = pred.doc_triples(stem, single=False)
         triples = {t for t in everything if pred.prop_map.get(t[1])}
         missed = ks.score_doc(pred, gold, triples, a.inverse)["missed"]

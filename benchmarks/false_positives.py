@@ -10,34 +10,23 @@ so a reader can tell a wrong fact from a true one the gold left out.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
-from pathlib import Path
 
-from precision_by_rule import load_scorer  # the shared scorer as a module (benchmarks/ is on sys.path)
+# the shared scorer as a module, and the listers' arguments and gold walk (benchmarks/ is on sys.path)
+from precision_by_rule import gold_docs, graph_and_gold_args, load_scorer
 from rdflib import RDF, Namespace
 
 KG = Namespace("https://kg.example.org/ontology#")
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("graph")
-    ap.add_argument("--gold", required=True, type=Path)
-    ap.add_argument("--inverse", action="store_true")
-    ap.add_argument("--doc", help="only this document (file stem)")
-    a = ap.parse_args()
+    a = graph_and_gold_args(__doc__).parse_args()
     ks = load_scorer()
     pred = ks.Predicted([a.graph], [])
     union = pred.union
     by_rule: Counter[str] = Counter()
-    for gpath in sorted(a.gold.glob("*.gold.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        stem = Path(gold["doc"]).stem if "doc" in gold else gpath.name.removesuffix(".gold.json")
-        if a.doc and stem != a.doc:
-            continue
+    for stem, gold in gold_docs(a.gold, a.doc):
         triples = [t for t in pred.doc_triples(stem, single=False) if pred.prop_map.get(t[1])]
         wrong = [t for t in triples if ks.score_doc(pred, gold, {t}, a.inverse)["tp"] == 0]
         if not wrong:

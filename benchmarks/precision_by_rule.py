@@ -14,6 +14,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from rdflib import RDF, Literal, Namespace, URIRef
@@ -31,6 +32,25 @@ def load_scorer():  # type: ignore[no-untyped-def]
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def graph_and_gold_args(doc: str) -> argparse.ArgumentParser:
+    """The arguments of the listers beside this script: a graph, ``--gold DIR``, ``--inverse``, ``--doc``."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("graph")
+    ap.add_argument("--gold", required=True, type=Path)
+    ap.add_argument("--inverse", action="store_true")
+    ap.add_argument("--doc", help="only this document (file stem)")
+    return ap
+
+
+def gold_docs(gold_dir: Path, only: str | None = None) -> Iterator[tuple[str, dict]]:
+    """Each gold file of ``gold_dir`` as (document stem, gold), sorted; only ``only`` if given."""
+    for gpath in sorted(gold_dir.glob("*.gold.json")):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        stem = Path(gold["doc"]).stem if "doc" in gold else gpath.name.removesuffix(".gold.json")
+        if only is None or stem == only:
+            yield stem, gold
 
 
 def main() -> int:
