@@ -48,6 +48,7 @@ from kg.resolve import _WEIGHT as SOURCE_WEIGHTS  # the resolver's own vote weig
 from kg.resolve import Resolution
 
 __all__ = [
+    "SHAPES_MARKER",
     "Constraint",
     "ConstraintReport",
     "Decision",

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kg.cache import ExtractionCache
     from kg.score.model import Scorer
 
-__all__ = ["BuildReport", "build_graph", "collect_paths", "resolve_facts", "store_totals"]
+__all__ = ["BuildReport", "build_graph", "collect_paths", "extract_to_cache", "resolve_facts", "store_totals"]
 
 # Quads written between two flushes of the store: Oxigraph (RocksDB) holds every write in memory
 # until a flush, ≈ 1 KB a quad, so a build's memory grew with the corpus (benchmarks/stage_memory.py)

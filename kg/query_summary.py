@@ -17,7 +17,7 @@ from kg.query import QuerySpec, _header, queries_dir
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
-__all__ = ["has_summary", "missing_summary_note", "summary_fallback"]
+__all__ = ["fallback_spec", "has_summary", "missing_summary_note", "summary_fallback"]
 
 # one row of the summary is enough to know it is there; a store with no statement linking two
 # entities, nor any fact two articles state, has an empty summary, and then the direct count is

@@ -1,8 +1,13 @@
 """Assemble resolved facts into RDF quads: the graph contract of DESIGN.md.
 
 One named graph per article (``<BASE>doc/<stem>``) holds the entities it
-mentions (type, label, aliases) and the facts it supports; each fact has an
-``rdf:Statement`` node with its provenance. IRIs are stable (entity slugs,
+mentions (type, label, aliases) and the facts it supports; each fact has a
+reification node (``rdf:subject``, ``rdf:predicate``, ``rdf:object``) with its
+provenance, typed ``kg:Statement``, which the ontology declares a subclass of
+``rdf:Statement``. An alias's node (its ``kg:aliasSource``) is typed
+``rdf:Statement`` itself, so ``?st a kg:Statement`` finds the facts and only
+them, and ``?st a/rdfs:subClassOf* rdf:Statement`` (the store holds the
+ontology) finds every reification node. IRIs are stable (entity slugs,
 statement hashes), so the same input gives the same quads.
 """
 
@@ -34,6 +39,7 @@ __all__ = [
     "check_base",
     "date_literal",
     "iri_segment",
+    "statement_id",
 ]
 
 DEFAULT_BASE = "https://kg.example.org/"

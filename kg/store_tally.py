@@ -40,7 +40,7 @@ from rdflib.term import Node
 from kg.ontology import KG_NS
 from kg.store import to_ox
 
-__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "store_totals"]
+__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "rdflib_triples", "store_totals"]
 
 TALLY_FILE = "kg-tally.sqlite"
 _VERSION = "1"

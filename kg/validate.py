@@ -53,10 +53,15 @@ class Violation:
 
 @cache
 def shapes_graph() -> Graph:
-    """The shapes of ``kg/shapes.ttl`` (parsed once)."""
+    """The shapes of ``kg/shapes.ttl`` (parsed once): its hand-written part, and the domain and range
+    shapes made from the ontology now (``kg.constraints.shapes_turtle``), so a relation just added to
+    ``kg/ontology.ttl`` is checked before the file's generated part is rewritten."""
     from rdflib import Graph
 
+    from kg.constraints import SHAPES_MARKER, shapes_turtle
+
     text = resources.files("kg").joinpath("shapes.ttl").read_text(encoding="utf-8")
+    text = text.split(SHAPES_MARKER, 1)[0] + SHAPES_MARKER + shapes_turtle()
     return Graph().parse(data=text, format="turtle")
 
 

@@ -185,7 +185,7 @@ def test_shapes_agree_with_the_ontology():
             assert len(rng) == 1, name
             assert _shape_classes(g, rng[0]) == (set(c.range), False), name
     text = (ROOT / "kg" / "shapes.ttl").read_text(encoding="utf-8")
-    assert text.split(SHAPES_MARKER, 1)[1] == shapes_turtle(), "regenerate: python -m kg.constraints"
+    assert text.split(SHAPES_MARKER, 1)[1] == shapes_turtle(), "regenerate: python benchmarks/gen_vocab.py"
 
 
 # ---- enforcement, on hand-made facts -----------------------------------------------------------

@@ -28,6 +28,19 @@ def test_every_fact_has_provenance(seed_graph: KnowledgeGraph):
     assert bad == []
 
 
+def test_a_fact_node_is_a_kg_statement_and_so_an_rdf_statement(seed_graph: KnowledgeGraph):
+    """kg/rdf.py's contract: a fact's reification node is typed kg:Statement, a subclass of
+    rdf:Statement in the ontology the store holds; an alias's node is a plain rdf:Statement."""
+    count = "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE {{ {} }}"
+    facts = int(seed_graph.rows(count.format("?st a kg:Statement"))[0]["n"])
+    aliases = int(seed_graph.rows(count.format("?st a rdf:Statement ; kg:aliasSource ?how"))[0]["n"])
+    every = int(seed_graph.rows(count.format("?st a/rdfs:subClassOf* rdf:Statement"))[0]["n"])
+    reified = int(seed_graph.rows(count.format("?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o"))[0]["n"])
+    assert facts > 50 and aliases > 5
+    assert every == reified == facts + aliases
+    assert seed_graph.rows("SELECT ?st WHERE { ?st a kg:Statement ; kg:aliasSource ?how }") == []
+
+
 def test_offsets_point_at_the_evidence(seed_graph: KnowledgeGraph):
     text = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8")
     rows = seed_graph.rows("SELECT ?s ?b ?e WHERE { ?st kg:sentence ?s ; kg:startOffset ?b ; kg:endOffset ?e }")

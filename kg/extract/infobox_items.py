@@ -302,7 +302,11 @@ def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
 _MARRIED = re.compile(r"^\s*m\.\s*(?P<s>[^;]+?)\s*(?:;\s*(?:div|d|died|sep)\.?\s*(?P<e>.+?))?\s*$", re.I)
 
 
-_STATUS_WORDS = {"former": "Former", "current": "Current", "historical": "Historical", "defunct": "Former"}
+_STATUS_WORDS = {  # a bracket that is only one of these words gives the item this status
+    **dict.fromkeys(lexicon("infobox_status_former"), "Former"),
+    **dict.fromkeys(lexicon("infobox_status_current"), "Current"),
+    **dict.fromkeys(lexicon("infobox_status_historical"), "Historical"),
+}
 
 
 def _bracket_quals(article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:

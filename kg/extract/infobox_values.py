@@ -31,6 +31,7 @@ from kg.extract.infobox_notes import (
     _role,
 )
 from kg.extract.infobox_table import InfoboxRule, rule_for
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
@@ -38,38 +39,7 @@ from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 __all__ = ["founding_date"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
 
 
-_COLOURS = frozenset(
-    [
-        "red",
-        "black",
-        "white",
-        "blue",
-        "green",
-        "yellow",
-        "orange",
-        "purple",
-        "violet",
-        "brown",
-        "grey",
-        "gray",
-        "pink",
-        "gold",
-        "golden",
-        "silver",
-        "crimson",
-        "maroon",
-        "navy",
-        "azure",
-        "turquoise",
-        "teal",
-        "cyan",
-        "magenta",
-        "beige",
-        "khaki",
-        "olive",
-        "scarlet",
-    ]
-)
+_COLOURS = lexicon("colour_words")
 
 
 _TEMPLATE_ARGS = re.compile(

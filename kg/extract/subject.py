@@ -2,7 +2,8 @@
 
 The class comes, strongest first, from the head noun of the defining
 sentence ("X is a Peruvian nationalist *movement*", table ``head_nouns.tsv``),
-from infobox keys that only some kinds of thing carry (``Born`` → Person),
+from infobox keys that only some kinds of thing carry (``Born`` → Person; the
+lexicons ``person_infobox_keys``, ``event_infobox_keys``, ``organisation_infobox_keys``),
 and from the title's own words. Aliases come from the subject phrase of that
 sentence and the parenthesis after it ("X (Spanish name, also known as Y)").
 """
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.dates import parse_date
 from kg.documents.model import Article
 from kg.extract.entities import clean_span
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.tables import head_nouns, keyword_class
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -25,36 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["blank_parentheses", "find_subject", "lead_class", "lead_sentence", "title_name"]
 
-_PERSON_KEYS = {
-    "born",
-    "died",
-    "spouse",
-    "spouses",
-    "children",
-    "parents",
-    "relatives",
-    "alma mater",
-    "occupation",
-    "nationality",
-    "birth place",
-    "place of birth",
-}
-_ORG_KEYS = {
-    "founder",
-    "founders",
-    "leader",
-    "headquarters",
-    "ideology",
-    "membership",
-    "founded",
-    "chairman",
-    "chairperson",
-    "colours",
-    "colors",
-    "dissolved",
-    "members",
-}
-_EVENT_KEYS = {"participants", "belligerents", "commanders", "casualties", "result", "outcome"}
+_PERSON_KEYS = lexicon("person_infobox_keys")
+_ORG_KEYS = lexicon("organisation_infobox_keys")
+_EVENT_KEYS = lexicon("event_infobox_keys")
 _ALIAS_LEAD = re.compile(
     rf"^(?:(?:and|or)\s+)?(?:(?:{alternation('lead_alias_adverbs')})\s+)*"
     r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated"

@@ -22,7 +22,7 @@ from kg.ontology import RELATIONS
 from kg.score.candidates import PAIR_RULE
 from kg.score.model import Scorer
 
-__all__ = ["score_extractions"]
+__all__ = ["score_extractions", "score_facts"]
 
 
 def score_extractions(extractions: Sequence[Extraction], scorer: Scorer) -> list[Extraction]:

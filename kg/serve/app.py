@@ -23,7 +23,7 @@ from starlette.types import Receive, Scope, Send
 from kg.serve.negotiate import SHORT
 from kg.serve.pool import Pool
 
-__all__ = ["HttpLimits", "make_app"]
+__all__ = ["HttpLimits", "host_checker", "make_app", "page"]
 
 _ALLOW = "GET, HEAD, POST"
 _EXPOSE = "X-KG-Truncated, X-KG-Truncated-By, X-KG-Stale"

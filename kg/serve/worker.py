@@ -21,7 +21,7 @@ from kg.ontology import PREFIXES
 from kg.serve.negotiate import choose
 from kg.serve.results import Written, write_boolean, write_graph, write_solutions
 
-__all__ = ["Analysis", "analyse", "main"]
+__all__ = ["Analysis", "analyse", "main", "warm"]
 
 _KINDS = {"SelectQuery": "solutions", "AskQuery": "boolean", "ConstructQuery": "graph", "DescribeQuery": "graph"}
 

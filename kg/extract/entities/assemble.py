@@ -17,6 +17,8 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+__all__ = ["mentions_in_doc"]
+
 
 def mentions_in_doc(
     article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset(), text: str | None = None

@@ -12,6 +12,8 @@ from kg.extract.lexicons import alternation
 from kg.extract.tables import keyword_class, not_person_words, party_word, religion_of
 from kg.gazetteer import gazetteer
 
+__all__ = ["NER_CLASSES", "class_of_name", "is_noise", "typed_name"]
+
 NER_CLASSES = {
     "PERSON": "Person",
     "ORG": "Organization",

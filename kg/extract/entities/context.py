@@ -13,6 +13,8 @@ from kg.gazetteer import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+__all__ = ["context_class"]
+
 
 def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     """A class the sentence gives a name: an apposition ("Tarsk Herald, the newspaper"), a place

@@ -16,6 +16,8 @@ from kg.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+__all__ = ["election_spans", "extra_mentions", "proper_noun_runs", "title_case_quotes"]
+
 
 _PARTY_ROLES = lexicon("party_context_words")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,80})[\"”]")
@@ -138,7 +140,7 @@ def _byname(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].pos_ == "PROPN"
 
 
-_ELECTION_NOUNS = frozenset({"election", "elections", "referendum", "by-election"})
+_ELECTION_NOUNS = lexicon("election_span_nouns")
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 
 

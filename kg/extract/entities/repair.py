@@ -18,6 +18,8 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+__all__ = ["add_lone_surnames", "party_of_person", "split_party_of_person"]
+
 
 _PARTY_OF = re.compile(
     r"^.+\b(?:Party|Movement|Front|League|Alliance|Union|Congress|Convention) of "

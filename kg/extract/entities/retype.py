@@ -8,6 +8,8 @@ import unicodedata
 from kg.extract.lexicons import alternation
 from kg.model import Mention
 
+__all__ = ["retype_family_names"]
+
 _PLACE_PREPOSITION = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(?:the\s+)?$", re.IGNORECASE)
 
 

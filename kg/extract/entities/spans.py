@@ -16,6 +16,8 @@ from kg.gazetteer import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+__all__ = ["clean_span", "strip_person_prefix"]
+
 
 _LEAD = re.compile(r"^(?:the|The|THE|a|an|An|A)\s+")
 _TAIL = re.compile(r"(?:\s*['’]s?|\s*[(\[{,;:.\-–—'\"“”‘’]+|\s+(?:party|group)|\s+(?:of|and|the|in|or))$")

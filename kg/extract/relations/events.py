@@ -275,22 +275,7 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
 
 _YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
 _MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"
-_ORDINAL_WORDS = frozenset(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-    ]
-)
+_ORDINAL_WORDS = lexicon("ordinal_words")
 
 
 def _no_name(text: str, year: str) -> bool:

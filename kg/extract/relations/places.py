@@ -223,6 +223,17 @@ def _line_evidence(
     return Evidence(article.stem, "Gazetteer", line, line_start, line_start + len(line), rule, conf)
 
 
+def _named_countries(mentions: Sequence[Mention]) -> Iterator[tuple[Mention, str | None]]:
+    """Each country mention (not a name spelled in capitals, "CHILE", an acronym) with the gazetteer's
+    code of its country, by name or by its people's adjective (None when the gazetteer has none)."""
+    gaz = gazetteer()
+    for m in mentions:
+        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
+            continue
+        place = gaz.lookup(m.text)
+        yield m, gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
+
+
 def article_country_facts(
     article: Article, subject: Mention, mentions: Sequence[Mention], sentences: SentenceIndex = ()
 ) -> Iterator[Fact]:
@@ -234,11 +245,7 @@ def article_country_facts(
     relation = "citizenship" if group_of(subject.cls) == "Person" else "country"
     gaz = gazetteer()
     counts: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
-            continue
-        place = gaz.lookup(m.text)
-        code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
+    for m, code in _named_countries(mentions):
         if code:
             counts.setdefault(code, []).append(m)
     if not counts:
@@ -269,11 +276,7 @@ def single_country_facts(
     # article's one country less than half the time; NER's "places" include works and people)
     local = class_confidences("article-single-country")
     codes: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.cls != "Country" or gaz.spelled_in_capitals(m.text):
-            continue
-        place = gaz.lookup(m.text)
-        code = gaz.demonym(m.text) or (place.country if place is not None and place.kind == "country" else None)
+    for m, code in _named_countries(mentions):
         if code is None:
             return  # a country the gazetteer cannot name (a historic state): the article is not simple
         codes.setdefault(code, []).append(m)
