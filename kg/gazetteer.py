@@ -16,6 +16,7 @@ the GeoNames or ISO identifier to link with ``skos:exactMatch``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import os
@@ -372,4 +373,5 @@ def gazetteer() -> Gazetteer:
     if found is None:
         found = Gazetteer()
         _save(found, path)
+    gc.freeze()  # its ≈ 160,000 objects, kept for the life of the process: out of the collector's walks
     return found
