@@ -1,6 +1,7 @@
 """The persistent store: Oxigraph on disk (pyoxigraph), and the mark of an unfinished build.
 
-rdflib terms are converted to pyoxigraph terms directly, and bulk loads go through Oxigraph's own
+An article graph comes as pyoxigraph quads (:func:`kg.rdf.article_quads`); the ontology's and the
+summary's rdflib quads are converted by :func:`ox_quads`, and bulk loads go through Oxigraph's own
 parsers. The dumps are written by :mod:`kg.export.dumps`; files are written by :mod:`kg.atomic`.
 """
 

@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from kg.ontology import KG_NS
 
-__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "store_totals"]
+__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "quad_triples", "store_totals", "store_triples"]
 
 TALLY_FILE = "kg-tally.sqlite"
 _VERSION = "1"
