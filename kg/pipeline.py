@@ -25,8 +25,16 @@ from kg.ontology import RELATIONS, ontology_graph
 from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
 from kg.rdf_summary import write_summary
 from kg.resolve import Resolution, resolve_mentions
-from kg.store import clear_build_mark, drop_graph, interrupted_build, mark_build_started, open_store, write_graph
-from kg.store_tally import Tally, rdflib_triples, store_totals
+from kg.store import (
+    clear_build_mark,
+    drop_graph,
+    interrupted_build,
+    mark_build_started,
+    open_store,
+    ox_quads,
+    write_graph,
+)
+from kg.store_tally import Tally, quad_triples, store_totals
 
 if TYPE_CHECKING:
 
@@ -389,7 +397,7 @@ def _write(
 
     iris = Iris(base)
     onto = [(s, p, o, iris.ontology_graph) for s, p, o in ontology_graph()]
-    report.quads += write_graph(ox_store, iris.ontology_graph, onto)
+    report.quads += write_graph(ox_store, iris.ontology_graph, ox_quads(onto))
     by_article: dict[str, list[ResolvedFact]] = defaultdict(list)
     for f in facts:
         by_article[f.evidence.article].append(f)
@@ -412,7 +420,7 @@ def _write(
             meta["about"] = subj
         quads = list(article_quads(iris, stem, meta, ents, art_facts, gaz_ids))
         written = write_graph(ox_store, iris.article(stem), quads)
-        tally.replace(str(iris.article(stem)), rdflib_triples(quads))
+        tally.replace(str(iris.article(stem)), quad_triples(quads))
         report.quads += written
         unflushed += written
         if unflushed >= FLUSH_QUADS:  # Oxigraph keeps what it wrote in memory until a flush

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 from rdflib.term import Node
@@ -100,8 +101,6 @@ def iri_segment(name: str) -> str:
 
 def check_base(base: str) -> str:
     """``base`` if it is an absolute IRI minted IRIs can hang under, else :class:`BaseIriError`."""
-    import pyoxigraph as ox
-
     if not _SCHEME.match(base):
         raise BaseIriError(f"--base {base!r} is not an absolute IRI (it needs a scheme, as in https://example.org/)")
     try:
@@ -147,14 +146,6 @@ def date_literal(d: DateValue) -> Literal:
     return Literal(d.iso, datatype=dt)
 
 
-def _object(iris: Iris, o: str | DateValue | TextValue) -> Node:
-    if isinstance(o, DateValue):
-        return date_literal(o)
-    if isinstance(o, TextValue):
-        return Literal(o.text)
-    return iris.entity(o)
-
-
 def statement_id(f: ResolvedFact) -> str:
     """Stable id of one (fact, evidence) pair."""
     o = f.object if isinstance(f.object, str) else repr(f.object)
@@ -177,8 +168,40 @@ def statement_id(f: ResolvedFact) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def _dec(x: float) -> Literal:
-    return Literal(Decimal(f"{min(max(x, 0.0), 1.0):.3f}"), datatype=XSD.decimal)
+def _dec(x: float) -> str:
+    """A confidence as the lexical form of its ``xsd:decimal``: three decimals, within [0, 1]."""
+    return str(Decimal(f"{min(max(x, 0.0), 1.0):.3f}"))
+
+
+def _ox(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+# the pyoxigraph twins of the rdflib IRIs an article graph uses, made once
+_TYPE, _LABEL, _ALT, _ABOUT = _ox(RDF.type), _ox(RDFS.label), _ox(SKOS.altLabel), _ox(SCHEMA.about)
+_SUBJECT, _PREDICATE, _OBJECT = _ox(RDF.subject), _ox(RDF.predicate), _ox(RDF.object)
+_RDF_STATEMENT, _STATEMENT, _ARTICLE = _ox(RDF.Statement), _ox(KG.Statement), _ox(KG.Article)
+_DERIVED, _NAME_KEY = _ox(PROV.wasDerivedFrom), _ox(KG.nameKey)
+_META = {"title": _ox(DCTERMS.title), "file": _ox(KG.sourceFile), "hash": _ox(KG.contentHash)}
+_ALIAS_SOURCE, _GAZ_MATCH = _ox(KG.aliasSource), _ox(KG.gazetteerMatch)
+_SECTION, _SENTENCE, _START, _END = _ox(KG.section), _ox(KG.sentence), _ox(KG.startOffset), _ox(KG.endOffset)
+_EXTRACTOR, _CONFIDENCE, _INFERRED, _RULE, _PREMISE = (
+    _ox(KG.extractor), _ox(KG.confidence), _ox(KG.inferred), _ox(KG.rule), _ox(KG.premise)
+)  # fmt: skip
+_QUALIFIER = {
+    "status": _ox(KG.status), "key": _ox(KG.infoboxKey), "start": _ox(KG.validFrom), "end": _ox(KG.validUntil),
+    "side": _ox(KG.side), **{k: _ox(KG[k]) for k in ("role", "predecessor", "successor")},
+}  # fmt: skip
+_DATE_TYPE = {"day": _ox(XSD.date), "month": _ox(XSD.gYearMonth), "year": _ox(XSD.gYear)}
+_NN_INT, _INT, _DECIMAL = _ox(XSD.nonNegativeInteger), _ox(XSD.integer), _ox(XSD.decimal)
+_TRUE = ox.Literal("true", datatype=_ox(XSD.boolean))
+_CLASS: dict[str, ox.NamedNode] = {}  # kg:City, …: made on first use
+_RELATION: dict[str, ox.NamedNode] = {}
+
+
+def _date(d: DateValue) -> ox.Literal:
+    """:func:`date_literal` as a pyoxigraph term (the same lexical form and datatype)."""
+    return ox.Literal(d.iso, datatype=_DATE_TYPE[d.precision])
 
 
 def article_quads(
@@ -188,65 +211,71 @@ def article_quads(
     entities: list[Entity],
     facts: list[ResolvedFact],
     gazetteer_ids: dict[str, str],
-) -> Iterator[Quad]:
-    """Every quad of one article's named graph."""
-    g = iris.article(stem)
-    yield g, RDF.type, KG.Article, g
+) -> Iterator[ox.Quad]:
+    """Every quad of one article's named graph, as pyoxigraph terms (made directly: converting
+    rdflib terms cost as much as writing them)."""
+    g = _ox(iris.article(stem))
+    resource, statement = str(iris.resource), str(iris.statement)
+    made: dict[str, ox.NamedNode] = {}
+
+    def entity(key: str) -> ox.NamedNode:
+        node = made.get(key)
+        if node is None:
+            node = made[key] = ox.NamedNode(resource + key)
+        return node
+
+    Q = ox.Quad
+    yield Q(g, _TYPE, _ARTICLE, g)
     for k, v in sorted(meta.items()):
-        if k == "about":
-            yield g, SCHEMA.about, iris.entity(v), g
-            continue
-        pred = {"title": DCTERMS.title, "file": KG.sourceFile, "hash": KG.contentHash}[k]
-        yield g, pred, Literal(v), g
+        yield Q(g, _ABOUT, entity(v), g) if k == "about" else Q(g, _META[k], ox.Literal(v), g)
     for e in entities:
-        s = iris.entity(e.key)
-        yield s, RDF.type, KG[e.cls], g
-        yield s, RDFS.label, Literal(e.label), g
+        s = entity(e.key)
+        cls = _CLASS.get(e.cls) or _CLASS.setdefault(e.cls, _ox(KG[e.cls]))
+        yield Q(s, _TYPE, cls, g)
+        yield Q(s, _LABEL, ox.Literal(e.label), g)
         # the folded names, so a name lookup is one index probe instead of a scan of every label
         for key in sorted({name_key(n) for n in (e.label, *(a for a, _ in e.aliases))} - {""}):
-            yield s, KG.nameKey, Literal(key), g
+            yield Q(s, _NAME_KEY, ox.Literal(key), g)
         for alias, how in e.aliases:
-            yield s, SKOS.altLabel, Literal(alias), g
-            node = iris.statement[hashlib.sha1(f"{stem}|{e.key}|{alias}".encode()).hexdigest()[:20]]
-            yield node, RDF.type, RDF.Statement, g
-            yield node, RDF.subject, s, g
-            yield node, RDF.predicate, SKOS.altLabel, g
-            yield node, RDF.object, Literal(alias), g
-            yield node, KG.aliasSource, Literal(how), g
-            yield node, PROV.wasDerivedFrom, g, g
+            name = ox.Literal(alias)
+            yield Q(s, _ALT, name, g)
+            node = ox.NamedNode(statement + hashlib.sha1(f"{stem}|{e.key}|{alias}".encode()).hexdigest()[:20])
+            yield Q(node, _TYPE, _RDF_STATEMENT, g)
+            yield Q(node, _SUBJECT, s, g)
+            yield Q(node, _PREDICATE, _ALT, g)
+            yield Q(node, _OBJECT, name, g)
+            yield Q(node, _ALIAS_SOURCE, ox.Literal(how), g)
+            yield Q(node, _DERIVED, g, g)
         if e.key in gazetteer_ids:
-            yield s, KG.gazetteerMatch, URIRef(gazetteer_ids[e.key]), g
+            yield Q(s, _GAZ_MATCH, ox.NamedNode(gazetteer_ids[e.key]), g)
     for f in facts:
-        rel = RELATIONS[f.relation]
-        s, o = iris.entity(f.subject), _object(iris, f.object)
-        yield s, rel.iri, o, g
-        node = iris.statement[statement_id(f)]
+        rel = _RELATION.get(f.relation) or _RELATION.setdefault(f.relation, _ox(RELATIONS[f.relation].iri))
+        s, ob = entity(f.subject), f.object
+        o = _date(ob) if isinstance(ob, DateValue) else ox.Literal(ob.text) if isinstance(ob, TextValue) else entity(ob)
+        yield Q(s, rel, o, g)
+        node = ox.NamedNode(statement + statement_id(f))
         ev = f.evidence
-        yield node, RDF.type, KG.Statement, g
-        yield node, RDF.subject, s, g
-        yield node, RDF.predicate, rel.iri, g
-        yield node, RDF.object, o, g
-        yield node, PROV.wasDerivedFrom, g, g
-        yield node, KG.section, Literal(ev.section), g
-        yield node, KG.sentence, Literal(ev.sentence), g
-        yield node, KG.startOffset, Literal(ev.start, datatype=XSD.nonNegativeInteger), g
-        yield node, KG.endOffset, Literal(ev.end, datatype=XSD.nonNegativeInteger), g
-        yield node, KG.extractor, Literal(ev.extractor), g
-        yield node, KG.confidence, _dec(ev.confidence), g
+        yield Q(node, _TYPE, _STATEMENT, g)
+        yield Q(node, _SUBJECT, s, g)
+        yield Q(node, _PREDICATE, rel, g)
+        yield Q(node, _OBJECT, o, g)
+        yield Q(node, _DERIVED, g, g)
+        yield Q(node, _SECTION, ox.Literal(ev.section), g)
+        yield Q(node, _SENTENCE, ox.Literal(ev.sentence), g)
+        yield Q(node, _START, ox.Literal(str(ev.start), datatype=_NN_INT), g)
+        yield Q(node, _END, ox.Literal(str(ev.end), datatype=_NN_INT), g)
+        yield Q(node, _EXTRACTOR, ox.Literal(ev.extractor), g)
+        yield Q(node, _CONFIDENCE, ox.Literal(_dec(ev.confidence), datatype=_DECIMAL), g)
         for qk, qv in f.qualifiers:
-            if qk == "status":
-                yield node, KG.status, Literal(qv), g
-            elif qk == "key":
-                yield node, KG.infoboxKey, Literal(qv), g
-            elif qk in ("start", "end"):
-                when = date_literal(DateValue(qv)) if _ISO.fullmatch(qv) else Literal(qv)
-                yield node, KG.validFrom if qk == "start" else KG.validUntil, when, g
+            if qk in ("start", "end"):
+                when = _date(DateValue(qv)) if _ISO.fullmatch(qv) else ox.Literal(qv)
+                yield Q(node, _QUALIFIER[qk], when, g)
             elif qk == "side":
-                yield node, KG.side, Literal(int(qv), datatype=XSD.integer), g
-            elif qk in ("role", "predecessor", "successor"):
-                yield node, KG[qk], Literal(qv), g
+                yield Q(node, _QUALIFIER[qk], ox.Literal(str(int(qv)), datatype=_INT), g)
+            elif qk in _QUALIFIER:
+                yield Q(node, _QUALIFIER[qk], ox.Literal(qv), g)
         if f.inferred_by:
-            yield node, KG.inferred, Literal(True), g
-            yield node, KG.rule, Literal(f.inferred_by), g
+            yield Q(node, _INFERRED, _TRUE, g)
+            yield Q(node, _RULE, ox.Literal(f.inferred_by), g)
             for p in f.premises:
-                yield node, KG.premise, iris.statement[p], g
+                yield Q(node, _PREMISE, ox.NamedNode(statement + p), g)

@@ -39,7 +39,7 @@ from rdflib import RDFS, XSD, Literal, URIRef
 
 from kg.ontology import KG, KG_NS
 from kg.rdf import Iris, Quad
-from kg.store import write_graph
+from kg.store import ox_quads, write_graph
 
 if TYPE_CHECKING:
     from kg.store_tally import Tally
@@ -186,4 +186,4 @@ def write_summary(store: ox.Store, base: str, tally: Tally | None = None) -> int
     store without one); returns the summary's quad count."""
     store.flush()  # the articles just written leave Oxigraph's write buffer before the labels are read
     quads = list(summary_quads(store, base, tally))
-    return write_graph(store, summary_graph(base), quads)
+    return write_graph(store, summary_graph(base), ox_quads(quads))

@@ -1,6 +1,7 @@
 """The persistent store: Oxigraph on disk (pyoxigraph), and the mark of an unfinished build.
 
-rdflib terms are converted to pyoxigraph terms directly, and bulk loads go through Oxigraph's own
+An article graph comes as pyoxigraph quads (:func:`kg.rdf.article_quads`); the ontology's and the
+summary's rdflib quads are converted by :func:`ox_quads`, and bulk loads go through Oxigraph's own
 parsers. The dumps are written by :mod:`kg.export.dumps`; files are written by :mod:`kg.atomic`.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -31,6 +32,7 @@ __all__ = [
     "is_disk_full",
     "mark_build_started",
     "open_store",
+    "ox_quads",
     "store_generation",
     "to_ox",
     "write_graph",
@@ -111,10 +113,8 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> int:
-    """Replace one named graph with ``quads`` in a single transaction (readers see the old graph or
-    the new one, never a mix, even if the process is killed); returns the quad count."""
-    g = ox.NamedNode(str(graph))
+def ox_quads(quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> Iterator[ox.Quad]:
+    """rdflib quads (the ontology's, the summary's) as pyoxigraph quads, for :func:`write_graph`."""
     seen: dict[str, ox.NamedNode] = {}  # IRIs recur (predicates, subjects, the graph); literals are kept as written
 
     def conv(t: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -125,14 +125,24 @@ def write_graph(store: ox.Store, graph: URIRef, quads: Iterable[tuple[Node, Node
             found = seen[t] = ox.NamedNode(t)
         return found
 
-    terms = {(conv(s), conv(p), conv(o)) for s, p, o, _ in quads}
-    if terms and not store.contains_named_graph(g):
+    for s, p, o, g in quads:
+        yield ox.Quad(conv(s), conv(p), conv(o), conv(g))  # type: ignore[arg-type]
+
+
+def write_graph(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
+    """Replace the named graph ``graph`` with ``quads`` (all of that graph) in a single transaction
+    (readers see the old graph or the new one, never a mix, even if the process is killed); returns
+    the quad count."""
+    g = ox.NamedNode(str(graph))
+    written = set(quads)
+    if written and not store.contains_named_graph(g):
         # a new graph: one insert, itself a transaction, and several times faster than parsing an update
-        store.extend(ox.Quad(s, p, o, g) for s, p, o in terms)  # type: ignore[arg-type]
-        return len(terms)
+        store.extend(written)
+        return len(written)
+    terms = {(q.subject, q.predicate, q.object) for q in written}
     if terms and _holds_exactly(store, g, terms):  # a rebuild of an unchanged article: nothing to replace
         return len(terms)
-    triples = sorted({str(ox.Triple(s, p, o)) for s, p, o in terms})  # type: ignore[arg-type]
+    triples = sorted({str(ox.Triple(s, p, o)) for s, p, o in terms})
     body = " .\n".join(triples)
     store.update(
         f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}"

@@ -34,13 +34,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal
-from rdflib.term import Node
 
 from kg.ontology import KG_NS
-from kg.store import to_ox
 
-__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "rdflib_triples", "store_totals"]
+__all__ = ["TALLY_FILE", "Contribution", "Tally", "contribution", "quad_triples", "store_totals", "store_triples"]
 
 TALLY_FILE = "kg-tally.sqlite"
 _VERSION = "1"
@@ -70,15 +67,6 @@ CREATE TABLE IF NOT EXISTS fact_refs (s INTEGER, p INTEGER, o INTEGER, n INTEGER
                                       PRIMARY KEY (s, p, o)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS multi ON fact_refs (s, p, o) WHERE n > 1;
 """
-
-
-def _key(t: Node) -> str:
-    """An rdflib term as the tally keeps it: an IRI's text, a literal's N-Triples form."""
-    if isinstance(t, Literal):
-        return str(to_ox(t))
-    if isinstance(t, BNode):
-        return "_:" + str(t)
-    return str(t)
 
 
 def _ox_key(t: object) -> str:
@@ -147,20 +135,17 @@ def contribution(triples: Iterable[tuple[str, str, str]]) -> Contribution:
     return out
 
 
-def rdflib_triples(quads: Iterable[tuple[Node, Node, Node, Node]]) -> Iterator[tuple[str, str, str]]:
-    """The keys of the quads a build writes (rdflib terms) that the counts read."""
-    for s, p, o, _ in quads:
-        pred = str(p)  # an rdflib IRI is not equal to its text, nor hashed like it
-        if pred in _WANTED:
-            yield _key(s), pred, _key(o)
+def quad_triples(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, str, str]]:
+    """The keys of the quads that the counts read (of a graph a build writes, or a stored one)."""
+    for q in quads:
+        p = q.predicate.value
+        if p in _WANTED:
+            yield _ox_key(q.subject), p, _ox_key(q.object)
 
 
 def store_triples(store: ox.Store, graph: str) -> Iterator[tuple[str, str, str]]:
     """The keys of one stored graph's quads that the counts read."""
-    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-        p = q.predicate.value
-        if p in _WANTED:
-            yield _ox_key(q.subject), p, _ox_key(q.object)
+    return quad_triples(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
 def _disk_full_is_oserror(f: Callable[..., _T]) -> Callable[..., _T]:
@@ -288,7 +273,7 @@ class Tally:
 
     @_disk_full_is_oserror
     def replace(self, graph: str, triples: Iterable[tuple[str, str, str]]) -> None:
-        """The article graph ``graph`` now holds ``triples`` (their keys: :func:`rdflib_triples`,
+        """The article graph ``graph`` now holds ``triples`` (their keys: :func:`quad_triples`,
         :func:`store_triples`): its old contribution is replaced by this one."""
         c = contribution(triples)
         if c.empty:  # an empty graph is no graph

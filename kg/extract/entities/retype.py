@@ -16,8 +16,11 @@ _PLACE_PREPOSITION = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(
 def _fold(word: str) -> str:
     """A name without its accents, "Mac" and "Mc" one spelling: "Enríquez" and "Enriquez", "MacTavish" and
     "McTavish" are one surname."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return _MAC.sub("Mc", folded)
+    if word.isascii():  # nothing to decompose: the common case, read for every token of an article
+        folded = word
+    else:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return _MAC.sub("Mc", folded) if "Mac" in folded else folded
 
 
 _MAC = re.compile(r"\bMac(?=[B-DF-HJ-NP-TV-Z])")

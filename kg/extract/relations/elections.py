@@ -32,6 +32,7 @@ _NOUNS = lexicon("election_nouns")
 _CONTEST_VERBS = lexicon("election_contest_verbs")
 _VOTE_VERBS = lexicon("election_vote_verbs")
 _VOTE_NOUNS = lexicon("election_vote_nouns")
+_TRIGGERS = _VERBS | _VOTE_VERBS | {"candidate"}  # the lemmas a fact of this rule hangs on
 
 
 def _takes_votes(verb: Token) -> bool:
@@ -68,7 +69,7 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
     """participant(election, party or person) from a verb of an election or a candidacy."""
     subject_election = _is_election(ctx.subject) or ctx.subject.cls == "Election"
     for tok in ctx.doc:
-        if any(c.dep_ == "neg" for c in tok.children):
+        if tok.lemma_ not in _TRIGGERS or any(c.dep_ == "neg" for c in tok.children):
             continue
         if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in _VERBS or tok.lemma_ in _VOTE_VERBS):
             elections = _elections_of(ctx, tok)
