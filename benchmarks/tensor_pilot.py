@@ -179,7 +179,7 @@ def _data(z, x: np.ndarray) -> ts.Data:  # type: ignore[no-untyped-def]
                    docs, {"redocred-dev": len(docs)})  # fmt: skip
 
 
-def held_out(data: ts.Data, fitted: ts.Fitted, rows: np.ndarray) -> dict:  # type: ignore[type-arg]
+def held_out(data: ts.Data, fitted: ts.Fitted, rows: np.ndarray, save: Path | None = None) -> dict:  # type: ignore[type-arg]
     """Candidate-level figures of ``fitted`` on ``rows`` (documents it never saw)."""
     raw = fitted.clf.predict_proba(data.x[rows])[:, 1]
     grp = ts.groups_of(data.x[rows])
@@ -205,6 +205,8 @@ def held_out(data: ts.Data, fitted: ts.Fitted, rows: np.ndarray) -> dict:  # typ
               * n[bins == b].sum() for b in set(bins.tolist())) / n.sum()  # fmt: skip
     pr = ts.pr_curve(cal, y, n, fact, gkey, gold)
     hi = cal >= 0.9
+    if save is not None:  # for :func:`pool`
+        np.savez(save, cal=cal, y=y, n=n, fact=fact, gkey=gkey, acc=acc, gold=np.array(gold))
     return {"f1": round(2 * p * r / max(1e-9, p + r), 4), "precision": round(p, 4), "recall": round(r, 4),
             "ece": round(float(ece), 4), "gold": gold, "statements": int(k),
             "precision_at_0.9": round(float(np.average(y[hi], weights=n[hi])), 4) if hi.any() else None,
@@ -246,7 +248,7 @@ def train(work: Path, folds: list[int], dims: int) -> None:
             data = _data(z, x)
             t0 = time.process_time()
             fitted = ts.calibrated(data, train_rows, 3, split=True)
-            res[name] = held_out(data, fitted, test_rows)
+            res[name] = held_out(data, fitted, test_rows, work / f"preds-d{dims}-{name}-fold{k}.npz")
             res[name]["fit_cpu_s"] = round(time.process_time() - t0, 1)
             # how much the trees use the new columns: the share of their splits on them
             feats = [int(nd["feature_idx"]) for (p,) in fitted.clf._predictors for nd in p.nodes if not nd["is_leaf"]]
@@ -260,9 +262,36 @@ def train(work: Path, folds: list[int], dims: int) -> None:
         (work / name).write_text(json.dumps(out, indent=1), encoding="utf-8")
 
 
+def pool(work: Path, dims: int) -> None:
+    """The held-out folds of ``train`` pooled: F1, P, R at each fold's own thresholds, the best
+    F1 of one confidence cut where precision ≥ 0.65, ECE and precision at ≥ 0.9 (candidate level)."""
+    for name in ("without", "with"):
+        files = sorted(work.glob(f"preds-d{dims}-{name}-fold*.npz"))
+        if not files:
+            continue
+        zs = [np.load(f, allow_pickle=False) for f in files]
+        cal, y, n, acc = (np.concatenate([z[k] for z in zs]) for k in ("cal", "y", "n", "acc"))
+        fact, gkey = (np.concatenate([z[k] for z in zs]) for k in ("fact", "gkey"))
+        gold = int(sum(int(z["gold"]) for z in zs))
+        stated: dict[str, float] = {}
+        for i in np.flatnonzero(acc):
+            stated.setdefault(fact[i], n[i])
+        tp = len({gkey[i] for i in np.flatnonzero(acc & (y == 1)) if gkey[i]})
+        p, r = tp / max(1e-9, sum(stated.values())), tp / max(1, gold)
+        bins = np.minimum(9, (cal * 10).astype(int))
+        ece = sum(abs(np.average(y[bins == b], weights=n[bins == b]) - np.average(cal[bins == b], weights=n[bins == b]))
+                  * n[bins == b].sum() for b in set(bins.tolist())) / n.sum()  # fmt: skip
+        pr = ts.pr_curve(cal, y, n, fact, gkey, gold)
+        hi = cal >= 0.9
+        print(f"d{dims} {name}, folds {[f.stem[-1] for f in files]} pooled: F1 {2 * p * r / max(1e-9, p + r):.4f} "
+              f"P {p:.4f} R {r:.4f} ECE {ece:.4f} P at >=0.9 {np.average(y[hi], weights=n[hi]):.4f} "
+              f"(n {int(hi.sum())}); best F1 at P>=0.65 {pr['best_f1_at_precision_0.65']}; "
+              f"cuts {[(q['t'], q['precision'], q['recall'], q['f1']) for q in pr['points']]}")  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("step", choices=("extract", "train"))
+    ap.add_argument("step", choices=("extract", "train", "pool"))
     ap.add_argument("--work", type=Path, default=Path("/tmp/score6"))
     ap.add_argument("--fold", type=int, action="append")
     ap.add_argument("--data", type=Path, help="articles (default: the Re-DocRED dev set)")
@@ -271,8 +300,10 @@ def main() -> int:
     a.work.mkdir(parents=True, exist_ok=True)
     if a.step == "extract":
         extract(a.work, a.data)
-    else:
+    elif a.step == "train":
         train(a.work, a.fold or [0], a.dims)
+    else:
+        pool(a.work, a.dims)
     return 0
 
 
