@@ -16,10 +16,11 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     return {(f.subject.text, f.relation, str(getattr(f.object, "text", None))) for f in ex.facts}
 
 
-_ELECTION = """= 1994 Estonian general election =
-
-General elections were held in Estonia on 3 March 1994. The result was a victory for the Civic Unity Party (CUP), whose presidential candidate Anna Kreek surprisingly defeated incumbent president Karl Tammsaar of the Rural Labour Party (RLP). The Tallinn Daily supported neither.
-"""
+_ELECTION = (
+    "= 1994 Estonian general election =\n\nGeneral elections were held in Estonia on 3 March 1994. The result "
+    "was a victory for the Civic Unity Party (CUP), whose presidential candidate Anna Kreek surprisingly defeated "
+    "incumbent president Karl Tammsaar of the Rural Labour Party (RLP). The Tallinn Daily supported neither.\n"
+)
 
 
 def test_victory_for_and_defeat_give_the_elections_participants():
