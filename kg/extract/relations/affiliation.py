@@ -5,8 +5,7 @@
   Catholic nun", "Acme, a Methodist school", "Labour leader Ana Roe", "fellow Democrat Ana Roe";
 - the word as the predicate: "Roe was Jewish", "Roe, a devout Catholic,", "Roe is a Republican",
   "Roe was a politician for the Centre Party";
-- a party named with its man: "the Unity Party of Ana Roe", and a man named with his party: "Ana Roe of
-  the Unity Party";
+- a party named with its man: "the Unity Party of Ana Roe";
 - a conversion: "Roe converted to Islam" (the faith taken, not the one left); an election:
   "Roe was elected as a Whig to the Congress";
 - an organisation whose name carries a religion the article also names on its own:
@@ -148,17 +147,6 @@ def affiliation_facts(ctx: Sentences, faiths: dict[str, Mention]) -> Iterator[Fa
             if pspan is not None:
                 conf = confidence("affiliation-descriptor")
                 yield from _fact(ctx, owner, party, "party-of-person", conf, pspan.sent, seen)
-    parties = {m.start: m for m in ctx.mentions if m.cls == "PoliticalParty"}
-    for person in starts.values():
-        # "incumbent president Tomas Sol of the Rural Labour Front": his party
-        for gap in (" of the ", " of "):
-            party = parties.get(person.end + len(gap))
-            if party is not None and text[person.end : party.start] == gap:
-                pspan = ctx.span(person.start, party.end)
-                if pspan is not None:
-                    conf = confidence("affiliation-descriptor")
-                    yield from _fact(ctx, person, party, "person-of-party", conf, pspan.sent, seen)
-                break
     for group in ctx.mentions:
         if group.cls not in _RELATIONS:
             continue
