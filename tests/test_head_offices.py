@@ -70,3 +70,16 @@ def test_prose_office_of_a_country_gives_its_head():
     assert ("Estonia", "headOfState", "Karl Tammsaar") in got
     assert ("Estonia", "headOfState", "Anna Kreek") not in got
     assert ("Anna Kreek", "positionHeld", "Vice President of Estonia") in got
+
+
+def test_the_holders_before_and_after_an_office_that_heads_a_party_led_it():
+    got = _facts(
+        "= Lenart Osk =\n\nLenart Osk\n- Office: Secretary-General of the Estonian Workers Party\n- Term Start: 1961\n"
+        "- Term End: 1992\n- Predecessor: Oskar Veln\n- Successor: Petra Ulm\n\n"
+        "Lenart Osk (1913–2005) was an Estonian politician.\n"
+    )
+    for who in ("Lenart Osk", "Oskar Veln", "Petra Ulm"):
+        assert ("Estonian Workers Party", "leader", who) in got
+    # a state's office leads no organisation, before or after
+    got = _facts(_BOX)
+    assert not any(r == "leader" for _, r, _ in got)

@@ -233,7 +233,9 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and rule.relation == "positionHeld"
                         and not numbered
                     ):
-                        yield Fact(other, rule.relation, m, _with(ev, rule_confidence("infobox-implied")))
+                        implied = _with(ev, rule_confidence("infobox-implied"))
+                        yield Fact(other, rule.relation, m, implied)
+                        yield from _leads(article, other, m, implied)  # and led the body the office heads
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             # a body that took over the office ("Successor: Military Junta") replaced the person too
