@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 
 from kg.extract.lexicons import alternation
 from kg.model import Mention
 from kg.ontology import group_of
 
-__all__ = ["link_text_pairs", "short_name_pairs", "styled_name_pairs"]
+__all__ = ["short_name_pairs", "styled_name_pairs"]
 
 
 def short_name_pairs(
@@ -74,29 +73,4 @@ def styled_name_pairs(box: Sequence[Mention]) -> list[tuple[Mention, Mention, st
         for part in ("name", "style"):
             s, e = m.start + hit.start(part), m.start + hit.end(part)
             out.append((m, Mention(m.article, s, e, hit.group(part), m.cls, "infobox"), "a name and its style"))
-    return out
-
-
-_LINK_TEXT_TAIL = re.compile(r" [a-z]+")
-
-
-def link_text_pairs(text: str, box: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:
-    """ "Ideology: …, Foco, Foco theory, …": a list item followed at once by itself with one more
-    lower-case word is a link's text written beside its target, one thing (the longer name its label).
-    Only right next to each other in one infobox list, of one class: "Marxism, Marxism–Leninism" and
-    "Socialism, Socialism of the 21st century" stay two.
-
-    >>> t = "- Ideology: Foco, Foco theory, Marxism, Marxism–Leninism"
-    >>> spans = [(12, 16, "Foco"), (18, 29, "Foco theory"), (31, 38, "Marxism"), (40, 56, "Marxism–Leninism")]
-    >>> ms = [Mention("d", s, e, n, "Ideology", "infobox") for s, e, n in spans]
-    >>> [(a.text, b.text) for a, b, _ in link_text_pairs(t, ms)]
-    [('Foco theory', 'Foco')]
-    """
-    items = sorted({m for m in box if m.source == "infobox"}, key=lambda m: (m.start, m.end))
-    out = []
-    for a, b in pairwise(items):
-        if a.cls != b.cls or text[a.end : b.start] != ", " or "\n" in text[a.start : b.end]:
-            continue
-        if b.text.startswith(a.text) and _LINK_TEXT_TAIL.fullmatch(b.text[len(a.text) :]):
-            out.append((b, a, "an infobox link's text beside its target"))
     return out
