@@ -340,7 +340,8 @@ def test_a_football_club_gets_no_citizenship_and_a_demonym_stays_a_country(data_
     # tests/data/thames_dockers_union.txt: "Country: England", a constituent country the gazetteer
     # types a region: the union's country is dropped, not written
     union = [d for d in c.dropped if d.article == "thames_dockers_union" and d.relation == "country"]
-    assert ("Thames Dockers' Union", "Organization", "England") in [(d.subject, d.subject_class, d.object) for d in union]
+    got = [(d.subject, d.subject_class, d.object) for d in union]
+    assert ("Thames Dockers' Union", "Organization", "England") in got
     # tests/data/imelda_soriano.txt: "a Filipino teacher": NER says a language, the gazetteer a
     # nationality; her citizenship is kept and its object retyped to the country
     kept = [d for d in c.retyped if d.article == "imelda_soriano" and d.relation == "citizenship"]
@@ -360,7 +361,8 @@ def test_build_explains_its_drops_and_warns_about_what_validate_rejects(tmp_path
     assert r.returncode == 0, r.stderr
     assert "Domain/range: 2 fact(s) dropped" in r.stdout
     line = next(x for x in r.stdout.splitlines() if x.strip().startswith("dropped"))
-    for part in ("thames_dockers_union", "--country-->", "(Organization)", "(AdministrativeRegion)", "Country: England"):
+    parts = ("thames_dockers_union", "--country-->", "(Organization)", "(AdministrativeRegion)", "Country: England")
+    for part in parts:
         assert part in line, line
     assert "violation" not in r.stderr
     # something kg validate rejects, planted in another graph: the next build says so
