@@ -65,6 +65,7 @@ def extract_article(
     mentions: list[Mention] = [subject, *aliases]
     same_as: list[tuple[Mention, Mention, str]] = [(subject, a, "lead sentence") for a in aliases]
     per_block = article_mentions(article, docs)
+    _lead_names_as_mentions(article, per_block, aliases)
     lead_name = _lead_name(article, subject)
     mentions.extend(lead_name)
     for ms in per_block:
@@ -123,6 +124,27 @@ def extract_article(
                 known.add(node)
     cands = candidates(article, docs, per_block, subject, facts) if with_candidates else Candidates()
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
+
+
+def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], aliases: Sequence[Mention]) -> None:
+    """The subject's names where the lead sentence gives them ("Civic Action (Acción Cívica, AC) is a
+    party established in 1941") are mentions of its block for the prose rules, where no other mention
+    covers them (NER does not always see a name of two common words, "Democratic Action"), and in place
+    of an NER mention of the same span with NER's class."""
+    for a in aliases:
+        if a.source != "lead":
+            continue
+        for i, block in enumerate(article.blocks):
+            if not block.start <= a.start < block.end:
+                continue
+            ms = per_block[i]
+            same = [k for k, m in enumerate(ms) if (m.start, m.end) == (a.start, a.end) and m.source == "ner"]
+            if same:  # "Acción Democrática" that NER took for a person: the subject's name, its class
+                ms[same[0]] = a
+            elif not any(m.start < a.end and a.start < m.end for m in ms):
+                ms.append(a)
+                ms.sort(key=lambda m: (m.start, m.end))
+            break
 
 
 def _bare(name: str) -> str:

@@ -33,7 +33,7 @@ from kg.extract.infobox_items import (
 )
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, head_of
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
@@ -69,6 +69,8 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
     for pos, field in enumerate(article.infobox):
         ev = _evidence(article, field, field)
         rule, n = rule_for(field.key, cls)
+        if rule is not None and rule.not_ordinal and not _NAMED_VALUE.match(field.raw):
+            rule = InfoboxRule(rule.key, None, None, "keep")  # "Order: 46th": the holder's number
         if rule is None:
             unmapped.append(field.key)
             facts.append(_kept(subject, field, ev))
@@ -198,6 +200,9 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
         for field, _ in slot.parts.get(part, []):
             for it in _clean_items(field):
                 m = _item_mention(article, it, "Person")
+                body = typed_name(m.text, "ORG") if m is not None else None
+                if m is not None and body is not None and body[1] == "keyword" and group_of(body[0]) != "Person":
+                    m = replace(m, cls=body[0])  # "Successor: Provisional Government Junta": a body
                 if m is not None:
                     people.setdefault(part, []).append(m)
                     quals.append((name, m.text))
@@ -215,6 +220,8 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
                 if person and rule.relation == "positionHeld":
+                    dates = tuple(q for q in quals if q[0] in ("start", "end"))
+                    yield from _heads(article, subject, m, ev, dates)
                     yield from _colleagues(article, slot, m, field)
                     yield from _leads(article, subject, m, ev)
                 # the people before and after held that office too ("Predecessor: Ana Ruiz")
@@ -226,10 +233,13 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and rule.relation == "positionHeld"
                         and not numbered
                     ):
-                        yield Fact(other, rule.relation, m, _with(ev, rule_confidence("infobox-implied")))
+                        implied = _with(ev, rule_confidence("infobox-implied"))
+                        yield Fact(other, rule.relation, m, implied)
+                        yield from _leads(article, other, m, implied)  # and led the body the office heads
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
-            if person and m.cls == "Person" and admits(rel, "Person", m.cls):
+            # a body that took over the office ("Successor: Military Junta") replaced the person too
+            if person and group_of(m.cls) in ("Person", "Organization") and admits(rel, "Person", m.cls):
                 yield Fact(subject, rel, m, _with(ev, rule_confidence("infobox-implied")))
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
@@ -262,6 +272,23 @@ def _leads(article: Article, person: Mention, office: Mention, ev: Evidence) -> 
     yield Fact(org, "leader", person, _with(ev, rule_confidence("infobox-implied")))
 
 
+def _heads(
+    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
+) -> Iterator[Fact]:
+    """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
+    state or of government, X a country by the gazetteer. Not for the office's predecessors and
+    successors: the box gives their office, not when they held it."""
+    head = head_of(office.text)
+    if head is None:
+        return
+    rel, at = head
+    name = office.text[at:].strip()
+    if not any(p.kind == "country" for p in gazetteer().candidates(name)):
+        return
+    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
+    yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
+
+
 def _has_term(slot: _Slot) -> bool:
     return any(p in slot.parts for p in ("start", "end", "range", "predecessor", "successor"))
 
@@ -292,6 +319,7 @@ def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxFi
             m = _item_mention(article, it, "Person")
             if m is not None and m.cls == "Person":
                 yield Fact(m, "positionHeld", held, ev, _bracket_quals(article, it))
+                yield from _heads(article, m, held, ev, _bracket_quals(article, it))
 
 
 def _first_date(slot: _Slot, part: str) -> str | None:
@@ -305,6 +333,10 @@ def _first_date(slot: _Slot, part: str) -> str | None:
 
 
 _NOT_LEADER = re.compile(rf"\b(?:{alternation('non_leader_title_words')})", re.I)
+# a value that names something, not a bare ordinal ("46th", "1st", "Second")
+_NAMED_VALUE = re.compile(
+    r"^\s*(?!(?i:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s*$)[A-Z]"
+)
 _ORDINAL_PREFIX = re.compile(r"^\d+(?:st|nd|rd|th)\s+(?=[A-Z])")
 _ORDINAL_OFFICE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)\b", re.I)
 

@@ -91,12 +91,13 @@ class InfoboxRule:
     role: bool = False
     only_first: bool = False
     holds: str | None = None
+    not_ordinal: bool = False  # the value is used only when it is not an ordinal ("46th": kept)
 
 
 def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
     where = f"kg/data/infobox.json, key {key!r}"
     known = {"relation", "object", "parser", "inverse", "subject", "side", "leads_side", "status", "group", "part"}
-    known |= {"only_first", "holds"}
+    known |= {"only_first", "holds", "not_ordinal"}
     unknown = set(spec) - known - {"labels", "role"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -128,6 +129,7 @@ def _rule(key: str, spec: dict[str, object]) -> InfoboxRule:
         bool(spec.get("role", False)),
         bool(spec.get("only_first", False)),
         str(spec["holds"]) if spec.get("holds") else None,
+        bool(spec.get("not_ordinal", False)),
     )
 
 

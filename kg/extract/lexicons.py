@@ -23,7 +23,7 @@ from typing import Any
 
 from kg.datafiles import load_json
 
-__all__ = ["alternation", "lexicon", "lexicon_docs"]
+__all__ = ["alternation", "head_of", "lexicon", "lexicon_docs"]
 
 _FILE = "kg/data/lexicons.json"
 
@@ -84,3 +84,27 @@ def alternation(name: str) -> str:
 def lexicon_docs() -> dict[str, str]:
     """Each lexicon's name and what it is for."""
     return {k: v["doc"] for k, v in load_json("lexicons.json").items() if not k.startswith("_")}
+
+
+@cache
+def _head_office() -> re.Pattern[str]:
+    state, government = alternation("head_of_state_office_nouns"), alternation("head_of_government_office_nouns")
+    return re.compile(
+        rf"^(?:\d+(?:st|nd|rd|th)\s+)?(?:(?P<state>{state})|(?P<government>{government}))\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)$",
+        re.IGNORECASE,
+    )
+
+
+def head_of(office: str) -> tuple[str, int] | None:
+    """(headOfState or headOfGovernment, where the country's name starts) of an office that heads a
+    country, or None ("Vice President of Valdora", "Leader of the Opposition": none).
+
+    >>> head_of("President of the Valdoran Republic"), head_of("27th Prime Minister of Valdora")
+    (('headOfState', 17), ('headOfGovernment', 23))
+    >>> head_of("Vice President of Valdora") is None
+    True
+    """
+    m = _head_office().match(office)
+    if m is None:
+        return None
+    return ("headOfState" if m.group("state") else "headOfGovernment"), m.start("of")

@@ -6,7 +6,11 @@
 - a candidate for an election: "Roe was a candidate for the presidential election of 2009";
 - in the article about an election, a party that contests seats: "The Unity Party contested 108
   constituencies" → participant(the election, Unity Party), and one that receives votes or seats in any
-  clause: "Although Ana Roe received the most votes, …" → participant(the election, Ana Roe).
+  clause: "Although Ana Roe received the most votes, …" → participant(the election, Ana Roe);
+- in the article about an election, the one a result is "a victory for" ("The result was a victory for
+  the Unity Party"), and both the winner and the beaten of a verb of defeat ("Roe defeated incumbent
+  president Sol") → participant(the election, …) (lexicons ``election_victory_nouns``,
+  ``election_defeat_verbs``).
 
 The verbs and nouns are lexicons (``election_participation_verbs``, ``election_nouns``); a boycott, a negated
 verb or a call for an election is no participation.
@@ -32,7 +36,10 @@ _NOUNS = lexicon("election_nouns")
 _CONTEST_VERBS = lexicon("election_contest_verbs")
 _VOTE_VERBS = lexicon("election_vote_verbs")
 _VOTE_NOUNS = lexicon("election_vote_nouns")
-_TRIGGERS = _VERBS | _VOTE_VERBS | {"candidate"}  # the lemmas a fact of this rule hangs on
+_VICTORY_NOUNS = lexicon("election_victory_nouns")
+_DEFEAT_VERBS = lexicon("election_defeat_verbs")
+# the lemmas a fact of this rule hangs on (tested first: most tokens are none of them)
+_TRIGGERS = _VERBS | _VOTE_VERBS | _VICTORY_NOUNS | _DEFEAT_VERBS | {"candidate"}
 
 
 def _takes_votes(verb: Token) -> bool:
@@ -65,6 +72,12 @@ def _takers(ctx: Sentences, verb: Token) -> list[Mention]:
     return [m for m in dict.fromkeys(found) if group_of(m.cls) in ("Person", "Organization")]
 
 
+def _takes_part(m: Mention) -> bool:
+    return m.cls == "Person" or m.cls in ("PoliticalParty", "PoliticalMovement") or (
+        group_of(m.cls) == "Organization" and m.cls not in ("GovernmentBody", "Company", "Publication")
+    )
+
+
 def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
     """participant(election, party or person) from a verb of an election or a candidacy."""
     subject_election = _is_election(ctx.subject) or ctx.subject.cls == "Election"
@@ -79,6 +92,16 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             if not elections and subject_election and contests:
                 elections = [ctx.subject]  # "The Unity Party contested 108 constituencies"
             takers = _takers(ctx, tok)
+        elif subject_election and tok.pos_ == "NOUN" and tok.lemma_ in _VICTORY_NOUNS:
+            # "The result was a victory for the Unity Party"
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+            found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]
+            elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if _takes_part(m)]
+        elif subject_election and tok.pos_ == "VERB" and tok.lemma_ in _DEFEAT_VERBS:
+            # "Ana Roe defeated incumbent president Tomas Sol": both stood
+            args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj")]
+            found = [m for a in args for m in ctx.mentions_of(a)]
+            elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if _takes_part(m)]
         elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
             found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, head_of
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -86,4 +86,8 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         name = text[office.start("office") : c.end - base]
         position = Mention(ctx.article.stem, at, c.end, name, "Position", "pattern")
-        yield Fact(holder, "positionHeld", position, ctx.evidence(sent, "office-of-country"))
+        ev = ctx.evidence(sent, "office-of-country")
+        yield Fact(holder, "positionHeld", position, ev)
+        head = head_of(name)
+        if head is not None:  # "the 22nd President of Valdora": Valdora's head of state
+            yield Fact(c, head[0], holder, ev)

@@ -1,0 +1,41 @@
+"""In the article about an election, the one a result is "a victory for" and both sides of a verb of
+defeat took part in it; "Tomas Sol of the Rural Labour Party" is a member of that party. Invented
+articles (the country a real one so that the gazetteer types it)."""
+
+from __future__ import annotations
+
+from kg.annotate import _annotate
+from kg.documents.reader import read_text
+from kg.extract import extract_article
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    article = read_text(text, "example.txt")
+    blocks, lead = next(_annotate([article], 1))
+    ex = extract_article(article, blocks, lead)
+    return {(f.subject.text, f.relation, str(getattr(f.object, "text", None))) for f in ex.facts}
+
+
+_ELECTION = (
+    "= 1994 Estonian general election =\n\nGeneral elections were held in Estonia on 3 March 1994. The result "
+    "was a victory for the Civic Unity Party (CUP), whose presidential candidate Anna Kreek surprisingly defeated "
+    "incumbent president Karl Tammsaar of the Rural Labour Party (RLP). The Tallinn Daily supported neither.\n"
+)
+
+
+def test_victory_for_and_defeat_give_the_elections_participants():
+    got = _facts(_ELECTION)
+    e = "1994 Estonian general election"
+    assert (e, "participant", "Civic Unity Party") in got
+    assert (e, "participant", "Anna Kreek") in got
+    assert (e, "participant", "Karl Tammsaar") in got
+    assert (e, "participant", "Tallinn Daily") not in got
+    assert ("Karl Tammsaar", "memberOfParty", "Rural Labour Party") in got
+
+
+def test_outside_an_election_article_a_defeat_is_no_participation():
+    got = _facts(
+        "= Anna Kreek =\n\nAnna Kreek (born 1950) is an Estonian politician. In 1994 she defeated Karl Tammsaar. "
+        "It was a victory for the Civic Unity Party.\n"
+    )
+    assert not any(r == "participant" for _, r, _ in got)
