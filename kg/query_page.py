@@ -1,0 +1,126 @@
+"""Pages of a whole-graph listing that start from their keys (issue 19, item 4).
+
+A library query that groups the whole graph (``people``: one row per person's name, with every
+role concatenated) cannot give its first row before it has grouped everything: on a million facts
+that is seconds, however small the page. Such a query names, in its header, how ``kg query``
+pages it, and then a page costs the rows it shows:
+
+- ``# Page: ?person by keys/people.rq``: the key query (``queries/keys/``) streams the values of
+  ``?person`` in the store's own order (a DISTINCT over one pattern, no sort), ``KEYS`` at a time;
+  each batch is bound, as a VALUES block at the top of every WHERE clause of the query (so every
+  WHERE clause of such a query names the key), and the rows come out batch by batch, each key's
+  rows together, in key order, sorted by their values within a key. The batches are the same
+  whatever ``--limit`` and ``--offset`` ask, so every page of every run is a slice of one sequence;
+- ``# Page: ?rank by rank``: the query orders by ``?rank``, the numbers 1, 2, 3 … that the
+  summary graph gives its rows (:mod:`kg.rdf_summary`), so a page binds the ranks it shows
+  (``offset + 1`` … ``offset + limit``), each an index look-up, and sorts nothing else.
+
+A query with parameters bound, or a store whose key query fails, pages the plain way (the rows
+of the whole answer, sliced). The rows are those of the plain query, as multisets
+(``tests/test_query_page.py``); only their order is the key's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.query import QuerySpec, queries_dir
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+__all__ = ["KEYS", "Page", "page", "page_plan"]
+
+KEYS = 100  # keys bound per query: fixed, so a page's batches do not depend on the page asked
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The rows of one page: ``variables`` (as a SELECT result has them) and ``solutions``."""
+
+    variables: list[ox.Variable]
+    solutions: list[Any]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.solutions)
+
+
+def page_plan(spec: QuerySpec) -> tuple[str, str] | None:
+    """(key variable, ``rank`` or the key query's text) of ``spec``'s ``# Page:`` line, or None.
+
+    >>> page_plan(QuerySpec("SELECT ?r {}", page="?rank by rank"))
+    ('rank', 'rank')
+    """
+    if not spec.page:
+        return None
+    m = re.fullmatch(r"\?(\w+)\s+by\s+(\S+)", spec.page.strip())
+    if not m:
+        raise QueryError(f"query {spec.name}: its '# Page:' line is not '?VAR by keys/X.rq' or '?VAR by rank'")
+    var, how = m.groups()
+    if how == "rank":
+        return var, how
+    root = queries_dir().resolve()
+    path = (root / how).resolve()
+    if root not in path.parents or path.suffix != ".rq" or not path.is_file():
+        raise QueryError(f"query {spec.name}: its key query {how!r} is not a query of the library")
+    return var, path.read_text(encoding="utf-8")
+
+
+def _bound(sparql: str, var: str, terms: list[Any]) -> str:
+    """``sparql`` with ``?var`` bound to ``terms`` by a VALUES block at the top of every WHERE."""
+    values = f"VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}"
+    return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)}\n  {values}\n", sparql, flags=re.I)
+
+
+def _cells(sol: Any, names: list[str]) -> tuple[str, ...]:
+    return tuple("" if sol[n] is None else str(sol[n]) for n in names)
+
+
+def _by_keys(kg: KnowledgeGraph, spec: QuerySpec, var: str, keys_text: str, stop: int | None) -> Iterator[Any]:
+    """The rows of ``spec`` key batch by key batch, until ``stop`` rows (None: all)."""
+    keys = (sol[var] for sol in kg.query(keys_text) if sol[var] is not None)
+    given = 0
+    while stop is None or given < stop:
+        batch = list(itertools.islice(keys, KEYS))
+        if not batch:
+            return
+        at = {k: i for i, k in enumerate(batch)}
+        res = kg.query(_bound(spec.text, var, batch))
+        names = [v.value for v in res.variables]
+        rows = sorted(res, key=lambda s: (at.get(s[var], len(at)), _cells(s, names)))
+        yield res.variables, rows
+        given += len(rows)
+
+
+def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0,
+         binds: dict[str, Any] | None = None) -> Page | None:
+    """One page of ``spec`` (``limit`` rows after ``offset``) by its ``# Page:`` plan, or None when
+    it has none (or has parameters bound): then the caller slices the plain answer."""
+    plan = page_plan(spec)
+    if plan is None or binds:
+        return None
+    var, how = plan
+    if how == "rank":
+        if limit is None:
+            return None  # the whole answer is the query's own order
+        ranks = [ox.Literal(str(r), datatype=_INTEGER) for r in range(offset + 1, offset + limit + 1)]
+        res = kg.query(_bound(spec.text, var, ranks))
+        return Page(list(res.variables), list(res))
+    variables: list[ox.Variable] | None = None
+    out: list[Any] = []
+    for head, rows in _by_keys(kg, spec, var, how, None if limit is None else offset + limit):
+        variables = head
+        out.extend(rows)
+    if variables is None:  # no key at all: the plain query gives its (empty) head
+        res = kg.query(spec.text + "\nLIMIT 0")
+        variables = list(res.variables)
+        list(res)
+    return Page(list(variables), out[offset : None if limit is None else offset + limit])
