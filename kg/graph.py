@@ -374,7 +374,8 @@ class KnowledgeGraph:
         def ask(s: str, o: str) -> str:
             first, then = ("o", "s") if links.get(o, 0) < links.get(s, 0) else ("s", "o")
             return f"""SELECT ?p ?sent WHERE {{ ?st {ends[first]} ; {ends[then]} .
-                ?st a kg:Statement ; rdf:predicate ?p ; kg:confidence ?c ; kg:sentence ?sent . FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
+                ?st a kg:Statement ; rdf:predicate ?p ; kg:confidence ?c ; kg:sentence ?sent .
+                FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
 
         label = {}
         for n in (x, y):
