@@ -53,25 +53,27 @@ class Page:
         return iter(self.solutions)
 
 
-def page_plan(spec: QuerySpec) -> tuple[str, str] | None:
-    """(key variable, ``rank`` or the key query's text) of ``spec``'s ``# Page:`` line, or None.
+def page_plan(spec: QuerySpec) -> tuple[str, str, str | None] | None:
+    """(key variable, ``rank`` or the key query's text, the order variable a batch never splits
+    or None) of ``spec``'s ``# Page:`` line, or None.
 
     >>> page_plan(QuerySpec("SELECT ?r {}", page="?rank by rank"))
-    ('rank', 'rank')
+    ('rank', 'rank', None)
     """
     if not spec.page:
         return None
-    m = re.fullmatch(r"\?(\w+)\s+by\s+(\S+)", spec.page.strip())
+    m = re.fullmatch(r"\?(\w+)\s+by\s+(\S+)(?:\s+until\s+\?(\w+)\s+changes)?", spec.page.strip())
     if not m:
-        raise QueryError(f"query {spec.name}: its '# Page:' line is not '?VAR by keys/X.rq' or '?VAR by rank'")
-    var, how = m.groups()
+        raise QueryError(f"query {spec.name}: its '# Page:' line is not '?VAR by keys/X.rq [until ?V changes]'"
+                         " or '?VAR by rank'")
+    var, how, until = m.groups()
     if how == "rank":
-        return var, how
+        return var, how, until
     root = queries_dir().resolve()
     path = (root / how).resolve()
     if root not in path.parents or path.suffix != ".rq" or not path.is_file():
         raise QueryError(f"query {spec.name}: its key query {how!r} is not a query of the library")
-    return var, path.read_text(encoding="utf-8")
+    return var, path.read_text(encoding="utf-8"), until
 
 
 def _bound(sparql: str, var: str, terms: list[Any]) -> str:
@@ -84,18 +86,52 @@ def _cells(sol: Any, names: list[str]) -> tuple[str, ...]:
     return tuple("" if sol[n] is None else str(sol[n]) for n in names)
 
 
-def _by_keys(kg: KnowledgeGraph, spec: QuerySpec, var: str, keys_text: str, stop: int | None) -> Iterator[Any]:
-    """The rows of ``spec`` key batch by key batch, until ``stop`` rows (None: all)."""
-    keys = (sol[var] for sol in kg.query(keys_text) if sol[var] is not None)
+def _order_vars(sparql: str) -> list[str]:
+    """The variables of the query's outermost ORDER BY (after its last closing brace)."""
+    body = re.sub(r"#[^\n]*", "", sparql)
+    m = re.search(r"\bORDER\s+BY\b(.*)", body[body.rfind("}") :], re.I | re.S)
+    return re.findall(r"\?(\w+)", m.group(1)) if m else []
+
+
+def _batches(kg: KnowledgeGraph, keys_text: str, var: str, until: str | None) -> Iterator[list[Any]]:
+    """The key query's keys, ``KEYS`` at a time (each key at its first row); with ``until``, a
+    batch goes on past ``KEYS`` until the value of ``?until`` changes."""
+    seen: set[Any] = set()
+    batch: list[Any] = []
+    last: Any = None
+    for sol in kg.query(keys_text):
+        key = sol[var]
+        if key is None or key in seen:
+            continue
+        mark = sol[until] if until else None
+        if len(batch) >= KEYS and (until is None or mark != last):
+            yield batch
+            batch = []
+        seen.add(key)
+        batch.append(key)
+        last = mark
+    if batch:
+        yield batch
+
+
+def _by_keys(kg: KnowledgeGraph, spec: QuerySpec, var: str, keys_text: str, until: str | None,
+             stop: int | None) -> Iterator[tuple[Any, list[Any]]]:
+    """The rows of ``spec`` key batch by key batch, until ``stop`` rows (None: all): each key's rows
+    together in key order, or, for a query that orders (``until``), in its own order with the rows
+    that tie on its sort keys sorted by their values."""
     given = 0
-    while stop is None or given < stop:
-        batch = list(itertools.islice(keys, KEYS))
-        if not batch:
+    for batch in _batches(kg, keys_text, var, until):
+        if stop is not None and given >= stop:
             return
         at = {k: i for i, k in enumerate(batch)}
         res = kg.query(_bound(spec.text, var, batch))
         names = [v.value for v in res.variables]
-        rows = sorted(res, key=lambda s: (at.get(s[var], len(at)), _cells(s, names)))
+        if until:
+            order = _order_vars(spec.text)
+            rows = [sol for _, run in itertools.groupby(res, key=lambda s: _cells(s, order))
+                    for sol in sorted(run, key=lambda s: _cells(s, names))]
+        else:
+            rows = sorted(res, key=lambda s: (at.get(s[var], len(at)), _cells(s, names)))
         yield res.variables, rows
         given += len(rows)
 
@@ -107,7 +143,7 @@ def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0
     plan = page_plan(spec)
     if plan is None or binds:
         return None
-    var, how = plan
+    var, how, until = plan
     if how == "rank":
         if limit is None:
             return None  # the whole answer is the query's own order
@@ -116,7 +152,7 @@ def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0
         return Page(list(res.variables), list(res))
     variables: list[ox.Variable] | None = None
     out: list[Any] = []
-    for head, rows in _by_keys(kg, spec, var, how, None if limit is None else offset + limit):
+    for head, rows in _by_keys(kg, spec, var, how, until, None if limit is None else offset + limit):
         variables = head
         out.extend(rows)
     if variables is None:  # no key at all: the plain query gives its (empty) head
