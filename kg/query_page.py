@@ -93,13 +93,26 @@ def _order_vars(sparql: str) -> list[str]:
     return re.findall(r"\?(\w+)", m.group(1)) if m else []
 
 
+def _windows(kg: KnowledgeGraph, keys_text: str) -> Iterator[Any]:
+    """The key query's rows, asked for in windows that double (``LIMIT``/``OFFSET``): a server
+    sends a whole answer before its first row, so the keys of a page must be asked with a bound;
+    each window runs the same query again, so a whole listing reads its keys about twice."""
+    offset, size = 0, KEYS
+    while True:
+        rows = list(kg.query(f"{keys_text}\nLIMIT {size} OFFSET {offset}"))
+        yield from rows
+        if len(rows) < size:
+            return
+        offset, size = offset + size, 2 * size
+
+
 def _batches(kg: KnowledgeGraph, keys_text: str, var: str, until: str | None) -> Iterator[list[Any]]:
     """The key query's keys, ``KEYS`` at a time (each key at its first row); with ``until``, a
     batch goes on past ``KEYS`` until the value of ``?until`` changes."""
     seen: set[Any] = set()
     batch: list[Any] = []
     last: Any = None
-    for sol in kg.query(keys_text):
+    for sol in _windows(kg, keys_text):
         key = sol[var]
         if key is None or key in seen:
             continue
