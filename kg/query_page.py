@@ -93,11 +93,12 @@ def _order_vars(sparql: str) -> list[str]:
     return re.findall(r"\?(\w+)", m.group(1)) if m else []
 
 
-def _windows(kg: KnowledgeGraph, keys_text: str) -> Iterator[Any]:
-    """The key query's rows, asked for in windows that double (``LIMIT``/``OFFSET``): a server
-    sends a whole answer before its first row, so the keys of a page must be asked with a bound;
-    each window runs the same query again, so a whole listing reads its keys about twice."""
-    offset, size = 0, KEYS
+def _windows(kg: KnowledgeGraph, keys_text: str, first: int) -> Iterator[Any]:
+    """The key query's rows, asked for in windows that double (``LIMIT``/``OFFSET``) from
+    ``first``: a server sends a whole answer before its first row, so the keys of a page must be
+    asked with a bound; each window runs the same query again, so a whole listing reads its keys
+    about twice (a sorted key query sorts them all for each window: its first one is larger)."""
+    offset, size = 0, first
     while True:
         rows = list(kg.query(f"{keys_text}\nLIMIT {size} OFFSET {offset}"))
         yield from rows
@@ -112,7 +113,7 @@ def _batches(kg: KnowledgeGraph, keys_text: str, var: str, until: str | None) ->
     seen: set[Any] = set()
     batch: list[Any] = []
     last: Any = None
-    for sol in _windows(kg, keys_text):
+    for sol in _windows(kg, keys_text, KEYS if until is None else 100 * KEYS):
         key = sol[var]
         if key is None or key in seen:
             continue
