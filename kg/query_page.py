@@ -36,7 +36,7 @@ from kg.query import QuerySpec, queries_dir
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["KEYS", "Page", "page", "page_plan"]
+__all__ = ["KEYS", "Page", "answer", "page", "page_plan"]
 
 KEYS = 100  # keys bound per query: fixed, so a page's batches do not depend on the page asked
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -174,3 +174,11 @@ def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0
         variables = list(res.variables)
         list(res)
     return Page(list(variables), out[offset : None if limit is None else offset + limit])
+
+
+def answer(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int,
+           binds: dict[str, Any]) -> tuple[Any, int | None, int]:
+    """What ``kg query`` formats: (result, limit, offset still to apply) — a page read from the
+    keys (already cut), or the plain result and the page to cut from it."""
+    paged = page(kg, spec, limit, offset, binds)
+    return (paged, None, 0) if paged is not None else (kg.query(spec.text, **binds), limit, offset)
