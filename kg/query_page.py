@@ -11,13 +11,21 @@ pages it, and then a page costs the rows it shows:
   WHERE clause of such a query names the key), and the rows come out batch by batch, each key's
   rows together, in key order, sorted by their values within a key. The batches are the same
   whatever ``--limit`` and ``--offset`` ask, so every page of every run is a slice of one sequence;
+- ``# Page: ?e by keys/timeline.rq until ?s changes``: for a query that orders; its key query
+  sorts the keys by ``?s`` (the query's first sort key, cheap to sort), each key is taken at its
+  first row, a batch goes on past ``KEYS`` until ``?s`` changes, and the rows keep the query's
+  own ORDER BY (rows that tie on it sorted by their values), so batch after batch is the order;
 - ``# Page: ?rank by rank``: the query orders by ``?rank``, the numbers 1, 2, 3 … that the
   summary graph gives its rows (:mod:`kg.rdf_summary`), so a page binds the ranks it shows
   (``offset + 1`` … ``offset + limit``), each an index look-up, and sorts nothing else.
 
-A query with parameters bound, or a store whose key query fails, pages the plain way (the rows
-of the whole answer, sliced). The rows are those of the plain query, as multisets
-(``tests/test_query_page.py``); only their order is the key's.
+A query with parameters bound pages the plain way (the rows of the whole answer, sliced), and so
+does a rank-paged query asked for all its rows or more than ``MAX_RANKS`` (its own ORDER BY on an
+integer is then the cheaper way); on a store without the summary graph ``kg query`` runs the
+query's direct fallback, which has no ``# Page:`` line. A key query is asked in windows
+(``LIMIT``/``OFFSET``, doubling), since a server sends a whole answer before its first row.
+The rows are those of the plain query, as multisets (``tests/test_query_page.py``); only their
+order is the key's.
 """
 
 from __future__ import annotations
@@ -36,9 +44,10 @@ from kg.query import QuerySpec, queries_dir
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
-__all__ = ["KEYS", "Page", "answer", "page", "page_plan"]
+__all__ = ["KEYS", "MAX_RANKS", "Page", "answer", "page", "page_plan"]
 
 KEYS = 100  # keys bound per query: fixed, so a page's batches do not depend on the page asked
+MAX_RANKS = 10_000  # ranks one page binds; a bigger page of a rank-paged query reads it plainly
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
@@ -159,8 +168,8 @@ def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0
         return None
     var, how, until = plan
     if how == "rank":
-        if limit is None:
-            return None  # the whole answer is the query's own order
+        if limit is None or limit > MAX_RANKS:
+            return None  # the query's own order, by an integer
         ranks = [ox.Literal(str(r), datatype=_INTEGER) for r in range(offset + 1, offset + limit + 1)]
         res = kg.query(_bound(spec.text, var, ranks))
         return Page(list(res.variables), list(res))
