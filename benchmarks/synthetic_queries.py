@@ -52,7 +52,8 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.graph import KnowledgeGraph
 from kg.ontology import PREFIXES
-from kg.query import bind_params, load_query, queries_dir, query_spec
+from kg.query import _header, bind_params, queries_dir, query_spec
+from kg.query_page import page
 from kg.rdf import DEFAULT_BASE
 from kg.rdf_summary import summary_graph, write_summary
 
@@ -196,8 +197,13 @@ def _ask(g: KnowledgeGraph, query: str, params: dict[str, str]) -> int:
 
 
 def _first(g: KnowledgeGraph, query: str, n: int = 100) -> int:
-    """The first ``n`` rows of a whole-graph query (LIMIT, so a server stops there too)."""
-    return sum(1 for _ in itertools.islice(g.query(f"{load_query(query)}\nLIMIT {n}"), n))
+    """The first ``n`` rows of a whole-graph query as ``kg query X --limit n`` gets them: from its
+    keys when its header says how (:mod:`kg.query_page`), else with LIMIT (so a server stops there too)."""
+    spec = query_spec(query) if "/" not in query else _header(Path(query).read_text(encoding="utf-8"), query)
+    paged = page(g, spec, n)
+    if paged is not None:
+        return len(paged.solutions)
+    return sum(1 for _ in itertools.islice(g.query(f"{spec.text}\nLIMIT {n}"), n))
 
 
 def _child(make: Any, kind: str, query: str, params: dict[str, str], runs: int, conn: Any) -> None:

@@ -265,6 +265,7 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
     """Run a SPARQL query: a name from the library (--list), a .rq path, inline SPARQL, or - (stdin)."""
     from kg.graph import KnowledgeGraph
     from kg.query import bind_params, format_results, library, query_spec
+    from kg.query_page import answer
     from kg.query_summary import summary_fallback
 
     if list_:
@@ -278,7 +279,7 @@ def query(query: str | None, store: Path | None, fmt: str | None, params: tuple[
     spec = summary_fallback(kg.store, _store(store), spec, lambda note: click.echo(f"note: {note}", err=True))
     binds = bind_params(kg, spec, params)
     try:
-        result = kg.query(spec.text, **binds)
+        result, limit, offset = answer(kg, spec, limit, offset, binds)  # a listing pages from its keys
     except QueryError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

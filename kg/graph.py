@@ -24,7 +24,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pyoxigraph as ox
 
@@ -38,6 +38,7 @@ from kg.store import open_store
 __all__ = ["EntityRecord", "FactRecord", "KnowledgeGraph", "bind_values", "example_graph", "name_key"]
 
 ONTO = PREFIXES["kg"]
+AMBIGUOUS_SHOWN = 10  # entities an ambiguous name lists (by IRI), with how many there are in all
 
 
 def name_key(text: str) -> str:
@@ -211,15 +212,26 @@ class KnowledgeGraph:
         """
         found: dict[str, str] = {}
         key = _fold(name)
-        # the index a build writes beside every label and alias (kg:nameKey): one probe, the distinct
-        # entities first (a country named by 10^4 articles has as many key, label and type triples:
-        # joined together they were 10^12 rows), then one label each
-        for row in self.rows(
-            """SELECT ?e (MIN(?l) AS ?label) WHERE { { SELECT DISTINCT ?e WHERE { ?e kg:nameKey ?k } }
-               FILTER(CONTAINS(STR(?e), "/resource/")) FILTER EXISTS { ?e a ?t } ?e rdfs:label ?l } GROUP BY ?e""",
-            k=key,
-        ):
-            found[row["e"]] = row["label"]
+        # the index a build writes beside every label and alias (kg:nameKey): one probe for the
+        # distinct entities (a country named by 10^4 articles has as many key triples; any filter
+        # or join in the same query ran once per triple, 5x the probe), then the first SHOWN + 1
+        # by IRI checked for a type; no label is read unless the name is ambiguous (each label of
+        # such a country is another 10^4 rows)
+        keyed = sorted(str(r["e"]) for r in self.rows("SELECT DISTINCT ?e WHERE { ?e kg:nameKey ?k }", k=key)
+                       if "/resource/" in str(r["e"]))
+        hits: list[str] = []
+        for i in range(0, len(keyed), 50):
+            if len(hits) > AMBIGUOUS_SHOWN:
+                break
+            values = " ".join(str(ox.NamedNode(e)) for e in keyed[i : i + 50])
+            typed = {str(r["e"]) for r in self.rows(
+                f"SELECT ?e WHERE {{ VALUES ?e {{ {values} }} FILTER EXISTS {{ ?e a ?t }} }}")}
+            hits += [e for e in keyed[i : i + 50] if e in typed]
+        hits = hits[: AMBIGUOUS_SHOWN + 1]
+        if len(hits) == 1:
+            return str(hits[0])
+        if hits:
+            self._ambiguous(name, key, hits)
         if not found:  # a store written before the index, or no such name: read every name
             q = """SELECT DISTINCT ?e ?l ?n WHERE { ?e rdfs:label ?l ; a ?t .
                    { ?e rdfs:label ?n } UNION { ?e skos:altLabel ?n }
@@ -236,9 +248,26 @@ class KnowledgeGraph:
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             raise KgError(f"no entity is called {name!r}{hint}")
         if len(found) > 1:
-            options = ", ".join(f"{label} <{iri}>" for iri, label in sorted(found.items()))
-            raise KgError(f"{name!r} is ambiguous: {options}")
+            options = ", ".join(f"{label} <{iri}>" for iri, label in sorted(found.items())[:AMBIGUOUS_SHOWN])
+            more = len(found) - AMBIGUOUS_SHOWN
+            raise KgError(f"{name!r} is ambiguous: {options}" + (f" and {more} more ({len(found)} entities)"
+                                                                  if more > 0 else ""))
         return next(iter(found))
+
+    def _ambiguous(self, name: str, key: str, hits: list[str]) -> NoReturn:
+        """The :class:`KgError` for a name the index gives several entities: the first
+        ``AMBIGUOUS_SHOWN`` by IRI with their smallest label, and how many there are in all."""
+        shown = hits[:AMBIGUOUS_SHOWN]
+        values = " ".join(str(ox.NamedNode(e)) for e in shown)
+        label = {r["e"]: r["label"] for r in self.rows(
+            f"SELECT ?e (MIN(?l) AS ?label) WHERE {{ VALUES ?e {{ {values} }} ?e rdfs:label ?l }} GROUP BY ?e")}
+        options = ", ".join(f"{label.get(e, e)} <{e}>" for e in shown)
+        if len(hits) <= AMBIGUOUS_SHOWN:
+            raise KgError(f"{name!r} is ambiguous: {options}")
+        count = self.rows("""SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:nameKey ?k
+                             FILTER(CONTAINS(STR(?e), "/resource/")) FILTER EXISTS { ?e a ?t } }""", k=key)
+        total = int(count[0]["n"])
+        raise KgError(f"{name!r} is ambiguous: {options} and {total - len(shown)} more ({total} entities)")
 
     def entity(self, name: str) -> EntityRecord:
         """Label, class, aliases and articles of the entity called ``name``.
@@ -342,14 +371,24 @@ class KnowledgeGraph:
 
     def _hop(self, x: str, y: str) -> tuple[str, ...]:
         rels = ", ".join(f"kg:{r}" for r in path_relations())
-        q = f"""SELECT ?p ?sent WHERE {{ ?st a kg:Statement ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ;
-                kg:confidence ?c ; kg:sentence ?sent . FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
+        # Oxigraph starts from the first pattern: from the end with fewer links (the summary's
+        # kg:connections), never from a country every article names (10^5 statements to read)
+        links = {r["e"]: int(r["n"]) for r in self.rows(
+            f"SELECT ?e ?n WHERE {{ VALUES ?e {{ {ox.NamedNode(x)} {ox.NamedNode(y)} }} ?e kg:connections ?n }}")}
+        ends = {"s": "rdf:subject ?s", "o": "rdf:object ?o"}
+
+        def ask(s: str, o: str) -> str:
+            first, then = ("o", "s") if links.get(o, 0) < links.get(s, 0) else ("s", "o")
+            return f"""SELECT ?p ?sent WHERE {{ ?st {ends[first]} ; {ends[then]} .
+                ?st a kg:Statement ; rdf:predicate ?p ; kg:confidence ?c ; kg:sentence ?sent .
+                FILTER(?p IN ({rels})) }} ORDER BY DESC(?c) ?p ?sent LIMIT 1"""
+
         label = {}
         for n in (x, y):
             found = self.rows("SELECT ?l WHERE { ?e rdfs:label ?l } LIMIT 1", e=ox.NamedNode(n))
             label[n] = found[0]["l"] if found else n
         for s, o, arrow in ((x, y, "->"), (y, x, "<-")):
-            rows = self.rows(q, s=ox.NamedNode(s), o=ox.NamedNode(o))
+            rows = self.rows(ask(s, o), s=ox.NamedNode(s), o=ox.NamedNode(o))
             if rows:
                 return (label[x], str(rows[0]["p"]).replace(ONTO, ""), label[y], arrow, rows[0]["sent"])
         raise KgError(f"no statement links <{x}> and <{y}>")  # a direct triple without its statement

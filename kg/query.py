@@ -82,6 +82,7 @@ class QuerySpec:
     declared: bool = False
     variables: frozenset[str] = field(default_factory=frozenset)
     fallback: str = ""  # ``# Fallback: direct/X.rq``: the query for a store without the summary graph
+    page: str = ""  # ``# Page: ?var by keys/X.rq`` or ``# Page: ?rank by rank``: how kg query pages it
 
     def describe_params(self) -> str:
         if self.declared:
@@ -102,7 +103,7 @@ def _header(text: str, name: str) -> QuerySpec:
     """
     heads: dict[str, str] = {}
     for line in text.splitlines():
-        m = re.match(r"#\s*(Title|Question|Parameters|Fallback):\s*(.*)", line.strip())
+        m = re.match(r"#\s*(Title|Question|Parameters|Fallback|Page):\s*(.*)", line.strip())
         if m:
             heads.setdefault(m.group(1).lower(), m.group(2).strip())
         elif line.strip() and not line.lstrip().startswith("#"):
@@ -118,7 +119,8 @@ def _header(text: str, name: str) -> QuerySpec:
     variables = frozenset(re.findall(r"[?$](\w+)", body))
     fallback = heads.get("fallback", "").split(" ", 1)[0]
     return QuerySpec(
-        text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables, fallback
+        text, name, heads.get("title", ""), heads.get("question", ""), tuple(params), declared, variables, fallback,
+        heads.get("page", ""),
     )
 
 
@@ -352,7 +354,7 @@ def format_results(result: Any, fmt: str, limit: int | None = None, offset: int 
     if isinstance(result, bool | ox.QueryBoolean):
         return ("true" if bool(result) else "false") + "\n"
     check_page(limit, offset)
-    if fmt == "json" and limit is None and not offset:
+    if fmt == "json" and limit is None and not offset and hasattr(result, "serialize"):
         data = result.serialize(format=ox.QueryResultsFormat.JSON)
         return json.dumps(json.loads(data), indent=1, ensure_ascii=False) + "\n"
     names = [v.value for v in result.variables]
