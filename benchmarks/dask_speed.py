@@ -1,6 +1,6 @@
 """`kg build --dask local:N` against `kg build --jobs 1`, and the Dask batch size.
 
-    python benchmarks/dask_speed.py [--data DIR] [--articles 100] [--workers 2] [--batches 8]
+    python benchmarks/dask_speed.py [--data DIR] [--articles 100] [--workers 2] [--batches auto]
     python benchmarks/dask_speed.py --costs [--articles 40]
 
 ``--costs`` measures what each extraction costs the client once a worker has made it (no
@@ -76,7 +76,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--batches", default="8", help="batch sizes to compare, e.g. 2,8,32 (8: kg's default)")
+    ap.add_argument("--batches", default="auto",
+                    help="batch sizes to compare, e.g. 2,8,32,auto (auto: kg's default, kg.distributed.auto_batch); "
+                         "a size may repeat, each build has a fresh store")
     ap.add_argument("--costs", action="store_true", help="per-article transfer and encoding costs, no cluster")
     args = ap.parse_args()
     if args.costs:
@@ -88,15 +90,18 @@ def main() -> None:
         src.mkdir()
         for f in sorted(args.data.glob("*.txt"))[: args.articles]:
             shutil.copy(f, src / f.name)
+        from kg.distributed import auto_batch
+
         common = [str(src), "--no-cache", "--no-validate"]
         base = run([*common, "--store", f"{tmp}/s1", "-o", f"{tmp}/jobs1.nq", "--jobs", "1"])
         print(json.dumps({"build": "--jobs 1", **base}), flush=True)
-        for b in (int(x) for x in args.batches.split(",")):
-            out = f"{tmp}/dask{b}.nq"
-            r = run([*common, "--store", f"{tmp}/d{b}", "-o", out, "--dask", f"local:{args.workers}",
-                     "--dask-batch", str(b)])
+        for i, b in enumerate(x.strip() for x in args.batches.split(",")):
+            out = f"{tmp}/dask{i}.nq"
+            size = [] if b == "auto" else ["--dask-batch", str(int(b))]
+            r = run([*common, "--store", f"{tmp}/d{i}", "-o", out, "--dask", f"local:{args.workers}", *size])
             same = Path(out).read_bytes() == Path(f"{tmp}/jobs1.nq").read_bytes()
-            print(json.dumps({"build": f"--dask local:{args.workers} --dask-batch {b}", **r,
+            label = " ".join(size) or f"(auto: {auto_batch(args.articles, args.workers)} a task)"
+            print(json.dumps({"build": f"--dask local:{args.workers} {label}", **r,
                               "speedup": round(base["wall_s"] / r["wall_s"], 2), "same_nquads": same}), flush=True)
     print(f"load average after: {os.getloadavg()}", flush=True)
 

@@ -89,7 +89,8 @@ def cli(debug: bool) -> None:
     metavar="ADDRESS",
     help="Annotate and extract on a Dask cluster: a scheduler (tcp://host:8786) or local:N worker processes.",
 )
-@click.option("--dask-batch", default=None, type=click.IntRange(1, 1000), help="Articles per Dask task (default 8).")
+@click.option("--dask-batch", default=None, type=click.IntRange(1, 1000),
+              help="Articles per Dask task (default: up to 32, at least 4 tasks per worker).")
 @click.option(
     "--scorer",
     type=click.Choice(["rules", "model"]),

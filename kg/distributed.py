@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from kg.extract import Extraction
 
 __all__ = [
-    "DEFAULT_BATCH",
     "LOCAL_CLUSTER_CONFIG",
+    "MAX_BATCH",
+    "TASKS_PER_WORKER",
+    "auto_batch",
     "check_address",
     "extract_batch",
     "extract_for_client",
@@ -46,11 +48,14 @@ __all__ = [
     "worker_plugin",
 ]
 
-# Articles per task, measured by benchmarks/dask_speed.py (benchmarks/README.md): on 100 Re-DocRED
-# dev articles and 2 workers, batches of 2 and 8 cost the same CPU (43 s) and 32 more (47.5 s,
-# and 4 tasks for 2 workers leave one idle at the end); 8 makes a quarter of the round trips of 2 on a big
-# corpus, and a worker that dies loses at most 8 articles' work.
-DEFAULT_BATCH = 8
+# Articles per task when --dask-batch is not given (:func:`auto_batch`), measured by
+# benchmarks/dask_speed.py (benchmarks/README.md): on 500 Re-DocRED dev articles and 2 workers,
+# batches of 32 gave 1.51x a --jobs 1 build (median of 3 runs) and batches of 8 1.47x (fewer round
+# trips, less client work per article); on 100 articles batches of 32 cost more CPU than 2 or 8
+# (47.5 against 43 s: 4 tasks for 2 workers leave one idle at the end). So at most MAX_BATCH articles
+# a task, and at least TASKS_PER_WORKER tasks for each worker, so a small corpus still spreads.
+MAX_BATCH = 32
+TASKS_PER_WORKER = 4
 IN_FLIGHT_PER_WORKER = 3  # batches queued per worker: keeps workers busy, bounds client memory
 CONNECT_TIMEOUT = 5.0  # seconds to reach a scheduler before giving up
 
@@ -198,14 +203,15 @@ def extract_on_cluster(
     progress: Progress | None = None,
     cache: ExtractionCache | None = None,
     failures: list[str] | None = None,
-    batch: int = DEFAULT_BATCH,
+    batch: int | None = None,
     timeout: float = CONNECT_TIMEOUT,
     settle: Callable[[Extraction], Extraction] | None = None,
     candidates: bool = True,
 ) -> dict[str, Extraction]:
     """Extractions of ``articles`` by stem, computed on the cluster at ``address``; each one is
     written to ``cache`` as soon as its batch is back, and what ``settle`` makes of it kept
-    (``candidates=False``: the extractions come back without the scorer's candidates).
+    (``candidates=False``: the extractions come back without the scorer's candidates). ``batch``:
+    articles per task, else :func:`auto_batch` for the workers the scheduler has when it connects.
     Articles that failed are left out and their problem appended to ``failures``. A scheduler that
     cannot be reached, or is lost, raises :class:`~kg.errors.BuildError` naming the address."""
     check_address(address)
@@ -232,6 +238,8 @@ def extract_on_cluster(
         except (OSError, TimeoutError) as exc:
             raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
         try:
+            if batch is None:
+                batch = auto_batch(len(articles), len(client.scheduler_info().get("workers", {})))
             found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle, candidates)
             ok = True
             return found
@@ -250,6 +258,16 @@ def extract_on_cluster(
         if ok:  # after a lost scheduler its background reconnection still logs: left quiet
             for lg, lv in zip(loggers, levels, strict=True):
                 lg.setLevel(lv)
+
+
+def auto_batch(articles: int, workers: int) -> int:
+    """Articles per task: :data:`MAX_BATCH` at most, and small enough that each of ``workers``
+    (one when the scheduler has none yet) gets :data:`TASKS_PER_WORKER` tasks.
+
+    >>> auto_batch(500, 2), auto_batch(100, 2), auto_batch(5, 2), auto_batch(1000, 0)
+    (32, 13, 1, 32)
+    """
+    return max(1, min(MAX_BATCH, -(-articles // (TASKS_PER_WORKER * max(1, workers)))))
 
 
 def local_cluster(workers: int) -> Any:

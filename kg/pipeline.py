@@ -332,7 +332,7 @@ def _extract_all(
     todo = [a for a in articles if a.stem not in found]
     report.reused = len(found)
     if dask is not None:  # on a cluster: an article that fails there is reported and left out
-        from kg.distributed import DEFAULT_BATCH, extract_on_cluster
+        from kg.distributed import extract_on_cluster
 
         found.update(
             extract_on_cluster(
@@ -341,7 +341,7 @@ def _extract_all(
                 progress,
                 cache,
                 report.failures,
-                dask_batch or DEFAULT_BATCH,
+                dask_batch,
                 settle=keep,
                 candidates=candidates,
             )
