@@ -1,7 +1,7 @@
 """The article's own subject: its class and the other names the lead gives it.
 
 The class comes, strongest first, from the head noun of the defining
-sentence ("X is a Peruvian nationalist *movement*", table ``head_nouns.tsv``),
+sentence ("X is a Valdoran nationalist *movement*", table ``head_nouns.tsv``),
 from infobox keys that only some kinds of thing carry (``Born`` → Person; the
 lexicons ``person_infobox_keys``, ``event_infobox_keys``, ``organisation_infobox_keys``),
 and from the title's own words. Aliases come from the subject phrase of that

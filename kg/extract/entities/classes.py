@@ -38,7 +38,7 @@ def class_of_name(name: str, ner_label: str, countries: frozenset[str] = frozens
 
     >>> class_of_name("Union for Valdora", "ORG")
     'Organization'
-    >>> class_of_name("Peruvian Nationalist Party", "ORG")
+    >>> class_of_name("Valdoran Nationalist Party", "ORG")
     'PoliticalParty'
     >>> class_of_name("Peru", "PERSON")
     'Country'
