@@ -39,3 +39,13 @@ def test_outside_an_election_article_a_defeat_is_no_participation():
         "It was a victory for the Civic Unity Party.\n"
     )
     assert not any(r == "participant" for _, r, _ in got)
+
+
+def test_a_battle_in_an_election_article_is_no_participation():
+    """Election articles tell of fighting too: an army that defeated a rebel front took no part in the vote."""
+    got = _facts(
+        "= 1994 Estonian general election =\n\nGeneral elections were held in Estonia on 3 March 1994. Two weeks "
+        "before the vote, the Estonian Army defeated the Forest Brothers Liberation Front near Tartu.\n"
+    )
+    e = "1994 Estonian general election"
+    assert not any(s == e and r == "participant" for s, r, _ in got), got

@@ -72,6 +72,9 @@ def _takers(ctx: Sentences, verb: Token) -> list[Mention]:
     return [m for m in dict.fromkeys(found) if group_of(m.cls) in ("Person", "Organization")]
 
 
+_CANDIDATE_CLASSES = ("Person", "PoliticalParty", "PoliticalMovement")  # who can defeat whom in a vote
+
+
 def _takes_part(m: Mention) -> bool:
     return m.cls == "Person" or m.cls in ("PoliticalParty", "PoliticalMovement") or (
         group_of(m.cls) == "Organization" and m.cls not in ("GovernmentBody", "Company", "Publication")
@@ -98,10 +101,13 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]
             elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if _takes_part(m)]
         elif subject_election and tok.pos_ == "VERB" and tok.lemma_ in _DEFEAT_VERBS:
-            # "Ana Roe defeated incumbent president Tomas Sol": both stood
+            # "Ana Roe defeated incumbent president Tomas Sol": both stood. Only candidates and parties:
+            # "the army defeated the rebels", in an election's article, is no result of the vote
             args = [c for c in tok.children if c.dep_ in ("nsubj", "dobj")]
             found = [m for a in args for m in ctx.mentions_of(a)]
-            elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if _takes_part(m)]
+            named = list(dict.fromkeys(found))
+            sides = [m for m in named if m.cls in _CANDIDATE_CLASSES]
+            elections, takers = [ctx.subject], (sides if len(sides) == len(named) else [])
         elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
             found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]

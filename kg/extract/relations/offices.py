@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract.lexicons import alternation, head_of
+from kg.extract.lexicons import alternation, head_of, lexicon
 from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -43,9 +43,15 @@ def _opens_with_subject(ctx: Sentences, lead: str) -> bool:
     return bool(first) and (lead.lstrip().startswith(ctx.subject.text) or first in ctx.subject.text.split())
 
 
+_FOREIGN = lexicon("office_foreign_words")
+
+
 def _modifiers_ok(words: str) -> bool:
-    """ "first democratically elected and 22nd", "38th", "second": no names between person and office."""
-    return all(w.islower() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w) for w in words.split())
+    """ "first democratically elected and 22nd", "38th", "second": no names between person and office,
+    and no word that makes the office someone else's ("wife of the", "an adviser to the")."""
+    return all(
+        (w.islower() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)) and w.lower() not in _FOREIGN for w in words.split()
+    )
 
 
 def office_facts(ctx: Sentences) -> Iterator[Fact]:
