@@ -239,7 +239,7 @@ def extract_on_cluster(
             raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
         try:
             if batch is None:
-                batch = auto_batch(len(articles), len(client.scheduler_info().get("workers", {})))
+                batch = auto_batch(len(articles), len(client.scheduler_info(n_workers=-1).get("workers", {})))
             found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle, candidates)
             ok = True
             return found

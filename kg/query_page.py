@@ -85,8 +85,14 @@ def page_plan(spec: QuerySpec) -> tuple[str, str, str | None] | None:
     return var, path.read_text(encoding="utf-8"), until
 
 
+class _Unbindable(Exception):
+    """A key that a VALUES block cannot hold: the page is read from the plain query instead."""
+
+
 def _bound(sparql: str, var: str, terms: list[Any]) -> str:
     """``sparql`` with ``?var`` bound to ``terms`` by a VALUES block at the top of every WHERE."""
+    if any(isinstance(t, ox.BlankNode) for t in terms):
+        raise _Unbindable
     values = f"VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}"
     return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)}\n  {values}\n", sparql, flags=re.I)
 
@@ -175,14 +181,19 @@ def page(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int = 0
         return Page(list(res.variables), list(res))
     variables: list[ox.Variable] | None = None
     out: list[Any] = []
-    for head, rows in _by_keys(kg, spec, var, how, until, None if limit is None else offset + limit):
-        variables = head
-        out.extend(rows)
+    skip = offset  # rows before the page are counted, not kept
+    try:
+        for head, rows in _by_keys(kg, spec, var, how, until, None if limit is None else offset + limit):
+            variables = head
+            out.extend(rows[skip:])
+            skip = max(0, skip - len(rows))
+    except _Unbindable:  # a key no VALUES block can name (a blank node of data loaded from elsewhere)
+        return None
     if variables is None:  # no key at all: the plain query gives its (empty) head
         res = kg.query(spec.text + "\nLIMIT 0")
         variables = list(res.variables)
         list(res)
-    return Page(list(variables), out[offset : None if limit is None else offset + limit])
+    return Page(list(variables), out if limit is None else out[:limit])
 
 
 def answer(kg: KnowledgeGraph, spec: QuerySpec, limit: int | None, offset: int,

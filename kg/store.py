@@ -130,7 +130,7 @@ def ox_quads(quads: Iterable[tuple[Node, Node, Node, URIRef]]) -> Iterator[ox.Qu
 
 
 def write_graph(store: ox.Store, graph: str, quads: Iterable[ox.Quad]) -> int:
-    """Replace the named graph ``graph`` with ``quads`` (all of that graph) in a single transaction
+    """Replace the named graph ``graph`` with ``quads`` (all of that graph, each quad in it) in a single transaction
     (readers see the old graph or the new one, never a mix, even if the process is killed); returns
     the quad count."""
     g = ox.NamedNode(str(graph))

@@ -8,7 +8,7 @@ from kg.documents.reader import read_text
 from kg.extract import extract_article
 
 _TEXT = (
-    "= Democratic Renewal (Estonia) =\n\nDemocratic Renewal (Acción Popular, AP) is an Estonian social "
+    "= Democratic Renewal (Estonia) =\n\nDemocratic Renewal (Fuerza Renovadora, FR) is an Estonian social "
     "democratic and centre-left political party established in 1941.\n"
 )
 
@@ -19,5 +19,5 @@ def test_a_native_name_in_the_lead_is_the_subjects_not_a_persons():
     ex = extract_article(article, blocks, lead)
     got = {(f.subject.text, f.subject.cls, f.relation) for f in ex.facts}
     assert ("Democratic Renewal", "PoliticalParty", "inception") in got
-    assert not any(s == "Acción Popular" and cls == "Person" for s, cls, _ in got)
+    assert not any(s == "Fuerza Renovadora" and cls == "Person" for s, cls, _ in got)
     assert not any(r == "citizenship" for _, _, r in got)

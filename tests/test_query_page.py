@@ -106,6 +106,29 @@ def test_an_empty_store_gives_the_listing_s_head(tmp_path):
     assert [v.value for v in empty.variables] == ["person", "roles"]
 
 
+def test_a_key_no_values_block_can_name_falls_back_to_the_plain_query():
+    """Data loaded from elsewhere may label a person with a blank node: the page is then the plain
+    query's (None: the caller slices it), never a query that does not parse."""
+    prefixes = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
+    store = ox.Store()
+    store.load((prefixes + "<https://kg.example.org/doc/x> { _:p a kg:Person ; rdfs:label _:l . }\n").encode(),
+               format=ox.RdfFormat.TRIG)
+    g = KnowledgeGraph(store, ":memory:")
+    spec = next(s for s in PAGED if s.name == "people")
+    assert page(g, spec, 10) is None
+    assert len(list(g.query(spec.text))) == 1
+
+
+def test_a_deep_page_keeps_only_its_own_rows(data_graph: KnowledgeGraph):
+    spec = next(s for s in PAGED if s.name == "people")
+    whole = page(data_graph, spec, MAX_RANKS)
+    assert whole is not None and len(whole.solutions) > 12
+    deep = page(data_graph, spec, 5, len(whole.solutions) - 7)
+    assert deep is not None and [str(s["person"]) for s in deep.solutions] == [
+        str(s["person"]) for s in whole.solutions[-7:-2]
+    ]
+
+
 # --- a name many entities share ---
 
 def _shared_name_store(n: int) -> KnowledgeGraph:

@@ -129,7 +129,7 @@ def extract_article(
 def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], aliases: Sequence[Mention]) -> None:
     """The subject's names where the lead sentence gives them ("Civic Action (Acción Cívica, AC) is a
     party established in 1941") are mentions of its block for the prose rules, where no other mention
-    covers them (NER does not always see a name of two common words, "Democratic Action"), and in place
+    covers them (NER does not always see a name of two common words, "Civic Action"), and in place
     of an NER mention of the same span with NER's class."""
     for a in aliases:
         if a.source != "lead":
@@ -139,7 +139,7 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
                 continue
             ms = per_block[i]
             same = [k for k, m in enumerate(ms) if (m.start, m.end) == (a.start, a.end) and m.source == "ner"]
-            if same:  # "Acción Democrática" that NER took for a person: the subject's name, its class
+            if same:  # "Acción Cívica" that NER took for a person: the subject's name, its class
                 ms[same[0]] = a
             elif not any(m.start < a.end and a.start < m.end for m in ms):
                 ms.append(a)
