@@ -50,7 +50,7 @@ __all__ = [
 
 # Articles per task when --dask-batch is not given (:func:`auto_batch`), measured by
 # benchmarks/dask_speed.py (benchmarks/README.md): on 500 Re-DocRED dev articles and 2 workers,
-# batches of 32 gave 1.51x a --jobs 1 build (median of 3 runs) and batches of 8 1.47x (fewer round
+# batches of 32 gave 1.49x a --jobs 1 build (median of 5 runs) and batches of 8 1.41x (fewer round
 # trips, less client work per article); on 100 articles batches of 32 cost more CPU than 2 or 8
 # (47.5 against 43 s: 4 tasks for 2 workers leave one idle at the end). So at most MAX_BATCH articles
 # a task, and at least TASKS_PER_WORKER tasks for each worker, so a small corpus still spreads.
