@@ -87,14 +87,24 @@ def test_the_holders_before_and_after_an_office_that_heads_a_party_led_it():
 
 def test_an_office_that_is_someone_elses_is_held_by_nobody_here():
     """'the wife of the President', 'an adviser to the President': the office is another's."""
-    for words in ("was the wife of the", "was an adviser to the", "was a candidate for"):
-        got = _facts(
-            f"= Ana Roe =\n\nAna Roe (born 1950) is an Estonian lawyer. Ana Roe {words} President of Estonia.\n"
-        )
-        assert not any(r in ("positionHeld", "headOfState") and "Ana Roe" in (s, o) for s, r, o in got), (words, got)
+    for who in ("Ana Roe", "She"):
+        for words in ("was the wife of the", "was an adviser to the", "was a candidate for"):
+            got = _facts(
+                f"= Ana Roe =\n\nAna Roe (born 1950) is an Estonian lawyer. {who} {words} President of Estonia.\n"
+            )
+            held = [f for f in got if f[1] in ("positionHeld", "headOfState") and "Ana Roe" in (f[0], f[2])]
+            assert not held, (who, words, held)
 
 
 def test_a_queen_is_no_head_of_state_by_her_title_alone():
     """'Queen of X' is also a consort's title: the box's office gives the position, not the headship."""
     got = _facts("= Ana Roe =\n\nAna Roe\n- Office: Queen of Sweden\n\nAna Roe (born 1950) is a Swedish royal.\n")
     assert ("Sweden", "headOfState", "Ana Roe") not in got
+
+
+def test_the_first_woman_to_be_president_held_the_office():
+    got = _facts(
+        "= Ana Roe =\n\nAna Roe (born 1950) is an Estonian lawyer. She was the first woman to be "
+        "President of Estonia.\n"
+    )
+    assert ("Ana Roe", "positionHeld", "President of Estonia") in got

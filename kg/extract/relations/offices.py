@@ -46,9 +46,14 @@ def _opens_with_subject(ctx: Sentences, lead: str) -> bool:
 _FOREIGN = lexicon("office_foreign_words")
 
 
+_TO_HOLD = re.compile(r"\bto\s+(?:be(?:come)?|serve\s+as)(?:\s+(?:the|a|an))?\s*$", re.IGNORECASE)
+
+
 def _modifiers_ok(words: str) -> bool:
     """ "first democratically elected and 22nd", "38th", "second": no names between person and office,
-    and no word that makes the office someone else's ("wife of the", "an adviser to the")."""
+    and no word that makes the office someone else's ("wife of the", "an adviser to the"); "the first
+    woman to be", "the youngest person to serve as" still hold it."""
+    words = _TO_HOLD.sub("", words)
     return all(
         (w.islower() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)) and w.lower() not in _FOREIGN for w in words.split()
     )
