@@ -39,8 +39,6 @@ PARTS = ("s", "o", "between", "product")
 
 def parse_with_tensors(articles, hashes, docs_dir: Path, tensors: Path) -> None:  # type: ignore[no-untyped-def]
     """:func:`train_scorer.parse_into`, also keeping each block doc's ``tensor`` (npz, float16)."""
-    from spacy.tokens import DocBin
-
     _annotate = ts._annotator()
     todo = [a for a in articles if not (tensors / f"{hashes[a.stem][:32]}.npz").exists()]
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -48,13 +46,7 @@ def parse_with_tensors(articles, hashes, docs_dir: Path, tensors: Path) -> None:
     t0 = time.perf_counter()
     lost = 0
     for n, (a, (blocks, lead)) in enumerate(zip(todo, _annotate(todo, 1), strict=True), 1):
-        own_lead = lead is not None and (not blocks or lead is not blocks[0])
-        db = DocBin(store_user_data=False)
-        for d in [*blocks, *([lead] if own_lead else [])]:
-            db.add(d)
-        where = "own" if own_lead else ("first" if lead is not None else "none")
-        meta = json.dumps({"blocks": len(blocks), "lead": where})
-        ts._doc_file(docs_dir, hashes[a.stem]).write_bytes(meta.encode() + b"\n" + db.to_bytes())
+        ts._doc_file(docs_dir, hashes[a.stem]).write_bytes(ts.encode_docs(blocks, lead))
         arrays = {}
         for i, d in enumerate(blocks):
             t = d.tensor

@@ -93,11 +93,23 @@ def _doc_file(docs_dir: Path, digest: str) -> Path:
     return docs_dir / f"{digest[:32]}.spacy"
 
 
-def parse_into(articles, hashes, docs_dir: Path, jobs: int) -> None:  # type: ignore[no-untyped-def]
-    """spaCy docs of the articles not yet parsed, each saved as a DocBin (msgpack, not a pickle):
-    the blocks, then the lead if it is a doc of its own. Extraction code may change; these do not."""
+def encode_docs(blocks, lead) -> bytes:  # type: ignore[no-untyped-def]
+    """An article's parsed blocks and lead as :func:`load_docs` reads them: a JSON line (how many
+    blocks, where the lead is), then a DocBin (msgpack, not a pickle) of the blocks and the lead if
+    it is a doc of its own."""
     from spacy.tokens import DocBin
 
+    own_lead = lead is not None and (not blocks or lead is not blocks[0])
+    db = DocBin(store_user_data=False)
+    for d in [*blocks, *([lead] if own_lead else [])]:
+        db.add(d)
+    where = "own" if own_lead else ("first" if lead is not None else "none")
+    return json.dumps({"blocks": len(blocks), "lead": where}).encode() + b"\n" + db.to_bytes()
+
+
+def parse_into(articles, hashes, docs_dir: Path, jobs: int) -> None:  # type: ignore[no-untyped-def]
+    """spaCy docs of the articles not yet parsed, each saved as a DocBin (:func:`encode_docs`).
+    Extraction code may change; these do not."""
     _annotate = _annotator()
     todo = [a for a in articles if not _doc_file(docs_dir, hashes[a.stem]).exists()]
     if not todo:
@@ -105,14 +117,8 @@ def parse_into(articles, hashes, docs_dir: Path, jobs: int) -> None:  # type: ig
     docs_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     for n, (a, (blocks, lead)) in enumerate(zip(todo, _annotate(todo, jobs), strict=True), 1):
-        own_lead = lead is not None and (not blocks or lead is not blocks[0])
-        db = DocBin(store_user_data=False)
-        for d in [*blocks, *([lead] if own_lead else [])]:
-            db.add(d)
-        where = "own" if own_lead else ("first" if lead is not None else "none")
-        meta = json.dumps({"blocks": len(blocks), "lead": where})
         tmp = _doc_file(docs_dir, hashes[a.stem]).with_suffix(".tmp")
-        tmp.write_bytes(meta.encode() + b"\n" + db.to_bytes())
+        tmp.write_bytes(encode_docs(blocks, lead))
         tmp.replace(_doc_file(docs_dir, hashes[a.stem]))
         if n % 50 == 0:
             print(f"  parsed {n}/{len(todo)} ({time.perf_counter() - t0:.0f} s)", flush=True)

@@ -4,17 +4,7 @@ articles (the country a real one so that the gazetteer types it)."""
 
 from __future__ import annotations
 
-from kg.annotate import _annotate
-from kg.documents.reader import read_text
-from kg.extract import extract_article
-
-
-def _facts(text: str) -> set[tuple[str, str, str]]:
-    article = read_text(text, "example.txt")
-    blocks, lead = next(_annotate([article], 1))
-    ex = extract_article(article, blocks, lead)
-    return {(f.subject.text, f.relation, str(getattr(f.object, "text", None))) for f in ex.facts}
-
+from tests.extracted import fact_triples
 
 _ELECTION = (
     "= 1994 Estonian general election =\n\nGeneral elections were held in Estonia on 3 March 1994. The result "
@@ -24,7 +14,7 @@ _ELECTION = (
 
 
 def test_victory_for_and_defeat_give_the_elections_participants():
-    got = _facts(_ELECTION)
+    got = fact_triples(_ELECTION)
     e = "1994 Estonian general election"
     assert (e, "participant", "Civic Unity Party") in got
     assert (e, "participant", "Anna Kreek") in got
@@ -34,7 +24,7 @@ def test_victory_for_and_defeat_give_the_elections_participants():
 
 
 def test_outside_an_election_article_a_defeat_is_no_participation():
-    got = _facts(
+    got = fact_triples(
         "= Anna Kreek =\n\nAnna Kreek (born 1950) is an Estonian politician. In 1994 she defeated Karl Tammsaar. "
         "It was a victory for the Civic Unity Party.\n"
     )
@@ -43,7 +33,7 @@ def test_outside_an_election_article_a_defeat_is_no_participation():
 
 def test_a_battle_in_an_election_article_is_no_participation():
     """Election articles tell of fighting too: an army that defeated a rebel front took no part in the vote."""
-    got = _facts(
+    got = fact_triples(
         "= 1994 Estonian general election =\n\nGeneral elections were held in Estonia on 3 March 1994. Two weeks "
         "before the vote, the Estonian Army defeated the Forest Brothers Liberation Front near Tartu.\n"
     )

@@ -4,20 +4,11 @@ succeeded to the office replaced the person but held no office of a person. Inve
 
 from __future__ import annotations
 
-from kg.annotate import _annotate
-from kg.documents.reader import read_text
-from kg.extract import extract_article
+from tests.extracted import fact_triples
 
 
 def _facts(text: str) -> set[tuple[str, str, str]]:
-    article = read_text(text, "example.txt")
-    blocks, lead = next(_annotate([article], 1))
-    ex = extract_article(article, blocks, lead)
-    return {
-        (f.subject.text, f.relation, str(getattr(f.object, "text", None) or getattr(f.object, "iso", None)))
-        for f in ex.facts
-        if f.relation != "infoboxValue"
-    }
+    return {t for t in fact_triples(text) if t[1] != "infoboxValue"}
 
 
 _BOX = """= Lenart Osk =

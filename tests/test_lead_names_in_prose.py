@@ -3,9 +3,7 @@ took for a person is the subject's name, not a person with a citizenship. Invent
 
 from __future__ import annotations
 
-from kg.annotate import _annotate
-from kg.documents.reader import read_text
-from kg.extract import extract_article
+from tests.extracted import extract_text
 
 _TEXT = (
     "= Democratic Renewal (Estonia) =\n\nDemocratic Renewal (Fuerza Renovadora, FR) is an Estonian social "
@@ -14,9 +12,7 @@ _TEXT = (
 
 
 def test_a_native_name_in_the_lead_is_the_subjects_not_a_persons():
-    article = read_text(_TEXT, "renewal.txt")
-    blocks, lead = next(_annotate([article], 1))
-    ex = extract_article(article, blocks, lead)
+    ex = extract_text(_TEXT, "renewal.txt")
     got = {(f.subject.text, f.subject.cls, f.relation) for f in ex.facts}
     assert ("Democratic Renewal", "PoliticalParty", "inception") in got
     assert not any(s == "Fuerza Renovadora" and cls == "Person" for s, cls, _ in got)

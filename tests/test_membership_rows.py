@@ -3,20 +3,11 @@ organisation; 'was admitted into Y' makes a member of Y. Invented articles."""
 
 from __future__ import annotations
 
-from kg.annotate import _annotate
-from kg.documents.reader import read_text
-from kg.extract import extract_article
-
-
-def _facts(text: str) -> set[tuple[str, str, str]]:
-    article = read_text(text, "example.txt")
-    blocks, lead = next(_annotate([article], 1))
-    ex = extract_article(article, blocks, lead)
-    return {(f.subject.text, f.relation, str(getattr(f.object, "text", None))) for f in ex.facts}
+from tests.extracted import fact_triples
 
 
 def test_a_bare_member_is_of_the_organisation_the_article_is_about():
-    got = _facts(
+    got = fact_triples(
         "= Civic Unity Movement =\n\nThe Civic Unity Movement is a guerrilla group in Estonia. Lenart Osk, who "
         "later became a judge, was also a member. In 1989 the movement was admitted into the Broad Left "
         "Coalition of Estonia.\n"
@@ -26,7 +17,7 @@ def test_a_bare_member_is_of_the_organisation_the_article_is_about():
 
 
 def test_a_bare_member_in_a_persons_article_is_of_nothing():
-    got = _facts(
+    got = fact_triples(
         "= Lenart Osk =\n\nLenart Osk (1920–1990) was an Estonian judge. Mira Dunhal was also a member. "
         "In 1950 he was admitted to the Tallinn City Hospital.\n"
     )
