@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from kg.annotate import Progress, Settle, _extract_chunk, _extract_parallel, _same, article_digest
 from kg.atomic import is_disk_full
+from kg.build_write import write_articles
 from kg.constraints import ConstraintReport, enforce_constraints
 from kg.documents import DEFAULT_MAX_BYTES, Article, read_article
 from kg.documents.paths import collect_paths
@@ -20,9 +21,8 @@ from kg.errors import BuildError, ReadError
 from kg.export.dumps import dump_store
 from kg.extract import Extraction
 from kg.gazetteer import gazetteer
-from kg.model import DateValue, Entity, Mention
-from kg.ontology import RELATIONS, ontology_graph
-from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, article_quads, check_base, statement_id
+from kg.model import DateValue, Mention
+from kg.rdf import DEFAULT_BASE, Iris, ResolvedFact, check_base, statement_id
 from kg.rdf_summary import write_summary
 from kg.resolve import Resolution, resolve_mentions
 from kg.store import (
@@ -31,10 +31,9 @@ from kg.store import (
     interrupted_build,
     mark_build_started,
     open_store,
-    ox_quads,
     write_graph,
 )
-from kg.store_tally import Tally, quad_triples, store_totals
+from kg.store_tally import Tally, store_totals
 
 if TYPE_CHECKING:
 
@@ -200,7 +199,8 @@ def build_graph(
             mark_build_started(store, sorted({*(before or ()), *stems}))
             tally = Tally(store)  # the store's counts, kept as its graphs are written (kg/store_tally.py)
             tally.reconcile(ox_store, str(Iris(base).doc), (str(Iris(base).article(st)) for st in before or ()))
-            _write(report, ox_store, base, extractions, res, facts, hashes, progress, tally)
+            write_articles(report, ox_store, base, extractions, res, facts, hashes, progress, tally,
+                           write_graph, FLUSH_QUADS)  # kg/build_write.py; names read here, for the tests
             if prune:
                 report.pruned = _prune(ox_store, base, set(stems), tally)
             clock.lap("write")
@@ -380,58 +380,3 @@ def _prune(ox_store: ox.Store, base: str, keep: set[str], tally: Tally) -> list[
             tally.remove(iri)
             gone.append(stem)
     return sorted(gone)
-
-
-def _write(
-    report: BuildReport,
-    ox_store: ox.Store,
-    base: str,
-    extractions: Sequence[Extraction],
-    res: Resolution,
-    facts: Sequence[ResolvedFact],
-    hashes: dict[str, str],
-    progress: Progress | None,
-    tally: Tally,
-) -> None:
-    from kg.gazetteer_link import link_places
-
-    iris = Iris(base)
-    onto = [(s, p, o, iris.ontology_graph) for s, p, o in ontology_graph()]
-    report.quads += write_graph(ox_store, iris.ontology_graph, ox_quads(onto))
-    by_article: dict[str, list[ResolvedFact]] = defaultdict(list)
-    for f in facts:
-        by_article[f.evidence.article].append(f)
-    gaz_ids = link_places(res.entities, facts)
-    unflushed = 0
-    for n, ex in enumerate(extractions, 1):
-        if progress:
-            progress("write", n, len(extractions))
-        stem = ex.article.stem
-        keys = {res.of[m] for m in ex.mentions if m in res.of}
-        art_facts = by_article.get(stem, [])
-        for f in art_facts:
-            keys.add(f.subject)
-            if isinstance(f.object, str):
-                keys.add(f.object)
-        ents: list[Entity] = [res.entities[k] for k in sorted(keys) if k in res.entities]
-        meta = {"title": ex.article.title, "file": Path(ex.article.path).name, "hash": hashes[stem]}
-        subj = res.of.get(ex.subject)
-        if subj:
-            meta["about"] = subj
-        quads = list(article_quads(iris, stem, meta, ents, art_facts, gaz_ids))
-        written = write_graph(ox_store, iris.article(stem), quads)
-        tally.replace(str(iris.article(stem)), quad_triples(quads))
-        report.quads += written
-        unflushed += written
-        if unflushed >= FLUSH_QUADS:  # Oxigraph keeps what it wrote in memory until a flush
-            ox_store.flush()
-            tally.commit()
-            unflushed = 0
-        report.articles.append(stem)
-        report.unmapped_keys.update(ex.unmapped_keys)
-        for e in ents:
-            report.entities_by_type[e.cls] += 0
-    for e in res.entities.values():
-        report.entities_by_type[e.cls] += 1
-    for f in facts:
-        report.facts_by_relation[RELATIONS[f.relation].name] += 1
