@@ -48,10 +48,20 @@ def _subject_of(ctx: Sentences, sent_root_i: int) -> Mention | None:
     return None
 
 
+@cache
+def _any_trigger() -> re.Pattern[str]:
+    """One pattern that matches where any trigger does (a sentence without one is passed over with
+    one search instead of one per trigger)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in phrase_triggers()), re.I)
+
+
 def phrase_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from trigger phrases in the block's sentences."""
+    anywhere = _any_trigger()
     for sent in ctx.doc.sents:
         text = sent.text  # spaCy joins the tokens on every access: once per sentence
+        if not anywhere.search(text):
+            continue
         for pattern, rel in phrase_triggers():
             hit = pattern.search(text)
             if not hit:

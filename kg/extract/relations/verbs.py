@@ -299,17 +299,27 @@ def tenure(ctx: Sentences, verb: Token, mode: str) -> tuple[tuple[str, str], ...
     return tuple(out)
 
 
+@cache
+def _rules_by_lemma() -> dict[str, tuple[VerbRule, ...]]:
+    """Each trigger lemma's rules, in the table's order (a verb's rules without testing all 45)."""
+    out: dict[str, list[VerbRule]] = {}
+    for rule in verb_rules():
+        for lemma in rule.lemmas:
+            out.setdefault(lemma, []).append(rule)
+    return {lemma: tuple(rules) for lemma, rules in out.items()}
+
+
 def verb_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from every trigger verb of the block."""
-    rules = verb_rules()
+    by_lemma = _rules_by_lemma()
     for tok in ctx.doc:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN":
             continue
-        lemma = tok.lemma_.casefold()
+        rules = by_lemma.get(tok.lemma_.casefold())
+        if rules is None:
+            continue
         shared = _shares_passive(tok)
         for rule in rules:
-            if lemma not in rule.lemmas:
-                continue
             passive = _is_passive(tok)
             if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive and not shared):
                 continue
