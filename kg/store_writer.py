@@ -13,7 +13,7 @@ that fails stops the writer (nothing after it is written) and is raised in the c
 >>> store, g = ox.Store(), ox.NamedNode("https://kg.example.org/doc/a")
 >>> done = []
 >>> with GraphWriter(store, write_graph, lambda key, n: done.append((key, n))) as w:
-...     w.put("a", g, [ox.Quad(g, g, ox.Literal("x"), g)])
+...     w.put("a", g.value, [ox.Quad(g, g, ox.Literal("x"), g)])
 ...     w.drain()
 >>> done, len(store)
 ([('a', 1)], 1)
