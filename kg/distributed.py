@@ -346,16 +346,18 @@ def plan_batches(articles: Sequence[Article], batch: int, workers: int) -> list[
 def local_cluster(workers: int) -> Any:
     """The ``LocalCluster`` of ``--dask local:N``: ``workers`` processes of one thread each, with
     distributed's background work turned down (:data:`LOCAL_CLUSTER_CONFIG`), forked from this
-    process (where the platform forks) once it has loaded the gazetteers, so each worker starts
+    process (on Linux) once it has loaded the gazetteers, so each worker starts
     with kg imported and the gazetteers built instead of a fresh interpreter importing them
     again (a worker the nanny restarts later is spawned; it loads what it needs itself)."""
-    import multiprocessing
+    import sys
 
     import dask
 
     distributed = _import_distributed()
     settings = dict(LOCAL_CLUSTER_CONFIG)
-    if "fork" in multiprocessing.get_all_start_methods():
+    # Linux only: macOS can fork, but a forked child of a process with threads (distributed's
+    # event loop runs in one) may crash in its system libraries, hence its default, spawn
+    if sys.platform.startswith("linux"):
         from kg.gazetteer import gazetteer
 
         gazetteer()  # the client needs them anyway (resolution); spaCy it does not, the workers load it

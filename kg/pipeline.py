@@ -172,6 +172,7 @@ def build_graph(
             from kg.distributed import open_cluster
 
             cluster = open_cluster(dask)
+            clock.lap("cluster")
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
