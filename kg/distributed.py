@@ -2,7 +2,9 @@
 
 The client (the ``kg build`` process) reads the articles, looks each one up in the extraction
 cache and sends the others to the cluster in batches of parsed articles (so the workers need no
-shared file system); each worker loads spaCy and the gazetteers once (:func:`worker_plugin`),
+shared file system), the longest articles first (:func:`plan_batches`); each worker loads spaCy and
+the gazetteers once (:func:`worker_plugin`; the workers of ``local:N`` are forked from the client
+once it has built the gazetteers, and load spaCy while it reads: :func:`open_cluster`),
 annotates and extracts a batch, and returns its extractions. The client takes the batches as
 they finish, caches each extraction at once (the cache lives beside the store, on the client),
 drives the progress line with them, and keeps at most a few batches per worker in flight so
