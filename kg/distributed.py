@@ -2,7 +2,9 @@
 
 The client (the ``kg build`` process) reads the articles, looks each one up in the extraction
 cache and sends the others to the cluster in batches of parsed articles (so the workers need no
-shared file system); each worker loads spaCy and the gazetteers once (:func:`worker_plugin`),
+shared file system), the longest articles first (:func:`plan_batches`); each worker loads spaCy and
+the gazetteers once (:func:`worker_plugin`; the workers of ``local:N`` are forked from the client
+once it has built the gazetteers, and load spaCy while it reads: :func:`open_cluster`),
 annotates and extracts a batch, and returns its extractions. The client takes the batches as
 they finish, caches each extraction at once (the cache lives beside the store, on the client),
 drives the progress line with them, and keeps at most a few batches per worker in flight so
@@ -38,12 +40,15 @@ __all__ = [
     "LOCAL_CLUSTER_CONFIG",
     "MAX_BATCH",
     "TASKS_PER_WORKER",
+    "Cluster",
     "auto_batch",
     "check_address",
     "extract_batch",
     "extract_for_client",
     "extract_on_cluster",
     "local_cluster",
+    "open_cluster",
+    "plan_batches",
     "require",
     "worker_plugin",
 ]
@@ -197,9 +202,72 @@ def _gone(address: str, exc: BaseException) -> BuildError:
     )
 
 
+class Cluster:
+    """The Dask cluster of one build, connected (and for ``local:N`` started) by
+    :func:`open_cluster`: its client, and the ``LocalCluster`` kg started, if it did. Closed
+    once its extractions are back (:meth:`close`, idempotent)."""
+
+    def __init__(self, address: str, client: Any, local: Any, loggers: list[tuple[logging.Logger, int]]) -> None:
+        self.address = address
+        self.client = client
+        self.local = local
+        self.loggers = loggers  # distributed's loggers and the levels to give them back at the end
+        self.warming: list[Any] = []  # futures of the workers' model loads, held so they run
+        self.ok = False
+
+    def workers(self) -> int:
+        """How many workers the scheduler has now."""
+        return len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+
+    def close(self) -> None:
+        for closing in (self.client, self.local):
+            if closing is not None:
+                with contextlib.suppress(Exception):
+                    closing.close()
+        self.client = self.local = None
+        self.warming = []
+        if self.ok:  # after a lost scheduler its background reconnection still logs: left quiet
+            for lg, lv in self.loggers:
+                lg.setLevel(lv)
+
+
+def open_cluster(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
+    """Connect to the scheduler at ``address``, or for ``local:N`` start a ``LocalCluster``
+    (:func:`local_cluster`) and have each worker load spaCy at once, in a task of its own, while
+    this process goes on (reading the articles); a cluster given by address loads it in each
+    worker before this returns (:func:`worker_plugin`: also in a worker that joins later). A
+    scheduler that does not answer in ``timeout`` seconds raises :class:`~kg.errors.BuildError`
+    naming the address."""
+    check_address(address)
+    distributed = _import_distributed()
+    # distributed logs a lost scheduler with its traceback; the build says it in one line instead
+    names = ("distributed", *logging.root.manager.loggerDict)
+    loggers = [logging.getLogger(n) for n in names if n.startswith("distributed")]
+    levels = [(lg, lg.level) for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    cluster = Cluster(address, None, None, levels)
+    try:
+        if address.startswith("local:"):
+            cluster.local = local_cluster(int(address.split(":", 1)[1]))
+            cluster.client = distributed.Client(cluster.local, timeout=timeout)
+            for w in cluster.client.scheduler_info(n_workers=-1).get("workers", {}):
+                cluster.warming.append(cluster.client.submit(_load_models, workers=[w], pure=False))
+        else:
+            cluster.client = distributed.Client(address, timeout=timeout)
+            cluster.client.register_plugin(worker_plugin())
+    except (OSError, TimeoutError) as exc:
+        cluster.close()
+        raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
+    except BaseException:
+        cluster.close()
+        raise
+    return cluster
+
+
 def extract_on_cluster(
     articles: Sequence[Article],
-    address: str,
+    address: str | Cluster,
     progress: Progress | None = None,
     cache: ExtractionCache | None = None,
     failures: list[str] | None = None,
@@ -208,56 +276,39 @@ def extract_on_cluster(
     settle: Callable[[Extraction], Extraction] | None = None,
     candidates: bool = True,
 ) -> dict[str, Extraction]:
-    """Extractions of ``articles`` by stem, computed on the cluster at ``address``; each one is
-    written to ``cache`` as soon as its batch is back, and what ``settle`` makes of it kept
-    (``candidates=False``: the extractions come back without the scorer's candidates). ``batch``:
-    articles per task, else :func:`auto_batch` for the workers the scheduler has when it connects.
+    """Extractions of ``articles`` by stem, computed on the cluster at ``address`` (or the
+    :class:`Cluster` :func:`open_cluster` gave, which is then closed here once they are back);
+    each one is written to ``cache`` as soon as its batch is back, and what ``settle`` makes of
+    it kept (``candidates=False``: the extractions come back without the scorer's candidates).
+    ``batch``: articles per task, else :func:`auto_batch` for the workers the scheduler has.
     Articles that failed are left out and their problem appended to ``failures``. A scheduler that
     cannot be reached, or is lost, raises :class:`~kg.errors.BuildError` naming the address."""
-    check_address(address)
+    if isinstance(address, str):
+        check_address(address)
     distributed = _import_distributed()
     if not articles:
+        if isinstance(address, Cluster):
+            address.ok = True
+            address.close()
         return {}
-    cluster = None
-    client = None
-    # distributed logs a lost scheduler with its traceback; the build says it in one line instead
-    names = ("distributed", *logging.root.manager.loggerDict)
-    loggers = [logging.getLogger(n) for n in names if n.startswith("distributed")]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.CRITICAL + 1)
-    ok = False
+    cluster = address if isinstance(address, Cluster) else open_cluster(address, timeout)
     try:
-        try:
-            if address.startswith("local:"):
-                cluster = local_cluster(int(address.split(":", 1)[1]))
-                client = distributed.Client(cluster, timeout=timeout)
-            else:
-                client = distributed.Client(address, timeout=timeout)
-            client.register_plugin(worker_plugin())
-        except (OSError, TimeoutError) as exc:
-            raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
-        try:
-            if batch is None:
-                batch = auto_batch(len(articles), len(client.scheduler_info(n_workers=-1).get("workers", {})))
-            found = _run(client, articles, address, progress, cache, failures, batch, distributed, settle, candidates)
-            ok = True
-            return found
-        except (
-            OSError,
-            TimeoutError,
-            distributed.client.FutureCancelledError,
-            distributed.client.ClosedClientError,  # the next batch could not be sent: the client closed
-        ) as exc:
-            raise _gone(address, exc) from None
+        if batch is None:
+            batch = auto_batch(len(articles), cluster.workers())
+        found = _run(
+            cluster.client, articles, cluster.address, progress, cache, failures, batch, distributed, settle, candidates
+        )
+        cluster.ok = True
+        return found
+    except (
+        OSError,
+        TimeoutError,
+        distributed.client.FutureCancelledError,
+        distributed.client.ClosedClientError,  # the next batch could not be sent: the client closed
+    ) as exc:
+        raise _gone(cluster.address, exc) from None
     finally:
-        for closing in (client, cluster):
-            if closing is not None:
-                with contextlib.suppress(Exception):
-                    closing.close()
-        if ok:  # after a lost scheduler its background reconnection still logs: left quiet
-            for lg, lv in zip(loggers, levels, strict=True):
-                lg.setLevel(lv)
+        cluster.close()
 
 
 def auto_batch(articles: int, workers: int) -> int:
@@ -270,13 +321,50 @@ def auto_batch(articles: int, workers: int) -> int:
     return max(1, min(MAX_BATCH, -(-articles // (TASKS_PER_WORKER * max(1, workers)))))
 
 
+def plan_batches(articles: Sequence[Article], batch: int, workers: int) -> list[list[Article]]:
+    """The tasks' batches: the longest articles first and ``batch`` of them a task, then, once
+    what is left would fill fewer than two tasks a worker, smaller batches (down to a quarter
+    of ``batch``), so that the workers run out of work together instead of one waiting on the
+    other's last long batch.
+
+    >>> from kg.documents import Article
+    >>> arts = [Article(f"{n}.txt", str(n), "", "x" * n, (), (), (), ()) for n in range(1, 41)]
+    >>> [len(b) for b in plan_batches(arts, 8, 2)]
+    [8, 8, 6, 5, 4, 3, 2, 2, 2]
+    >>> plan_batches(arts, 8, 2)[0][0].stem, plan_batches(arts, 8, 2)[-1][-1].stem
+    ('40', '1')
+    """
+    order = sorted(articles, key=lambda a: len(a.text), reverse=True)  # stable: ties keep their order
+    smallest = max(1, batch // 4)
+    out: list[list[Article]] = []
+    i = 0
+    while i < len(order):
+        size = max(smallest, min(batch, -(-(len(order) - i) // (2 * workers))))
+        out.append(order[i : i + size])
+        i += size
+    return out
+
+
 def local_cluster(workers: int) -> Any:
     """The ``LocalCluster`` of ``--dask local:N``: ``workers`` processes of one thread each, with
-    distributed's background work turned down (:data:`LOCAL_CLUSTER_CONFIG`)."""
+    distributed's background work turned down (:data:`LOCAL_CLUSTER_CONFIG`), forked from this
+    process (on Linux) once it has loaded the gazetteers, so each worker starts
+    with kg imported and the gazetteers built instead of a fresh interpreter importing them
+    again (a worker the nanny restarts later is spawned; it loads what it needs itself)."""
+    import sys
+
     import dask
 
     distributed = _import_distributed()
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # each nanny copies it into its worker's process
+    settings = dict(LOCAL_CLUSTER_CONFIG)
+    # Linux only: macOS can fork, but a forked child of a process with threads (distributed's
+    # event loop runs in one) may crash in its system libraries, hence its default, spawn
+    if sys.platform.startswith("linux"):
+        from kg.gazetteer import gazetteer
+
+        gazetteer()  # the client needs them anyway (resolution); spaCy it does not, the workers load it
+        settings["distributed.worker.multiprocessing-method"] = "fork"
+    with dask.config.set(settings):  # each nanny copies it into its worker's process
         return distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
         )
@@ -299,8 +387,8 @@ def _run(
     settle: Callable[[Extraction], Extraction] | None = None,
     candidates: bool = True,
 ) -> dict[str, Extraction]:
-    pending = iter([list(articles[i : i + batch]) for i in range(0, len(articles), batch)])
     workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    pending = iter(plan_batches(articles, batch, workers))
     sent: dict[str, list[Article]] = {}  # future key -> the articles of its batch
     queue = distributed.as_completed()
 

@@ -38,6 +38,7 @@ from kg.store_tally import Tally, store_totals
 if TYPE_CHECKING:
 
     from kg.cache import ExtractionCache
+    from kg.distributed import Cluster
     from kg.score.model import Scorer
 
 __all__ = ["BuildReport", "build_graph", "collect_paths", "extract_to_cache", "resolve_facts", "store_totals"]
@@ -164,13 +165,19 @@ def build_graph(
             + (f" ({len(before)} article(s))" if before else "")
             + "; this build completes it"
         )
+    cluster: Cluster | None = None
     try:
+        if dask is not None:  # connected before the articles are read: local workers load spaCy meanwhile
+            from kg.distributed import open_cluster
+
+            cluster = open_cluster(dask)
+            clock.lap("cluster")
         articles, hashes = _read_all(paths, max_bytes, report, progress)
         clock.lap("read")
         cache = ExtractionCache(store) if use_cache else None
         settle = Settle(scorer)
         extractions = _extract_all(
-            articles, hashes, cache, jobs, report, progress, dask, dask_batch, settle, settle.candidates
+            articles, hashes, cache, jobs, report, progress, cluster, dask_batch, settle, settle.candidates
         )
         stems = [a.stem for a in articles]
         del articles  # the texts: each extraction keeps only its article's names (see Settle)
@@ -230,6 +237,8 @@ def build_graph(
             raise BuildError(full)
         clock.lap("dump")
     finally:
+        if cluster is not None:  # closed once its extractions were back; here if the build failed before
+            cluster.close()
         del ox_store
     return report
 
@@ -312,7 +321,7 @@ def _extract_all(
     jobs: int,
     report: BuildReport,
     progress: Progress | None,
-    dask: str | None = None,
+    dask: str | Cluster | None = None,
     dask_batch: int | None = None,
     settle: Callable[[Extraction], Extraction] | None = None,
     candidates: bool = True,

@@ -163,6 +163,52 @@ def test_the_cluster_kg_starts_has_the_profiler_and_monitors_off() -> None:
     assert _worker_settings() == before  # the client's own configuration is left as it was
 
 
+def _worker_state() -> dict[str, object]:
+    import sys
+
+    import kg.distributed
+    from kg.gazetteer import gazetteer
+
+    return {
+        "inherited": "kg.pipeline" in sys.modules,  # imported by this test module, not by a fresh worker
+        "gazetteer": gazetteer.cache_info().currsize,
+        "spacy": len(kg.distributed._NLP),
+    }
+
+
+def test_local_workers_are_forked_and_load_spacy_while_the_build_goes_on() -> None:
+    """``local:N`` forks its workers from the build's process once the gazetteers are built (they
+    start with kg imported and the gazetteers there) and gives each a task of its own that loads
+    spaCy, without waiting for it: the build reads its articles meanwhile."""
+    import distributed
+
+    from kg.distributed import open_cluster
+
+    cluster = open_cluster("local:2")
+    try:
+        assert len(cluster.warming) == 2 and cluster.workers() == 2
+        distributed.wait(cluster.warming, timeout=120)
+        got = list(cluster.client.run(_worker_state).values())
+    finally:
+        cluster.close()
+    assert got == [{"inherited": True, "gazetteer": 1, "spacy": 1}] * 2
+    assert cluster.client is None and cluster.local is None  # closed, and closing again is harmless
+    cluster.close()
+
+
+def test_batches_go_longest_first_and_shrink_at_the_end() -> None:
+    from kg.distributed import plan_batches
+    from kg.documents import read_article
+
+    arts = [read_article(DATA / n) for n in ARTICLES] * 5
+    batches = plan_batches(arts, 4, 2)
+    flat = [a for b in batches for a in b]
+    assert sorted(map(id, flat)) == sorted(map(id, arts))  # every article once
+    assert [len(a.text) for a in flat] == sorted((len(a.text) for a in arts), reverse=True)
+    sizes = [len(b) for b in batches]
+    assert sizes[0] == 4 and sizes == sorted(sizes, reverse=True) and sizes[-1] < 4 and min(sizes) >= 1
+
+
 def _wait_for_cache(where: Path, build: subprocess.Popen[str], at_least: int, timeout: float = 180) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
