@@ -174,7 +174,7 @@ def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return armed_forces_in_conflicts(ctx)
 
 
-@rule("name-year", "block", {"pointInTime"}, needs=("siblings",))
+@rule("name-year", "block", {"pointInTime", "startTime", "endTime"}, needs=("siblings",))
 def _name_year(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An event named with its year happened that year.
     Example: "the 1973 Tesk massacre" → pointInTime(1973 Tesk massacre, 1973)."""
