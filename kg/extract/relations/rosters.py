@@ -1,6 +1,7 @@
 """An organisation's founders, leaders and members named in a list: "The seven founders were A, B
 and C", "Its leaders were A and B", "A and B were founding members of the party", "A was one of
-its early leaders", "Among the party's members were A, B and C".
+its early leaders", "A was one of the founding leaders of X" (founded and led it), "Among the
+party's members were A, B and C".
 
 The roster noun (``kg/data/lexicons.json``: ``roster_nouns``, with the relation each gives) is
 one side of a copula, the people the other; its owner is what the noun's possessor or its "of"
@@ -32,17 +33,20 @@ _SOME = lexicon("roster_part_words")
 _SOME_OR_COUNTED = lexicon("roster_quantifiers")
 
 
-def _relation(noun: Token) -> str | None:
+def _relations(noun: Token) -> tuple[str, ...]:
+    """What the roster noun makes the people named: "founding members" founded it, "founding
+    leaders" founded and led it, "leaders" led it, "members" are members."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     if mods & _NOT_MEMBERS:
-        return None
-    if noun.lemma_ in _FOUNDERS or (noun.lemma_ in _MEMBERS and mods & {"founding", "founder"}):
-        return "foundedBy"
+        return ()
+    founding = bool(mods & {"founding", "founder"})
+    if noun.lemma_ in _FOUNDERS or (noun.lemma_ in _MEMBERS and founding):
+        return ("foundedBy",)
     if noun.lemma_ in _LEADERS:
-        return "leader"
+        return ("foundedBy", "leader") if founding else ("leader",)
     if noun.lemma_ in _MEMBERS:
-        return "memberOf"
-    return None
+        return ("memberOf",)
+    return ()
 
 
 def _copula_side(noun: Token) -> tuple[Token, Token] | None:
@@ -83,9 +87,9 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         plural = tok.tag_ == "NNS"
         if not plural and not any(c.lower_ == "another" for c in tok.children) and tok.dep_ != "pobj":
             continue  # "he was a member": of what the sentence says elsewhere
-        rel = _relation(tok)
+        rels = _relations(tok)
         side = _copula_side(tok)
-        if rel is None or side is None:
+        if not rels or side is None:
             continue
         be, stand = side
         if any(c.dep_ == "neg" for c in be.children):
@@ -97,7 +101,8 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
         ev = ctx.evidence(tok.sent, "roster")
         for p in dict.fromkeys(people):
-            if rel == "memberOf":
-                yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)
-            else:
-                yield Fact(owner, rel, p, ev)
+            for rel in rels:
+                if rel == "memberOf":
+                    yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)
+                else:
+                    yield Fact(owner, rel, p, ev)

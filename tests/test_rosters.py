@@ -1,0 +1,23 @@
+"""Founders, leaders and members named beside "be" (rule ``roster``): "founding leaders" founded and led
+the organisation, "leaders" led it, "founding members" founded it. Invented articles."""
+
+from __future__ import annotations
+
+from tests.extracted import fact_triples
+
+_ROE = (
+    "= Kanu Roe =\n\nKanu Roe (1932 – 2010) was a Tarnian politician. In 1967 he was one of the main leaders of "
+    "the Osk Workers Front. In 1969 he was one of the founding leaders of the Tarnian Labour League.\n"
+)
+
+
+def test_founding_leaders_founded_and_led_it():
+    got = fact_triples(_ROE)
+    assert ("Tarnian Labour League", "foundedBy", "Kanu Roe") in got, got
+    assert ("Tarnian Labour League", "leader", "Kanu Roe") in got, got
+
+
+def test_leaders_without_founding_only_led_it():
+    got = fact_triples(_ROE)
+    assert ("Osk Workers Front", "leader", "Kanu Roe") in got, got
+    assert ("Osk Workers Front", "foundedBy", "Kanu Roe") not in got, got
