@@ -21,3 +21,9 @@ def test_leaders_without_founding_only_led_it():
     got = fact_triples(_ROE)
     assert ("Osk Workers Front", "leader", "Kanu Roe") in got, got
     assert ("Osk Workers Front", "foundedBy", "Kanu Roe") not in got, got
+
+
+def test_the_year_of_the_founding_leaders_clause_dates_the_founding():
+    got = fact_triples(_ROE)
+    assert ("Tarnian Labour League", "inception", "1969") in got, got
+    assert not any(s == "Osk Workers Front" and r == "inception" for s, r, _ in got), got

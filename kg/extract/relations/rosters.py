@@ -1,7 +1,7 @@
 """An organisation's founders, leaders and members named in a list: "The seven founders were A, B
 and C", "Its leaders were A and B", "A and B were founding members of the party", "A was one of
-its early leaders", "A was one of the founding leaders of X" (founded and led it), "Among the
-party's members were A, B and C".
+its early leaders", "A was one of the founding leaders of X" (founded and led it; "In 1969 …" dates the founding),
+"Among the party's members were A, B and C".
 
 The roster noun (``kg/data/lexicons.json``: ``roster_nouns``, with the relation each gives) is
 one side of a copula, the people the other; its owner is what the noun's possessor or its "of"
@@ -100,6 +100,10 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
         ev = ctx.evidence(tok.sent, "roster")
+        founded = ctx.date_in(be) if people and "foundedBy" in rels and tok.lemma_ not in _FOUNDERS else None
+        if founded is not None:
+            # "In 1969 he was one of the founding leaders of X": the founding members were so in 1969
+            yield Fact(owner, "inception", founded, ev)
         for p in dict.fromkeys(people):
             for rel in rels:
                 if rel == "memberOf":
