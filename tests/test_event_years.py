@@ -38,3 +38,13 @@ def test_a_verb_of_ending_dates_the_events_end():
         "revolt of miners. The army ended the Tarn uprising in 1931.\n"
     )
     assert ("Tarn uprising", "endTime", "1931") in got, got
+
+
+def test_a_span_after_the_events_name_gives_its_start_and_end():
+    got = fact_triples(
+        "= Marsh Land Front =\n\nThe Marsh Land Front (MLF) was an insurgent group which fought against colonial "
+        "rule in Kenya during the Marsh rebellion from 1952 to 1960. The front later joined the Tarn uprising, "
+        "which lasted from 1961 to 1964.\n"
+    )
+    assert {("Marsh rebellion", "startTime", "1952"), ("Marsh rebellion", "endTime", "1960")} <= got, got
+    assert {("Tarn uprising", "startTime", "1961"), ("Tarn uprising", "endTime", "1964")} <= got, got

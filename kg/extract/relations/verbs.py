@@ -134,6 +134,14 @@ def _shares_passive(verb: Token) -> bool:
     )
 
 
+_HELP_VERBS = lexicon("help_verbs")
+
+
+def _helped(verb: Token) -> bool:
+    """ "he helped found X": a bare verb after "help", which the tagger often reads as a participle."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in _HELP_VERBS and not _is_passive(verb)
+
+
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
@@ -168,8 +176,8 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB":
-            # "he left in 1910 to work for X": the one who left works
+        if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and (verb.tag_ == "VB" or _helped(verb)):
+            # "he left in 1910 to work for X": the one who left works; "he helped found X": he founded it
             found = _arg_tokens(verb.head, "nsubj")
         return found
     kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json
@@ -305,7 +313,8 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
     for tok in ctx.doc:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN":
             continue
-        lemma = tok.lemma_.casefold()
+        # after "help" the verb is bare: "helped found X" founds (the tagger reads "found" as "find")
+        lemma = tok.lower_ if _helped(tok) else tok.lemma_.casefold()
         shared = _shares_passive(tok)
         for rule in rules:
             if lemma not in rule.lemmas:
@@ -331,7 +340,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                     if s != o and rel:
                         yield Fact(s, rel, o, ev, quals)
             if rule.date_relation:
-                d = ctx.date_in(tok)
+                d = ctx.date_in(tok) or (ctx.date_in(tok.head) if _helped(tok) else None)
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
