@@ -27,3 +27,9 @@ def test_the_year_of_the_founding_leaders_clause_dates_the_founding():
     got = fact_triples(_ROE)
     assert ("Tarnian Labour League", "inception", "1969") in got, got
     assert not any(s == "Osk Workers Front" and r == "inception" for s, r, _ in got), got
+
+
+def test_the_leaders_of_an_uprising_took_part_in_it():
+    got = fact_triples(_ROE.replace("the Osk Workers Front", "the Osk uprising"))
+    assert ("Osk uprising", "participant", "Kanu Roe") in got, got
+    assert not any(s == "Osk uprising" and r == "leader" for s, r, _ in got), got

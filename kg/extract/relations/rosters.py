@@ -63,14 +63,17 @@ def _copula_side(noun: Token) -> tuple[Token, Token] | None:
 
 
 def _owner(ctx: Sentences, noun: Token) -> Mention | None:
+    """What the roster noun's people belong to: an organisation, or for leaders an event ("one of
+    the main leaders of the Tesk uprising": they took part in it)."""
+    kinds = ("Organization", "Event") if noun.lemma_ in _LEADERS else ("Organization",)
     for c in noun.children:
         if c.dep_ == "poss":
             m = ctx.mention(c)
-            return m if m is not None and group_of(m.cls) == "Organization" else None
+            return m if m is not None and group_of(m.cls) in kinds else None
         if c.dep_ == "prep" and c.lower_ == "of":
             objs = [o for o in c.children if o.dep_ == "pobj"]
             m = ctx.mention(objs[0]) if objs else None
-            return m if m is not None and group_of(m.cls) == "Organization" else None
+            return m if m is not None and group_of(m.cls) in kinds else None
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if head is not None and head.lower_ in _SOME and head.head.lemma_ == "be":
         return None  # "one of the leaders" with no owner: of what is not said
@@ -100,6 +103,11 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
         ev = ctx.evidence(tok.sent, "roster")
+        if group_of(owner.cls) == "Event":
+            # the leaders of an uprising or a war took part in it; what they led is not an organisation
+            for p in dict.fromkeys(people):
+                yield Fact(owner, "participant", p, ev)
+            continue
         founded = ctx.date_in(be) if people and "foundedBy" in rels and tok.lemma_ not in _FOUNDERS else None
         if founded is not None:
             # "In 1969 he was one of the founding leaders of X": the founding members were so in 1969

@@ -160,7 +160,12 @@ def _wing_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return wing_facts(ctx)
 
 
-@rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty", "inception"}, needs=("siblings",))
+@rule(
+    "roster",
+    "block",
+    {"foundedBy", "leader", "memberOf", "memberOfParty", "inception", "participant"},
+    needs=("siblings",),
+)
 def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation's founders, leaders or members named as a list beside "be".
     Example: "The founders were Ana Roe and Eva Sol" → foundedBy(subject, Ana Roe), foundedBy(subject, Eva Sol)."""
