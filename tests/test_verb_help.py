@@ -1,5 +1,5 @@
 """"he helped found X" founded X (the tagger reads the bare "found" as a participle of "find"), and the
-clause's year dates the founding. Invented article."""
+clause's year dates the founding; a passive verb joined to an active one takes its subject. Invented articles."""
 
 from __future__ import annotations
 
@@ -23,3 +23,12 @@ def test_help_with_no_founding_verb_founds_nothing():
         "Party win the election.\n"
     )
     assert not any(r in ("foundedBy", "inception") for _, r, _ in got), got
+
+
+def test_a_passive_verb_joined_to_an_active_one_takes_its_subject():
+    """"The party began taking shape … and was founded in November 1918": the party was founded."""
+    got = fact_triples(
+        "= Tesk Party =\n\nThe Tesk Party was a political party in Egypt. The actual party began taking shape during "
+        "World War I and was founded in November 1918.\n"
+    )
+    assert ("Tesk Party", "inception", "1918-11") in got, got

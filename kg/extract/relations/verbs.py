@@ -173,6 +173,11 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         if not found and role == "nsubjpass" and _shares_passive(verb):
             # "X was banned in 1987 and dissolved in 1990": the first verb's passive subject
             found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        own_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+        if not found and role == "nsubjpass" and own_passive:
+            # "The party began taking shape in 1917 and was founded in 1918": a passive verb of its own,
+            # joined to an active one, with no subject of its own: the first verb's subject
+            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
