@@ -186,7 +186,7 @@ def _with_creed(ent: Span) -> Span:
     k = j + 1
     while k < len(doc) and k - j <= 6 and doc[k].text != ")":
         k += 1
-    words = [t.lower_ for t in doc[j + 1 : k] if t.text not in ("-", "–", "—")]
+    words = [t.text.casefold() for t in doc[j + 1 : k] if t.text not in ("-", "–", "—")]
     if k >= len(doc) or doc[k].text != ")" or not words or not all(w in _CREEDS for w in words):
         return ent
     return Span(doc, ent.start, k + 1, label="ORG")
