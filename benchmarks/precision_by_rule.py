@@ -1,10 +1,13 @@
 """Precision of each extractor (rule name or infobox key) against gold files.
 
-    python benchmarks/precision_by_rule.py GRAPH.nq --gold DIR [--show RULE]
+    python benchmarks/precision_by_rule.py GRAPH.nq --gold DIR [--inverse] [--show RULE]
 
 Scores every reified statement on its own with the shared scorer's matching,
-then prints, per extractor: statements, correct, precision. ``--show RULE``
-lists that rule's wrong facts with their sentence, to read what went wrong.
+then prints, per extractor: statements, correct, precision and the mean confidence its
+statements carry (a rule whose confidence is far above its precision says too much), and
+the same by confidence band (calibration). ``--inverse`` accepts Wikidata inverse properties,
+as ``quality.py --inverse`` does. ``--show RULE`` lists that rule's wrong facts with their
+sentence, to read what went wrong.
 """
 
 from __future__ import annotations
@@ -59,12 +62,16 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, required=True)
     ap.add_argument("--show", default=None)
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--inverse", action="store_true", help="accept Wikidata inverse properties")
     a = ap.parse_args()
     ks = load_scorer()
     pred = ks.Predicted([str(a.graph)], [])
     golds = {p.name.replace(".gold.json", ""): p for p in a.gold.glob("*.gold.json")}
     total: Counter[str] = Counter()
     right: Counter[str] = Counter()
+    conf: Counter[str] = Counter()
+    band_total: Counter[float] = Counter()
+    band_right: Counter[float] = Counter()
     wrong: dict[str, list[str]] = defaultdict(list)
     for ctx in pred.ds.graphs():
         stem = str(ctx.identifier).rsplit("/", 1)[-1]
@@ -80,17 +87,26 @@ def main() -> int:
                 if ":" in str(ctx.value(st, KG.extractor))
                 else str(ctx.value(st, KG.extractor))
             )
-            r = ks.score_doc(pred, gold, {(s, p, o)}, False)
+            r = ks.score_doc(pred, gold, {(s, p, o)}, a.inverse)
+            c = float(ctx.value(st, KG.confidence) or 0)
             total[rule] += 1
             right[rule] += r["tp"]
+            conf[rule] += c
+            band = min(int(c * 10), 9) / 10
+            band_total[band] += 1
+            band_right[band] += r["tp"]
             if not r["tp"] and a.show and a.show in rule:
                 lab = lambda n: n if isinstance(n, Literal) else pred.union.value(n, RDFS_LABEL)  # noqa: E731
                 wrong[rule].append(
                     f"{stem}: {lab(s)} --{str(p).split('#')[-1]}--> {lab(o)}  | {str(ctx.value(st, KG.sentence))[:160]}"
                 )
-    print(f"{'extractor':40} {'facts':>6} {'right':>6} {'precision':>9}")
+    print(f"{'extractor':40} {'facts':>6} {'right':>6} {'precision':>9} {'confidence':>10}")
     for rule, n in total.most_common():
-        print(f"{rule:40} {n:6d} {right[rule]:6d} {right[rule] / n:9.2f}")
+        print(f"{rule:40} {n:6d} {right[rule]:6d} {right[rule] / n:9.2f} {conf[rule] / n:10.2f}")
+    print(f"\n{'confidence band':40} {'facts':>6} {'right':>6} {'precision':>9}")
+    for band in sorted(band_total):
+        n = band_total[band]
+        print(f"{f'[{band:.1f}, {band + 0.1:.1f})':40} {n:6d} {band_right[band]:6d} {band_right[band] / n:9.2f}")
     for rule, lines in wrong.items():
         print(f"\nwrong {rule}:")
         for line in lines[: a.limit]:

@@ -3,6 +3,7 @@
     python benchmarks/quality.py [--data DIR]... [--gold DIR] [--limit N] [--inverse]
     python benchmarks/quality.py --own      # the seed and tests/data against benchmarks/gold, --inverse
     python benchmarks/quality.py --scorer model   # the learned scorer (kg/data/scorer.json) decides
+    python benchmarks/quality.py --min-confidence 0.6   # the build drops facts below 0.6
 
 Gold files sit beside the articles (``NAME.gold.json``) or in ``--gold DIR``. Builds the
 articles with ``kg build`` into a temporary store, dumps N-Quads and runs the shared scorer
@@ -34,6 +35,7 @@ def main() -> int:
     ap.add_argument("--json", type=Path, help="write the scorer's per-document report here")
     ap.add_argument("--keep", type=Path, help="keep the built N-Quads dump at this path")
     ap.add_argument("--scorer", choices=("rules", "model"), default="rules", help="kg build --scorer")
+    ap.add_argument("--min-confidence", type=float, default=None, help="kg build --min-confidence")
     a = ap.parse_args()
     if a.own:
         a.data, a.gold, a.inverse = [ROOT / "seeds", ROOT / "tests" / "data"], ROOT / "benchmarks" / "gold", True
@@ -53,9 +55,10 @@ def main() -> int:
                 shutil.copy(gold, golds / gold.name)
         dump = a.keep if a.keep else Path(tmp) / "graph.nq"
         t0 = time.perf_counter()
+        floor = ["--min-confidence", str(a.min_confidence)] if a.min_confidence is not None else []
         subprocess.run(
             [sys.executable, "-m", "kg", "build", str(src), "--store", str(Path(tmp) / "store"), "-o", str(dump),
-             "--scorer", a.scorer],
+             "--scorer", a.scorer, *floor],
             check=False,
             stdout=subprocess.DEVNULL,
         )

@@ -22,7 +22,7 @@ from kg.extract.entities.classes import NER_CLASSES, class_of_name, is_noise, ty
 from kg.extract.entities.context import context_class
 from kg.extract.entities.extra import extra_mentions, proper_noun_runs, title_case_quotes
 from kg.extract.entities.repair import add_lone_surnames, party_of_person, split_party_of_person
-from kg.extract.entities.retype import retype_family_names
+from kg.extract.entities.retype import retype_family_names, retype_named_towns
 from kg.extract.entities.spans import clean_span, strip_person_prefix
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -44,6 +44,7 @@ __all__ = [
     "party_of_person",
     "proper_noun_runs",
     "retype_family_names",
+    "retype_named_towns",
     "split_party_of_person",
     "strip_person_prefix",
     "title_case_quotes",
@@ -80,6 +81,10 @@ def _party_of_person(article: Article, docs: Sequence[Doc], per_block: PerBlock)
     return [split_party_of_person(ms, article.text) for ms in per_block]
 
 
+def _named_towns(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
+    return [retype_named_towns(ms, article.text) for ms in per_block]
+
+
 def _family_names(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
     flat = retype_family_names([m for ms in per_block for m in ms], article.text)
     out, pos = [], 0
@@ -93,6 +98,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("block_mentions", _block_mentions),
     ("lone_surnames", add_lone_surnames),
     ("party_of_person", _party_of_person),
+    ("named_towns", _named_towns),
     ("family_names", _family_names),
 )
 

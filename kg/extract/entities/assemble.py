@@ -113,6 +113,13 @@ def mentions_in_doc(
                 if nxt is not None and event_noun and group_of(cls) == "Event":
                     e = nxt.idx + len(nxt.text)  # "the Mau Mau uprising": the event's name has its noun
                     name = text[s:e]
+        if how == "gazetteer" and group_of(cls) == "Place" and before is not None and before.lower_ == "the":
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            event = head_nouns().get(nxt.lemma_) if nxt is not None and nxt.is_lower else None
+            if nxt is not None and event is not None and group_of(event) == "Event":
+                # "the Naxara uprising", "the Tesk massacre": an event named after its town, not the town
+                cls, how, e = event, "context", nxt.idx + len(nxt.text)
+                name = text[s:e]
         if cls == "Country" and text[e : e + 1] == ":" and gazetteer().demonym(name):
             cls, how = "Language", "context"  # "(Spanish: Frente …)": the language a name is given in
         if _quoted_work(text, s, e, ent):

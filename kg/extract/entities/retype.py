@@ -1,14 +1,15 @@
-"""Retyping: a name typed weakly (NER, a town of the gazetteer) that is a person of the article's surname."""
+"""Retyping: a name typed weakly (NER, a town of the gazetteer) that is a person of the article's surname,
+and a name NER took for a person that the text calls a town ("born in the village of X")."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, lexicon
 from kg.model import Mention
 
-__all__ = ["retype_family_names"]
+__all__ = ["retype_family_names", "retype_named_towns"]
 
 _PLACE_PREPOSITION = re.compile(rf"\b(?:{alternation('place_prepositions')})\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -107,5 +108,30 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
             )
         ):
             m = Mention(m.article, m.start, m.end, m.text, "Person", "context", m.subject)
+        out.append(m)
+    return out
+
+
+_DIVISIONS = lexicon("division_nouns")
+_TOWN_NOUN_OF = re.compile(rf"\b(?:the\s+)?({alternation('town_nouns')})\s+of\s+$", re.IGNORECASE)
+
+
+def retype_named_towns(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name NER typed a person or left vague right after "the village of", "the town of", "the
+    district of" (lexicon ``town_nouns``) is that place: a City, or an AdministrativeRegion after
+    a region noun (``division_nouns``). "the capital of X" is left alone (X is the country).
+
+    >>> text = "He was born in the village of Nyora Kase, Bondo."
+    >>> ms = [Mention("d", 30, 40, "Nyora Kase", "Person")]
+    >>> [(m.text, m.cls) for m in retype_named_towns(ms, text)]
+    [('Nyora Kase', 'City')]
+    """
+    out = []
+    for m in mentions:
+        hit = _TOWN_NOUN_OF.search(text, max(0, m.start - 30), m.start) if m.cls in ("Person", "Other") else None
+        noun = hit.group(1).casefold() if hit is not None else ""
+        if hit is not None and m.source == "ner" and noun != "capital":
+            cls = "AdministrativeRegion" if noun in _DIVISIONS else "City"
+            m = Mention(m.article, m.start, m.end, m.text, cls, "context", m.subject)
         out.append(m)
     return out

@@ -157,8 +157,39 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label=prev.label_)  # "University of Santo" + "Tomas"
         else:
-            out.append(_with_of_tail(_with_hyphen_tail(_with_name_particle(_without_common_head(ent)))))
+            if out and ent.start < out[-1].end:
+                continue  # inside a name the one before took in: "(Marxist–Leninist)" after a party
+            out.append(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(_without_common_head(ent))))))
     return out
+
+
+_CREEDS = lexicon("creed_followers")
+
+
+def _with_creed(ent: Span) -> Span:
+    """ "the Communist Party of Tesk (Marxist-Leninist)" tagged without its bracket: a bracket right
+    after an organisation's name that holds only a creed (lexicon ``creed_followers``, joined by
+    hyphens or dashes) is part of the name, which is another party than the one without it.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "founded the Communist Party of Tesk ( Marxist - Leninist ) in 1969".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"] + ["O"] * 7)
+    >>> _with_creed(doc.ents[0]).text
+    'the Communist Party of Tesk ( Marxist - Leninist )'
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if ent.label_ != "ORG" or j + 2 >= len(doc) or doc[j].text != "(":
+        return ent
+    k = j + 1
+    while k < len(doc) and k - j <= 6 and doc[k].text != ")":
+        k += 1
+    words = [t.text.casefold() for t in doc[j + 1 : k] if t.text not in ("-", "–", "—")]
+    if k >= len(doc) or doc[k].text != ")" or not words or not all(w in _CREEDS for w in words):
+        return ent
+    return Span(doc, ent.start, k + 1, label="ORG")
 
 
 def _without_common_head(ent: Span) -> Span:

@@ -77,6 +77,16 @@ def descriptor_heads(ctx: Sentences, span: Span) -> list[Token]:
     return heads
 
 
+_NAME_NOUNS = lexicon("name_nouns")
+
+
+def _joined_demonym(mod: Token, start: int) -> bool:
+    """ "the French and Indian War": a demonym joined by "and" to the one that opens the name is part
+    of the name's own pair of peoples, not the country of what it names."""
+    doc = mod.doc
+    return mod.i + 2 == start and doc[mod.i + 1].lower_ in ("and", "&")
+
+
 def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
     """Citizenship or country from a demonym that modifies a name or its descriptor noun."""
     seen: set[tuple[Mention, Mention]] = set()
@@ -90,9 +100,14 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         root = span.root
         if rel == "citizenship" and root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS:
             continue  # "took place in Ottoman Kasveli": a place the tagger took for a person, no citizen
-        for h in descriptor_heads(ctx, span):
+        if rel == "citizenship" and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
+            continue  # "a French former Alpine skier": a word that describes the skier, no person
+        heads = descriptor_heads(ctx, span)
+        if any(h.pos_ == "NOUN" and h.lemma_.casefold() in _NAME_NOUNS for h in heads):
+            continue  # "Puskás is a Hungarian surname": a name, no one's citizenship
+        for h in heads:
             for mod in _demonym_mods(h):
-                if span.start <= mod.i < span.end:
+                if span.start <= mod.i < span.end or _joined_demonym(mod, span.start):
                     continue
                 country = ctx.mention(mod)
                 if country is None or country.cls != "Country" or (m, country) in seen:

@@ -251,14 +251,51 @@ def armed_forces_in_conflicts(ctx: Sentences) -> Iterator[Fact]:
 _NAME_YEAR = re.compile(r"(?<![\d–-])(1[0-9]{3}|20[0-9]{2})(?![\d–-])")
 
 
+_LAUNCH_VERBS = lexicon("event_launch_verbs")
+_STOP_VERBS = lexicon("event_end_verbs")
+_WAR_NOUNS = lexicon("war_nouns")
+_CLAUSE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "oprd", "attr", "ccomp", "xcomp"})
+
+
+def _year_relation(span: Span, text: str) -> str:
+    """What the year of an event's name or "… in 1952" dates: its start when the event is what a
+    verb of beginning begins ("The front began what is now called the Marsh uprising in 1952",
+    "launched the Ostrava strike in 1931") or the event is a war ("the War of 1812" lasted past
+    it), its end when a verb of ending ends it, else its point in time. The verb must govern the
+    event as subject, object or clause, not through a preposition ("He began his career after
+    the 1931 strike" dates the strike, not its start)."""
+    tok = span.root
+    while tok.dep_ in _CLAUSE_DEPS and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.casefold() in _LAUNCH_VERBS:
+            return "startTime"
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.casefold() in _STOP_VERBS:
+            return "endTime"
+    if any(w.casefold() in _WAR_NOUNS for w in re.findall(r"[^\W\d_]+", text)):
+        return "startTime"
+    return "pointInTime"
+
+
 def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
     """An event whose name holds its year ("the 1973 Tolata massacre", "the 2005 presidential
     election", "Dublin Lockout of 1913") happened that year: one year in the name, not a span
-    ("1879–1883"), and not the article's own subject (its infobox or lead dates it)."""
+    ("1879–1883"), and not the article's own subject (its infobox or lead dates it). The year is
+    the event's start or end where a verb says so or the event is a war (``_year_relation``).
+    "from 1952 to 1960" right after an event's name gives its start and end."""
     seen: set[str] = set()
     for m in ctx.mentions:
         if group_of(m.cls) != "Event" or m.subject or m.text in seen:
             continue
+        span_after = _SPAN_AFTER.match(ctx.block.text, m.end - ctx.block.start)
+        if span_after is not None and span_after.group(1) < span_after.group(2):
+            # "during the Tesk rebellion from 1952 to 1960", "the X Era, which lasted from 1908–1912"
+            span = ctx.span(m.start, m.end)
+            if span is not None:
+                seen.add(m.text)
+                ev = ctx.evidence(span.sent, "event-span-after", confidence("name-year"))
+                yield Fact(m, "startTime", DateValue(span_after.group(1)), ev)
+                yield Fact(m, "endTime", DateValue(span_after.group(2)), ev)
+                continue
         years = _NAME_YEAR.findall(m.text)
         rule = "name-year"
         if not years:  # "the Tesk massacre in 1968", "the Dock Rising of 1922"
@@ -270,9 +307,13 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
         if span is None:
             continue
         seen.add(m.text)
-        yield Fact(m, "pointInTime", DateValue(years[0]), ctx.evidence(span.sent, rule, confidence("name-year")))
+        relation = _year_relation(span, m.text)
+        yield Fact(m, relation, DateValue(years[0]), ctx.evidence(span.sent, rule, confidence("name-year")))
 
 
+_SPAN_AFTER = re.compile(
+    r",?\s+(?:(?:which|that)\s+lasted\s+)?from\s+(1[0-9]{3}|20[0-9]{2})\s*(?:to|until|–|-)\s*(1[0-9]{3}|20[0-9]{2})\b(?![–-]\d)"
+)
 _YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
 _MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"
 _ORDINAL_WORDS = lexicon("ordinal_words")

@@ -131,6 +131,20 @@ def _owner(ctx: Sentences, poss: Token) -> Mention | None:
     return m
 
 
+_MAIDEN = lexicon("maiden_name_words")
+
+
+def _other_person(child: Token) -> bool:
+    """A word beside a kinship noun that names no relative: a conjoined common noun with a role of
+    its own ("his wife, Ilse Varga, and his chief minister Paulo Brenn": the minister is no wife),
+    or a birth surname ("his wife Sarah, née Kaspar": Kaspar is Sarah's own name)."""
+    if child.dep_ == "conj" and child.pos_ == "NOUN":
+        return True
+    return any(c.lower_ in _MAIDEN for c in child.children) or (
+        child.i > 0 and child.doc[child.i - 1].lower_ in _MAIDEN
+    )
+
+
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
     yield from _named_siblings(ctx)
@@ -146,6 +160,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         for child in tok.children:
             if child.dep_ == "conj" and of_owner and tok.dep_ == "attr":
                 co_owners.append(child)  # "is son of A and B" parsed as "son … and B": B is a parent too
+            elif _other_person(child):
+                continue
             elif child.dep_ in ("appos", "compound", "npadvmod") or (child.dep_ == "conj"):
                 relatives.extend(m for m in ctx.mentions_of(child) if group_of(m.cls) == "Person")
         nxt = tok.nbor(1) if tok.i + 1 < len(ctx.doc) else None

@@ -1,6 +1,7 @@
 """An organisation's founders, leaders and members named in a list: "The seven founders were A, B
 and C", "Its leaders were A and B", "A and B were founding members of the party", "A was one of
-its early leaders", "Among the party's members were A, B and C".
+its early leaders", "A was one of the founding leaders of X" (founded and led it; "In 1969 …" dates the founding),
+"Among the party's members were A, B and C".
 
 The roster noun (``kg/data/lexicons.json``: ``roster_nouns``, with the relation each gives) is
 one side of a copula, the people the other; its owner is what the noun's possessor or its "of"
@@ -32,17 +33,20 @@ _SOME = lexicon("roster_part_words")
 _SOME_OR_COUNTED = lexicon("roster_quantifiers")
 
 
-def _relation(noun: Token) -> str | None:
+def _relations(noun: Token) -> tuple[str, ...]:
+    """What the roster noun makes the people named: "founding members" founded it, "founding
+    leaders" founded and led it, "leaders" led it, "members" are members."""
     mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
     if mods & _NOT_MEMBERS:
-        return None
-    if noun.lemma_ in _FOUNDERS or (noun.lemma_ in _MEMBERS and mods & {"founding", "founder"}):
-        return "foundedBy"
+        return ()
+    founding = bool(mods & {"founding", "founder"})
+    if noun.lemma_ in _FOUNDERS or (noun.lemma_ in _MEMBERS and founding):
+        return ("foundedBy",)
     if noun.lemma_ in _LEADERS:
-        return "leader"
+        return ("foundedBy", "leader") if founding else ("leader",)
     if noun.lemma_ in _MEMBERS:
-        return "memberOf"
-    return None
+        return ("memberOf",)
+    return ()
 
 
 def _copula_side(noun: Token) -> tuple[Token, Token] | None:
@@ -59,14 +63,17 @@ def _copula_side(noun: Token) -> tuple[Token, Token] | None:
 
 
 def _owner(ctx: Sentences, noun: Token) -> Mention | None:
+    """What the roster noun's people belong to: an organisation, or for leaders an event ("one of
+    the main leaders of the Tesk uprising": they took part in it)."""
+    kinds = ("Organization", "Event") if noun.lemma_ in _LEADERS else ("Organization",)
     for c in noun.children:
         if c.dep_ == "poss":
             m = ctx.mention(c)
-            return m if m is not None and group_of(m.cls) == "Organization" else None
+            return m if m is not None and group_of(m.cls) in kinds else None
         if c.dep_ == "prep" and c.lower_ == "of":
             objs = [o for o in c.children if o.dep_ == "pobj"]
             m = ctx.mention(objs[0]) if objs else None
-            return m if m is not None and group_of(m.cls) == "Organization" else None
+            return m if m is not None and group_of(m.cls) in kinds else None
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if head is not None and head.lower_ in _SOME and head.head.lemma_ == "be":
         return None  # "one of the leaders" with no owner: of what is not said
@@ -83,9 +90,9 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         plural = tok.tag_ == "NNS"
         if not plural and not any(c.lower_ == "another" for c in tok.children) and tok.dep_ != "pobj":
             continue  # "he was a member": of what the sentence says elsewhere
-        rel = _relation(tok)
+        rels = _relations(tok)
         side = _copula_side(tok)
-        if rel is None or side is None:
+        if not rels or side is None:
             continue
         be, stand = side
         if any(c.dep_ == "neg" for c in be.children):
@@ -96,8 +103,18 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
         ev = ctx.evidence(tok.sent, "roster")
+        if group_of(owner.cls) == "Event":
+            # the leaders of an uprising or a war took part in it; what they led is not an organisation
+            for p in dict.fromkeys(people):
+                yield Fact(owner, "participant", p, ev)
+            continue
+        founded = ctx.date_in(be) if people and "foundedBy" in rels and tok.lemma_ not in _FOUNDERS else None
+        if founded is not None:
+            # "In 1969 he was one of the founding leaders of X": the founding members were so in 1969
+            yield Fact(owner, "inception", founded, ev)
         for p in dict.fromkeys(people):
-            if rel == "memberOf":
-                yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)
-            else:
-                yield Fact(owner, rel, p, ev)
+            for rel in rels:
+                if rel == "memberOf":
+                    yield Fact(p, "memberOfParty" if owner.cls == "PoliticalParty" else rel, owner, ev)
+                else:
+                    yield Fact(owner, rel, p, ev)

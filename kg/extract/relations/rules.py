@@ -160,7 +160,12 @@ def _wing_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return wing_facts(ctx)
 
 
-@rule("roster", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))
+@rule(
+    "roster",
+    "block",
+    {"foundedBy", "leader", "memberOf", "memberOfParty", "inception", "participant"},
+    needs=("siblings",),
+)
 def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation's founders, leaders or members named as a list beside "be".
     Example: "The founders were Ana Roe and Eva Sol" → foundedBy(subject, Ana Roe), foundedBy(subject, Eva Sol)."""
@@ -174,7 +179,7 @@ def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return armed_forces_in_conflicts(ctx)
 
 
-@rule("name-year", "block", {"pointInTime"}, needs=("siblings",))
+@rule("name-year", "block", {"pointInTime", "startTime", "endTime"}, needs=("siblings",))
 def _name_year(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An event named with its year happened that year.
     Example: "the 1973 Tesk massacre" → pointInTime(1973 Tesk massacre, 1973)."""

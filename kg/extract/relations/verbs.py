@@ -134,6 +134,14 @@ def _shares_passive(verb: Token) -> bool:
     )
 
 
+_HELP_VERBS = lexicon("help_verbs")
+
+
+def _helped(verb: Token) -> bool:
+    """ "he helped found X": a bare verb after "help", which the tagger often reads as a participle."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in _HELP_VERBS and not _is_passive(verb)
+
+
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
@@ -165,11 +173,16 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         if not found and role == "nsubjpass" and _shares_passive(verb):
             # "X was banned in 1987 and dissolved in 1990": the first verb's passive subject
             found = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        own_passive = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+        if not found and role == "nsubjpass" and own_passive:
+            # "The party began taking shape in 1917 and was founded in 1918": a passive verb of its own,
+            # joined to an active one, with no subject of its own: the first verb's subject
+            found = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not found and role == "nsubj" and verb.dep_ == "conj":
             # "he was born in X and died in Y": the first verb's subject, active or passive
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB":
-            # "he left in 1910 to work for X": the one who left works
+        if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and (verb.tag_ == "VB" or _helped(verb)):
+            # "he left in 1910 to work for X": the one who left works; "he helped found X": he founded it
             found = _arg_tokens(verb.head, "nsubj")
         return found
     kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json
@@ -315,7 +328,9 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
     for tok in ctx.doc:
         if tok.pos_ not in ("VERB", "AUX") and tok.tag_ != "VBN":
             continue
-        rules = by_lemma.get(tok.lemma_.casefold())
+        # after "help" the verb is bare: "helped found X" founds (the tagger reads "found" as "find")
+        lemma = tok.lower_ if _helped(tok) else tok.lemma_.casefold()
+        rules = by_lemma.get(lemma)
         if rules is None:
             continue
         shared = _shares_passive(tok)
@@ -341,7 +356,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                     if s != o and rel:
                         yield Fact(s, rel, o, ev, quals)
             if rule.date_relation:
-                d = ctx.date_in(tok)
+                d = ctx.date_in(tok) or (ctx.date_in(tok.head) if _helped(tok) else None)
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
