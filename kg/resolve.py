@@ -33,6 +33,8 @@ from kg.resolve_links import (
     _article_key,
     _link_event_synonyms,
     _link_followers,
+    _link_place_forms,
+    _link_short_bodies,
     _link_spellings,
     _link_surname_places,
     _link_transliterations,
@@ -95,6 +97,8 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
     _link_transliterations(by_name, multi, uf)
+    _link_short_bodies(by_name, multi, uf)
+    _link_place_forms(by_name, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
@@ -238,6 +242,9 @@ def _label(ms: Sequence[Mention]) -> str:
     if heads:
         return min(heads).text
     gaz = gazetteer()
+    country = _country_among(ms)
+    if country is not None:
+        return country
     codes = {gaz.demonym(m.text) for m in ms}
     if None not in codes and len(codes) == 1:
         code = codes.pop()
@@ -258,6 +265,26 @@ def _label(ms: Sequence[Mention]) -> str:
         names = Counter(m.text for m in ms)
     full = [n for n in names if not _is_acronym(n)] or list(names)
     return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+
+
+def _country_among(ms: Sequence[Mention]) -> str | None:
+    """The one name of a country among a place's names that the gazetteer otherwise does not know
+    ("Comoros" beside "Comoro Islands", "Laos" beside "Kingdom of Laos"): the label, so the
+    node keeps its country's record. None when no name, or more than one, is a country, or another
+    name is a gazetteer record too (then the usual choice stands)."""
+    gaz = gazetteer()
+    if not any(group_of(m.cls) == "Place" for m in ms):
+        return None
+    found: dict[str, str | None] = {}
+    for m in ms:
+        if m.text not in found:
+            place = gaz.lookup(m.text)
+            found[m.text] = None if place is None else f"{place.kind}:{place.country}"
+    records = {r for r in found.values() if r is not None}
+    if len(records) != 1 or None not in found.values() or not next(iter(records)).startswith("country:"):
+        return None
+    names = sorted(t for t, r in found.items() if r is not None and not gaz.demonym(t))
+    return names[0] if len(names) == 1 else None
 
 
 def resolve_mentions(

@@ -18,7 +18,7 @@ from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.lexicons import alternation
-from kg.extract.short_names import short_name_pairs, styled_name_pairs
+from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -84,6 +84,7 @@ def extract_article(
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
     box_items = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.source == "infobox"]
     same_as.extend(short_name_pairs(box_items, per_block, subject))
+    same_as.extend(link_text_pairs(article.text, box_items))
     styled = styled_name_pairs(box_items)
     same_as.extend(styled)
     mentions.extend(b for _, b, _ in styled)

@@ -1,0 +1,112 @@
+"""Issue 14: one node per thing — names an article gives one thing in two forms (invented articles).
+
+A link's shown text beside its target in one infobox list, an infobox's short party name that the
+prose gives in full with "of …", a division named with and without its noun, a country's islands
+and the infobox's country under its monarchy's name; and the cases that must stay apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.graph import KnowledgeGraph
+
+from .test_relations import _build
+
+_TAVEL = """= Rosa Tavel =
+
+Infobox
+- Birth Date: 3 May 1921
+- Birth Place: Moroni, Comoro Islands
+- Death Date: 9 June 1980
+- Death Place: Sarvo, Olmo, Honduras
+- Party: Farmers' Union (1950–1960)
+
+Rosa Tavel (3 May 1921 – 9 June 1980) was a teacher and politician. She was born in Moroni and grew up \
+in the Comoros. In 1950 she joined the Farmers' Union of Honduras, and she later led its branch in \
+Tegucigalpa. She died in the Olmo Department, Honduras.
+"""
+
+_LEAGUE = """= League of Vandor Workers =
+
+Infobox
+- Name: League of Vandor Workers
+- Country: Kingdom of Laos
+- Ideology: Kestrel, Kestrel theory, Agrarianism, Socialism, Democratic socialism
+- Founded: 1955
+
+The League of Vandor Workers was a political party in Laos, founded in 1955. It drew on Kestrel theory \
+and agrarianism.
+"""
+
+_COUP = """= Vientiane Night Coup =
+
+Infobox
+- Place: Laos
+- Date: 1975
+
+The Vientiane Night Coup was a coup in Laos in 1975 that ended with the overthrow of the Kingdom of \
+Laos. Its leaders proclaimed a republic.
+"""
+
+_TWO_UNIONS = """= Marco Velde =
+
+Infobox
+- Party: Farmers' Union
+- Birth Place: Olmo, Honduras
+
+Marco Velde was a politician. He was a member of the Farmers' Union of Honduras and an adviser to the \
+Farmers' Union of Paraguay. He lived near the Olmo River and in the Olmo Department.
+"""
+
+
+def _keys(g: KnowledgeGraph, article: str) -> dict[str, str]:
+    """Every label and alias of the article's nodes → the node's label."""
+    rows = g.query(
+        "SELECT ?label ?name WHERE { GRAPH ?g { ?e rdfs:label ?label . "
+        "OPTIONAL { ?e skos:altLabel ?name } } FILTER(STRENDS(STR(?g), ?art)) }",
+        art="doc/" + article,
+    )
+    out: dict[str, str] = {}
+    for r in rows:
+        label = r["label"].value
+        out[label] = label
+        if r["name"] is not None:
+            out[r["name"].value] = label
+    return out
+
+
+def test_two_forms_of_one_name_in_an_article_are_one_node(tmp_path: Path):
+    g = _build(tmp_path, rosa_tavel=_TAVEL, league=_LEAGUE)
+    tavel = _keys(g, "rosa_tavel")
+    assert tavel["Comoro Islands"] == tavel["Comoros"] == "Comoros"  # the country's name stays the label
+    assert tavel["Olmo"] == tavel["Olmo Department"]
+    assert tavel["Farmers' Union"] == tavel["Farmers' Union of Honduras"]
+    league = _keys(g, "league")
+    assert league["Kestrel"] == league["Kestrel theory"]
+    assert league["Kingdom of Laos"] == league["Laos"] == "Laos"
+    # another word before the shared one is another ideology
+    assert league["Socialism"] != league["Democratic socialism"]
+    why = {
+        r["name"].value: r["why"].value
+        for r in g.query(
+            "SELECT ?name ?why WHERE { ?st rdf:predicate skos:altLabel ; rdf:object ?name ; kg:aliasSource ?why }"
+        )
+    }
+    assert why["Kestrel"] == "a link's text beside its target in one infobox list"
+    assert why["Comoro Islands"] == "the islands that name the country"
+    assert why["Olmo"] == "the division's name without its noun"
+    assert why["Farmers' Union"] == "the short name of the one longer name of the article"
+    assert why["Kingdom of Laos"] == "the infobox's country under its monarchy's name"
+
+
+def test_names_that_may_be_two_things_stay_apart(tmp_path: Path):
+    g = _build(tmp_path, coup=_COUP, velde=_TWO_UNIONS)
+    coup = _keys(g, "coup")
+    # a kingdom the prose says was overthrown is not the country the infobox places the coup in
+    assert coup["Kingdom of Laos"] != coup["Laos"]
+    velde = _keys(g, "velde")
+    # two longer names continue the short one: which union is meant is unknown
+    assert velde["Farmers' Union"] not in (velde["Farmers' Union of Honduras"], velde["Farmers' Union of Paraguay"])
+    # "Olmo" may be the river or the department
+    assert velde.get("Olmo", "Olmo") not in (velde.get("Olmo River"), velde.get("Olmo Department"))
