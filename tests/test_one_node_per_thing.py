@@ -110,3 +110,20 @@ def test_names_that_may_be_two_things_stay_apart(tmp_path: Path):
     assert velde["Farmers' Union"] not in (velde["Farmers' Union of Honduras"], velde["Farmers' Union of Paraguay"])
     # "Olmo" may be the river or the department
     assert velde.get("Olmo", "Olmo") not in (velde.get("Olmo River"), velde.get("Olmo Department"))
+
+
+def test_a_continent_is_one_node_whatever_country_its_articles_are_about(tmp_path: Path):
+    g = _build(
+        tmp_path,
+        hn=(
+            "= Coffee Growers' League =\n\nThe Coffee Growers' League is a farmers' organisation in Honduras, "
+            "founded in 1961 in Tegucigalpa. It sold its coffee to European traders.\n"
+        ),
+        py=(
+            "= Yerba Planters' Guild =\n\nThe Yerba Planters' Guild is a farmers' organisation in Paraguay, "
+            "founded in 1958 in Asunción. Its members travelled to Europe in 1960 to find European buyers.\n"
+        ),
+    )
+    labels = {r["l"] for r in g.rows("SELECT ?l WHERE { ?e rdfs:label ?l }")}
+    assert "Europe" in labels
+    assert not {label for label in labels if label.startswith("Europe (")}  # never "Europe (Paraguay)"
