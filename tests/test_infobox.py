@@ -616,3 +616,29 @@ def test_a_deputy_is_a_member_and_a_logo_is_its_file():
     assert not _rel(facts, "leader")
     assert [(s, o) for s, o, _ in _rel(facts, "memberOf")] == [("Eli Marr", "Tesk Union")]
     assert [o for _, o, _ in _rel(facts, "logo")] == ["Tesk emblem.svg"]
+
+
+def test_an_elections_holders_before_and_after_it():
+    # Infobox election: the office the election decides, its holder before and after, their parties
+    text = (
+        "= 1961 Varnian general election =\n- Country: Laos\n- Title: Prime Minister\n"
+        "- Before Election: Eva Sol\n- Before Party: Tesk Party\n- After Election: Eva Sol\n"
+        "- After Party: Tesk Party\n\nGeneral elections were held in Laos in 1961. Eva Sol remained "
+        "Prime Minister of Laos.\n"
+    )
+    facts, _, _, _ = _facts(text, "Election")
+    held = {(f.subject.text, _obj(f)) for f in _rel_facts(facts, "positionHeld")}
+    assert ("Eva Sol", "Prime Minister of Laos") in held
+    assert ("Eva Sol", "Tesk Party") in {(f.subject.text, _obj(f)) for f in _rel_facts(facts, "memberOfParty")}
+    assert not _rel_facts(facts, "replaces")  # she held it before and after: nobody replaced
+    kept = {f.evidence.extractor for f in _rel_facts(facts, "infoboxValue")}
+    assert "infobox:Before Election" not in kept and "infobox:Title" not in kept
+    # the office named for two countries in the prose: which one the title means is unknown
+    two = text.replace("Eva Sol remained", "Eva Sol, not the Prime Minister of Thailand, remained")
+    facts, _, _, _ = _facts(two, "Election")
+    assert not _rel_facts(facts, "positionHeld")
+    assert "infobox:Title" in {f.evidence.extractor for f in _rel_facts(facts, "infoboxValue")}
+
+
+def _rel_facts(facts: list, relation: str) -> list:
+    return [f for f in facts if f.relation == relation]

@@ -165,6 +165,10 @@ def _evidence(
 def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
     if group == "term":
         yield from _term_facts(article, subject, slot)
+    elif group == "holder":
+        from kg.extract.infobox_holders import holder_facts  # it uses this module's helpers
+
+        yield from holder_facts(article, subject, slot)
     else:
         yield from _titled_facts(article, subject, slot)
 
