@@ -642,3 +642,19 @@ def test_an_elections_holders_before_and_after_it():
 
 def _rel_facts(facts: list, relation: str) -> list:
     return [f for f in facts if f.relation == relation]
+
+
+def test_people_under_a_kept_key_are_entities_with_no_fact():
+    from tests.extracted import extract_text
+
+    ex = extract_text(
+        "= Tomas Vask =\n- Office: Governor of the Tesk Province\n- Vicepresident: Eva Sol, Ida Marn\n"
+        "- Partner: Ana Roe (1960–1965)\n- Birth Date: 3 May 1921\n\nTomas Vask (born 3 May 1921) is a poet.\n",
+        "tomas_vask.txt",
+    )
+    people = {m.text for m in ex.mentions if m.cls == "Person"}
+    assert {"Eva Sol", "Ida Marn", "Ana Roe"} <= people
+    named = {getattr(n, "text", None) for f in ex.facts for n in (f.subject, f.object)}
+    assert not {"Eva Sol", "Ida Marn", "Ana Roe"} & named  # no relation says what a partner is
+    kept = {f.evidence.extractor for f in ex.facts if f.relation == "infoboxValue"}
+    assert "infobox:Partner" in kept  # the value is still kept as the box gives it

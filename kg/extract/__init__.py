@@ -17,6 +17,7 @@ from kg.extract.aliases import alias_pairs, opening_alias_pairs
 from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
+from kg.extract.infobox_kept import kept_entities
 from kg.extract.lexicons import alternation
 from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
@@ -81,6 +82,7 @@ def extract_article(
     same_as.extend(_head_word_pairs(article, subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
+    mentions.extend(kept_entities(article, subject))  # people the box names under a kept key
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
     box_items = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.source == "infobox"]
     same_as.extend(short_name_pairs(box_items, per_block, subject))
