@@ -658,3 +658,28 @@ def test_people_under_a_kept_key_are_entities_with_no_fact():
     assert not {"Eva Sol", "Ida Marn", "Ana Roe"} & named  # no relation says what a partner is
     kept = {f.evidence.extractor for f in ex.facts if f.relation == "infoboxValue"}
     assert "infobox:Partner" in kept  # the value is still kept as the box gives it
+
+
+def test_an_armed_groups_attacks_are_events_as_written():
+    facts, _, _, _ = _facts(
+        "= Tesk Front =\n- Attacks: Kidnapping and execution of Ana Roe, raids on farms, * Operation Lantern\n\n"
+        "The Tesk Front was a guerrilla group.\n",
+        "ArmedGroup",
+    )
+    events = {_obj(f) for f in _rel_facts(facts, "participantIn")}
+    assert events == {"Kidnapping and execution of Ana Roe", "Operation Lantern"}  # not cut at "and"
+    # a person's "Attacks" (no such parameter of a person's template) stays a kept value
+    facts, _, _, _ = _facts("= Ana Roe =\n- Attacks: Operation Lantern\n\nAna Roe was a poet.\n", "Person")
+    assert not _rel_facts(facts, "participantIn") and _rel_facts(facts, "infoboxValue")
+
+
+def test_a_named_square_is_a_place_but_a_numbered_address_is_not():
+    facts, _, _, _ = _facts(
+        "= Ana Roe =\n- Resting Place: Plaza Orvana, Tegucigalpa, Honduras\n\nAna Roe was a poet.\n", "Person"
+    )
+    assert {_obj(f) for f in _rel_facts(facts, "burialPlace")} == {"Plaza Orvana"}
+    assert ("Plaza Orvana", "Tegucigalpa") in {(f.subject.text, _obj(f)) for f in _rel_facts(facts, "locatedIn")}
+    facts, _, _, _ = _facts(
+        "= Tesk Party =\n- Headquarters: Plaza Orvana 12, Tegucigalpa, Honduras\n\nA party.\n", "PoliticalParty"
+    )
+    assert "Plaza Orvana 12" not in {_obj(f) for f in facts} and "Plaza Orvana" not in {_obj(f) for f in facts}

@@ -45,6 +45,7 @@ PARSERS = (
     "born",
     "colours",
     "literal",
+    "events",
     "alias",
     "name",
     "keep",
