@@ -683,3 +683,12 @@ def test_a_named_square_is_a_place_but_a_numbered_address_is_not():
         "= Tesk Party =\n- Headquarters: Plaza Orvana 12, Tegucigalpa, Honduras\n\nA party.\n", "PoliticalParty"
     )
     assert "Plaza Orvana 12" not in {_obj(f) for f in facts} and "Plaza Orvana" not in {_obj(f) for f in facts}
+
+
+def test_elements_of_a_body_name_the_body():
+    facts, _, _, _ = _facts(
+        "= Tesk Rising =\n- Combatant1: Tesk Front, * 19px Elements of the Tesk Air Force\n"
+        "- Combatant2: Government of Varn\n\nThe Tesk Rising was a revolt.\n",
+        "Conflict",
+    )
+    assert {_obj(f) for f in _rel_facts(facts, "participant")} == {"Tesk Front", "Tesk Air Force", "Government of Varn"}

@@ -261,6 +261,8 @@ _FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|includin
 
 
 _PX = re.compile(r"\d+\s*px\s+")
+# "Elements of the Tesk Air Force": a part of a body took part; the body is the one the box names
+_PART_OF = re.compile(rf"(?i:{alternation('part_of_body_leads')})\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
@@ -368,6 +370,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     px = _PX.match(article.text, start, end)  # an icon's size before a name: "25px Government of Ghana"
     if px is not None:
         start = px.end()
+    part = _PART_OF.match(article.text, start, end)
+    if part is not None and cls not in ("Person", "Place"):
+        start = part.end()
     role = _AS_ROLE.search(article.text, start, end)  # "Houari Boumédiène as Chairman of the …"
     if role is not None and role.start() > start:
         end = role.start()
