@@ -692,3 +692,17 @@ def test_elements_of_a_body_name_the_body():
         "Conflict",
     )
     assert {_obj(f) for f in _rel_facts(facts, "participant")} == {"Tesk Front", "Tesk Air Force", "Government of Varn"}
+
+
+def test_a_partys_seats_title_names_the_chamber():
+    from tests.extracted import extract_text
+
+    ex = extract_text(
+        "= Tesk Party =\n- Founded: 1941\n- Seats1 Title: Chamber of Deputies\n- Seats1: 12 / 130\n\n"
+        "The Tesk Party is a political party in Laos.\n",
+        "tesk_party.txt",
+    )
+    assert ("Chamber of Deputies", "GovernmentBody") in {(m.text, m.cls) for m in ex.mentions}
+    assert not [f for f in ex.facts if isinstance(f.object, Mention) and f.object.text == "Chamber of Deputies"]
+    ex = extract_text("= Tesk Party =\n- Seats3 Title: District Mayors\n\nA party in Laos.\n", "tesk_party.txt")
+    assert "District Mayors" not in {m.text for m in ex.mentions}  # offices, no chamber

@@ -1,20 +1,26 @@
 """The people a kept infobox field names: entities with no fact.
 
 A parameter the ontology has no relation for may still name someone ("Partner: Ana Roe", an
-officeholder's "Vicepresident: Eva Sol" when the article never names the office): its row keeps the
+officeholder's "Vicepresident: Eva Sol" when the article never names the office, a party's "Seats1
+Title: Chamber of Deputies"): its row keeps the
 value as ``kg:infoboxValue`` and, with an ``object`` class, makes each item an entity of that class,
 so the graph knows the person the box names without stating what the box does not say.
 """
 
 from __future__ import annotations
 
+import re
+
 from kg.documents.model import Article
 from kg.extract.infobox_items import _clean_items, _item_mention
 from kg.extract.infobox_table import rule_for, subject_class
+from kg.extract.lexicons import alternation
 from kg.model import Mention
 from kg.ontology import group_of
 
 __all__ = ["kept_entities"]
+
+_CHAMBER = re.compile(rf"\b(?:{alternation('chamber_nouns')})\b")
 
 
 def kept_entities(article: Article, subject: Mention) -> list[Mention]:
@@ -33,6 +39,9 @@ def kept_entities(article: Article, subject: Mention) -> list[Mention]:
             continue
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object)
-            if m is not None and group_of(m.cls) == group_of(rule.object):
-                out.append(m)
+            if m is None or group_of(m.cls) != group_of(rule.object):
+                continue
+            if rule.object == "GovernmentBody" and not _CHAMBER.search(m.text):
+                continue  # "Seats3 Title: District Mayors": offices, no chamber
+            out.append(m)
     return out
