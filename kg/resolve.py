@@ -18,6 +18,7 @@ organisation, place, event, other).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
             owners = {
                 k
                 for k in multi
-                if _initials(by_name[k][0].text) == m.text.replace(".", "") and group_of(by_name[k][0].cls) != "Person"
+                if _spelt(m.text) in _initial_forms(by_name[k][0].text) and group_of(by_name[k][0].cls) != "Person"
             }
             if len(owners) == 1:
                 uf.union(by_name[next(iter(owners))][0], m, "initials")
@@ -104,6 +105,19 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
         clusters[uf.find(m)].append(m)
     _link_surname_places(by_name, multi, subject, uf, dropped)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+
+
+def _spelt(acronym: str) -> str:
+    """An acronym's letters: "Z.A.N.U.", "ZANU–PF" → "ZANU", "ZANUPF"."""
+    return "".join(c for c in acronym if c.isalnum())
+
+
+def _initial_forms(name: str) -> set[str]:
+    """The acronyms a name may have: the initials of its words but the small ones ("Movement for the
+    Liberation of Tesk": MLT), and of its capitalised words only, the small words of other languages
+    left out ("Partido dos Trabalhadores": PT; "Movimiento al Socialismo": MAS, its "al" counted)."""
+    capitals = "".join(w[0] for w in re.findall(r"[\w']+", name) if w[0].isupper())
+    return {_initials(name), capitals} - {""}
 
 
 def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:

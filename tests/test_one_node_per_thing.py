@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.graph import KnowledgeGraph
+from kg.model import Mention
 
 from .test_relations import _build
 
@@ -127,3 +128,22 @@ def test_a_continent_is_one_node_whatever_country_its_articles_are_about(tmp_pat
     labels = {r["l"] for r in g.rows("SELECT ?l WHERE { ?e rdfs:label ?l }")}
     assert "Europe" in labels
     assert not {label for label in labels if label.startswith("Europe (")}  # never "Europe (Paraguay)"
+
+
+def _m(start: int, text: str, cls: str, source: str = "ner") -> Mention:
+    return Mention("doc", start, start + len(text), text, cls, source, source == "title")
+
+
+def test_an_acronym_of_the_native_name_is_the_subject():
+    from kg.resolve import resolve_mentions
+
+    subject = _m(0, "Tesk Workers' Party", "PoliticalParty", "title")
+    native = _m(25, "Partido dos Trabalhadores Teskanos", "PoliticalParty", "lead")
+    short = _m(90, "PTT", "Organization")
+    other = _m(120, "Movimiento al Socialismo Teskano", "PoliticalParty", "keyword")
+    its = _m(160, "MAST", "Organization")
+    dashed = _m(200, "PTT–T", "Organization")  # letters the initials do not spell: stays apart
+    res = resolve_mentions([subject, native, short, other, its, dashed], [(subject, native, "lead sentence")])
+    assert res.entity_of(short) == res.entity_of(subject)  # capitalised words: P, T, T ("dos" left out)
+    assert res.entity_of(its) == res.entity_of(other)  # every word but the stop words: M, A, S, T
+    assert res.entity_of(dashed) not in (res.entity_of(subject), res.entity_of(other))
