@@ -706,3 +706,9 @@ def test_a_partys_seats_title_names_the_chamber():
     assert not [f for f in ex.facts if isinstance(f.object, Mention) and f.object.text == "Chamber of Deputies"]
     ex = extract_text("= Tesk Party =\n- Seats3 Title: District Mayors\n\nA party in Laos.\n", "tesk_party.txt")
     assert "District Mayors" not in {m.text for m in ex.mentions}  # offices, no chamber
+    ex = extract_text(
+        "= 1961 Varnian general election =\n- Seats For Election: All 300 seats in the Tesk Assembly , 151 seats "
+        "needed for a majority\n\nGeneral elections were held in Laos in 1961.\n",
+        "varnian_election.txt",
+    )
+    assert ("Tesk Assembly", "GovernmentBody") in {(m.text, m.cls) for m in ex.mentions}
