@@ -147,3 +147,34 @@ def test_an_acronym_of_the_native_name_is_the_subject():
     assert res.entity_of(short) == res.entity_of(subject)  # capitalised words: P, T, T ("dos" left out)
     assert res.entity_of(its) == res.entity_of(other)  # every word but the stop words: M, A, S, T
     assert res.entity_of(dashed) not in (res.entity_of(subject), res.entity_of(other))
+
+
+def test_pieces_ner_cut_from_the_subjects_lead_name_are_no_names():
+    from kg.documents.reader import read_text
+    from kg.extract import _lead_names_as_mentions
+
+    text = (
+        "= Tesk League =\n\nThe Tesk League (Liga Obrera Hoi Dong; Liga de Laos Hoi; also Varn Front and Orvan "
+        "Union) was founded by Karim ibn Salim ibn Dawud in 1941.\n"
+    )
+    a = read_text(text, "tesk_league.txt")
+
+    def at(name: str, cls: str, source: str = "ner") -> Mention:
+        s = text.index(name)
+        return Mention("tesk_league", s, s + len(name), name, cls, source)
+
+    native = at("Liga Obrera Hoi Dong", "Organization", "lead")
+    placed = at("Liga de Laos Hoi", "Organization", "lead")
+    several = at("Varn Front and Orvan Union", "Organization", "lead")
+    person = at("Karim ibn Salim ibn Dawud", "Person", "lead")
+    pieces = [at("Liga Obrera", "Organization"), at("Hoi Dong", "Person"), at("Liga de", "Other")]
+    pieces.append(at("Laos", "Country"))
+    named = [at("Varn Front", "Organization"), at("Orvan Union", "Organization")]
+    fathers = [at("Karim ibn Salim", "Person"), at("Dawud", "Person")]
+    per_block = [sorted([*pieces, *named, *fathers], key=lambda m: (m.start, m.end))]
+    _lead_names_as_mentions(a, per_block, [native, placed, several, person])
+    kept = {m.text for m in per_block[0]}
+    assert not {"Liga Obrera", "Hoi Dong", "Liga de"} & kept  # pieces of one name
+    assert "Liga Obrera Hoi Dong" in kept and "Laos" in kept  # the name in their place; a place inside one stays
+    assert {"Varn Front", "Orvan Union"} <= kept  # "A and B": two names, not pieces of one
+    assert "Dawud" in kept and "Karim ibn Salim" not in kept  # a forefather named after "ibn" is a person

@@ -133,7 +133,7 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
     """The subject's names where the lead sentence gives them ("Civic Action (Acción Cívica, AC) is a
     party established in 1941") are mentions of its block for the prose rules, where no other mention
     covers them (NER does not always see a name of two common words, "Civic Action"), and in place
-    of an NER mention of the same span with NER's class."""
+    of an NER mention of the same span with NER's class or of the pieces NER cut it into."""
     for a in aliases:
         if a.source != "lead":
             continue
@@ -144,10 +144,23 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
             same = [k for k, m in enumerate(ms) if (m.start, m.end) == (a.start, a.end) and m.source == "ner"]
             if same:  # "Acción Cívica" that NER took for a person: the subject's name, its class
                 ms[same[0]] = a
-            elif not any(m.start < a.end and a.start < m.end for m in ms):
+                break
+            # "Liga Obrera de Trabajadores Hai" that NER cut into "Liga Obrera" and "Hai": pieces of the
+            # subject's name, no names of their own (a place inside it, "… de Tesk", stays a place)
+            pieces = [m for m in ms if a.start <= m.start and m.end <= a.end and m.source == "ner"]
+            pieces = [m for m in pieces if group_of(m.cls) != "Place"] if not _SEVERAL.search(a.text) else []
+            # "Yusuf ibn Yaqub ibn Ibrahim": the father's and forefathers' names are people of their own
+            pieces = [m for m in pieces if not _PATRONYMIC.search(article.text, a.start, m.start)]
+            if pieces:
+                ms[:] = [m for m in ms if m not in pieces]
+            if not any(m.start < a.end and a.start < m.end for m in ms):
                 ms.append(a)
                 ms.sort(key=lambda m: (m.start, m.end))
             break
+
+
+_PATRONYMIC = re.compile(r"\b(?:ibn|bin|bint|binti|ben|son of|daughter of)\s+$")
+_SEVERAL = re.compile(r"\s(?:and|or|&)\s|[/:;,]")  # "Wedding Trough and The Pig Movie": names, not one name
 
 
 def _bare(name: str) -> str:
