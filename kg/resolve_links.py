@@ -306,3 +306,19 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
         if bare in known:
             uf.union(by_name[bare][0], by_name[key][0], why)
             uf.why.setdefault(by_name[bare][0], why)  # either name may become the label
+
+
+def _link_short_forms(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
+    """ "Zik" for "Nnamdi Azikiwe": a one-word name NER took for a person, spelt inside the surname of
+    exactly one person of the article (three letters or more, not the surname's whole word, no word
+    of any other name), is that person's short form."""
+    people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
+    words = {w for k in multi for w in k.split()}
+    for key, group in by_name.items():
+        if " " in key or key.startswith("\x00") or len(key) < 3 or key in words or not group[0].text[:1].isupper():
+            continue
+        if not all(m.source == "ner" and m.cls == "Person" for m in group):
+            continue
+        owners = {uf.find(by_name[k][0]) for k in people if key in k.split()[-1] and len(k.split()[-1]) > len(key)}
+        if len(owners) == 1:
+            uf.union(next(iter(owners)), group[0], "a short form of the one person's surname that holds it")

@@ -178,3 +178,17 @@ def test_pieces_ner_cut_from_the_subjects_lead_name_are_no_names():
     assert "Liga Obrera Hoi Dong" in kept and "Laos" in kept  # the name in their place; a place inside one stays
     assert {"Varn Front", "Orvan Union"} <= kept  # "A and B": two names, not pieces of one
     assert "Dawud" in kept and "Karim ibn Salim" not in kept  # a forefather named after "ibn" is a person
+
+
+def test_a_short_form_spelt_inside_one_persons_surname_is_that_person():
+    from kg.resolve import resolve_mentions
+
+    full = _m(10, "Chidi Azoruwa", "Person")
+    short = _m(60, "Zoru", "Person")  # "Zoru, an Igbo journalist, …"
+    two = [_m(100, "John Murray", "Person"), _m(130, "Ann Raymond", "Person")]
+    ray = _m(160, "Ray", "Person")  # in "Murray" and in "Raymond": whose it is, is unknown
+    place = _m(190, "Azor", "City", "gazetteer")  # a town, not a short form
+    res = resolve_mentions([full, short, *two, ray, place], [])
+    assert res.entity_of(short) == res.entity_of(full)
+    assert res.entity_of(ray) not in {res.entity_of(m) for m in two}
+    assert res.entity_of(place) != res.entity_of(full)
