@@ -117,7 +117,8 @@ def _spelt(acronym: str) -> str:
 def _initial_forms(name: str) -> set[str]:
     """The acronyms a name may have: the initials of its words but the small ones ("Movement for the
     Liberation of Tesk": MLT), and of its capitalised words only, the small words of other languages
-    left out ("Partido dos Trabalhadores": PT; "Movimiento al Socialismo": MAS, its "al" counted)."""
+    left out ("Partido dos Trabalhadores Teskanos": PTT; "Movimiento al Trabajo Teskano": MATT, its "al"
+    counted)."""
     capitals = "".join(w[0] for w in re.findall(r"[\w']+", name) if w[0].isupper())
     return {_initials(name), capitals} - {""}
 

@@ -309,7 +309,7 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
 
 
 def _link_short_forms(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
-    """ "Zik" for "Nnamdi Azikiwe": a one-word name NER took for a person, spelt inside the surname of
+    """ "Zoru" for "Chidi Azoruwa": a one-word name NER took for a person, spelt inside the surname of
     exactly one person of the article (three letters or more, not the surname's whole word, no word
     of any other name), is that person's short form."""
     people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]

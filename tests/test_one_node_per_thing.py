@@ -140,8 +140,8 @@ def test_an_acronym_of_the_native_name_is_the_subject():
     subject = _m(0, "Tesk Workers' Party", "PoliticalParty", "title")
     native = _m(25, "Partido dos Trabalhadores Teskanos", "PoliticalParty", "lead")
     short = _m(90, "PTT", "Organization")
-    other = _m(120, "Movimiento al Socialismo Teskano", "PoliticalParty", "keyword")
-    its = _m(160, "MAST", "Organization")
+    other = _m(120, "Movimiento al Trabajo Teskano", "PoliticalParty", "keyword")
+    its = _m(160, "MATT", "Organization")
     dashed = _m(200, "PTT–T", "Organization")  # letters the initials do not spell: stays apart
     res = resolve_mentions([subject, native, short, other, its, dashed], [(subject, native, "lead sentence")])
     assert res.entity_of(short) == res.entity_of(subject)  # capitalised words: P, T, T ("dos" left out)
