@@ -13,37 +13,40 @@ a holder field when the box names no person in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
+from kg.documents.model import Article, InfoboxField
 from kg.extract.confidences import confidence as rule_confidence
-from kg.extract.infobox_items import _clean_items, _item_mention, _with
+from kg.extract.infobox_items import _clean_items, _evidence, _item_mention, _kept, _with
+from kg.extract.infobox_table import InfoboxRule
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
-
-if TYPE_CHECKING:
-    from kg.documents.model import Article, InfoboxField
-    from kg.extract.infobox import _Slot
 
 __all__ = ["holder_facts"]
 
 _SIDES = (("before", "before_party"), ("after", "after_party"))
+# the heads of a country's office (kg.extract.infobox passes its own: a country's head of state or government)
+Heads = Callable[[Article, Mention, Mention, Evidence], Iterator[Fact]]
 
 
-def holder_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fact]:
-    """The facts of one election's holder fields (see the module's docstring)."""
-    from kg.extract.infobox import _evidence, _heads, _kept
-
+def holder_facts(
+    article: Article,
+    subject: Mention,
+    parts: Mapping[str, Sequence[tuple[InfoboxField, InfoboxRule]]],
+    heads: Heads,
+) -> Iterator[Fact]:
+    """The facts of one election's holder fields (see the module's docstring); ``heads`` gives the
+    country's head-of-state or -government fact of an office's holder."""
     holders: dict[str, list[tuple[InfoboxField, Mention]]] = {}
     for side, _ in _SIDES:
-        for field, _rule in slot.parts.get(side, []):
+        for field, _rule in parts.get(side, []):
             people = [m for it in _clean_items(field) if (m := _item_mention(article, it, "Person")) is not None]
             people = [m for m in people if m.cls == "Person"]
             if not people:
                 yield _kept(subject, field, _evidence(article, field, field))
             holders.setdefault(side, []).extend((field, m) for m in people)
     for side, party_part in _SIDES:
-        for party_field, _rule in slot.parts.get(party_part, []) if holders.get(side) else ():
+        for party_field, _rule in parts.get(party_part, []) if holders.get(side) else ():
             for it in _clean_items(party_field):
                 party = _item_mention(article, it, "PoliticalParty")
                 if party is None:
@@ -51,7 +54,7 @@ def holder_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fa
                 for field, person in holders[side]:
                     yield Fact(person, "memberOfParty", party, _evidence(article, field, party_field))
         if not holders.get(side):
-            for party_field, _rule in slot.parts.get(party_part, []):
+            for party_field, _rule in parts.get(party_part, []):
                 yield _kept(subject, party_field, _evidence(article, party_field, party_field))
     before, after = holders.get("before", []), holders.get("after", [])
     for a_field, new in after:
@@ -59,7 +62,7 @@ def holder_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fa
             if new.text != old.text:
                 ev = _evidence(article, b_field, a_field, rule_confidence("infobox-implied"))
                 yield Fact(new, "replaces", old, ev)
-    titles = slot.parts.get("office", [])
+    titles = parts.get("office", [])
     office = _office(article, titles[0][0]) if titles and (before or after) else None
     if office is None:
         for field, _rule in titles:
@@ -76,7 +79,7 @@ def holder_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fa
             article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", rule_confidence("infobox")
         )
         yield Fact(person, "positionHeld", office, ev)
-        yield from _heads(article, person, office, _with(ev, rule_confidence("infobox-implied")))
+        yield from heads(article, person, office, _with(ev, rule_confidence("infobox-implied")))
 
 
 def _office(article: Article, title: InfoboxField) -> Mention | None:
@@ -100,3 +103,4 @@ def _office(article: Article, title: InfoboxField) -> Mention | None:
             s, e = hit.start(), hit.end("x")
             found.setdefault(country.country, Mention(article.stem, s, e, article.text[s:e], "Position", "infobox"))
     return next(iter(found.values())) if len(found) == 1 else None
+
