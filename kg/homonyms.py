@@ -97,6 +97,14 @@ def _generic_name(text: str) -> bool:
     return not any(gaz.demonym(w) or gaz.candidates(w) or gaz.adjective_place(w) for w in words)
 
 
+def _continent(text: str) -> bool:
+    """A continent's name or adjective to the gazetteer ("Africa", "European"): one thing wherever it is
+    named."""
+    gaz = gazetteer()
+    place = gaz.lookup(text) or gaz.adjective_place(text)
+    return place is not None and place.kind == "continent"
+
+
 def homonym_contexts(extractions: Sequence[Extraction]) -> dict[Mention, frozenset[str]]:
     """Mention → the countries its article ties it to (absent: nothing known)."""
     gaz = gazetteer()
@@ -113,8 +121,10 @@ def homonym_contexts(extractions: Sequence[Extraction]) -> dict[Mention, frozens
         home = frozenset(subj) if subj else named if len(named) == 1 else frozenset()
         for m in ex.mentions:
             group = group_of(m.cls)
-            if group not in HOMONYM_GROUPS or m.cls == "Country" or m.subject:
+            if group not in HOMONYM_GROUPS or m.cls in ("Country", "Continent") or m.subject:
                 continue
+            if group == "Place" and _continent(m.text):
+                continue  # "Africa", "African": one continent in every article, never "Africa (Kenya)"
             own = stated.get((m.start, m.end, m.text))
             if group == "Organization" and not _generic_name(m.text):
                 continue  # "Kenya African National Union", "Catholic Church": one thing wherever named

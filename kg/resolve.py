@@ -18,6 +18,7 @@ organisation, place, event, other).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ from kg.resolve_links import (
     _article_key,
     _link_event_synonyms,
     _link_followers,
+    _link_place_forms,
+    _link_short_bodies,
+    _link_short_forms,
     _link_spellings,
     _link_surname_places,
     _link_transliterations,
@@ -77,7 +81,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
             owners = {
                 k
                 for k in multi
-                if _initials(by_name[k][0].text) == m.text.replace(".", "") and group_of(by_name[k][0].cls) != "Person"
+                if _spelt(m.text) in _initial_forms(by_name[k][0].text) and group_of(by_name[k][0].cls) != "Person"
             }
             if len(owners) == 1:
                 uf.union(by_name[next(iter(owners))][0], m, "initials")
@@ -95,11 +99,28 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
     _link_transliterations(by_name, multi, uf)
+    _link_short_bodies(by_name, multi, uf)
+    _link_place_forms(by_name, uf)
+    _link_short_forms(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
     _link_surname_places(by_name, multi, subject, uf, dropped)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+
+
+def _spelt(acronym: str) -> str:
+    """An acronym's letters: "Z.A.N.U.", "ZANU–PF" → "ZANU", "ZANUPF"."""
+    return "".join(c for c in acronym if c.isalnum())
+
+
+def _initial_forms(name: str) -> set[str]:
+    """The acronyms a name may have: the initials of its words but the small ones ("Movement for the
+    Liberation of Tesk": MLT), and of its capitalised words only, the small words of other languages
+    left out ("Partido dos Trabalhadores Teskanos": PTT; "Movimiento al Trabajo Teskano": MATT, its "al"
+    counted)."""
+    capitals = "".join(w[0] for w in re.findall(r"[\w']+", name) if w[0].isupper())
+    return {_initials(name), capitals} - {""}
 
 
 def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
@@ -238,6 +259,9 @@ def _label(ms: Sequence[Mention]) -> str:
     if heads:
         return min(heads).text
     gaz = gazetteer()
+    country = _country_among(ms)
+    if country is not None:
+        return country
     codes = {gaz.demonym(m.text) for m in ms}
     if None not in codes and len(codes) == 1:
         code = codes.pop()
@@ -258,6 +282,26 @@ def _label(ms: Sequence[Mention]) -> str:
         names = Counter(m.text for m in ms)
     full = [n for n in names if not _is_acronym(n)] or list(names)
     return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
+
+
+def _country_among(ms: Sequence[Mention]) -> str | None:
+    """The one name of a country among a place's names that the gazetteer otherwise does not know
+    ("Comoros" beside "Comoro Islands", "Laos" beside "Kingdom of Laos"): the label, so the
+    node keeps its country's record. None when no name, or more than one, is a country, or another
+    name is a gazetteer record too (then the usual choice stands)."""
+    gaz = gazetteer()
+    if not any(group_of(m.cls) == "Place" for m in ms):
+        return None
+    found: dict[str, str | None] = {}
+    for m in ms:
+        if m.text not in found:
+            place = gaz.lookup(m.text)
+            found[m.text] = None if place is None else f"{place.kind}:{place.country}"
+    records = {r for r in found.values() if r is not None}
+    if len(records) != 1 or None not in found.values() or not next(iter(records)).startswith("country:"):
+        return None
+    names = sorted(t for t, r in found.items() if r is not None and not gaz.demonym(t))
+    return names[0] if len(names) == 1 else None
 
 
 def resolve_mentions(

@@ -88,9 +88,19 @@ def test_an_unknown_name_fails_at_once():
 
 
 # Module-level sets of lower-case strings in kg/extract that are labels the code itself uses, not
-# words of the text: gazetteer kinds, dependency labels, a table's keywords, the rule scopes.
+# words of the text: gazetteer kinds, dependency labels, a table's keywords, the rule scopes, the infobox
+# table's group names.
 _CODE_LABELS = {
-    "_GAZ_KINDS", "_GAZ_RANK", "_RANK", "_OWN_CLAUSES", "_CORE_ROLES", "_TAKES", "SCOPES", "_TABLES", "_CLAUSE_DEPS"
+    "_GAZ_KINDS",
+    "_GAZ_RANK",
+    "_RANK",
+    "_OWN_CLAUSES",
+    "_CORE_ROLES",
+    "_TAKES",
+    "SCOPES",
+    "_TABLES",
+    "_CLAUSE_DEPS",
+    "GROUPS",
 }
 _WORD = re.compile(r"^[a-z][a-z' -]*$")
 

@@ -17,8 +17,9 @@ from kg.extract.aliases import alias_pairs, opening_alias_pairs
 from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
+from kg.extract.infobox_kept import kept_entities
 from kg.extract.lexicons import alternation
-from kg.extract.short_names import short_name_pairs, styled_name_pairs
+from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -81,9 +82,11 @@ def extract_article(
     same_as.extend(_head_word_pairs(article, subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
+    mentions.extend(kept_entities(article, subject))  # people the box names under a kept key
     same_as.extend((subject, a, "infobox alias") for a in box_aliases)
     box_items = [n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and n.source == "infobox"]
     same_as.extend(short_name_pairs(box_items, per_block, subject))
+    same_as.extend(link_text_pairs(article.text, box_items))
     styled = styled_name_pairs(box_items)
     same_as.extend(styled)
     mentions.extend(b for _, b, _ in styled)
@@ -130,7 +133,7 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
     """The subject's names where the lead sentence gives them ("Civic Action (Acción Cívica, AC) is a
     party established in 1941") are mentions of its block for the prose rules, where no other mention
     covers them (NER does not always see a name of two common words, "Civic Action"), and in place
-    of an NER mention of the same span with NER's class."""
+    of an NER mention of the same span with NER's class or of the pieces NER cut it into."""
     for a in aliases:
         if a.source != "lead":
             continue
@@ -141,10 +144,23 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
             same = [k for k, m in enumerate(ms) if (m.start, m.end) == (a.start, a.end) and m.source == "ner"]
             if same:  # "Acción Cívica" that NER took for a person: the subject's name, its class
                 ms[same[0]] = a
-            elif not any(m.start < a.end and a.start < m.end for m in ms):
+                break
+            # "Liga Obrera de Trabajadores Hai" that NER cut into "Liga Obrera" and "Hai": pieces of the
+            # subject's name, no names of their own (a place inside it, "… de Tesk", stays a place)
+            pieces = [m for m in ms if a.start <= m.start and m.end <= a.end and m.source == "ner"]
+            pieces = [m for m in pieces if group_of(m.cls) != "Place"] if not _SEVERAL.search(a.text) else []
+            # "Yusuf ibn Yaqub ibn Ibrahim": the father's and forefathers' names are people of their own
+            pieces = [m for m in pieces if not _PATRONYMIC.search(article.text, a.start, m.start)]
+            if pieces:
+                ms[:] = [m for m in ms if m not in pieces]
+            if not any(m.start < a.end and a.start < m.end for m in ms):
                 ms.append(a)
                 ms.sort(key=lambda m: (m.start, m.end))
             break
+
+
+_PATRONYMIC = re.compile(r"\b(?:ibn|bin|bint|binti|ben|son of|daughter of)\s+$")
+_SEVERAL = re.compile(r"\s(?:and|or|&)\s|[/:;,]")  # "Wedding Trough and The Pig Movie": names, not one name
 
 
 def _bare(name: str) -> str:

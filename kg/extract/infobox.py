@@ -21,13 +21,16 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
     _DEBRIS,
     _PRESENT,
     _bracket,
     _bracket_quals,
     _clean_items,
+    _evidence,
     _item_mention,
+    _kept,
     _range_of,
     _with,
 )
@@ -35,7 +38,7 @@ from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_fo
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation, head_of
 from kg.gazetteer import gazetteer
-from kg.model import Evidence, Fact, Mention, TextValue
+from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 
 __all__ = [
@@ -145,26 +148,11 @@ def _produce(article: Article, field: InfoboxField, rule: InfoboxRule, subject: 
     return list(_PARSE[rule.parser](article, field, rule, subject, ev))
 
 
-def _kept(subject: Mention, field: InfoboxField, ev: Evidence, side: int | None = None) -> Fact:
-    quals: tuple[tuple[str, str], ...] = (("key", field.key),)
-    if side is not None:
-        quals += (("side", str(side)),)
-    return Fact(subject, "infoboxValue", TextValue(field.raw), _with(ev, rule_confidence("infobox-unmapped")), quals)
-
-
-def _evidence(
-    article: Article, first: InfoboxField, last: InfoboxField, confidence: float | None = None
-) -> Evidence:
-    """The evidence of a fact from the fields ``first`` to ``last``: as sure as a mapped key
-    (``infobox`` in ``kg/data/confidences.json``) unless ``confidence`` says otherwise."""
-    start, end = min(first.line_start, last.line_start), max(first.end, last.end)
-    sure = rule_confidence("infobox") if confidence is None else confidence
-    return Evidence(article.stem, "Infobox", article.text[start:end], start, end, f"infobox:{first.key}", sure)
-
-
 def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
     if group == "term":
         yield from _term_facts(article, subject, slot)
+    elif group == "holder":
+        yield from holder_facts(article, subject, slot.parts, _heads)
     else:
         yield from _titled_facts(article, subject, slot)
 

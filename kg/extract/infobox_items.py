@@ -9,10 +9,11 @@ from functools import cache
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
+from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
-from kg.model import Evidence, Mention
+from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
 
 __all__ = ["IMAGE_OPTIONS"]  # and helpers of kg.extract.infobox and kg.extract.infobox_values
@@ -47,6 +48,24 @@ _ROYAL = re.compile(rf"^(?:{alternation('royal_titles')})\b")
 
 def _with(ev: Evidence, confidence: float) -> Evidence:
     return Evidence(ev.article, ev.section, ev.sentence, ev.start, ev.end, ev.extractor, confidence)
+
+
+def _evidence(
+    article: Article, first: InfoboxField, last: InfoboxField, confidence: float | None = None
+) -> Evidence:
+    """The evidence of a fact from the fields ``first`` to ``last``: as sure as a mapped key
+    (``infobox`` in ``kg/data/confidences.json``) unless ``confidence`` says otherwise."""
+    start, end = min(first.line_start, last.line_start), max(first.end, last.end)
+    sure = rule_confidence("infobox") if confidence is None else confidence
+    return Evidence(article.stem, "Infobox", article.text[start:end], start, end, f"infobox:{first.key}", sure)
+
+
+def _kept(subject: Mention, field: InfoboxField, ev: Evidence, side: int | None = None) -> Fact:
+    """A field kept as its value (``kg:infoboxValue``) qualified by its key (and its side)."""
+    quals: tuple[tuple[str, str], ...] = (("key", field.key),)
+    if side is not None:
+        quals += (("side", str(side)),)
+    return Fact(subject, "infoboxValue", TextValue(field.raw), _with(ev, rule_confidence("infobox-unmapped")), quals)
 
 
 def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
@@ -261,6 +280,8 @@ _FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|includin
 
 
 _PX = re.compile(r"\d+\s*px\s+")
+# "Elements of the Tesk Air Force": a part of a body took part; the body is the one the box names
+_PART_OF = re.compile(rf"(?i:{alternation('part_of_body_leads')})\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
@@ -368,6 +389,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     px = _PX.match(article.text, start, end)  # an icon's size before a name: "25px Government of Ghana"
     if px is not None:
         start = px.end()
+    part = _PART_OF.match(article.text, start, end)
+    if part is not None and cls not in ("Person", "Place"):
+        start = part.end()
     role = _AS_ROLE.search(article.text, start, end)  # "Houari Boumédiène as Chairman of the …"
     if role is not None and role.start() > start:
         end = role.start()

@@ -45,6 +45,7 @@ PARSERS = (
     "born",
     "colours",
     "literal",
+    "events",
     "alias",
     "name",
     "keep",
@@ -52,6 +53,7 @@ PARSERS = (
 GROUPS = {
     "term": ("office", "start", "end", "range", "predecessor", "successor", "colleague"),
     "titled": ("name", "title"),
+    "holder": ("office", "before", "after", "before_party", "after_party"),
 }
 SUBJECT_GROUPS = ("Person", "Organization", "Place", "Event")
 _NUMBERED = re.compile(r"^(?P<a>\D*?\D)\s?(?P<n>\d{1,2})(?:[a-z](?![a-z]))?(?P<b>(?:\s.*)?)$")

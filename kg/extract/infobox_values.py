@@ -10,6 +10,7 @@ from itertools import groupby, pairwise
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
+from kg.extract.infobox_events import event_facts
 from kg.extract.infobox_items import (
     _OFFICE_HEAD,
     IMAGE_OPTIONS,
@@ -102,6 +103,7 @@ def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention
     return Mention(article.stem, at, at + len(inside), inside, "Position", "infobox")
 
 
+_SQUARE = re.compile(r"(?:plaza|square)\b|\S.*\bsquare$", re.I)
 _STREET = re.compile(
     r"\b(?:avenue|av\.|avenida|street|st\.|road|rd\.|calle|rue|lane|boulevard|blvd|mawatha|strasse|straße|"
     r"plaza|square|carrera|jirón|jr\.|via|viale|ulica|ul\.|floor|building no|p\.?o\.? box)\b",
@@ -143,8 +145,8 @@ def _place_parts(article: Article, field: InfoboxField) -> tuple[list[InfoboxIte
             if at < 0:
                 continue
             pos = at + len(piece)
-            if _STREET.search(piece):
-                continue
+            if _STREET.search(piece) and not (_SQUARE.match(piece) and not re.search(r"\d", piece)):
+                continue  # a named square with no number is a place ("Resting Place: Plaza de la Paz, …")
             trailing_number = re.search(r"\s\d+[a-zA-Z]?$", piece) is not None
             lead = _LEADING_WORDS.match(piece)
             s = at + (lead.end() if lead else 0)
@@ -413,4 +415,5 @@ _PARSE: dict[str, _Parser] = {
     "born": _born,
     "colours": _colours,
     "literal": _literal,
+    "events": event_facts,
 }

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, lexicon
 from kg.model import Mention
 from kg.ontology import group_of
 
-__all__ = ["short_name_pairs", "styled_name_pairs"]
+__all__ = ["link_text_pairs", "short_name_pairs", "styled_name_pairs"]
 
 
 def short_name_pairs(
@@ -73,4 +74,32 @@ def styled_name_pairs(box: Sequence[Mention]) -> list[tuple[Mention, Mention, st
         for part in ("name", "style"):
             s, e = m.start + hit.start(part), m.start + hit.end(part)
             out.append((m, Mention(m.article, s, e, hit.group(part), m.cls, "infobox"), "a name and its style"))
+    return out
+
+
+_TARGET_HEADS = lexicon("link_target_heads")
+
+
+def link_text_pairs(text: str, box: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """ "Ideology: Kestrel, Kestrel theory": two neighbouring items of one infobox line, the second the
+    first with a generic head word after it (``link_target_heads``), are a link's shown text and its
+    target, one thing. A person or a place is never merged so ("Kestrel, Kestrel City" are two), and
+    items with another word between them ("Kestrel, Neo-Kestrel theory") stay apart.
+
+    >>> text = "- Ideology: Kestrel, Kestrel theory, Socialism"
+    >>> box = [Mention("d", 12, 19, "Kestrel", "Ideology", "infobox"),
+    ...        Mention("d", 21, 35, "Kestrel theory", "Ideology", "infobox"),
+    ...        Mention("d", 37, 46, "Socialism", "Ideology", "infobox")]
+    >>> [(a.text, b.text, why) for a, b, why in link_text_pairs(text, box)]
+    [('Kestrel theory', 'Kestrel', "a link's text beside its target in one infobox list")]
+    """
+    out = []
+    items = sorted(dict.fromkeys(m for m in box if group_of(m.cls) not in ("Person", "Place")))
+    for a, b in pairwise(items):
+        if a.cls != b.cls or not re.fullmatch(r",\s*", text[a.end : b.start]):
+            continue
+        short, long = (a, b) if len(a.text) < len(b.text) else (b, a)
+        rest = long.text[len(short.text) :] if long.text.startswith(short.text + " ") else ""
+        if rest.strip().lower() in _TARGET_HEADS:
+            out.append((long, short, "a link's text beside its target in one infobox list"))
     return out
