@@ -42,8 +42,31 @@ def load_tsv(name: str) -> list[tuple[str, str]]:
 
 
 def load_json(name: str) -> Any:
-    """Parsed ``kg/data/NAME`` (a JSON file)."""
-    return json.loads(resources.files("kg").joinpath("data", name).read_text(encoding="utf-8"))
+    """Parsed ``kg/data/NAME`` (a JSON file). A key given twice in one object is a ValueError naming
+    the file and the key: JSON itself keeps the last silently, so two rows added under one name
+    (two branches' lexicons, say) would make one of them vanish.
+
+    >>> _unique_keys("x.json")([("a", 1), ("a", 2)])
+    Traceback (most recent call last):
+    ...
+    ValueError: kg/data/x.json: the key 'a' is given twice
+    """
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return json.loads(text, object_pairs_hook=_unique_keys(name))
+
+
+def _unique_keys(name: str) -> Any:
+    """A ``json`` object hook that refuses a key given twice in one object of ``kg/data/NAME``."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                raise ValueError(f"kg/data/{name}: the key {key!r} is given twice")
+            out[key] = value
+        return out
+
+    return hook
 
 
 def check_class(name: str, where: str) -> str:

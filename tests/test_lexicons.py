@@ -136,3 +136,18 @@ def test_no_word_set_is_left_in_extraction_code():
 def test_a_word_set_would_be_found():
     code = '_A = frozenset({"election", "by-election", "referendum"})\n_B = {"x": 1}\n_C = ("nsubj", "Dobj", "x")\n'
     assert _word_sets(ast.parse(code)) == ["_A"]
+
+
+def test_every_json_table_has_each_key_once() -> None:
+    """A key given twice in a kg/data JSON file (two branches adding one lexicon name) is refused
+    when loaded, naming the file and the key, instead of JSON silently keeping the last."""
+    import kg
+    from kg.datafiles import _unique_keys
+
+    tables = sorted(Path(kg.__file__).parent.joinpath("data").glob("*.json"))
+    assert tables
+    for path in tables:
+        load_json(path.name)  # raises on a repeated key
+    with pytest.raises(ValueError, match=r"kg/data/lexicons.json: the key 'town_nouns' is given twice"):
+        json.loads('{"town_nouns": {"words": ["a"]}, "town_nouns": {"words": ["b"]}}',
+                   object_pairs_hook=_unique_keys("lexicons.json"))

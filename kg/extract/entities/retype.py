@@ -112,14 +112,14 @@ def retype_family_names(mentions: list[Mention], text: str | None = None) -> lis
     return out
 
 
-_DIVISIONS = lexicon("division_nouns")
+_DIVISIONS = lexicon("region_of_nouns")
 _TOWN_NOUN_OF = re.compile(rf"\b(?:the\s+)?({alternation('town_nouns')})\s+of\s+$", re.IGNORECASE)
 
 
 def retype_named_towns(mentions: list[Mention], text: str) -> list[Mention]:
     """A name NER typed a person or left vague right after "the village of", "the town of", "the
     district of" (lexicon ``town_nouns``) is that place: a City, or an AdministrativeRegion after
-    a region noun (``division_nouns``). "the capital of X" is left alone (X is the country).
+    a region noun (``region_of_nouns``). "the capital of X" is left alone (X is the country).
 
     >>> text = "He was born in the village of Nyora Kase, Bondo."
     >>> ms = [Mention("d", 30, 40, "Nyora Kase", "Person")]
