@@ -110,7 +110,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
 
 
 def _spelt(acronym: str) -> str:
-    """An acronym's letters: "Z.A.N.U.", "ZANU–PF" → "ZANU", "ZANUPF"."""
+    """An acronym's letters: "T.L.F.", "TLF–PF" → "TLF", "TLFPF"."""
     return "".join(c for c in acronym if c.isalnum())
 
 
