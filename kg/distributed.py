@@ -213,11 +213,11 @@ class Cluster:
         self.local = local
         self.loggers = loggers  # distributed's loggers and the levels to give them back at the end
         self.warming: list[Any] = []  # futures of the workers' model loads, held so they run
-        self.ok = False
+        self.lost = False  # the scheduler did not answer or went away: its client may still log
 
     def workers(self) -> int:
         """How many workers the scheduler has now."""
-        return len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
+        return len(_worker_addresses(self.client))
 
     def close(self) -> None:
         for closing in (self.client, self.local):
@@ -226,9 +226,14 @@ class Cluster:
                     closing.close()
         self.client = self.local = None
         self.warming = []
-        if self.ok:  # after a lost scheduler its background reconnection still logs: left quiet
+        if not self.lost:  # after a lost scheduler its background reconnection still logs: left quiet
             for lg, lv in self.loggers:
                 lg.setLevel(lv)
+
+
+def _worker_addresses(client: Any) -> list[str]:
+    """The addresses of the workers the scheduler of ``client`` has now."""
+    return list(client.scheduler_info(n_workers=-1).get("workers", {}))
 
 
 def open_cluster(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
@@ -251,12 +256,13 @@ def open_cluster(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
         if address.startswith("local:"):
             cluster.local = local_cluster(int(address.split(":", 1)[1]))
             cluster.client = distributed.Client(cluster.local, timeout=timeout)
-            for w in cluster.client.scheduler_info(n_workers=-1).get("workers", {}):
+            for w in _worker_addresses(cluster.client):
                 cluster.warming.append(cluster.client.submit(_load_models, workers=[w], pure=False))
         else:
             cluster.client = distributed.Client(address, timeout=timeout)
             cluster.client.register_plugin(worker_plugin())
     except (OSError, TimeoutError) as exc:
+        cluster.lost = True
         cluster.close()
         raise BuildError(f"no Dask scheduler answers at {address} ({_first_line(exc)})") from None
     except BaseException:
@@ -288,7 +294,6 @@ def extract_on_cluster(
     distributed = _import_distributed()
     if not articles:
         if isinstance(address, Cluster):
-            address.ok = True
             address.close()
         return {}
     cluster = address if isinstance(address, Cluster) else open_cluster(address, timeout)
@@ -298,7 +303,6 @@ def extract_on_cluster(
         found = _run(
             cluster.client, articles, cluster.address, progress, cache, failures, batch, distributed, settle, candidates
         )
-        cluster.ok = True
         return found
     except (
         OSError,
@@ -306,6 +310,7 @@ def extract_on_cluster(
         distributed.client.FutureCancelledError,
         distributed.client.ClosedClientError,  # the next batch could not be sent: the client closed
     ) as exc:
+        cluster.lost = True
         raise _gone(cluster.address, exc) from None
     finally:
         cluster.close()
@@ -387,7 +392,7 @@ def _run(
     settle: Callable[[Extraction], Extraction] | None = None,
     candidates: bool = True,
 ) -> dict[str, Extraction]:
-    workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    workers = max(1, len(_worker_addresses(client)))
     pending = iter(plan_batches(articles, batch, workers))
     sent: dict[str, list[Article]] = {}  # future key -> the articles of its batch
     queue = distributed.as_completed()

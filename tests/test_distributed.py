@@ -349,3 +349,21 @@ def test_an_article_that_fails_on_a_worker_is_one_line_naming_it(
     assert sorted(found) == sorted(a.stem for a in arts if a.stem != "dario_fenn")
     assert len(failures) == 1 and failures[0].startswith(f"{arts[1].path}: extraction failed")
     assert len(list(cache.dir.glob("*.json"))) == 2
+
+
+def test_a_closed_cluster_gives_distributed_its_log_levels_back_unless_the_scheduler_was_lost() -> None:
+    """The build mutes distributed's loggers while its cluster is open (a lost scheduler is one line,
+    not a traceback); a build stopped before extraction (Ctrl-C while reading) or one that finished
+    gives the levels back; only after a lost scheduler, whose client still logs, do they stay muted."""
+    import logging
+
+    from kg.distributed import Cluster
+
+    lg = logging.getLogger("distributed.kg-test")
+    for lost, want in ((False, logging.INFO), (True, logging.CRITICAL + 1)):
+        lg.setLevel(logging.CRITICAL + 1)
+        cluster = Cluster("local:1", None, None, [(lg, logging.INFO)])
+        cluster.lost = lost
+        cluster.close()
+        assert lg.level == want
+    lg.setLevel(logging.NOTSET)
