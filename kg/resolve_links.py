@@ -230,12 +230,14 @@ _OF_WORDS = lexicon("name_of_words")
 def _link_short_bodies(
     by_name: dict[str, list[Mention]], multi: list[str], subject: Mention | None, uf: _Union
 ) -> None:
-    """ "- Name: Workers' Front" in the infobox of the article on the "Workers' Front of Eastmark": an
+    """The infobox of the article on the "Workers' Front of Eastmark" names it "Workers' Front": an
     organisation's name of two words or more that the infobox gives, and that the article's subject
     (or one of its names) continues with "of" (or its word in another language, ``name_of_words``), is
-    the subject. The same short name in the prose only ("the Workers' Front … the Workers' Front of
-    Eastmark"), or beside a longer name that is not the subject's, may be another body and stays apart;
-    so do two such longer names ("… of Eastmark", "… of Westmark") and two acronyms the text gave them."""
+    the subject. An infobox's short name beside a longer name that is not the subject's ("Party:
+    Workers' Front" in a person's article whose prose names the "Workers' Front of Eastmark") may be
+    another body and stays apart; so do two such longer names ("… of Eastmark", "… of Westmark") and
+    two acronyms the text gave them. (A short name NER found in the prose is left to
+    ``_link_partial_names``.)"""
     if subject is None:
         return
     own = uf.find(subject)

@@ -4,8 +4,8 @@
 ``Title`` names the office the election decides ("Prime Minister"), ``Before Election`` its holder
 when the election was called, ``After Election`` its holder after it, the two ``… Party`` fields
 their parties. One group of fields gives: each holder held the office (when the article names it
-with the infobox's country, "Prime Minister of Eastmark", or the title is such a name already) and heads the
-country's government or state as the office says; each holder is a member of the party beside him;
+with the infobox's country, "Prime Minister of Eastmark", or the title is such a name already) and
+heads the country's government or state as the office says; each holder is a member of the party beside him;
 a new holder replaces the one before. A title with no holder is kept as ``kg:infoboxValue``, as is
 a holder field when the box names no person in it.
 """
@@ -86,9 +86,8 @@ def _office(article: Article, title: InfoboxField) -> Mention | None:
     """The office a ``Title`` names: the title itself when it says whose office it is ("Prime Minister
     of Eastmark"), else the one office of that title the article names for the infobox's ``Country``
     (or ``Location``) ("- Country: Eastmark", or "Kingdom of Eastmark", and "… became Prime Minister
-    of Eastmark"); None when the
-    article names none for that country (a Prime Minister of Westmark the prose meets is another
-    country's office), or the box names no country."""
+    of Eastmark"); None when the article names none for that country (a Prime Minister of Westmark
+    the prose meets is another country's office), or the box names no country."""
     items = _clean_items(title)
     if len(items) != 1:
         return None
