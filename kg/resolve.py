@@ -36,7 +36,6 @@ from kg.resolve_links import (
     _link_followers,
     _link_place_forms,
     _link_short_bodies,
-    _link_short_forms,
     _link_spellings,
     _link_surname_places,
     _link_transliterations,
@@ -99,9 +98,8 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_followers(by_name, multi, uf)
     _link_fuller_names(by_name, multi, uf)
     _link_transliterations(by_name, multi, uf)
-    _link_short_bodies(by_name, multi, uf)
+    _link_short_bodies(by_name, multi, subject, uf)
     _link_place_forms(by_name, uf)
-    _link_short_forms(by_name, multi, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)

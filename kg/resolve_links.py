@@ -227,14 +227,24 @@ def _vote(ms: Iterable[Mention]) -> str:
 _OF_WORDS = lexicon("name_of_words")
 
 
-def _link_short_bodies(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
-    """ "Party: Workers' Front (1938–1954)" in an article whose prose names the "Workers' Front of
-    Eastmark": an organisation's name of two words or more that the one longer organisation name of
-    the article continues with "of" (or its word in another language, ``name_of_words``) is that
-    organisation, though the infobox gave it. Two such longer names ("… of Eastmark", "… of Westmark")
-    or two acronyms the text gave them keep them apart."""
+def _link_short_bodies(
+    by_name: dict[str, list[Mention]], multi: list[str], subject: Mention | None, uf: _Union
+) -> None:
+    """The infobox of the article on the "Workers' Front of Eastmark" names it "Workers' Front": an
+    organisation's name of two words or more that the infobox gives, and that the article's subject
+    (or one of its names) continues with "of" (or its word in another language, ``name_of_words``), is
+    the subject. An infobox's short name beside a longer name that is not the subject's ("Party:
+    Workers' Front" in a person's article whose prose names the "Workers' Front of Eastmark") may be
+    another body and stays apart; so do two such longer names ("… of Eastmark", "… of Westmark") and
+    two acronyms the text gave them. (A short name NER found in the prose is left to
+    ``_link_partial_names``.)"""
+    if subject is None:
+        return
+    own = uf.find(subject)
     for key, group in by_name.items():
         if key.startswith("\x00") or len(key.split()) < 2 or group_of(_vote(group)) != "Organization":
+            continue
+        if not any(m.source == "infobox" for m in group):
             continue
         owners = {
             uf.find(by_name[o][0])
@@ -243,17 +253,15 @@ def _link_short_bodies(by_name: dict[str, list[Mention]], multi: list[str], uf: 
             and o[len(key) + 1 :].split()[0] in _OF_WORDS
             and group_of(_vote(by_name[o])) == "Organization"
         }
-        if len(owners) != 1:
+        if owners != {own}:
             continue
-        owner = next(iter(owners))
         mine = {m.text for m in group if m.source == "acronym"}
-        theirs = {m.text for k, g in by_name.items() for m in g if m.source == "acronym" and uf.find(g[0]) == owner}
+        theirs = {m.text for k, g in by_name.items() for m in g if m.source == "acronym" and uf.find(g[0]) == own}
         if not (mine and theirs and not mine & theirs):
-            uf.union(owner, group[0], "the short name of the one longer name of the article")
+            uf.union(own, group[0], "the infobox's short name of the article's subject")
 
 
 _DIVISIONS = lexicon("division_nouns")
-_MONARCHIES = lexicon("monarchy_state_words")
 _BARE_PLACES = {"Place", "AdministrativeRegion"}
 
 
@@ -263,11 +271,9 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     - "Olmo Department" and "Olmo" (as in "Tarsk, Olmo, Eastmark"): the bare name is the division
       when the gazetteer knows no city of that name and no other name of the article starts with it
       ("Olmo River" too: which one is meant is unknown);
-    - "Country: Kingdom of Eastmark" in the infobox and "Eastmark" in the prose: the article's country
-      under its monarchy, when the gazetteer has a country Eastmark and no state of its own called
-      "Kingdom of Eastmark" (``monarchy_state_words``); named in the prose only ("the overthrow of the
-      Kingdom of Eastmark"), the kingdom stays a thing of its own;
     - "Eastmark Islands" and "Eastmarks", a country of the gazetteer: the islands that name the country.
+
+    "Kingdom of Eastmark" and "Eastmark" stay two: a historical state is not the modern country.
     """
     from kg.gazetteer import gazetteer
 
@@ -287,17 +293,6 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             place = gaz.lookup(by_name[bare][0].text) if bare in known else None
             if place is not None and place.kind == "city":
                 continue
-        elif (
-            len(words) >= 3
-            and words[0] in _MONARCHIES
-            and words[1] == "of"
-            and any(m.source == "infobox" for m in by_name[key])
-            and gaz.lookup(text) is None
-        ):
-            bare, why = " ".join(words[2:]), "the infobox's country under its monarchy's name"
-            place = gaz.lookup(by_name[bare][0].text) if bare in known else None
-            if place is None or place.kind != "country":
-                continue
         elif len(words) >= 2 and words[-1] == "islands" and gaz.lookup(text) is None:
             bare, why = " ".join(words[:-1]) + "s", "the islands that name the country"
             place = gaz.lookup(by_name[bare][0].text) if bare in known else None
@@ -306,19 +301,3 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
         if bare in known:
             uf.union(by_name[bare][0], by_name[key][0], why)
             uf.why.setdefault(by_name[bare][0], why)  # either name may become the label
-
-
-def _link_short_forms(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
-    """ "Zoru" for "Chidi Azoruwa": a one-word name NER took for a person, spelt inside the surname of
-    exactly one person of the article (three letters or more, not the surname's whole word, no word
-    of any other name), is that person's short form."""
-    people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
-    words = {w for k in multi for w in k.split()}
-    for key, group in by_name.items():
-        if " " in key or key.startswith("\x00") or len(key) < 3 or key in words or not group[0].text[:1].isupper():
-            continue
-        if not all(m.source == "ner" and m.cls == "Person" for m in group):
-            continue
-        owners = {uf.find(by_name[k][0]) for k in people if key in k.split()[-1] and len(k.split()[-1]) > len(key)}
-        if len(owners) == 1:
-            uf.union(next(iter(owners)), group[0], "a short form of the one person's surname that holds it")

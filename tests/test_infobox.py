@@ -633,11 +633,33 @@ def test_an_elections_holders_before_and_after_it():
     assert not _rel_facts(facts, "replaces")  # she held it before and after: nobody replaced
     kept = {f.evidence.extractor for f in _rel_facts(facts, "infoboxValue")}
     assert "infobox:Before Election" not in kept and "infobox:Title" not in kept
-    # the office named for two countries in the prose: which one the title means is unknown
+    # the office named for two countries in the prose: the one of the infobox's country is meant
     two = text.replace("Eva Sol remained", "Eva Sol, not the Prime Minister of Thailand, remained")
     facts, _, _, _ = _facts(two, "Election")
+    assert {_obj(f) for f in _rel_facts(facts, "positionHeld")} == {"Prime Minister of Laos"}
+
+
+def test_an_elections_office_is_the_infobox_countrys_only():
+    # the prose names the office of another country only: no office, no head of government
+    text = (
+        "= 1961 Varnian general election =\n- Country: Laos\n- Title: Prime Minister\n"
+        "- Before Election: Eva Sol\n- After Election: Ida Marn\n\nGeneral elections were held in Laos "
+        "in 1961. Sol later met the Prime Minister of Thailand in Bangkok.\n"
+    )
+    facts, _, _, _ = _facts(text, "Election")
+    assert "Prime Minister of Thailand" not in {_obj(f) for f in _rel_facts(facts, "positionHeld")}
     assert not _rel_facts(facts, "positionHeld")
+    assert not _rel_facts(facts, "headOfGovernment")
     assert "infobox:Title" in {f.evidence.extractor for f in _rel_facts(facts, "infoboxValue")}
+    # the box's Location names the country as well
+    located = text.replace("- Country: Laos", "- Location: Vientiane, Laos").replace(
+        "Sol later met the Prime Minister of Thailand in Bangkok", "Ida Marn became Prime Minister of Laos"
+    )
+    facts, _, _, _ = _facts(located, "Election")
+    assert {_obj(f) for f in _rel_facts(facts, "positionHeld")} == {"Prime Minister of Laos"}
+    # a box that names the country's state "Kingdom of Laos": the prose's Prime Minister of Laos
+    facts, _, _, _ = _facts(located.replace("- Location: Vientiane, Laos", "- Country: Kingdom of Laos"), "Election")
+    assert {_obj(f) for f in _rel_facts(facts, "positionHeld")} == {"Prime Minister of Laos"}
 
 
 def _rel_facts(facts: list, relation: str) -> list:

@@ -4,8 +4,8 @@
 ``Title`` names the office the election decides ("Prime Minister"), ``Before Election`` its holder
 when the election was called, ``After Election`` its holder after it, the two ``… Party`` fields
 their parties. One group of fields gives: each holder held the office (when the article names it
-with its country, "Prime Minister of Eastmark", or the title is such a name already) and heads the
-country's government or state as the office says; each holder is a member of the party beside him;
+with the infobox's country, "Prime Minister of Eastmark", or the title is such a name already) and
+heads the country's government or state as the office says; each holder is a member of the party beside him;
 a new holder replaces the one before. A title with no holder is kept as ``kg:infoboxValue``, as is
 a holder field when the box names no person in it.
 """
@@ -84,8 +84,10 @@ def holder_facts(
 
 def _office(article: Article, title: InfoboxField) -> Mention | None:
     """The office a ``Title`` names: the title itself when it says whose office it is ("Prime Minister
-    of Eastmark"), else the one country's office of that title the article names ("… became Prime
-    Minister of Eastmark"); None when the article names none, or offices of two countries."""
+    of Eastmark"), else the one office of that title the article names for the infobox's ``Country``
+    (or ``Location``) ("- Country: Eastmark", or "Kingdom of Eastmark", and "… became Prime Minister
+    of Eastmark"); None when the article names none for that country (a Prime Minister of Westmark
+    the prose meets is another country's office), or the box names no country."""
     items = _clean_items(title)
     if len(items) != 1:
         return None
@@ -95,11 +97,16 @@ def _office(article: Article, title: InfoboxField) -> Mention | None:
     if re.search(r"\sof\s", own.text):
         return own
     gaz = gazetteer()
+    box = [it.text.strip() for key in ("Country", "Location") if (f := article.field(key)) for it in _clean_items(f)]
+    boxed = {place.country for it in box if (place := gaz.lookup(it)) is not None and place.country}
     found: dict[str, Mention] = {}
     pattern = re.escape(own.text) + r"\s+of\s+(?:the\s+)?(?P<x>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
     for hit in re.finditer(pattern, article.text):
         country = gaz.lookup(hit.group("x"))
-        if country is not None and country.kind == "country" and country.country:
+        if country is None or country.kind != "country" or not country.country:
+            continue
+        # the box's own country, or the state it names after "of" ("- Country: Kingdom of Eastmark")
+        if country.country in boxed or any(it.endswith(" of " + hit.group("x")) for it in box):
             s, e = hit.start(), hit.end("x")
             found.setdefault(country.country, Mention(article.stem, s, e, article.text[s:e], "Position", "infobox"))
     return next(iter(found.values())) if len(found) == 1 else None
