@@ -5,26 +5,29 @@ from __future__ import annotations
 
 from tests.extracted import fact_triples
 
-_DENGA = (
-    "= Jaramo Denga =\n\nJaramo Denga (1911 – 1994) was a Kenyan politician. Denga was born in the village of "
-    "Nyamira Kasa, Bondo, to Mama Atieno Nyando and Denga Oloo. He studied in the district of Siaya.\n"
+_VASHEK = (
+    "= Teodor Vashek =\n\nTeodor Vashek (1888 – 1961) was a Velderian schoolteacher and trade unionist. Vashek was "
+    "born in the village of Mara Oskel, Velderia, to Grete Selvik and Vashek Arro. He later taught in the "
+    "district of Quarrow.\n"
 )
 
 
 def test_the_village_is_the_birthplace_and_placed():
-    got = fact_triples(_DENGA)
-    assert ("Denga", "birthPlace", "Nyamira Kasa") in got, got
-    assert ("Nyamira Kasa", "locatedIn", "Bondo") in got, got
+    # NER reads "Mara Oskel" as a woman's name: "the village of" makes it the town
+    got = fact_triples(_VASHEK)
+    assert ("Vashek", "birthPlace", "Mara Oskel") in got, got
+    assert ("Mara Oskel", "locatedIn", "Velderia") in got, got
 
 
 def test_born_to_names_the_parents():
-    got = fact_triples(_DENGA)
-    assert ("Mama Atieno Nyando", "child", "Denga") in got, got
-    assert ("Denga Oloo", "child", "Denga") in got, got
+    got = fact_triples(_VASHEK)
+    assert ("Grete Selvik", "child", "Vashek") in got, got
+    assert ("Vashek Arro", "child", "Vashek") in got, got
 
 
 def test_the_capital_of_a_country_is_no_town_of_that_name():
     got = fact_triples(
-        "= Ana Roe =\n\nAna Roe (1911 – 1994) was a Kenyan politician. She was born in the capital of Kenya.\n"
+        "= Mira Solvang =\n\nMira Solvang (1902 – 1977) was a Velderian journalist. She was born in the capital "
+        "of Norway and raised by an aunt.\n"
     )
-    assert ("Ana Roe", "birthPlace", "Kenya") not in got, got
+    assert ("Mira Solvang", "birthPlace", "Norway") not in got, got

@@ -8,27 +8,27 @@ from tests.extracted import fact_triples
 
 def test_helped_found_founds_and_dates():
     got = fact_triples(
-        "= Juan Roe =\n\nJuan Roe (1909 – 2001) was a Dominican politician. In 1939, he helped found the Dominican "
-        "Labour Party (PDL) and returned to the Dominican Republic months after the war. In 1950 he helped "
-        "establish the Roe Foundation.\n"
+        "= Tobin Arvell =\n\nTobin Arvell (1871 – 1940) was a Velderian printer and organiser. In 1903, he helped "
+        "found the Velderian Printers' Party (VPP) and went back to his workshop in Quarrow the next spring. "
+        "In 1912 he helped establish the Arvell Reading Society.\n"
     )
-    assert ("Dominican Labour Party", "foundedBy", "Juan Roe") in got, got
-    assert ("Dominican Labour Party", "inception", "1939") in got, got
-    assert ("Roe Foundation", "foundedBy", "Juan Roe") in got, got
+    assert ("Velderian Printers' Party", "foundedBy", "Tobin Arvell") in got, got
+    assert ("Velderian Printers' Party", "inception", "1903") in got, got
+    assert ("Arvell Reading Society", "foundedBy", "Tobin Arvell") in got, got
 
 
 def test_help_with_no_founding_verb_founds_nothing():
     got = fact_triples(
-        "= Juan Roe =\n\nJuan Roe (1909 – 2001) was a Dominican politician. In 1939, he helped the Dominican Labour "
-        "Party win the election.\n"
+        "= Tobin Arvell =\n\nTobin Arvell (1871 – 1940) was a Velderian printer. In 1903, he helped the Velderian "
+        "Printers' Party print its first paper.\n"
     )
     assert not any(r in ("foundedBy", "inception") for _, r, _ in got), got
 
 
 def test_a_passive_verb_joined_to_an_active_one_takes_its_subject():
-    """"The party began taking shape … and was founded in November 1918": the party was founded."""
+    """"The league started recruiting … and was founded in March 1889": the league was founded."""
     got = fact_triples(
-        "= Tesk Party =\n\nThe Tesk Party was a political party in Egypt. The actual party began taking shape during "
-        "World War I and was founded in November 1918.\n"
+        "= Ullsk Farmers League =\n\nThe Ullsk Farmers League was an agrarian party in Velderia. The league started "
+        "recruiting among the hill farmers after the flood of 1887 and was founded in March 1889.\n"
     )
-    assert ("Tesk Party", "inception", "1918-11") in got, got
+    assert ("Ullsk Farmers League", "inception", "1889-03") in got, got

@@ -121,10 +121,10 @@ def retype_named_towns(mentions: list[Mention], text: str) -> list[Mention]:
     district of" (lexicon ``town_nouns``) is that place: a City, or an AdministrativeRegion after
     a region noun (``region_of_nouns``). "the capital of X" is left alone (X is the country).
 
-    >>> text = "He was born in the village of Nyora Kase, Bondo."
-    >>> ms = [Mention("d", 30, 40, "Nyora Kase", "Person")]
+    >>> text = "She grew up in the village of Tolme Arrin, Velderia."
+    >>> ms = [Mention("d", 30, 41, "Tolme Arrin", "Person")]
     >>> [(m.text, m.cls) for m in retype_named_towns(ms, text)]
-    [('Nyora Kase', 'City')]
+    [('Tolme Arrin', 'City')]
     """
     out = []
     for m in mentions:

@@ -257,13 +257,15 @@ _WAR_NOUNS = lexicon("war_nouns")
 _CLAUSE_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "oprd", "attr", "ccomp", "xcomp"})
 
 
-def _year_relation(span: Span, text: str) -> str:
+def _year_relation(span: Span, text: str, in_year: bool = False) -> str | None:
     """What the year of an event's name or "… in 1952" dates: its start when the event is what a
     verb of beginning begins ("The front began what is now called the Marsh uprising in 1952",
-    "launched the Ostrava strike in 1931") or the event is a war ("the War of 1812" lasted past
-    it), its end when a verb of ending ends it, else its point in time. The verb must govern the
-    event as subject, object or clause, not through a preposition ("He began his career after
-    the 1931 strike" dates the strike, not its start)."""
+    "launched the Ostrava strike in 1931") or the event is a war whose name holds the year ("the
+    War of 1812", "the 1939 War": it lasted past it), its end when a verb of ending ends it, else
+    its point in time. The verb must govern the event as subject, object or clause, not through
+    a preposition ("He began his career after the 1931 strike" dates the strike, not its start).
+    ``in_year``: the year came from "in 1951" after the name; for a war no verb begins or ends
+    that gives nothing (None): "wounded in the Korean War in 1951" dates the wound, not the war."""
     tok = span.root
     while tok.dep_ in _CLAUSE_DEPS and tok.head is not tok:
         tok = tok.head
@@ -272,7 +274,7 @@ def _year_relation(span: Span, text: str) -> str:
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.casefold() in _STOP_VERBS:
             return "endTime"
     if any(w.casefold() in _WAR_NOUNS for w in re.findall(r"[^\W\d_]+", text)):
-        return "startTime"
+        return None if in_year else "startTime"
     return "pointInTime"
 
 
@@ -287,36 +289,62 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
         if group_of(m.cls) != "Event" or m.subject or m.text in seen:
             continue
         span_after = _SPAN_AFTER.match(ctx.block.text, m.end - ctx.block.start)
-        if span_after is not None and span_after.group(1) < span_after.group(2):
+        if span_after is not None and span_after.group(2) < span_after.group(3):
             # "during the Tesk rebellion from 1952 to 1960", "the X Era, which lasted from 1908–1912"
             span = ctx.span(m.start, m.end)
-            if span is not None:
+            if span is not None and (span_after.group(1) or _span_dates_the_event(span)):
                 seen.add(m.text)
                 ev = ctx.evidence(span.sent, "event-span-after", confidence("name-year"))
-                yield Fact(m, "startTime", DateValue(span_after.group(1)), ev)
-                yield Fact(m, "endTime", DateValue(span_after.group(2)), ev)
+                yield Fact(m, "startTime", DateValue(span_after.group(2)), ev)
+                yield Fact(m, "endTime", DateValue(span_after.group(3)), ev)
                 continue
         years = _NAME_YEAR.findall(m.text)
-        rule = "name-year"
+        rule, in_year = "name-year", False
         if not years:  # "the Tesk massacre in 1968", "the Dock Rising of 1922"
             after = _YEAR_AFTER.match(ctx.block.text, m.end - ctx.block.start)
-            years, rule = ([after.group(1)] if after else []), "event-in-year"
+            years, rule = ([after.group(2)] if after else []), "event-in-year"
+            in_year = after is not None and after.group(1).casefold() == "in"
         if len(years) != 1 or re.search(r"\d\s*[–-]\s*\d", m.text) or _no_name(m.text, years[0]):
             continue
         span = ctx.span(m.start, m.end)
         if span is None:
             continue
+        relation = _year_relation(span, m.text, in_year)
+        if relation is None:
+            continue
         seen.add(m.text)
-        relation = _year_relation(span, m.text)
         yield Fact(m, relation, DateValue(years[0]), ctx.evidence(span.sent, rule, confidence("name-year")))
 
 
 _SPAN_AFTER = re.compile(
-    r",?\s+(?:(?:which|that)\s+lasted\s+)?from\s+(1[0-9]{3}|20[0-9]{2})\s*(?:to|until|–|-)\s*(1[0-9]{3}|20[0-9]{2})\b(?![–-]\d)"
+    r",?\s+((?:which|that)\s+(?:lasted|ran|was)\s+|lasting\s+)?"
+    r"from\s+(1[0-9]{3}|20[0-9]{2})\s*(?:to|until|–|-)\s*(1[0-9]{3}|20[0-9]{2})\b(?![–-]\d)"
 )
-_YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
+_YEAR_AFTER = re.compile(r"\s+(in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
+_TIME_PREPOSITIONS = frozenset({"during", "throughout"})
 _MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"
 _ORDINAL_WORDS = lexicon("ordinal_words")
+
+
+def _span_dates_the_event(span: Span) -> bool:
+    """Whether a bare "from 1952 to 1960" right after an event's name (no "which lasted") is the
+    event's own span: not when the event is what a verb acts on, as its object or through a
+    preposition the verb governs ("He served in the Vietnam War from 1966 to 1968", "joined the
+    uprising from 1961 to 1964", "took part in …"): the span dates that deed. The event as the
+    clause's subject, a copula's complement or a noun's ("the leading force behind the X
+    Revolution from 1952 to 1964"), or the time "during" which something happened ("fought …
+    during the Marsh rebellion from 1952 to 1960"), keeps the span."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return False
+    if tok.dep_ != "pobj" or tok.head.lower_ in _TIME_PREPOSITIONS:
+        return True
+    governor = tok.head.head  # the word the preposition hangs on
+    if governor.pos_ == "NOUN" and governor.dep_ == "dobj":  # "took part in", "played a role in"
+        governor = governor.head
+    return governor.pos_ not in ("VERB", "AUX")
 
 
 def _no_name(text: str, year: str) -> bool:
