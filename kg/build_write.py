@@ -85,7 +85,7 @@ def write_articles(
                 tally.commit()
                 unflushed = 0
             report.unmapped_keys.update(ex.unmapped_keys)
-            for e in ents:
+            for e in ents:  # the classes in the order the articles name them (the summary's order)
                 report.entities_by_type[e.cls] += 0
         writer.drain()
     for e in res.entities.values():

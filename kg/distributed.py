@@ -300,10 +300,9 @@ def extract_on_cluster(
     try:
         if batch is None:
             batch = auto_batch(len(articles), cluster.workers())
-        found = _run(
+        return _run(
             cluster.client, articles, cluster.address, progress, cache, failures, batch, distributed, settle, candidates
         )
-        return found
     except (
         OSError,
         TimeoutError,
