@@ -166,3 +166,21 @@ def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: 
     direct = build_graph([DATA], tmp_path / "direct", [tmp_path / "direct.nq"], use_cache=False)
     assert direct.reused == 0
     assert (tmp_path / "sharded.nq").read_bytes() == (tmp_path / "direct.nq").read_bytes()
+
+
+def test_infobox_banned_is_a_ban_not_an_end(tmp_path: Path):
+    """Infobox "Banned" gives the year a party was outlawed (kg:banned), never its dissolution: a
+    banned party may go on underground and end later ("Dissolved")."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "orvan_league.txt").write_text(
+        "= Orvan League =\n\nOrvan League\n- Founded: 1931\n- Banned: 1948\n- Dissolved: 1961\n\n"
+        "The Orvan League was a political party in Keldan.\n",
+        encoding="utf-8",
+    )
+    report = build_graph([src], tmp_path / "st", [tmp_path / "out.nq"])
+    assert report.failures == []
+    facts = {(f["relation"], str(f["object"])) for f in KnowledgeGraph.open(tmp_path / "st").facts(subject="Orvan League")}
+    assert ("banned", "1948") in facts
+    assert ("dissolved", "1961") in facts
+    assert ("dissolved", "1948") not in facts
