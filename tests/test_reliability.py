@@ -168,19 +168,29 @@ def test_shards_extracted_in_parallel_then_built_match_a_direct_build(tmp_path: 
     assert (tmp_path / "sharded.nq").read_bytes() == (tmp_path / "direct.nq").read_bytes()
 
 
+def _build_articles(tmp_path: Path, articles: dict[str, str]) -> KnowledgeGraph:
+    """Build invented articles ({file stem: text}) into a fresh store; every one must build."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for stem, text in articles.items():
+        (src / f"{stem}.txt").write_text(text, encoding="utf-8")
+    report = build_graph([src], tmp_path / "st", [tmp_path / "out.nq"])
+    assert report.failures == [] and sorted(report.articles) == sorted(articles)
+    return KnowledgeGraph.open(tmp_path / "st")
+
+
+def _relation_objects(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
+    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
+
+
 def test_infobox_banned_is_a_ban_not_an_end(tmp_path: Path):
     """Infobox "Banned" gives the year a party was outlawed (kg:banned), never its dissolution: a
     banned party may go on underground and end later ("Dissolved")."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "orvan_league.txt").write_text(
-        "= Orvan League =\n\nOrvan League\n- Founded: 1931\n- Banned: 1948\n- Dissolved: 1961\n\n"
+    g = _build_articles(tmp_path, {
+        "orvan_league": "= Orvan League =\n\nOrvan League\n- Founded: 1931\n- Banned: 1948\n- Dissolved: 1961\n\n"
         "The Orvan League was a political party in Keldan.\n",
-        encoding="utf-8",
-    )
-    report = build_graph([src], tmp_path / "st", [tmp_path / "out.nq"])
-    assert report.failures == []
-    facts = {(f["relation"], str(f["object"])) for f in KnowledgeGraph.open(tmp_path / "st").facts(subject="Orvan League")}
+    })
+    facts = _relation_objects(g, "Orvan League")
     assert ("banned", "1948") in facts
     assert ("dissolved", "1961") in facts
     assert ("dissolved", "1948") not in facts
@@ -189,24 +199,14 @@ def test_infobox_banned_is_a_ban_not_an_end(tmp_path: Path):
 def test_an_elections_symbol_is_no_logo_of_the_election(tmp_path: Path):
     """In an election infobox, Symbol1..n is the ballot symbol of each side's party, not a logo of the
     election: it is kept as an infobox value. A party's own Symbol is still its logo."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "1978_keldan_general_election.txt").write_text(
-        "= 1978 Keldan general election =\n\n1978 Keldan general election\n"
+    g = _build_articles(tmp_path, {
+        "1978_keldan_general_election": "= 1978 Keldan general election =\n\n1978 Keldan general election\n"
         "- Election Name: 1978 Keldan general election\n- Election Date: 4 May 1978\n"
         "- Party1: Orvan League\n- Symbol1: Boat\n- Popular Vote1: 120,000\n"
         "- Party2: Keldan Farmers' Union\n- Symbol2: Plough\n- Popular Vote2: 90,000\n\n"
         "The 1978 Keldan general election was held in Keldan on 4 May 1978.\n",
-        encoding="utf-8",
-    )
-    (src / "orvan_league.txt").write_text(
-        "= Orvan League =\n\nOrvan League\n- Founded: 1931\n- Symbol: Rose\n\n"
+        "orvan_league": "= Orvan League =\n\nOrvan League\n- Founded: 1931\n- Symbol: Rose\n\n"
         "The Orvan League is a political party in Keldan.\n",
-        encoding="utf-8",
-    )
-    report = build_graph([src], tmp_path / "st", [tmp_path / "out.nq"])
-    assert report.failures == []
-    g = KnowledgeGraph.open(tmp_path / "st")
-    election = {(f["relation"], str(f["object"])) for f in g.facts(subject="1978 Keldan general election")}
-    assert not [f for f in election if f[0] == "logo"]
-    assert ("logo", "Rose") in {(f["relation"], str(f["object"])) for f in g.facts(subject="Orvan League")}
+    })
+    assert not [f for f in _relation_objects(g, "1978 Keldan general election") if f[0] == "logo"]
+    assert ("logo", "Rose") in _relation_objects(g, "Orvan League")
