@@ -1,0 +1,142 @@
+"""Exact, faster stand-ins for the two slowest pure-Python steps of spaCy's English pipeline.
+
+Profiled on the 500 Re-DocRED dev articles (``py-spy``, ``benchmarks/README.md``), a quarter of
+``nlp.pipe``'s time is spent outside the neural components, in two places that do little work
+slowly:
+
+- the attribute ruler's matching (≈ 14 %): its 179 token patterns (``TAG`` → ``POS``/``MORPH``, a
+  few words' lemmas and dependencies) go through spaCy's general ``Matcher`` for every doc, when
+  nearly all of them test one token for equal strings. :class:`AttributeMatch` finds the same
+  matches with dictionary look-ups on the token attributes the patterns test, and the ruler's own
+  ``set_annotations`` still applies them, in the ruler's own order;
+- the rule lemmatizer's ``form in index`` (≈ 10 %): ``lemma_index`` holds its word lists as
+  Python lists (up to 57,000 words) that each candidate form is looked up in, one by one.
+  :func:`speed_up` gives the table the same words as frozensets: the same membership, by hash.
+
+Both leave every annotation as it was (``tests/test_nlp_fast.py`` parses articles with the stock
+and the sped-up pipeline and compares every token's tag, POS, morphology, lemma and dependency).
+A pattern this matcher does not know (an ``OP``, another predicate, an extension attribute) keeps
+spaCy's own matcher for the whole ruler; a lemmatizer without such a table is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from spacy.strings import get_string_id
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["AttributeMatch", "speed_up"]
+
+# the token attributes a pattern may test here, in the order of ``Doc.to_array``'s columns
+_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_INDEXED = ("TAG", "LOWER")  # exact values of these pick a pattern's candidates by look-up
+Check = Callable[[list[int]], bool]
+
+
+class _Unsupported(Exception):
+    """A pattern this matcher cannot reproduce exactly."""
+
+
+def _check(column: int, spec: Any, strings: Any) -> Check:
+    """A test of one token attribute (its row of ints from ``Doc.to_array``) as the Matcher does it."""
+    if isinstance(spec, bool):
+        want = int(spec)
+        return lambda row: row[column] == want
+    if isinstance(spec, str):
+        value = get_string_id(spec)
+        return lambda row: row[column] == value
+    if isinstance(spec, dict) and len(spec) == 1:
+        (op, arg), = spec.items()
+        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+            values = frozenset(get_string_id(v) for v in arg)
+            if op == "IN":
+                return lambda row: row[column] in values
+            return lambda row: row[column] not in values
+        if op == "REGEX" and isinstance(arg, str):
+            search = re.compile(arg).search
+            return lambda row: search(strings[row[column]]) is not None
+    raise _Unsupported(spec)
+
+
+class AttributeMatch:
+    """The matches of an ``AttributeRuler``'s patterns in a doc, as its ``match`` method returns
+    them: ``(pattern id, match id, start, end)``, sorted, so that its ``set_annotations`` applies
+    later patterns over earlier ones as it always does. Built from the ruler's ``patterns``;
+    raises :class:`_Unsupported` for a pattern it cannot match exactly as the Matcher does."""
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy import attrs as spacy_attrs
+
+        self._strings = ruler.vocab.strings
+        self._ids = [getattr(spacy_attrs, a) for a in _ATTRS]
+        # one token: candidates by an exact TAG or LOWER value, else tried on every token
+        self._by: dict[int, dict[int, list[tuple[int, int, list[Check]]]]] = {i: defaultdict(list) for i in range(2)}
+        self._always: list[tuple[int, int, list[Check]]] = []
+        self._longer: list[tuple[int, int, int, list[list[Check]]]] = []  # id, match id, target, token tests
+        for attr_id, entry in enumerate(ruler.patterns):
+            match_id = get_string_id(str(attr_id))  # the key the ruler gives its Matcher (AttributeRuler.add)
+            for pattern in entry["patterns"]:
+                if len(pattern) != 1:
+                    tests = [self._token(spec, keyed=False)[1] for spec in pattern]
+                    self._longer.append((attr_id, match_id, len(pattern), tests))
+                    continue
+                key, rest = self._token(pattern[0], keyed=True)
+                if key is None:
+                    self._always.append((attr_id, match_id, rest))
+                else:
+                    self._by[key[0]][key[1]].append((attr_id, match_id, rest))
+
+    def _token(self, spec: Any, keyed: bool) -> tuple[tuple[int, int] | None, list[Check]]:
+        """A token pattern as its tests; ``keyed``: one exact TAG or LOWER value taken out of them
+        as a look-up key (column, value)."""
+        if not isinstance(spec, dict) or not spec or any(k not in _ATTRS for k in spec):
+            raise _Unsupported(spec)
+        key = None
+        tests = []
+        for name, value in spec.items():
+            column = _ATTRS.index(name)
+            if keyed and key is None and name in _INDEXED and isinstance(value, str):
+                key = (column, get_string_id(value))
+            else:
+                tests.append(_check(column, value, self._strings))
+        return key, tests
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        rows: list[list[int]] = doc.to_array(self._ids).tolist() if len(doc) else []
+        found = []
+        by_tag, by_lower, always = self._by[0], self._by[1], self._always
+        for i, row in enumerate(rows):
+            for attr_id, match_id, tests in (*by_tag.get(row[0], ()), *by_lower.get(row[1], ()), *always):
+                if all(t(row) for t in tests):
+                    found.append((attr_id, match_id, i, i + 1))
+        for attr_id, match_id, size, tests_of in self._longer:
+            for i in range(len(rows) - size + 1):
+                if all(all(t(rows[i + k]) for t in tests) for k, tests in enumerate(tests_of)):
+                    found.append((attr_id, match_id, i, i + size))
+        found.sort()
+        return found
+
+
+def speed_up(nlp: Language) -> Language:
+    """``nlp`` with its attribute ruler's matching and its lemmatizer's index look-ups made fast
+    (the same annotations); components it lacks, or cannot match exactly, are left as they are."""
+    if "attribute_ruler" in nlp.component_names:
+        ruler: Any = nlp.get_pipe("attribute_ruler")
+        with contextlib.suppress(_Unsupported):
+            ruler.match = AttributeMatch(ruler)  # what the ruler's __call__ asks for its matches
+    if "lemmatizer" in nlp.component_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            table = lookups.get_table("lemma_index")
+            for key, words in list(table.items()):
+                if isinstance(words, list):
+                    table[key] = frozenset(words)
+    return nlp
