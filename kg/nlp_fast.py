@@ -37,8 +37,9 @@ __all__ = ["AttributeMatch", "speed_up"]
 
 # the token attributes a pattern may test here, in the order of ``Doc.to_array``'s columns
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
-_INDEXED = ("TAG", "LOWER")  # exact values of these pick a pattern's candidates by look-up
+_SELECTIVE = ("LOWER", "DEP", "TAG", "IS_SPACE")
 Check = Callable[[list[int]], bool]
+Entry = tuple[int, int, int, list[tuple[int, Check]]]
 
 
 class _Unsupported(Exception):
@@ -70,59 +71,81 @@ class AttributeMatch:
     """The matches of an ``AttributeRuler``'s patterns in a doc, as its ``match`` method returns
     them: ``(pattern id, match id, start, end)``, sorted, so that its ``set_annotations`` applies
     later patterns over earlier ones as it always does. Built from the ruler's ``patterns``;
-    raises :class:`_Unsupported` for a pattern it cannot match exactly as the Matcher does."""
+    raises :class:`_Unsupported` for a pattern it cannot match exactly as the Matcher does.
+
+    Each pattern is filed under one value its first token must have (an exact value, or each
+    value of an ``IN``), so a token meets only the patterns that can start on it; a pattern with
+    no such value (only ``NOT_IN`` or a regular expression) is tried on every token."""
 
     def __init__(self, ruler: Any) -> None:
         from spacy import attrs as spacy_attrs
 
         self._strings = ruler.vocab.strings
         self._ids = [getattr(spacy_attrs, a) for a in _ATTRS]
-        # one token: candidates by an exact TAG or LOWER value, else tried on every token
-        self._by: dict[int, dict[int, list[tuple[int, int, list[Check]]]]] = {i: defaultdict(list) for i in range(2)}
-        self._always: list[tuple[int, int, list[Check]]] = []
-        self._longer: list[tuple[int, int, int, list[list[Check]]]] = []  # id, match id, target, token tests
+        # per column: attribute value -> (pattern id, match id, length, the other tests (offset, test))
+        self._by: list[dict[int, list[Entry]]] = [defaultdict(list) for _ in _ATTRS]
+        self._always: list[Entry] = []
         for attr_id, entry in enumerate(ruler.patterns):
             match_id = get_string_id(str(attr_id))  # the key the ruler gives its Matcher (AttributeRuler.add)
             for pattern in entry["patterns"]:
-                if len(pattern) != 1:
-                    tests = [self._token(spec, keyed=False)[1] for spec in pattern]
-                    self._longer.append((attr_id, match_id, len(pattern), tests))
-                    continue
-                key, rest = self._token(pattern[0], keyed=True)
-                if key is None:
-                    self._always.append((attr_id, match_id, rest))
+                if not isinstance(pattern, list) or not pattern:
+                    raise _Unsupported(pattern)
+                keys, first = self._token(pattern[0], keyed=True)
+                tests = [(0, t) for t in first]
+                for k, spec in enumerate(pattern[1:], 1):
+                    tests.extend((k, t) for t in self._token(spec, keyed=False)[1])
+                item = (attr_id, match_id, len(pattern), tests)
+                if keys is None:
+                    self._always.append(item)
                 else:
-                    self._by[key[0]][key[1]].append((attr_id, match_id, rest))
+                    for value in keys[1]:
+                        self._by[keys[0]][value].append(item)
+        self._columns = [(c, dict(by)) for c, by in enumerate(self._by) if by]
 
-    def _token(self, spec: Any, keyed: bool) -> tuple[tuple[int, int] | None, list[Check]]:
-        """A token pattern as its tests; ``keyed``: one exact TAG or LOWER value taken out of them
-        as a look-up key (column, value)."""
+    def _token(self, spec: Any, keyed: bool) -> tuple[tuple[int, frozenset[int]] | None, list[Check]]:
+        """A token pattern as its tests; ``keyed``: the values one attribute must take (an exact
+        value or an ``IN`` list) taken out of them as look-up keys (column, values)."""
         if not isinstance(spec, dict) or not spec or any(k not in _ATTRS for k in spec):
             raise _Unsupported(spec)
         key = None
-        tests = []
-        for name, value in spec.items():
-            column = _ATTRS.index(name)
-            if keyed and key is None and name in _INDEXED and isinstance(value, str):
-                key = (column, get_string_id(value))
-            else:
-                tests.append(_check(column, value, self._strings))
+        if keyed:  # the most telling attribute that names its values: a word before a dependency or a tag
+            for name in _SELECTIVE:
+                values = _values(spec[name]) if name in spec else None
+                if values is not None:
+                    key = (_ATTRS.index(name), values)
+                    break
+        tests = [_check(_ATTRS.index(name), value, self._strings)
+                 for name, value in spec.items() if key is None or _ATTRS.index(name) != key[0]]
         return key, tests
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         rows: list[list[int]] = doc.to_array(self._ids).tolist() if len(doc) else []
-        found = []
-        by_tag, by_lower, always = self._by[0], self._by[1], self._always
+        n = len(rows)
+        found: list[tuple[int, int, int, int]] = []
+        add = found.append
         for i, row in enumerate(rows):
-            for attr_id, match_id, tests in (*by_tag.get(row[0], ()), *by_lower.get(row[1], ()), *always):
-                if all(t(row) for t in tests):
-                    found.append((attr_id, match_id, i, i + 1))
-        for attr_id, match_id, size, tests_of in self._longer:
-            for i in range(len(rows) - size + 1):
-                if all(all(t(rows[i + k]) for t in tests) for k, tests in enumerate(tests_of)):
-                    found.append((attr_id, match_id, i, i + size))
+            for column, by in self._columns:
+                for attr_id, match_id, size, tests in by.get(row[column], ()):
+                    # most patterns test one token for one value: nothing is left to test
+                    if not tests or (i + size <= n and all(t(rows[i + k]) for k, t in tests)):
+                        add((attr_id, match_id, i, i + size))
+            for attr_id, match_id, size, tests in self._always:
+                if i + size <= n and all(t(rows[i + k]) for k, t in tests):
+                    add((attr_id, match_id, i, i + size))
         found.sort()
         return found
+
+
+def _values(spec: Any) -> frozenset[int] | None:
+    """The attribute values a token test allows when it names them (exact, ``IN``), else None."""
+    if isinstance(spec, bool):
+        return frozenset({int(spec)})
+    if isinstance(spec, str):
+        return frozenset({get_string_id(spec)})
+    listed = spec.get("IN") if isinstance(spec, dict) and list(spec) == ["IN"] else None
+    if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
+        return frozenset(get_string_id(v) for v in listed)
+    return None
 
 
 def speed_up(nlp: Language) -> Language:
