@@ -9,14 +9,16 @@ slowly:
   nearly all of them test one token for equal strings. :class:`AttributeMatch` finds the same
   matches with dictionary look-ups on the token attributes the patterns test, and the ruler's own
   ``set_annotations`` still applies them, in the ruler's own order;
-- the rule lemmatizer's ``form in index`` (≈ 10 %): ``lemma_index`` holds its word lists as
-  Python lists (up to 57,000 words) that each candidate form is looked up in, one by one.
-  :func:`speed_up` gives the table the same words as frozensets: the same membership, by hash.
+- the rule lemmatizer (≈ 10 %): ``lemma_index`` holds its word lists as Python lists (up to
+  57,000 words) that each candidate form is looked up in, one by one: :func:`speed_up` gives the
+  table the same words as frozensets (the same membership, by hash); and its cache keeps only the
+  lemmas it had to work out, so each base form is checked again: :class:`Lemmas` remembers every
+  token's lemmas by what the rules read of it (text, part of speech, morphology).
 
 Both leave every annotation as it was (``tests/test_nlp_fast.py`` parses articles with the stock
 and the sped-up pipeline and compares every token's tag, POS, morphology, lemma and dependency).
 A pattern this matcher does not know (an ``OP``, another predicate, an extension attribute) keeps
-spaCy's own matcher for the whole ruler; a lemmatizer without such a table is left alone.
+spaCy's own matcher for the whole ruler; a lemmatizer of another kind is left alone.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["AttributeMatch", "speed_up"]
+__all__ = ["AttributeMatch", "Lemmas", "speed_up"]
 
 # the token attributes a pattern may test here, in the order of ``Doc.to_array``'s columns
 _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -156,10 +158,51 @@ def speed_up(nlp: Language) -> Language:
         with contextlib.suppress(_Unsupported):
             ruler.match = AttributeMatch(ruler)  # what the ruler's __call__ asks for its matches
     if "lemmatizer" in nlp.component_names:
-        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        lookups = getattr(lemmatizer, "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
             table = lookups.get_table("lemma_index")
             for key, words in list(table.items()):
                 if isinstance(words, list):
                     table[key] = frozenset(words)
+        if _pure_rules(lemmatizer):
+            lemmatizer.lemmatize = Lemmas(lemmatizer.rule_lemmatize)  # what its __call__ asks for a lemma
     return nlp
+
+
+def _pure_rules(lemmatizer: Any) -> bool:
+    """Whether ``lemmatizer`` is spaCy's rule lemmatizer, whose lemmas of a token are a function of
+    its text, part of speech and morphology alone (its ``rule_lemmatize`` and ``is_base_form``
+    read nothing else), as in the English pipeline."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    kind = type(lemmatizer)
+    return (
+        isinstance(lemmatizer, Lemmatizer)
+        and getattr(lemmatizer, "mode", None) == "rule"
+        and kind.rule_lemmatize is Lemmatizer.rule_lemmatize
+        and kind.is_base_form in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
+    )
+
+
+class Lemmas:
+    """A rule lemmatizer's ``rule_lemmatize`` remembered by what it reads of a token (its text, part
+    of speech and morphology): spaCy's own cache keeps only the lemmas it had to work out, so every
+    base form ("party", "led") was checked again, its morphology parsed into a dict each time.
+    At most ``size`` tokens' lemmas are kept, then all forgotten at once."""
+
+    def __init__(self, lemmatize: Callable[[Any], list[str]], size: int = 200_000) -> None:
+        self._lemmatize = lemmatize
+        self._size = size
+        self._memo: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = self._memo.get(key)
+        if forms is None:
+            forms = self._lemmatize(token)
+            if len(self._memo) >= self._size:
+                self._memo.clear()
+            self._memo[key] = forms
+        return forms

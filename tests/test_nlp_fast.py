@@ -9,7 +9,7 @@ from spacy.lang.en import English
 
 from kg.documents import read_article
 from kg.nlp import load_model, load_nlp
-from kg.nlp_fast import AttributeMatch, speed_up
+from kg.nlp_fast import AttributeMatch, Lemmas, speed_up
 
 DATA = Path(__file__).parent / "data"
 # the model's rarer patterns: two-token ones ("gonna", "let's", "y'all", "ain't"), pronouns by their
@@ -94,3 +94,17 @@ def test_later_patterns_win_and_operators_match_as_spacys() -> None:
     nlp = speed_up(_ruler_nlp(patterns))
     assert isinstance(nlp.get_pipe("attribute_ruler").match, AttributeMatch)
     assert [t.lemma_ for t in nlp(text)] == want == ["second", "second", "other", "zed", "second", "other"]
+
+
+def test_lemmas_are_remembered_by_text_part_of_speech_and_morphology() -> None:
+    nlp = load_nlp()
+    lemmas = nlp.get_pipe("lemmatizer").lemmatize
+    assert isinstance(lemmas, Lemmas)
+    doc = nlp("The parties led. The party leads the parties.")
+    # the same word with another part of speech or morphology is lemmatised on its own
+    assert [t.lemma_ for t in doc] == ["the", "party", "lead", ".", "the", "party", "lead", "the", "party", "."]
+    calls = []
+    memo = Lemmas(lambda token: calls.append(token.text) or [token.text.lower()], size=2)
+    for token in load_model()("Bob Bob bob"):
+        memo(token)
+    assert calls == ["Bob", "bob"]  # "Bob" twice, with one part of speech and morphology: worked out once
