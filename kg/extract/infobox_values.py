@@ -32,12 +32,12 @@ from kg.extract.infobox_notes import (
     _role,
 )
 from kg.extract.infobox_table import InfoboxRule, rule_for
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import head_of, lexicon
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
-__all__ = ["founding_date"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
+__all__ = ["founding_date", "office_heads"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
 
 
 _COLOURS = lexicon("colour_words")
@@ -89,6 +89,24 @@ def _entities(
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
             yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
+            yield from office_heads(article, m, office, _with(ev, rule_confidence("infobox-item-office")))
+
+
+def office_heads(
+    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
+) -> Iterator[Fact]:
+    """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
+    state or of government, X a country by the gazetteer. Not for the office's predecessors and
+    successors: the box gives their office, not when they held it."""
+    head = head_of(office.text)
+    if head is None:
+        return
+    rel, at = head
+    name = office.text[at:].strip()
+    if not any(p.kind == "country" for p in gazetteer().candidates(name)):
+        return
+    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
+    yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
 
 
 def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:

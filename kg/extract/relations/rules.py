@@ -37,6 +37,7 @@ from kg.extract.relations.places import (
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
 from kg.extract.relations.rosters import roster_facts
+from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
@@ -136,6 +137,19 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An office of a country the prose gives a person.
     Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
     return office_facts(ctx)
+
+
+@rule(
+    "title-office",
+    "block",
+    {"positionHeld", "headOfState", "headOfGovernment"},
+    needs=("box_countries", "siblings"),
+)
+def _title_office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A country's office the prose gives a person as a title before the name.
+    Example: "The incumbent President Ana Roe faced strikes" in an article about Estonia →
+    positionHeld(Ana Roe, President of Estonia), headOfState(Estonia, Ana Roe)."""
+    return title_office_facts(ctx, (*inputs.mentions, *inputs.box_countries))
 
 
 @rule("noun", "block", noun_relations, needs=("siblings",))
