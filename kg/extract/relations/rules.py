@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kg.extract.relations.affiliation import affiliation_facts
+from kg.extract.relations.affiliation import affiliation_facts, person_of_party_facts
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
@@ -123,6 +123,13 @@ def _affiliation(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A faith or party word before a role, a conversion, an election as a party's candidate.
     Example: "the Lutheran pastor Ana Roe" → religion(Ana Roe, Lutheranism)."""
     return affiliation_facts(ctx, dict(inputs.faiths))
+
+
+@rule("person-of-party", "block", {"memberOfParty", "memberOf"}, needs=("siblings",))
+def _person_of_party(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A person named with the party she stands for.
+    Example: "Ana Roe of the Civic Unity Front (CUF) won" → memberOf(Ana Roe, Civic Unity Front)."""
+    return person_of_party_facts(ctx)
 
 
 @rule("verb", "block", _trigger_relations, needs=("siblings",))
