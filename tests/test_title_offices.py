@@ -63,3 +63,17 @@ def test_an_infobox_bracket_office_makes_its_holder_the_head_of_state():
     assert ("Tomas Varkel", "positionHeld", "President of Uganda") in got
     assert ("Uganda", "headOfState", "Tomas Varkel") in got
     assert not any(r == "headOfState" and o == "Ilse Marrow" for _, r, o in got)
+
+
+COMMISSION = """= Second Manila Commission =
+
+The Second Manila Commission was a body of the Philippines appointed in 1900. It was first appointed by
+President Harlan Vosk in 1900 under his executive authority. The Philippine Commission was later
+appointed by President Aldo Prewitt in 1901. The Philippines became independent in 1946.
+"""
+
+
+def test_a_bare_title_in_an_article_on_a_body_or_beside_a_name_holding_a_demonym_gives_no_office():
+    # a colonial commission's article names the metropole's president "President X": not the country's
+    got = fact_triples(COMMISSION)
+    assert not any(r in ("positionHeld", "headOfState") for _, r, _ in got), got

@@ -6,7 +6,8 @@ The title says which office, not whose: the country is the one a people's adject
 right before the title gives ("Valdoran President Ana Roe"), else the one country the sentence
 names (when it is the article's country, if the article is about one), else (a president's, prime
 minister's or chancellor's title, not a monarch's) the one country the article is about (named at
-least twice, two thirds of its countries). A sentence, or any other
+least twice, two thirds of its countries) when the article is about its politics: an election, a
+party, a movement, an armed group, an uprising or another event. A sentence, or any other
 sentence about the same person, that names another country leaves the title alone: "President Roe
 visited Tesk" says nothing of whose president she was. A title after another noun ("Senate
 President Ana Roe", "party president Roe") is another office. A lower-case title counts only
@@ -35,6 +36,11 @@ _TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})\s+$", re
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
 _MODIFIERS = lexicon("rec_title_modifiers")
 _DEPUTY = lexicon("deputy_prefixes")
+# the articles whose subject is a country's own politics: there a bare "President Roe" is the country's
+# (an article on a colonial commission names the metropole's president so: not there)
+_NATIONAL_SUBJECTS = frozenset(
+    {"Election", "PoliticalParty", "PoliticalMovement", "ArmedGroup", "Uprising", "Conflict", "Event"}
+)
 # the POS of a word before the title that makes the title part of a longer name or office
 _NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # a state's name in "X of Tesk" form: Tesk's code
@@ -127,7 +133,11 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         if pre is not None:
             pre_at = anchor - len(lead) + m.start("pre")
         country: Mention | None = None
-        in_sent = [c for c in _countries(ctx.mentions) if sent_start <= c.start and c.end <= sent.end_char + base]
+        in_sent = [
+            c
+            for c in _countries(ctx.mentions)
+            if sent_start <= c.start and c.end <= sent.end_char + base and not _inside_name(c, ctx.mentions)
+        ]
         before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
         if before:
             country = before[0]  # "Valdoran President Ana Roe"
@@ -146,7 +156,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             if codes:  # the realm a monarch's title names if the sentence names it: "the Kingdom of Tesk"
                 realm = _REALM.get(title.casefold(), "")
                 country = next((c for c in in_sent if realm and realm in c.text.casefold()), in_sent[0])
-            elif title.casefold() not in _MONARCHS:
+            elif title.casefold() not in _MONARCHS and ctx.subject.cls in _NATIONAL_SUBJECTS:
                 country = about
         if country is None or not _only_country(ctx, p, _code(country), article_mentions):
             continue
@@ -160,6 +170,11 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         head = head_of(office)
         if head is not None:
             yield Fact(country, head[0], p, ev)
+
+
+def _inside_name(c: Mention, mentions: Sequence[Mention]) -> bool:
+    """A people's adjective inside another name ("the Tesk Commission") names no country of the sentence."""
+    return any(m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end) for m in mentions)
 
 
 def _only_country(ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention]) -> bool:
