@@ -32,3 +32,8 @@ def test_a_person_of_a_bank_a_university_or_an_unnamed_body_is_no_member():
     got = fact_triples(ELECTION) | fact_triples(UNION)
     members = {(s, o) for s, r, o in got if r in ("memberOf", "memberOfParty")}
     assert not any(s in ("Toomas Ilves-Kask", "Toomas Kaljulaid", "Mart Saarsalu") for s, _ in members), members
+
+
+def test_the_one_a_body_elects_in_an_elections_article_took_part_in_it():
+    got = fact_triples(ELECTION)
+    assert ("1991 Estonian general election", "participant", "Peeter Kallasvee") in got
