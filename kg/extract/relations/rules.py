@@ -14,7 +14,7 @@ from typing import Any
 
 from kg.extract.relations.affiliation import affiliation_facts, person_of_party_facts
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
+from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, possessive_rules
@@ -86,6 +86,13 @@ def _descriptor(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A demonym that modifies a name or its descriptor noun.
     Example: "the German chancellor Ana Roe" → citizenship(Ana Roe, Germany)."""
     return descriptor_facts(ctx)
+
+
+@rule("descriptor-ideology", "block", {"ideology"}, needs=("siblings",))
+def _descriptor_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A party's doctrine from the adjective of the noun that describes it.
+    Example: "The Acme Union is a social democratic party" → ideology(Acme Union, Social democracy)."""
+    return ideology_facts(ctx)
 
 
 @rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
