@@ -87,6 +87,8 @@ def _entities(
             yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
+        if m.cls == "Person" and (died := _died(article, item)) is not None:
+            yield Fact(m, "deathDate", died, ev)  # "Spouse: Ana Roe (d. 1938)": her death
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
             yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
             yield from office_heads(article, m, office, _with(ev, rule_confidence("infobox-item-office")))
@@ -107,6 +109,17 @@ def office_heads(
         return
     country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
     yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
+
+
+_DIED = re.compile(r"^(?:d\.|died)\s+(?P<date>[^;,()]+)$", re.IGNORECASE)
+
+
+def _died(article: Article, item: InfoboxItem) -> DateValue | None:
+    """The death a person's bracket gives on its own ("Ana Roe (d. 1938)", "(died 2010)"); not a
+    marriage's end ("(m. 1938; died 1975)": whose death ended it, the bracket does not say)."""
+    _, inside = _bracket(article, item)
+    hit = _DIED.match(inside.strip()) if inside else None
+    return parse_date(hit.group("date")) if hit else None
 
 
 def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:
