@@ -50,7 +50,7 @@ _STATE_OF = re.compile(
 )
 _THE_FIRST = lexicon("rec_country_the_first_words")
 _THE_NAMES = lexicon("rec_country_the_names")
-_REALM = {"king": "kingdom", "queen": "kingdom", "sultan": "sultanate", "emperor": "empire", "shah": "kingdom"}
+_REALMS = lexicon("rec_monarch_realm_nouns")
 
 
 def _code(m: Mention) -> str:
@@ -95,9 +95,9 @@ def _country_name(country: Mention, title: str) -> str | None:
         if place is None:
             return None
         name = place.name
-    realm = _REALM.get(title.casefold())
-    if realm is not None:
-        name = re.sub(rf"^(?:the\s+)?{realm}\s+of\s+(?:the\s+)?", "", name, flags=re.IGNORECASE)
+    if title.casefold() in _MONARCHS:
+        realms = alternation("rec_monarch_realm_nouns")
+        name = re.sub(rf"^(?:the\s+)?(?:{realms})\s+of\s+(?:the\s+)?", "", name, flags=re.IGNORECASE)
     if not name.casefold().startswith("the ") and (name.split()[0] in _THE_FIRST or name in _THE_NAMES):
         name = f"the {name}"
     return name
@@ -154,8 +154,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             if len(codes) > 1 or (codes and about is not None and codes != {_code(about)}):
                 continue  # "President Roe visited Tesk" in an article about Valdora: whose president?
             if codes:  # the realm a monarch's title names if the sentence names it: "the Kingdom of Tesk"
-                realm = _REALM.get(title.casefold(), "")
-                country = next((c for c in in_sent if realm and realm in c.text.casefold()), in_sent[0])
+                monarch = title.casefold() in _MONARCHS
+                country = next((c for c in in_sent if monarch and _REALMS & set(c.text.casefold().split())), in_sent[0])
             elif title.casefold() not in _MONARCHS and ctx.subject.cls in _NATIONAL_SUBJECTS:
                 country = about
         if country is None or not _only_country(ctx, p, _code(country), article_mentions):
