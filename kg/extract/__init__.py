@@ -19,6 +19,7 @@ from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.infobox_kept import kept_entities
 from kg.extract.lexicons import alternation
+from kg.extract.relations.event_country import demonym_event_facts
 from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
@@ -105,6 +106,8 @@ def extract_article(
     )
     prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places)
     facts.extend(prose)
+    prose_nodes = [n for f in prose for n in (f.subject, f.object) if isinstance(n, Mention)]
+    facts.extend(demonym_event_facts(article, [*mentions, *prose_nodes], facts))
     # an infobox "Other Name" that the prose calls a wing of the subject names that wing, not the subject
     wings = {
         _bare(f.subject.text) for f in prose if f.relation == "parentOrganization" and isinstance(f.subject, Mention)

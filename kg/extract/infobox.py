@@ -36,7 +36,8 @@ from kg.extract.infobox_items import (
 )
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
-from kg.extract.lexicons import alternation, head_of
+from kg.extract.infobox_values import office_heads as _heads
+from kg.extract.lexicons import alternation
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -258,23 +259,6 @@ def _leads(article: Article, person: Mention, office: Mention, ev: Evidence) -> 
     at = office.start + m.start("org")
     org = Mention(article.stem, at, at + len(name), name, typed[0], "infobox")
     yield Fact(org, "leader", person, _with(ev, rule_confidence("infobox-implied")))
-
-
-def _heads(
-    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
-) -> Iterator[Fact]:
-    """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
-    state or of government, X a country by the gazetteer. Not for the office's predecessors and
-    successors: the box gives their office, not when they held it."""
-    head = head_of(office.text)
-    if head is None:
-        return
-    rel, at = head
-    name = office.text[at:].strip()
-    if not any(p.kind == "country" for p in gazetteer().candidates(name)):
-        return
-    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
-    yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
 
 
 def _has_term(slot: _Slot) -> bool:

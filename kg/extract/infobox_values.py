@@ -32,12 +32,12 @@ from kg.extract.infobox_notes import (
     _role,
 )
 from kg.extract.infobox_table import InfoboxRule, rule_for
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import head_of, lexicon
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
-__all__ = ["founding_date"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
+__all__ = ["founding_date", "office_heads"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
 
 
 _COLOURS = lexicon("colour_words")
@@ -87,8 +87,39 @@ def _entities(
             yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:
             yield Fact(subject, rule.relation, m, ev, _qual(rule, article, item))
+        if m.cls == "Person" and (died := _died(article, item)) is not None:
+            yield Fact(m, "deathDate", died, ev)  # "Spouse: Ana Roe (d. 1938)": her death
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
             yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
+            yield from office_heads(article, m, office, _with(ev, rule_confidence("infobox-item-office")))
+
+
+def office_heads(
+    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
+) -> Iterator[Fact]:
+    """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
+    state or of government, X a country by the gazetteer. Not for the office's predecessors and
+    successors: the box gives their office, not when they held it."""
+    head = head_of(office.text)
+    if head is None:
+        return
+    rel, at = head
+    name = office.text[at:].strip()
+    if not any(p.kind == "country" for p in gazetteer().candidates(name)):
+        return
+    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
+    yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
+
+
+_DIED = re.compile(r"^(?:d\.|died)\s+(?P<date>[^;,()]+)$", re.IGNORECASE)
+
+
+def _died(article: Article, item: InfoboxItem) -> DateValue | None:
+    """The death a person's bracket gives on its own ("Ana Roe (d. 1938)", "(died 2010)"); not a
+    marriage's end ("(m. 1938; died 1975)": whose death ended it, the bracket does not say)."""
+    _, inside = _bracket(article, item)
+    hit = _DIED.match(inside.strip()) if inside else None
+    return parse_date(hit.group("date")) if hit else None
 
 
 def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:

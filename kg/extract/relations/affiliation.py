@@ -17,6 +17,7 @@ The religions and their forms are the table ``kg/data/religions.tsv``; the party
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["affiliation_facts"]
+__all__ = ["affiliation_facts", "person_of_party_facts"]
 
 # the class of the word's mention → the relation and the short name rules carry
 _RELATIONS = {
@@ -183,3 +184,40 @@ def _in_name(m: Mention, faiths: dict[str, Mention]) -> Iterator[Mention]:
             if faith is not None and faith[0] in faiths:
                 yield faiths[faith[0]]
                 return
+
+
+# the organisations a person "of" them is a member of: a party, or a movement or front by its name
+_PARTY_LIKE = frozenset({"PoliticalParty", "PoliticalMovement", "Organization", "ArmedGroup"})
+_ORG_HEADS = lexicon("organisation_nouns")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<abbr>(?=(?:[^)]*[A-Z]){2})[A-Z][\w–-]{1,9})\)")  # "(LRM)", not "(Tartu)"
+
+
+def person_of_party_facts(ctx: Sentences) -> Iterator[Fact]:
+    """A person named with the party she stands for: "Ana Roe of the Civic Unity Front (CUF)",
+    "Ivo Sand of the Liberal Party" → memberOfParty (memberOf for a movement or front the parser
+    did not type a party). An organisation that is neither a party nor named as a party, movement,
+    front or union is left alone ("Ana Roe of the Tesk Mining Company", "Roe of the University of
+    Tesk"), and so is one without its acronym unless it is a party; in an election's article, an
+    organisation given with its acronym is the candidate's party whatever its name ("Ana Roe of
+    Nationalist Renewal (NR)")."""
+    text = ctx.article.text
+    people = [m for m in ctx.mentions if group_of(m.cls) == "Person"]
+    orgs = {m.start: m for m in ctx.mentions if m.cls in _PARTY_LIKE}
+    election = ctx.subject.cls == "Election"
+    for p in people:
+        link = _OF.match(text, p.end)
+        if link is None:
+            continue
+        org = orgs.get(link.end())
+        if org is None:
+            continue
+        named = any(w.casefold() in _ORG_HEADS for w in org.text.split())
+        acronym = _ACRONYM_AFTER.match(text[org.end : org.end + 14]) is not None
+        if not (org.cls == "PoliticalParty" or (acronym and (named or election))):
+            continue
+        span = ctx.span(p.start, org.end)
+        if span is None:
+            continue
+        relation = "memberOfParty" if org.cls == "PoliticalParty" else "memberOf"
+        yield Fact(p, relation, org, ctx.evidence(span.sent, "person-of-party", confidence("affiliation-descriptor")))

@@ -22,7 +22,7 @@ from kg.ontology import group_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["descriptor_facts", "descriptor_heads", "name_place_facts"]
+__all__ = ["descriptor_facts", "descriptor_heads", "ideology_facts", "ideology_name", "name_place_facts"]
 
 _COMPOUND_DEMONYMS = lexicon("compound_demonyms")
 _GROUPS = {"Person": "citizenship", "Organization": "country", "Event": "country"}
@@ -182,3 +182,57 @@ def _operates_elsewhere(ctx: Sentences, m: Mention, found: Mention) -> bool:
             return True
     return False
 
+
+
+_IDEOLOGY_ADJECTIVES = lexicon("rec_ideology_adjectives")
+_IDEOLOGY_ADJ = re.compile(rf"(?<![\w‐-])(?:{alternation('rec_ideology_adjectives')})(?![\w‐-])", re.IGNORECASE)
+_GROUP_NOUNS = lexicon("organisation_nouns")
+
+
+def ideology_name(adjective: str) -> str:
+    """The doctrine a party's adjective names: "social democratic" → "Social democracy", "conservative"
+    → "Conservatism", "Marxist–Leninist" → "Marxism–Leninism".
+
+    >>> ideology_name("social democratic"), ideology_name("conservative"), ideology_name("Marxist–Leninist")
+    ('Social democracy', 'Conservatism', 'Marxism–Leninism')
+    """
+    words = re.split(r"(\s+|[–-])", adjective.strip())
+    out = []
+    for w in words:
+        low = w.lower()
+        if low.endswith("ist"):
+            w = w[:-3] + "ism"
+        elif low.endswith("democratic"):
+            w = w[:-10] + "democracy"
+        elif low == "conservative":
+            w = "conservatism"
+        elif low == "liberal" and w is words[-1]:
+            w = "liberalism"
+        out.append(w)
+    name = "".join(out)
+    return name[:1].upper() + name[1:].lower() if " " in name else name[:1].upper() + name[1:]
+
+
+def ideology_facts(ctx: Sentences) -> Iterator[Fact]:
+    """A party's doctrine from the adjective of its descriptor: "Acme Union is a social democratic
+    party", "his newly formed conservative party, New Order" → ideology(party, Social democracy)."""
+    seen: set[tuple[Mention, str]] = set()
+    for m in ctx.mentions:
+        if m.cls not in ("PoliticalParty", "PoliticalMovement", "Organization", "ArmedGroup"):
+            continue
+        span = ctx.span(m.start, m.end)
+        if span is None:
+            continue
+        for h in descriptor_heads(ctx, span):
+            if span.start <= h.i < span.end or h.pos_ != "NOUN" or h.lemma_.casefold() not in _GROUP_NOUNS:
+                continue
+            lo = h.left_edge.idx
+            words = ctx.block.text[lo : h.idx]
+            for hit in _IDEOLOGY_ADJ.finditer(words):
+                name = ideology_name(hit.group(0))
+                if (m, name.casefold()) in seen:
+                    continue
+                seen.add((m, name.casefold()))
+                at = ctx.block.start + lo + hit.start()
+                doctrine = Mention(ctx.article.stem, at, at + len(hit.group(0)), name, "Ideology", "pattern")
+                yield Fact(m, "ideology", doctrine, ctx.evidence(h.sent, "descriptor-ideology"))

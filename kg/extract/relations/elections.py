@@ -10,7 +10,7 @@
 - in the article about an election, the one a result is "a victory for" ("The result was a victory for
   the Unity Party"), and both the winner and the beaten of a verb of defeat ("Roe defeated incumbent
   president Sol") → participant(the election, …) (lexicons ``election_victory_nouns``,
-  ``election_defeat_verbs``).
+  ``election_defeat_verbs``), and the one a body elects ("Congress elected Ana Roe").
 
 The verbs and nouns are lexicons (``election_participation_verbs``, ``election_nouns``); a boycott, a negated
 verb or a call for an election is no participation.
@@ -47,6 +47,14 @@ def _takes_votes(verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for o in objs if o.lemma_ not in _VOTE_NOUNS for p in o.children if p.dep_ == "prep" for g in p.children]
     return any(o.lemma_ in _VOTE_NOUNS or o.lower_ in _VOTE_NOUNS for o in objs)
+
+
+def _elects_plainly(verb: Token) -> bool:
+    """An active "elected X" with no office or body after it ("elected X as speaker", "elected X to
+    the senate" is another vote)."""
+    return not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ in ("prep", "oprd", "xcomp") and c.lower_ != "on" for c in verb.children
+    )
 
 
 def _is_election(m: Mention) -> bool:
@@ -87,7 +95,11 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
     for tok in ctx.doc:
         if tok.lemma_ not in _TRIGGERS or any(c.dep_ == "neg" for c in tok.children):
             continue
-        if tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in _VERBS or tok.lemma_ in _VOTE_VERBS):
+        if subject_election and tok.pos_ == "VERB" and tok.lemma_ == "elect" and _elects_plainly(tok):
+            # "Congress elected Ana Roe of the Unity Party": the one the vote chose stood in it
+            found = [m for c in tok.children if c.dep_ == "dobj" for m in ctx.mentions_of(c)]
+            elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if m.cls == "Person"]
+        elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in _VERBS or tok.lemma_ in _VOTE_VERBS):
             elections = _elections_of(ctx, tok)
             contests = (tok.lemma_ in _CONTEST_VERBS and tok.dep_ == "ROOT") or (
                 tok.lemma_ in _VOTE_VERBS and _takes_votes(tok)

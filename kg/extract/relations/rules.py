@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kg.extract.relations.affiliation import affiliation_facts
+from kg.extract.relations.affiliation import affiliation_facts, person_of_party_facts
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.descriptors import descriptor_facts, name_place_facts
+from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.kinship import kinship_facts, possessive_rules
@@ -37,6 +37,7 @@ from kg.extract.relations.places import (
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
 from kg.extract.relations.rosters import roster_facts
+from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
 from kg.extract.tables import load_json
@@ -87,6 +88,13 @@ def _descriptor(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return descriptor_facts(ctx)
 
 
+@rule("descriptor-ideology", "block", {"ideology"}, needs=("siblings",))
+def _descriptor_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A party's doctrine from the adjective of the noun that describes it.
+    Example: "The Acme Union is a social democratic party" → ideology(Acme Union, Social democracy)."""
+    return ideology_facts(ctx)
+
+
 @rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
 def _phrase(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Trigger phrases (table ``phrase_triggers.tsv``) and the name a subject is given after.
@@ -124,6 +132,13 @@ def _affiliation(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return affiliation_facts(ctx, dict(inputs.faiths))
 
 
+@rule("person-of-party", "block", {"memberOfParty", "memberOf"}, needs=("siblings",))
+def _person_of_party(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A person named with the party she stands for.
+    Example: "Ana Roe of the Civic Unity Front (CUF) won" → memberOf(Ana Roe, Civic Unity Front)."""
+    return person_of_party_facts(ctx)
+
+
 @rule("verb", "block", _trigger_relations, needs=("siblings",))
 def _verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """Trigger verbs and their arguments (table ``triggers.json``).
@@ -136,6 +151,19 @@ def _office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An office of a country the prose gives a person.
     Example: "Ana Roe was the second Prime Minister of Valdora" → positionHeld(Ana Roe, Prime Minister of Valdora)."""
     return office_facts(ctx)
+
+
+@rule(
+    "title-office",
+    "block",
+    {"positionHeld", "headOfState", "headOfGovernment"},
+    needs=("box_countries", "siblings"),
+)
+def _title_office(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A country's office the prose gives a person as a title before the name.
+    Example: "The incumbent President Ana Roe faced strikes" in an article about Estonia →
+    positionHeld(Ana Roe, President of Estonia), headOfState(Estonia, Ana Roe)."""
+    return title_office_facts(ctx, (*inputs.mentions, *inputs.box_countries))
 
 
 @rule("noun", "block", noun_relations, needs=("siblings",))

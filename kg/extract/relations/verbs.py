@@ -142,6 +142,12 @@ def _helped(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in _HELP_VERBS and not _is_passive(verb)
 
 
+def _after_comma_participle(verb: Token) -> bool:
+    """A present participle after a comma that adds to its clause ("…, leading the Front"): its doer
+    is the clause's subject."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
@@ -183,6 +189,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not found and role == "nsubj" and verb.dep_ in ("xcomp", "advcl") and (verb.tag_ == "VB" or _helped(verb)):
             # "he left in 1910 to work for X": the one who left works; "he helped found X": he founded it
+            found = _arg_tokens(verb.head, "nsubj")
+        if not found and role == "nsubj" and _after_comma_participle(verb):
+            # "Roe played a role in the war, leading the Tesk Front (TF), organizing …": Roe led it
             found = _arg_tokens(verb.head, "nsubj")
         return found
     kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json

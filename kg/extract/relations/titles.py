@@ -1,0 +1,199 @@
+"""Offices the prose gives a person as a title before the name: "the incumbent President Ana Roe",
+"had taken President Roe under its protection", "the toppling of King Ivo III and the overthrow of
+the Kingdom of Tesk" → positionHeld(Ana Roe, President of Valdora) and headOfState(Valdora, Ana Roe).
+
+The title says which office, not whose: the country is the one a people's adjective or country name
+right before the title gives ("Valdoran President Ana Roe"), else the one country the sentence
+names (when it is the article's country, if the article is about one), else (a president's, prime
+minister's or chancellor's title, not a monarch's) the one country the article is about (named at
+least twice, two thirds of its countries) when the article is about its politics: an election, a
+party, a movement, an armed group, an uprising or another event. A sentence, or any other
+sentence about the same person, that names another country leaves the title alone: "President Roe
+visited Tesk" says nothing of whose president she was. A title after another noun ("Senate
+President Ana Roe", "party president Roe") is another office. A lower-case title counts only
+after a word that makes it one ("incumbent president Ana Roe")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from kg.extract.lexicons import alternation, head_of, lexicon
+from kg.extract.relations.base import Sentences
+from kg.gazetteer import gazetteer
+from kg.model import Fact, Mention
+from kg.names import name_key
+from kg.ontology import group_of
+
+__all__ = ["title_office_facts"]
+
+_MONARCHS = lexicon("rec_title_monarch_nouns")
+_TITLES = (
+    rf"(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')})"
+    rf"|{alternation('rec_title_monarch_nouns')}"
+)
+_TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})\s+$", re.IGNORECASE)
+_OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
+_MODIFIERS = lexicon("rec_title_modifiers")
+_DEPUTY = lexicon("deputy_prefixes")
+# the articles whose subject is a country's own politics: there a bare "President Roe" is the country's
+# (an article on a colonial commission names the metropole's president so: not there)
+_NATIONAL_SUBJECTS = frozenset(
+    {"Election", "PoliticalParty", "PoliticalMovement", "ArmedGroup", "Uprising", "Conflict", "Event"}
+)
+# the POS of a word before the title that makes the title part of a longer name or office
+_NAMING_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# a state's name in "X of Tesk" form: Tesk's code
+_STATE_OF = re.compile(
+    r"^(?:the\s+)?(?:Kingdom|Sultanate|Empire|Emirate|Principality|Republic|State|Dominion)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_THE_FIRST = lexicon("rec_country_the_first_words")
+_THE_NAMES = lexicon("rec_country_the_names")
+_REALMS = lexicon("rec_monarch_realm_nouns")
+
+
+def _code(m: Mention) -> str:
+    """The gazetteer's code of a country mention (its name when the gazetteer has none)."""
+    gaz = gazetteer()
+    for name in (m.text, _STATE_OF.sub("", m.text)):  # "the Kingdom of Tesk": Tesk's
+        place = gaz.lookup(name)
+        code = gaz.demonym(name) or (place.country if place is not None and place.kind == "country" else None)
+        if code:
+            return code
+    return name_key(m.text)
+
+
+def _countries(mentions: Sequence[Mention]) -> list[Mention]:
+    gaz = gazetteer()
+    return [m for m in mentions if m.cls == "Country" and not gaz.spelled_in_capitals(m.text)]
+
+
+def _article_country(mentions: Sequence[Mention]) -> Mention | None:
+    """The country the article is about: named at least twice, two thirds of the countries named."""
+    counts: dict[str, list[Mention]] = {}
+    for m in _countries(mentions):
+        counts.setdefault(_code(m), []).append(m)
+    if not counts:
+        return None
+    total = sum(len(v) for v in counts.values())
+    _, ms = max(sorted(counts.items()), key=lambda kv: len(kv[1]))
+    if len(ms) < 2 or 3 * len(ms) < 2 * total:
+        return None
+    gaz = gazetteer()
+    return next((m for m in ms if not gaz.demonym(m.text)), ms[0])
+
+
+def _country_name(country: Mention, title: str) -> str | None:
+    """The country's name as the office names it: "Tesk" for "Kingdom of Tesk" after "King", the
+    gazetteer's name for a people's adjective, "the" before a name that takes it ("the United States")."""
+    gaz = gazetteer()
+    name = country.text
+    code = gaz.demonym(name)
+    if code is not None:
+        place = gaz.countries.get(code)
+        if place is None:
+            return None
+        name = place.name
+    if title.casefold() in _MONARCHS:
+        realms = alternation("rec_monarch_realm_nouns")
+        name = re.sub(rf"^(?:the\s+)?(?:{realms})\s+of\s+(?:the\s+)?", "", name, flags=re.IGNORECASE)
+    if not name.casefold().startswith("the ") and (name.split()[0] in _THE_FIRST or name in _THE_NAMES):
+        name = f"the {name}"
+    return name
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in re.split(r"\s+", title.strip()))
+
+
+def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> Iterator[Fact]:
+    """positionHeld (and headOfState/headOfGovernment) from a title before a person's name."""
+    text, base = ctx.block.text, ctx.block.start
+    about = None
+    computed = False
+    for p in ctx.mentions:
+        if group_of(p.cls) != "Person" or p.source == "infobox":
+            continue
+        span = ctx.span(p.start, p.end)
+        if span is None:
+            continue
+        sent = span.sent
+        sent_start = sent.start_char + base
+        own = _OWN_TITLE.match(p.text)  # "King Ivo III": NER kept the title in the name
+        anchor = p.start + (own.end() if own else 0)
+        lead = text[max(sent_start - base, p.start - base - 60) : anchor - base]
+        m = _TITLE.search(lead)
+        if m is None:
+            continue
+        title, pre = m.group("title"), m.group("pre")
+        if pre is not None and pre.casefold() in _DEPUTY:
+            title, pre = f"{pre} {title}", None
+        at = anchor - len(lead) + m.start("title")  # article offset of the title
+        if pre is not None:
+            pre_at = anchor - len(lead) + m.start("pre")
+        country: Mention | None = None
+        in_sent = [
+            c
+            for c in _countries(ctx.mentions)
+            if sent_start <= c.start and c.end <= sent.end_char + base and not _inside_name(c, ctx.mentions)
+        ]
+        before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
+        if before:
+            country = before[0]  # "Valdoran President Ana Roe"
+        elif pre is not None and pre.casefold() not in _MODIFIERS:
+            tok = next((t for t in span.doc if t.idx == pre_at - base), None)
+            if tok is None or tok.pos_ in _NAMING_POS:
+                continue  # "Senate President Ana Roe", "party president Roe"
+        if title[:1].islower() and (pre is None or pre.casefold() not in _MODIFIERS):
+            continue  # "the president Roe spoke of": no title
+        codes = {_code(c) for c in in_sent}
+        if country is None:
+            if not computed:
+                about, computed = _article_country(article_mentions), True
+            if len(codes) > 1 or (codes and about is not None and codes != {_code(about)}):
+                continue  # "President Roe visited Tesk" in an article about Valdora: whose president?
+            if codes:  # the realm a monarch's title names if the sentence names it: "the Kingdom of Tesk"
+                monarch = title.casefold() in _MONARCHS
+                country = next((c for c in in_sent if monarch and _REALMS & set(c.text.casefold().split())), in_sent[0])
+            elif title.casefold() not in _MONARCHS and ctx.subject.cls in _NATIONAL_SUBJECTS:
+                country = about
+        if country is None or not _only_country(ctx, p, _code(country), article_mentions):
+            continue
+        name = _country_name(country, title)
+        if name is None:
+            continue
+        office = f"{_title_case(title)} of {name}"
+        position = Mention(ctx.article.stem, at, at + len(title), office, "Position", "pattern")
+        ev = ctx.evidence(sent, "title-office")
+        yield Fact(p, "positionHeld", position, ev)
+        head = head_of(office)
+        if head is not None:
+            yield Fact(country, head[0], p, ev)
+
+
+def _inside_name(c: Mention, mentions: Sequence[Mention]) -> bool:
+    """A people's adjective inside another name ("the Tesk Commission") names no country of the sentence."""
+    return any(m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end) for m in mentions)
+
+
+def _only_country(ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention]) -> bool:
+    """No sentence that names the person (by the same name or surname) names another country."""
+    surname = person.text.split()[-1]
+    for m in mentions:
+        if group_of(m.cls) != "Person" or not (m.text == person.text or m.text.split()[-1] == surname):
+            continue
+        for c in _countries(mentions):
+            if _same_sentence(ctx, m, c) and _code(c) != code:
+                return False
+    return True
+
+
+def _same_sentence(ctx: Sentences, a: Mention, b: Mention) -> bool:
+    """Whether two mentions lie in one sentence of the article (by the article's sentence index)."""
+    text = ctx.article.text
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    if hi - lo > 400:
+        return False
+    between = text[lo:hi]
+    return not re.search(r"[.!?]\s+[A-Z\"']|\n", between)
