@@ -257,6 +257,8 @@ def _label(ms: Sequence[Mention]) -> str:
     if heads:
         return min(heads).text
     gaz = gazetteer()
+    if all(m.cls == "Language" for m in ms):
+        return max(sorted({m.text for m in ms}), key=lambda n: sum(m.text == n for m in ms))  # "English", not England
     country = _country_among(ms)
     if country is not None:
         return country
