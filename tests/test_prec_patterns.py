@@ -1,0 +1,88 @@
+"""Precision patterns a blind fact-check of real articles found (issue 14), each on an invented article:
+a bracket note read as a successor, a hedged attack stated as fact, a degree read as a school, a
+treaty's parties read as its members, a language read as a country."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.graph import KnowledgeGraph
+from tests.extracted import fact_triples
+
+LEAGUE = """= Harbour Workers' League =
+- Name: Harbour Workers' League
+- Founded: 1949
+- Merged: Coastal Labour Front, (Great Renewal (Velmaria), 1975)
+- Attacks: Dock Bombing of 1970, Rail Strike Attack (suspected)
+
+The Harbour Workers' League is a Velmarian political party. It was founded in 1949 in Port Arlen.
+"""
+
+TREATY = """= Tarsi Accord =
+- Name: Tarsi Accord
+- Type: Peace treaty
+- Signed: 2 July 1972
+- Parties: Republic of Velmaria, Kingdom of Ostrel
+- Languages: Velmarian, English, Spanish
+
+The Tarsi Accord was a peace treaty signed by Velmaria and Ostrel in 1972.
+"""
+
+ACTIVIST = """= Marta Quillen =
+- Name: Marta Quillen
+- Born: 3 March 1941, Dorrow, Ireland
+- Education: Bachelor of Arts in Political Economy and History, University of Galway
+
+Marta Quillen (born 3 March 1941) is an Irish activist.
+"""
+
+
+def test_a_bracket_note_after_a_merger_is_no_successor():
+    # "Merged: X, (Programme Y (Country), 1975)": the bracket is the programme under which it merged
+    facts = fact_triples(LEAGUE)
+    assert ("Harbour Workers' League", "replacedBy", "Coastal Labour Front") in facts
+    assert not any(o.startswith("Great Renewal") for _, _, o in facts)
+
+
+def test_a_suspected_attack_is_no_fact():
+    facts = fact_triples(LEAGUE)
+    assert ("Harbour Workers' League", "participantIn", "Dock Bombing of 1970") in facts
+    assert not any("Rail Strike" in o for _, _, o in facts)
+
+
+def test_a_degree_is_no_school():
+    facts = fact_triples(ACTIVIST)
+    assert ("Marta Quillen", "educatedAt", "University of Galway") in facts
+    assert not any(r == "educatedAt" and "Bachelor" in o for _, r, o in facts)
+
+
+@pytest.fixture(scope="module")
+def treaty_graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    from kg.pipeline import build_graph
+
+    d = tmp_path_factory.mktemp("prec")
+    (d / "articles").mkdir()
+    (d / "articles" / "tarsi_accord.txt").write_text(TREATY, encoding="utf-8")
+    build_graph([Path(d / "articles")], d / "store", [])
+    return KnowledgeGraph.open(d / "store")
+
+
+def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
+    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
+
+
+def test_a_treatys_parties_are_its_participants_not_members(treaty_graph: KnowledgeGraph):
+    facts = _facts(treaty_graph, "Tarsi Accord")
+    assert ("participant", "Republic of Velmaria") in facts
+    assert ("participant", "Kingdom of Ostrel") in facts
+    assert not _facts(treaty_graph, "Republic of Velmaria") & {("memberOf", "Tarsi Accord")}
+
+
+def test_a_language_is_no_country(treaty_graph: KnowledgeGraph):
+    facts = _facts(treaty_graph, "Tarsi Accord")
+    assert ("officialLanguage", "English") in facts
+    assert ("officialLanguage", "Spanish") in facts
+    assert not any(o in ("England", "Spain") for _, o in facts)
+    assert treaty_graph.entity("English")["type"] == "Language"
