@@ -145,6 +145,11 @@ def _other_person(child: Token) -> bool:
     )
 
 
+def _bracketed(tok: Token) -> bool:
+    """The kinship noun opens a bracket after the name it describes: "Tomas Roe (brother of Ana Roe)"."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "(" and tok.head.i < tok.i
+
+
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
     yield from _named_siblings(ctx)
@@ -191,6 +196,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if not relatives and tok.dep_ == "appos" and poss and poss[0].dep_ == "pobj":
             # "Hugh Roe, brother of Ann Roe": the name the noun stands beside
             relatives = [m for m in ctx.mentions_of(tok.head) if group_of(m.cls) == "Person"]
+            if _bracketed(tok):  # "A (brother of C) and B": the bracket is A's alone, never B's
+                relatives = [m for m in relatives if m == ctx.mention(tok.head)]
             if not relatives and group_of(getattr(ctx.mention(tok.head), "cls", "Place")) != "Person":
                 # "He was born in Malolos, Bulacan, the son of A and B": the sentence's subject
                 relatives = [
