@@ -25,6 +25,9 @@ __all__ = [
 ]
 
 
+_DIVISION_GAP = re.compile(rf",\s*(?:in\s+)?the\s+(?:{alternation('division_nouns')})\s+of\s+", re.I)
+
+
 def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
     """``A, B, C`` (or ``A, in the B``, or a town ``in`` a region or country) where each is a place:
     A is located in B; a country at the end is everyone's country."""
@@ -35,6 +38,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         between = text[chains[-1][-1].end : m.start] if chains else ""
         if chains and (
             re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", between)
+            or _DIVISION_GAP.fullmatch(between)  # "Vell, in the province of Tarsk"
             or (  # "the town of Kapsabet in Nandi County": a town in a region or country
                 re.fullmatch(r"\s+in\s+(?:the\s+)?", between)
                 and m.cls in ("AdministrativeRegion", "Country")
