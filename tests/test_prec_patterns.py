@@ -86,3 +86,38 @@ def test_a_language_is_no_country(treaty_graph: KnowledgeGraph):
     assert ("officialLanguage", "Spanish") in facts
     assert not any(o in ("England", "Spain") for _, o in facts)
     assert treaty_graph.entity("English")["type"] == "Language"
+
+
+def _person(body: str) -> set[tuple[str, str, str]]:
+    lead = "Dara Quillen (3 March 1941 – 5 May 1990) was an Irish engineer."
+    return fact_triples(f"= Dara Quillen =\n- Name: Dara Quillen\n\n{lead}\n{body}\n")
+
+
+def test_an_organisation_the_tagger_took_for_a_person_has_no_citizenship():
+    # "the Italian far-left terrorist organization Red Legions": NER tags the group a person
+    facts = fact_triples(
+        "= Dara Quillen =\n- Name: Dara Quillen\n\nDara Quillen (born 3 March 1941) is the former leader of the "
+        "Irish far-left terrorist organization Red Legions (Legioni Rossi), responsible for the kidnapping and "
+        "murder of the former Irish prime minister Sean Verra.\n"
+    )
+    assert not any(s == "Red Legions" and r == "citizenship" for s, r, _ in facts)
+    assert ("Sean Verra", "citizenship", "Irish") in facts
+
+
+def test_a_siblings_bracket_is_the_name_before_it_alone():
+    facts = _person(
+        "Born of an affair between Tomas Quillen (brother of film director Seamus Quillen) and Aine Rourke, "
+        "Quillen was born at Ballina."
+    )
+    siblings = {frozenset((s, o)) for s, r, o in facts if r == "sibling"}
+    assert frozenset(("Tomas Quillen", "Seamus Quillen")) in siblings
+    assert siblings == {frozenset(("Tomas Quillen", "Seamus Quillen"))}
+
+
+def test_a_province_after_the_town_is_no_birthplace():
+    born_at = _person("Quillen was born at Tuam, in the province of Galway, on 3 March 1941.")
+    assert not any(r == "birthPlace" and o == "Galway" for _, r, o in born_at)
+    born_in = _person("He was born in Ballina, in the province of Mayo, Ireland.")
+    assert ("Dara Quillen", "birthPlace", "Ballina") in born_in
+    assert ("Ballina", "locatedIn", "Mayo") in born_in
+    assert not any(r == "birthPlace" and o == "Mayo" for _, r, o in born_in)
