@@ -121,3 +121,24 @@ def test_a_province_after_the_town_is_no_birthplace():
     assert ("Dara Quillen", "birthPlace", "Ballina") in born_in
     assert ("Ballina", "locatedIn", "Mayo") in born_in
     assert not any(r == "birthPlace" and o == "Mayo" for _, r, o in born_in)
+
+
+def test_a_street_keeps_its_head_word():
+    # "Rua do Desterro": the street, never the town "Desterro" (an old name of a Brazilian city);
+    # "the Baixa do Sapateiro neighbourhood": the neighbourhood, not "Sapateiro"
+    lead = "Dara Quillen (3 March 1941 – 5 May 1990) was a Brazilian engineer."
+    body = (
+        "He spent his young life at a house in Rua do Desterro, at the Baixa do Sapateiro neighbourhood, "
+        "where he would graduate from primary school."
+    )
+    facts = fact_triples(f"= Dara Quillen =\n- Name: Dara Quillen\n\n{lead}\n{body}\n")
+    names = {x for f in facts for x in (f[0], f[2])}
+    assert "Desterro" not in names and "Sapateiro" not in names
+    assert ("Rua do Desterro", "country", "Brazilian") in facts
+
+
+def test_a_place_name_with_a_joiner_is_one_name():
+    # "Ícolo e Bengo" tagged as two places: one province, not "Bengo"
+    facts = _person("He was born at Caxicane, in Ícolo e Bengo, a province of Portuguese Angola, on 17 May 1922.")
+    assert ("Dara Quillen", "birthPlace", "Ícolo e Bengo") in facts
+    assert not any(o == "Bengo" for _, _, o in facts)
