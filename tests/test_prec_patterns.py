@@ -142,3 +142,23 @@ def test_a_place_name_with_a_joiner_is_one_name():
     facts = _person("He was born at Caxicane, in Ícolo e Bengo, a province of Portuguese Angola, on 17 May 1922.")
     assert ("Dara Quillen", "birthPlace", "Ícolo e Bengo") in facts
     assert not any(o == "Bengo" for _, _, o in facts)
+
+
+REGIME = """= Liberating Renewal (Velmaria) =
+- Conflict: 1955 Velmarian coup d'état
+- Partof: the Cold War
+- Date: 16–23 September 1955
+- Place: Velmaria
+
+The Liberating Renewal was the civic-military dictatorship that ruled Velmaria after the 1955 coup d'état that
+overthrew President Ana Roe. It lasted until 1958.
+"""
+
+
+def test_a_coups_dates_are_not_the_regimes_it_installed():
+    facts = fact_triples(REGIME)
+    assert not any(r in ("startTime", "endTime", "pointInTime") for _, r, _ in facts)
+    assert ("Liberating Renewal", "partOf", "Cold War") in facts
+    # a coup's own box keeps its dates
+    coup = REGIME.replace("= Liberating Renewal (Velmaria) =", "= 1955 Velmarian coup d'état =")
+    assert ("1955 Velmarian coup d'état", "endTime", "1955-09-23") in fact_triples(coup)
