@@ -162,3 +162,9 @@ def test_a_coups_dates_are_not_the_regimes_it_installed():
     # a coup's own box keeps its dates
     coup = REGIME.replace("= Liberating Renewal (Velmaria) =", "= 1955 Velmarian coup d'état =")
     assert ("1955 Velmarian coup d'état", "endTime", "1955-09-23") in fact_triples(coup)
+
+
+def test_a_former_name_is_no_place_of_its_own():
+    facts = _person("He was born in Harare (formerly Salisbury), Zimbabwe.")
+    assert ("Harare", "country", "Zimbabwe") in facts
+    assert not any(s == "Salisbury" for s, _, _ in facts)
