@@ -168,3 +168,10 @@ def test_a_former_name_is_no_place_of_its_own():
     facts = _person("He was born in Harare (formerly Salisbury), Zimbabwe.")
     assert ("Harare", "country", "Zimbabwe") in facts
     assert not any(s == "Salisbury" for s, _, _ in facts)
+
+
+def test_an_alleged_leader_is_no_leader():
+    hedged = _person("Sean Verra, an alleged leader of the Irish People's Brigade, was killed in 1980.")
+    assert not any(r == "leader" for _, r, _ in hedged)
+    plain = _person("Sean Verra, the leader of the Irish People's Brigade, was killed in 1980.")
+    assert ("Irish People's Brigade", "leader", "Sean Verra") in plain

@@ -132,6 +132,7 @@ def _owner(ctx: Sentences, poss: Token) -> Mention | None:
 
 
 _MAIDEN = lexicon("maiden_name_words")
+_HEDGES = lexicon("prec_hedge_adjectives")
 
 
 def _other_person(child: Token) -> bool:
@@ -158,6 +159,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         row = table.get(tok.lower_)
         if row is None or tok.pos_ != "NOUN":
             continue
+        if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children):
+            continue  # "an alleged leader of the Tesk Front": a claim the sentence hedges, not a fact
         backwards, rel = row.inverse, row.relation
         relatives: list[Mention] = []
         of_owner = any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children)
