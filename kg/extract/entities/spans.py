@@ -325,6 +325,8 @@ def _with_place_head(ent: Span, out: list[Span]) -> Span:
     place = place or any(p.kind != "country" for p in gazetteer().candidates(ent.text))
     if not (street or place) or (before is not None and before.label_ == "PERSON"):
         return ent  # "Maria da Silva": a person's name, whatever town its last word spells
+    if before is not None and before.label_ == "ORG" and not (street or place_noun):
+        return ent  # "Banco de Chile" tagged as two names: a body and its country, no place
     if before is not None:
         out.pop()
     return Span(doc, j, ent.end, label="FAC" if street else "GPE")
