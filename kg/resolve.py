@@ -257,6 +257,10 @@ def _label(ms: Sequence[Mention]) -> str:
     if heads:
         return min(heads).text
     gaz = gazetteer()
+    if all(m.cls == "Language" for m in ms) and any(m.source in ("infobox", "context") for m in ms):
+        # "Languages: English", "(Spanish: …)": a language, "English", not England; NER's "language"
+        # in "a Filipino teacher" is the people's adjective, and its node may yet become the country
+        return max(sorted({m.text for m in ms}), key=lambda n: sum(m.text == n for m in ms))
     country = _country_among(ms)
     if country is not None:
         return country

@@ -70,9 +70,12 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
     leaders: list[tuple[int, InfoboxField, Fact]] = []
     open_slot: dict[str, tuple[str, object] | None] = {}
     cls = subject_class(article, subject.cls)
+    another = _box_of_another_event(article)
     for pos, field in enumerate(article.infobox):
         ev = _evidence(article, field, field)
         rule, n = rule_for(field.key, cls)
+        if rule is not None and another and rule.relation in _EVENT_TIMES:
+            rule = InfoboxRule(rule.key, None, None, "keep")  # the coup's dates, not the regime's
         if rule is not None and rule.not_ordinal and not _NAMED_VALUE.match(field.raw):
             rule = InfoboxRule(rule.key, None, None, "keep")  # "Order: 46th": the holder's number
         if rule is None:
@@ -104,6 +107,40 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
         facts.extend(_group_facts(article, subject, key[0], slot))
     facts.extend(_side_leaders(article, sides, leaders))
     return facts, aliases, unmapped
+
+
+_EVENT_TIMES = frozenset({"startTime", "endTime", "pointInTime"})
+_REGIME_LEAD = re.compile(
+    rf"\b(?:is|was)\s+(?:the|a|an)\s+(?:[\w–-]+\s+){{0,3}}?(?:{alternation('prec_regime_nouns')})\b", re.I
+)
+
+
+def _box_of_another_event(article: Article) -> bool:
+    """The infobox is another event's: its Conflict names a coup or a war by a name other than the
+    title, and the lead defines the subject as a regime ("The Liberating Revolution was the
+    dictatorship that ruled after the 1955 coup"): the box's dates are the coup's, not the regime's.
+
+    >>> from kg.documents.reader import read_text
+    >>> box = "- Conflict: 1955 Tesk coup d'état\\n- Date: 16–23 September 1955"
+    >>> a = read_text(f"= Tesk Renewal =\\n{box}\\n\\nIt was the military dictatorship after it.\\n", "t.txt")
+    >>> _box_of_another_event(a)
+    True
+    """
+    from kg.extract.tables import head_nouns, keyword_class
+    from kg.names import name_key
+
+    named = next((f for f in article.infobox if f.key.strip().casefold() == "conflict"), None)
+    if named is None or name_key(named.raw.split(",")[0]) == name_key(article.title):
+        return False
+    words = re.findall(r"[\w'’-]+", named.raw.casefold())
+    if group_of(keyword_class(named.raw) or "Other") != "Event" and not any(
+        group_of(head_nouns().get(w, "Other")) == "Event" for w in words
+    ):
+        return False  # "1955 Tesk coup d'état": a coup, a war
+    start = max((f.end for f in article.infobox), default=0)
+    lead = article.text[start:].lstrip().split("\n", 1)[0]
+    first = re.split(r"(?<=[a-z)])\.\s", lead, maxsplit=1)[0]
+    return _REGIME_LEAD.search(first) is not None
 
 
 def _aliases(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention) -> Iterator[Mention]:

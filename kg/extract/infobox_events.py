@@ -3,7 +3,8 @@
 An attack is named by a phrase, not a proper name alone: "Kidnapping and execution of Ana Roe",
 "assassination of Eva Sol", "Operation Lantern". Each item is one event as the box writes it (not
 cut at "and", its lower-case head kept); an item with no capitalised word after its first ("raids
-on military barracks") names no particular event and gives nothing.
+on military barracks") names no particular event and gives nothing; an item the box hedges
+("Flight 9 bombing (suspected)", "(alleged)") is no fact.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from kg.documents.model import Article, InfoboxField
 from kg.extract.entities import clean_span
 from kg.extract.infobox_items import _DEBRIS, _bracket
+from kg.extract.infobox_notes import _disputed
 from kg.extract.infobox_table import InfoboxRule
 from kg.model import Evidence, Fact, Mention
 
@@ -42,4 +44,6 @@ def event_facts(
         words = text.split()
         if not text or _DEBRIS.match(text) or not any(w[:1].isupper() for w in words[1:]):
             continue
+        if _disputed(article, item):
+            continue  # "Flight 9 bombing (suspected)": a claim the box hedges, not a fact
         yield Fact(subject, rule.relation, Mention(article.stem, s, e, text, rule.object or "Event", "infobox"), ev)

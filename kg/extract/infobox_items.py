@@ -85,18 +85,43 @@ def _clean_items(field: InfoboxField) -> list[InfoboxItem]:
         if prev is not None and (cut or peerage) and prev.qualifier == it.qualifier:
             joined = field.raw[prev.start - field.start : it.end - field.start]
             out[-1] = replace(prev, text=joined, end=it.end)
+            if _whole_bracket(joined.strip()):  # "X, (Programme Y (Tesk), 1975)": a note on X, no name
+                out.pop()
+                _note_on(out, joined.strip())
             continue
         text = it.text.strip()
         if _note_only(text):
-            inside = text.strip("() ")
-            free = prev is not None and prev.bracket is None and text.startswith("(")
-            # "Ana Roe, (Minister of Labour)": her office; "Ana Roe, (until 1991)": her term
-            if prev is not None and free and (_OFFICE_HEAD.match(inside) or any(c.isdigit() for c in inside)):
-                out[-1] = replace(prev, bracket=inside)
+            _note_on(out, text)
             continue
         if text and not _DEBRIS.match(text):
             out.append(it)
     return out
+
+
+def _note_on(out: list[InfoboxItem], text: str) -> None:
+    """A bracket item noted on the item before it: "Ana Roe, (Minister of Labour)" is her office, "Ana Roe,
+    (until 1991)" her term; any other note is dropped."""
+    prev = out[-1] if out else None
+    inside = text.strip()[1:-1].strip() if _whole_bracket(text.strip()) else text.strip("() ")
+    free = prev is not None and prev.bracket is None and text.startswith("(")
+    if prev is not None and free and (_OFFICE_HEAD.match(inside) or any(c.isdigit() for c in inside)):
+        out[-1] = replace(prev, bracket=inside)
+
+
+def _whole_bracket(text: str) -> bool:
+    """The text is one bracket, brackets inside it and all: "(Programme Y (Tesk), 1975)", not "(A) B (C)".
+
+    >>> _whole_bracket("(Second Plan (Tesk), 1975)"), _whole_bracket("(A) B (C)"), _whole_bracket("A (B)")
+    (True, False, False)
+    """
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if depth == 0:
+            return k == len(text) - 1
+    return False
 
 
 _IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|upright(?:=[\d.]+)?|border)"
@@ -138,7 +163,7 @@ def _note_only(text: str) -> bool:
     >>> [_note_only(t) for t in ("(resigned)", "POW", "dead", "presumed Cause_of_death#Natural", "Ana Roe")]
     [True, True, True, True, False]
     """
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+    if _whole_bracket(text):
         return True
     core = text.strip("() ").casefold()
     if core in lexicon("infobox_status_notes"):

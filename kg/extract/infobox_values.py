@@ -49,6 +49,21 @@ _TEMPLATE_ARGS = re.compile(
 )  # "Emblem.svg, class=skin-invert"; "Logo.pngclass=skin-invert": the copy lost the separator
 
 
+_DEGREES = frozenset(w.casefold() for w in lexicon("prec_degree_words"))
+
+
+def _degree(name: str) -> bool:
+    """A degree, not a school: "Bachelor of Arts in History", "PhD in Law", "a degree in law".
+
+    >>> _degree("Bachelor of Arts in History"), _degree("B.A. (Hons)"), _degree("University of Tesk")
+    (True, True, False)
+    """
+    words = name.split()
+    if words and words[0].casefold().strip(",") in _DEGREES:
+        return True
+    return re.search(r"(?i)\bdegree\b", name) is not None
+
+
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
     from_bracket = _bracket_quals(article, item)
     status = item.qualifier or rule.status
@@ -73,6 +88,8 @@ def _entities(
             continue  # "Occupation: Communist Marxist–Leninist": what he believed, not his work
         if rule.relation == "opposed" and m.cls == "Country" and _COLONIAL.search(_prose(article)):
             continue  # "Opponents: Malawi," against "colonial rule in Malawi": the colony, not the state
+        if rule.relation == "educatedAt" and _degree(m.text):
+            continue  # "Education: Bachelor of Arts in History": a degree, no school
         if rule.object == "CreativeWork" and _role(m.text):
             continue  # "Known for: Leader of the Tesk Army": a role he held, no work of his
         if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship

@@ -79,6 +79,9 @@ def _titled_person(words: list[str]) -> str | None:
     return name if len(rest) > 1 else ""
 
 
+_RUN_JOINERS = lexicon("prec_place_joiners")  # "Rua do Desterro", "Baixa do Sapateiro": one name
+
+
 def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of capitalised proper-noun runs (``of``/``the`` allowed inside) that NER left out."""
     covered = {t.i for e in doc.ents if e.label_ not in ("DATE", "CARDINAL") for t in e}
@@ -94,7 +97,7 @@ def proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
                 and (
                     (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper())
                     or (
-                        doc[j].lower_ in ("of", "the", "de", "and")
+                        (doc[j].lower_ in ("of", "the", "de", "and") or doc[j].text in _RUN_JOINERS)
                         and j + 1 < len(doc)
                         and doc[j + 1].pos_ == "PROPN"
                         and doc[j + 1].text[:1].isupper()

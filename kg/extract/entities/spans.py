@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from kg.dates import MONTH_NAMES
 from kg.extract.entities.classes import _PLACE_CLASSES
 from kg.extract.lexicons import lexicon
-from kg.extract.tables import keyword_class, person_titles
+from kg.extract.tables import head_nouns, keyword_class, person_titles
 from kg.gazetteer import gazetteer
+from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -159,7 +160,8 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
         else:
             if out and ent.start < out[-1].end:
                 continue  # inside a name the one before took in: "(Marxist–Leninist)" after a party
-            out.append(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(_without_common_head(ent))))))
+            ent = _with_place_head(_without_common_head(ent), out)
+            out.append(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(ent)))))
     return out
 
 
@@ -282,6 +284,52 @@ def _with_hyphen_tail(ent: Span) -> Span:
 
 
 _NAME_PARTICLES = lexicon("name_particles")
+_PLACE_JOINERS = lexicon("prec_place_joiners")
+_STREET_WORDS = lexicon("prec_street_words")
+
+
+def _with_place_head(ent: Span, out: list[Span]) -> Span:
+    """ "Rua do Desterro", "Baixa do Sapateiro", "Ícolo e Bengo" tagged as their last word (or as two
+    names): the capitalised words and the joiner before a place are the place's own name, when one
+    part is tagged a place or the gazetteer knows the last; a street's head word makes it a facility.
+    A name the words before were tagged as is taken off ``out``.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "a house in Rua do Desterro where".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "O", "O", "O", "O", "B-GPE", "O"])
+    >>> _with_place_head(doc.ents[0], []).text, _with_place_head(doc.ents[0], []).label_
+    ('Rua do Desterro', 'FAC')
+    """
+    from spacy.tokens import Span
+
+    doc, i = ent.doc, ent.start
+    if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") or i < 2 or doc[i - 1].text not in _PLACE_JOINERS:
+        return ent
+    before = out[-1] if out and out[-1].end == i - 1 and len(out[-1]) <= 2 else None
+    if before is not None:
+        j = before.start
+    else:
+        j = i - 1
+        while j > 0 and i - 1 - j < 2 and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha():
+            if doc[j - 1].ent_type_:
+                return ent
+            j -= 1
+    if j == i - 1 or not all(t.text[:1].isupper() and t.text.isalpha() for t in doc[j : i - 1]):
+        return ent
+    street = doc[j].text in _STREET_WORDS
+    labels = {ent.label_} | ({before.label_} if before is not None else set())
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    place_noun = nxt is not None and nxt.is_lower and group_of(head_nouns().get(nxt.lemma_, "Other")) == "Place"
+    place = bool(labels & {"GPE", "LOC", "FAC"}) or place_noun  # "the Baixa do Sapateiro neighbourhood"
+    place = place or any(p.kind != "country" for p in gazetteer().candidates(ent.text))
+    if not (street or place) or (before is not None and before.label_ == "PERSON"):
+        return ent  # "Maria da Silva": a person's name, whatever town its last word spells
+    if before is not None and before.label_ == "ORG" and not (street or place_noun):
+        return ent  # "Banco de Chile" tagged as two names: a body and its country, no place
+    if before is not None:
+        out.pop()
+    return Span(doc, j, ent.end, label="FAC" if street else "GPE")
 
 
 def _with_name_particle(ent: Span) -> Span:

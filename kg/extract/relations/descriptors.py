@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
-from kg.extract.tables import religion_of
+from kg.extract.tables import head_nouns, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -87,6 +87,17 @@ def _joined_demonym(mod: Token, start: int) -> bool:
     return mod.i + 2 == start and doc[mod.i + 1].lower_ in ("and", "&")
 
 
+def _group_noun(ctx: Sentences, span: Span) -> bool:
+    """The noun right before a name, or the one it is in apposition to, names a group or an event:
+    "the Tesk far-left organization Red Legions" (a group the tagger took for a person)."""
+    root = span.root
+    near = ctx.doc[span.start - 1] if span.start > 0 else None
+    if (near is None or near.pos_ != "NOUN") and root.dep_ in ("compound", "appos") and root.head.pos_ == "NOUN":
+        near = root.head
+    cls = head_nouns().get(near.lemma_.casefold()) if near is not None and near.pos_ == "NOUN" else None
+    return cls is not None and group_of(cls) in ("Organization", "Event")
+
+
 def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
     """Citizenship or country from a demonym that modifies a name or its descriptor noun."""
     seen: set[tuple[Mention, Mention]] = set()
@@ -105,6 +116,8 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
         heads = descriptor_heads(ctx, span)
         if any(h.pos_ == "NOUN" and h.lemma_.casefold() in _NAME_NOUNS for h in heads):
             continue  # "Puskás is a Hungarian surname": a name, no one's citizenship
+        if rel == "citizenship" and _group_noun(ctx, span):
+            rel = "country"  # "the Tesk far-left organization Red Legions": a group the tagger took for a person
         for h in heads:
             for mod in _demonym_mods(h):
                 if span.start <= mod.i < span.end or _joined_demonym(mod, span.start):

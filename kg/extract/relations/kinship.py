@@ -132,6 +132,7 @@ def _owner(ctx: Sentences, poss: Token) -> Mention | None:
 
 
 _MAIDEN = lexicon("maiden_name_words")
+_HEDGES = lexicon("prec_hedge_adjectives")
 
 
 def _other_person(child: Token) -> bool:
@@ -145,6 +146,11 @@ def _other_person(child: Token) -> bool:
     )
 
 
+def _bracketed(tok: Token) -> bool:
+    """The kinship noun opens a bracket after the name it describes: "Tomas Roe (brother of Ana Roe)"."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "(" and tok.head.i < tok.i
+
+
 def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
     """Facts from a kinship noun with a possessor ("his", "X's") and named relatives."""
     yield from _named_siblings(ctx)
@@ -153,6 +159,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         row = table.get(tok.lower_)
         if row is None or tok.pos_ != "NOUN":
             continue
+        if any(c.dep_ == "amod" and c.lower_ in _HEDGES for c in tok.children):
+            continue  # "an alleged leader of the Tesk Front": a claim the sentence hedges, not a fact
         backwards, rel = row.inverse, row.relation
         relatives: list[Mention] = []
         of_owner = any(p.dep_ == "prep" and p.lower_ == "of" for p in tok.children)
@@ -191,6 +199,8 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
         if not relatives and tok.dep_ == "appos" and poss and poss[0].dep_ == "pobj":
             # "Hugh Roe, brother of Ann Roe": the name the noun stands beside
             relatives = [m for m in ctx.mentions_of(tok.head) if group_of(m.cls) == "Person"]
+            if _bracketed(tok):  # "A (brother of C) and B": the bracket is A's alone, never B's
+                relatives = [m for m in relatives if m == ctx.mention(tok.head)]
             if not relatives and group_of(getattr(ctx.mention(tok.head), "cls", "Place")) != "Person":
                 # "He was born in Malolos, Bulacan, the son of A and B": the sentence's subject
                 relatives = [

@@ -25,6 +25,25 @@ __all__ = [
 ]
 
 
+_DIVISION_GAP = re.compile(rf",\s*(?:in\s+)?the\s+(?:{alternation('division_nouns')})\s+of\s+", re.I)
+
+
+_FORMERLY = re.compile(rf"\b(?:{alternation('prec_former_name_leads')})\s+(?:the\s+)?$", re.I)
+
+
+def former_name(text: str, m: Mention) -> bool:
+    """The mention is a place's former name ("Harare (formerly Salisbury)", "Kinshasa, previously known
+    as Léopoldville"): the same place under its old name, not a place of its own.
+
+    >>> from kg.model import Mention
+    >>> t = "born in Harare (formerly Salisbury), Zimbabwe"
+    >>> old, new = Mention("x", 25, 34, "Salisbury", "City", "ner"), Mention("x", 8, 14, "Harare", "City", "ner")
+    >>> former_name(t, old), former_name(t, new)
+    (True, False)
+    """
+    return _FORMERLY.search(text, max(0, m.start - 40), m.start) is not None
+
+
 def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
     """``A, B, C`` (or ``A, in the B``, or a town ``in`` a region or country) where each is a place:
     A is located in B; a country at the end is everyone's country."""
@@ -35,6 +54,7 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         between = text[chains[-1][-1].end : m.start] if chains else ""
         if chains and (
             re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", between)
+            or _DIVISION_GAP.fullmatch(between)  # "Vell, in the province of Tarsk"
             or (  # "the town of Kapsabet in Nandi County": a town in a region or country
                 re.fullmatch(r"\s+in\s+(?:the\s+)?", between)
                 and m.cls in ("AdministrativeRegion", "Country")
@@ -132,8 +152,8 @@ def gazetteer_country_facts(
     siblings = _sibling_countries(article, mentions, context, sentences)
     seen = set()
     for m in mentions:
-        if m.text in seen:
-            continue
+        if m.text in seen or former_name(article.text, m):
+            continue  # "Harare (formerly Salisbury)": the old name is the same city, no other place
         seen.add(m.text)
         if m.cls == "Country" and m in countries.values():
             code = next(c for c, x in countries.items() if x == m)
@@ -292,7 +312,7 @@ def single_country_facts(
     seen: set[str] = set()
     for m in mentions:
         key = norm_name(m.text)
-        if m.cls not in local or key in seen or key in placed:
+        if m.cls not in local or key in seen or key in placed or former_name(article.text, m):
             continue
         seen.add(key)
         found = gaz.candidates(m.text)

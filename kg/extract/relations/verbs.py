@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import parse_date
 from kg.extract.confidences import row_confidence
-from kg.extract.lexicons import lexicon
+from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.paths import role_paths, role_tokens
 from kg.extract.tables import check_relation, load_json
@@ -371,9 +371,18 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                         yield Fact(s, rule.date_relation, d, ev)
 
 
+_DIVISION_OF = rf"(?:(?:{alternation('division_nouns')})\s+of\s+)?"
+_CONTAINER_GAP = re.compile(rf",\s*(?:in\s+)?(?:the\s+)?{_DIVISION_OF}", re.I)
+# "born at Vell, in the province of Tarsk": a division named after a comma, a name before it
+_DIVISION_AFTER_NAME = re.compile(
+    rf"[A-ZÀ-Ý][\w'’-]*,\s*(?:in\s+)?the\s+(?:{alternation('division_nouns')})\s+of\s+$", re.I
+)
+
+
 def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]:
-    """ "born in Malolos, Bulacan", "born in Kumasi, in the Ashanti Region": the town, not the
-    province that only says where the town is."""
+    """ "born in Malolos, Bulacan", "born in Kumasi, in the Ashanti Region", "born in Vell, in the
+    province of Tarsk", "born at Vell, in the province of Tarsk": the town, not the province that
+    only says where the town is."""
     text = ctx.article.text
     return [
         o
@@ -382,6 +391,7 @@ def _without_containers(ctx: Sentences, objects: list[Mention]) -> list[Mention]
             i
             and group_of(o.cls) == "Place"
             and group_of(objects[i - 1].cls) == "Place"
-            and re.fullmatch(r",\s*(?:in\s+(?:the\s+)?)?", text[objects[i - 1].end : o.start])
+            and _CONTAINER_GAP.fullmatch(text[objects[i - 1].end : o.start])
         )
+        and not (group_of(o.cls) == "Place" and _DIVISION_AFTER_NAME.search(text[max(0, o.start - 80) : o.start]))
     ]
