@@ -96,7 +96,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_spellings(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
-    _link_fuller_names(by_name, multi, uf)
+    ambiguous = _link_fuller_names(by_name, multi, uf)
     _link_transliterations(by_name, multi, uf)
     _link_short_bodies(by_name, multi, subject, uf)
     _link_place_forms(by_name, uf)
@@ -104,7 +104,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     for m in ms:
         clusters[uf.find(m)].append(m)
     _link_surname_places(by_name, multi, subject, uf, dropped)
-    _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+    _link_partial_names(by_name, multi, subject, uf, dropped, clusters, ambiguous)
 
 
 def _spelt(acronym: str) -> str:
@@ -135,11 +135,17 @@ def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             uf.union(group[0], plural[0], "singular and plural")
 
 
-def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
+def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> set[str]:
     """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth",
     "Wálter Guevara" and "Wálter Guevara Arze" (a second surname left out): one person when
-    exactly one person of the article has the fuller name."""
+    exactly one person of the article has the fuller name. "Tomás Varga" or "Ignacio Varga" for
+    "Tomás Ignacio Varga Ruiz" (one given name and the first surname, :func:`_given_name_form`) too,
+    unless both names come from the title or the infobox only (a box's Father or Spouse row may name
+    a parent whose name the subject carries). Returns the two-word names that two people of the
+    article fit ("Ignacio Varga" beside "Tomás Ignacio Varga" and "Ignacio Manuel Varga"): nobody's
+    short form."""
     people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
+    ambiguous: set[str] = set()
     for short in people:
         words = short.split()
         fuller = [
@@ -147,8 +153,43 @@ def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: 
             for k in people
             if k != short and (_fuller(words, k.split()) or (k.startswith(short + " ") and len(k.split()) <= 4))
         ]
+        given = [k for k in people if k != short and k not in fuller and _given_name_form(words, k.split())]
+        if len(words) == 2:
+            ends = [k for k in people if k.endswith(" " + short) and k not in fuller + given]
+            fits = [*fuller, *given, *ends]
+            if any(not _one_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :]):
+                ambiguous.add(short)
+                continue
         if len(fuller) == 1:
             uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
+        elif not fuller and len(given) == 1:
+            if not all(m.source in _STRONG for m in [*by_name[short], *by_name[given[0]]]):
+                uf.union(by_name[given[0]][0], by_name[short][0], "one given name and the surname")
+    return ambiguous
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two names of the article one of which is the other with more names: one person."""
+    wa, wb = a.split(), b.split()
+    return _fuller(wa, wb) or _fuller(wb, wa) or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _given_name_form(short: list[str], full: list[str]) -> bool:
+    """``short`` is one given name of ``full`` and its first surname, not its last two words (those
+    are :func:`_link_partial_names`'): "tomas varga" and "ignacio varga" of "tomas ignacio varga ruiz",
+    with at most one more surname after it.
+
+    >>> _given_name_form("ignacio varga".split(), "tomas ignacio varga ruiz".split())
+    True
+    >>> _given_name_form("ignacio varga".split(), "tomas ignacio varga".split())
+    False
+    >>> _given_name_form("ruiz varga".split(), "tomas ignacio varga ruiz".split())
+    False
+    """
+    if len(short) != 2 or len(full) < 3 or short[1] not in full[1:] or full[-2:] == short:
+        return False
+    at = full.index(short[1], 1)
+    return len(full) - at <= 2 and short[0] in full[:at]
 
 
 _NAME_GROUPS = {"Person", "Organization", "Other"}  # NER confuses these; a place or an event it rarely mislabels
@@ -163,6 +204,7 @@ def _link_partial_names(
     uf: _Union,
     dropped: set[Mention],
     clusters: dict[Mention, list[Mention]],
+    ambiguous: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """A name that is the first or last words of exactly one longer name in the article is that thing.
 
@@ -185,7 +227,7 @@ def _link_partial_names(
             parts[toks[toks.index("of", 2) - 1]].add(key)
     for key, group in by_name.items():
         owners = parts.get(key)
-        if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
+        if not owners or key in ambiguous or key.startswith("\x00") or any(x.source in _STRONG for x in group):
             continue
         if all(t in _STOP for t in key.split()):
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg.model import Mention
+
 from .test_one_node_per_thing import _keys
 from .test_relations import _build
 
@@ -23,3 +25,43 @@ def test_a_dashed_lead_name_keeps_its_native_name_and_acronym(tmp_path: Path):
     assert varn["MLN-V"] == varn["Movimiento de Liberación Nacional – Varn"] == subject
     # the native name's first words are no name of their own
     assert "Movimiento de Liberación Nacional" not in varn
+
+
+_VARGA = """= Tomás Ignacio Varga Ruiz =
+
+Infobox
+- Birth Date: 3 May 1921
+- Birth Place: Sucre, Bolivia
+- Party: Tesk Workers' Front
+- Father: Ignacio Varga
+
+Tomás Ignacio Varga Ruiz (3 May 1921 – 9 June 1980) was a Bolivian trade unionist and politician. In 1950 \
+Tomás Varga founded the Tesk Workers' Front. He led the front until 1961, when Elena Roca replaced him.
+"""
+
+
+def test_one_given_name_and_the_first_surname_name_the_person(tmp_path: Path):
+    g = _build(tmp_path, varga=_VARGA)
+    varga = _keys(g, "varga")
+    # the first given name and the first surname, the second surname left out
+    assert varga["Tomás Varga"] == "Tomás Ignacio Varga Ruiz"
+    # the infobox's father, whose given name the son carries, is another man
+    assert varga["Ignacio Varga"] != "Tomás Ignacio Varga Ruiz"
+
+
+def _m(start: int, text: str, cls: str = "Person", source: str = "ner") -> Mention:
+    return Mention("doc", start, start + len(text), text, cls, source, source == "title")
+
+
+def test_a_given_name_form_two_people_fit_is_nobodys():
+    from kg.resolve import resolve_mentions
+
+    full = _m(0, "Tomás Ignacio Varga Ruiz")
+    second = _m(40, "Ignacio Varga")  # the second given name and the first surname
+    res = resolve_mentions([full, second], [])
+    assert res.entity_of(second) == res.entity_of(full)
+    # "Ignacio Varga" beside "Tomás Ignacio Varga" and "Ignacio Manuel Varga": either of them
+    a, b, short = _m(0, "Tomás Ignacio Varga"), _m(40, "Ignacio Manuel Varga"), _m(80, "Ignacio Varga")
+    res = resolve_mentions([a, b, short], [])
+    assert res.entity_of(a) != res.entity_of(b)
+    assert res.entity_of(short) not in (res.entity_of(a), res.entity_of(b))
