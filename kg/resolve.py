@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from kg.extract.lexicons import lexicon
 from kg.extract.subject import title_name
 from kg.extract.tables import keyword_class, religion_of
 from kg.gazetteer import gazetteer, norm_name
@@ -93,6 +94,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
     _link_variants(by_name, uf)
+    _link_creed_adjectives(by_name, uf)
     _link_spellings(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
@@ -135,17 +137,35 @@ def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             uf.union(group[0], plural[0], "singular and plural")
 
 
-def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> set[str]:
+_CREED_CLASSES = {"Ideology", "PoliticalMovement"}
+
+
+def _link_creed_adjectives(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """ "Socialism" and "Socialist", "Marxism–Leninism" and "Marxist–Leninist", "nationalism" and
+    "nationalist" in one article, both naming an ideology (its noun and its adjective: each word's
+    -ism for -ist), are one ideology. A party, a people or a person the adjective names is not
+    ("Socialist" a party's name, "Marxist–Leninists" the followers)."""
+    for key, group in by_name.items():
+        words = key.split()
+        if key.startswith("\x00") or not any(w.endswith("ism") for w in words) or _vote(group) not in _CREED_CLASSES:
+            continue
+        adjective = " ".join(w[:-3] + "ist" if w.endswith("ism") else w for w in words)
+        other = by_name.get(adjective)
+        if other is not None and _vote(other) in _CREED_CLASSES:
+            uf.union(group[0], other[0], "an ideology's noun and its adjective")
+
+
+def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> dict[str, list[str]]:
     """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth",
     "Wálter Guevara" and "Wálter Guevara Arze" (a second surname left out): one person when
     exactly one person of the article has the fuller name. "Tomás Varga" or "Ignacio Varga" for
     "Tomás Ignacio Varga Ruiz" (one given name and the first surname, :func:`_given_name_form`) too,
     unless both names come from the title or the infobox only (a box's Father or Spouse row may name
     a parent whose name the subject carries). Returns the two-word names that two people of the
-    article fit ("Ignacio Varga" beside "Tomás Ignacio Varga" and "Ignacio Manuel Varga"): nobody's
-    short form."""
+    article fit ("Ignacio Varga" beside "Tomás Ignacio Varga" and "Ignacio Manuel Varga"), with the
+    names they fit: nobody's short form but the subject's, when the subject is one of them."""
     people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
-    ambiguous: set[str] = set()
+    ambiguous: dict[str, list[str]] = {}
     for short in people:
         words = short.split()
         fuller = [
@@ -158,7 +178,7 @@ def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: 
             ends = [k for k in people if k.endswith(" " + short) and k not in fuller + given]
             fits = [*fuller, *given, *ends]
             if any(not _one_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :]):
-                ambiguous.add(short)
+                ambiguous[short] = fits
                 continue
         if len(fuller) == 1:
             uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
@@ -186,8 +206,8 @@ def _given_name_form(short: list[str], full: list[str]) -> bool:
     >>> _given_name_form("ruiz varga".split(), "tomas ignacio varga ruiz".split())
     False
     """
-    if len(short) != 2 or len(full) < 3 or short[1] not in full[1:] or full[-2:] == short:
-        return False
+    if len(short) != 2 or len(full) < 3 or short[1] not in full[1:] or full[-2:] == short or short[0] in _STOP:
+        return False  # "de silva": a particle and the surname, no given name
     at = full.index(short[1], 1)
     return len(full) - at <= 2 and short[0] in full[:at]
 
@@ -204,7 +224,7 @@ def _link_partial_names(
     uf: _Union,
     dropped: set[Mention],
     clusters: dict[Mention, list[Mention]],
-    ambiguous: set[str] = frozenset(),  # type: ignore[assignment]
+    ambiguous: Mapping[str, list[str]] | None = None,
 ) -> None:
     """A name that is the first or last words of exactly one longer name in the article is that thing.
 
@@ -227,7 +247,13 @@ def _link_partial_names(
             parts[toks[toks.index("of", 2) - 1]].add(key)
     for key, group in by_name.items():
         owners = parts.get(key)
-        if not owners or key in ambiguous or key.startswith("\x00") or any(x.source in _STRONG for x in group):
+        if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
+            continue
+        if ambiguous and key in ambiguous:  # two people fit it: the subject if it is one of them
+            if subject is not None and uf.find(subject) in {uf.find(by_name[k][0]) for k in ambiguous[key]}:
+                uf.union(subject, group[0], "part of the subject's name")
+            else:
+                dropped.update(group)  # as a surname several people share
             continue
         if all(t in _STOP for t in key.split()):
             continue
@@ -269,7 +295,7 @@ def _link_partial_names(
             # "Tullgarn" (a person to NER) in the article on Tullgarn Palace: the subject
             uf.union(subject, group[0], "part of the subject's name")
             continue
-        if len(roots) == 1:
+        if len(roots) == 1 and not _party_of_elsewhere(key, fitting[0], by_name, subject, uf):
             uf.union(by_name[fitting[0]][0], group[0], "part of a longer name")
         elif len(roots) > 1 and short == "Person":
             if subject is not None and uf.find(subject) in roots:
@@ -284,6 +310,33 @@ def _link_partial_names(
             and uf.find(subject) in roots
         ):
             uf.union(subject, group[0], "part of the subject's name")  # "the Party" in its own article, among others
+
+
+def _party_of_elsewhere(
+    short: str, long: str, by_name: dict[str, list[Mention]], subject: Mention | None, uf: _Union
+) -> bool:
+    """ "Workers' Party" in the prose, and the "Workers' Party of Tesk" the article names once: a bare
+    party name many countries have is that party only when the context agrees, that is when the longer
+    name is the article's subject (or one of its names), or when the place it is of ("Tesk") is named
+    on its own in the article and no other country is named more often. Another body with such a
+    name ("Legislative Council" of "… of Ceylon") is left to the older rule."""
+    if not long.startswith(short + " ") or long[len(short) + 1 :].split()[0] not in _OF_WORDS:
+        return False
+    if "PoliticalParty" not in (_vote(by_name[short]), _vote(by_name[long])):
+        return False
+    if subject is not None and uf.find(by_name[long][0]) == uf.find(subject):
+        return False
+    place = long[len(short) + 1 :].split(" ", 1)[1] if " " in long[len(short) + 1 :] else ""
+    place = place[4:] if place.startswith("the ") else place
+    if place not in by_name or group_of(_vote(by_name[place])) != "Place":
+        return True
+    named = len(by_name[place])
+    return any(
+        len(g) > named and _vote(g) == "Country" for k, g in by_name.items() if k != place and not k.startswith("\x00")
+    )
+
+
+_OF_WORDS = lexicon("name_of_words")
 
 
 def _acronyms(ms: Iterable[Mention]) -> set[str]:
