@@ -138,20 +138,26 @@ def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
 
 
 _CREED_CLASSES = {"Ideology", "PoliticalMovement"}
+_ADJECTIVE_GUESSES = {"EthnicGroup", "Other", "Place"}
 
 
 def _link_creed_adjectives(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     """ "Socialism" and "Socialist", "Marxism–Leninism" and "Marxist–Leninist", "nationalism" and
     "nationalist" in one article, both naming an ideology (its noun and its adjective: each word's
-    -ism for -ist), are one ideology. A party, a people or a person the adjective names is not
-    ("Socialist" a party's name, "Marxist–Leninists" the followers)."""
+    -ism for -ist), are one ideology; so is the lone adjective NER took for a people or a place. A
+    party or a person the adjective names is not ("Socialist" a party's name), nor its followers
+    ("Marxist–Leninists")."""
     for key, group in by_name.items():
         words = key.split()
         if key.startswith("\x00") or not any(w.endswith("ism") for w in words) or _vote(group) not in _CREED_CLASSES:
             continue
         adjective = " ".join(w[:-3] + "ist" if w.endswith("ism") else w for w in words)
         other = by_name.get(adjective)
-        if other is not None and _vote(other) in _CREED_CLASSES:
+        if other is None:
+            continue
+        # or NER's guess at a lone adjective ("describes himself as a Nasserist": a people, a place)
+        guessed = all(m.source == "ner" for m in other) and _vote(other) in _ADJECTIVE_GUESSES
+        if _vote(other) in _CREED_CLASSES or guessed:
             uf.union(group[0], other[0], "an ideology's noun and its adjective")
 
 
@@ -165,8 +171,18 @@ def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: 
     article fit ("Ignacio Varga" beside "Tomás Ignacio Varga" and "Ignacio Manuel Varga"), with the
     names they fit: nobody's short form but the subject's, when the subject is one of them."""
     people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
+    # a short name NER alone found and took for an organisation or a thing ("José Pérez" beside the
+    # person "José Antonio Pérez"), no body's name by its words
+    guessed = [
+        k
+        for k in multi
+        if k not in people
+        and all(m.source in _WEAK for m in by_name[k])
+        and group_of(_vote(by_name[k])) in _NAME_GROUPS
+        and keyword_class(by_name[k][0].text) is None
+    ]
     ambiguous: dict[str, list[str]] = {}
-    for short in people:
+    for short in [*people, *guessed]:
         words = short.split()
         fuller = [
             k
@@ -178,7 +194,8 @@ def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: 
             ends = [k for k in people if k.endswith(" " + short) and k not in fuller + given]
             fits = [*fuller, *given, *ends]
             if any(not _one_person(a, b) for i, a in enumerate(fits) for b in fits[i + 1 :]):
-                ambiguous[short] = fits
+                if short in people:
+                    ambiguous[short] = fits
                 continue
         if len(fuller) == 1:
             uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")

@@ -87,6 +87,11 @@ def test_an_ideologys_noun_and_adjective_are_one_ideology():
     other = _m(160, "Revolutionary socialist", "Ideology", "infobox")
     res = resolve_mentions([socialism, other], [])
     assert res.entity_of(other) != res.entity_of(socialism)
+    # NER's people or place for the lone adjective: the ideology's adjective
+    varnism = _m(0, "Varnism", "Ideology", "infobox")
+    guess = _m(40, "Varnist", "EthnicGroup")
+    res = resolve_mentions([varnism, guess, followers], [])
+    assert res.entity_of(guess) == res.entity_of(varnism)
 
 
 def test_a_bare_party_name_is_the_one_party_of_x_only_where_the_article_is_about_x():
@@ -109,3 +114,16 @@ def test_a_bare_party_name_is_the_one_party_of_x_only_where_the_article_is_about
     bare = _m(40, "Workers' Party", "PoliticalParty")
     res = resolve_mentions([subject, bare], [])
     assert res.entity_of(bare) == res.entity_of(subject)
+
+
+def test_a_short_name_ner_took_for_a_body_is_the_one_person_it_fits():
+    from kg.resolve import resolve_mentions
+
+    person = _m(0, "Ana Roe", "Person", "title")
+    full = _m(30, "Tomás Ignacio Varga", "Person")
+    short = _m(70, "Tomás Varga", "Organization")  # NER's guess
+    union = _m(100, "Tesk Miners Union", "Organization")  # a body's name by its words
+    res = resolve_mentions([person, full, short, union], [])
+    assert res.entity_of(short) == res.entity_of(full)
+    assert res.entity_of(full).cls == "Person"
+    assert res.entity_of(union) != res.entity_of(full)
