@@ -197,11 +197,16 @@ def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: 
                 if short in people:
                     ambiguous[short] = fits
                 continue
+        if short not in people and not any(m.source in _STRONG for k in [*fuller, *given] for m in by_name[k]):
+            continue  # NER's guess beside a name only NER gave too: which class wins is a coin toss
         if len(fuller) == 1:
             uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
-        elif not fuller and len(given) == 1:
-            if not all(m.source in _STRONG for m in [*by_name[short], *by_name[given[0]]]):
-                uf.union(by_name[given[0]][0], by_name[short][0], "one given name and the surname")
+        elif (
+            not fuller
+            and len(given) == 1
+            and not all(m.source in _STRONG for m in [*by_name[short], *by_name[given[0]]])
+        ):
+            uf.union(by_name[given[0]][0], by_name[short][0], "one given name and the surname")
     return ambiguous
 
 

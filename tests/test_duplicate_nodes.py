@@ -120,7 +120,7 @@ def test_a_short_name_ner_took_for_a_body_is_the_one_person_it_fits():
     from kg.resolve import resolve_mentions
 
     person = _m(0, "Ana Roe", "Person", "title")
-    full = _m(30, "Tomás Ignacio Varga", "Person")
+    full = _m(30, "Tomás Ignacio Varga", "Person", "infobox")
     short = _m(70, "Tomás Varga", "Organization")  # NER's guess
     union = _m(100, "Tesk Miners Union", "Organization")  # a body's name by its words
     res = resolve_mentions([person, full, short, union], [])
