@@ -27,8 +27,16 @@ from kg.extract.subject import title_name
 from kg.extract.tables import keyword_class, religion_of
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
-from kg.names import _STOP, _fuller, _initials, _is_acronym, _transposed, name_key, slugify
+from kg.names import _STOP, _initials, _is_acronym, _transposed, name_key, slugify
 from kg.ontology import group_of
+from kg.resolve_forms import (
+    _NAME_GROUPS,
+    _STRONG,
+    _WEAK,
+    _link_creed_adjectives,
+    _link_fuller_names,
+    _party_of_elsewhere,
+)
 from kg.resolve_links import _WEIGHT as _WEIGHT  # the vote weights per source, read by kg.constraints
 from kg.resolve_links import (
     _article_key,
@@ -93,10 +101,11 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
                 if _transposed(a, b):
                     uf.union(by_name[a][0], by_name[b][0], "transposed letters")
     _link_variants(by_name, uf)
+    _link_creed_adjectives(by_name, uf)
     _link_spellings(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
-    _link_fuller_names(by_name, multi, uf)
+    ambiguous = _link_fuller_names(by_name, multi, uf)
     _link_transliterations(by_name, multi, uf)
     _link_short_bodies(by_name, multi, subject, uf)
     _link_place_forms(by_name, uf)
@@ -104,7 +113,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     for m in ms:
         clusters[uf.find(m)].append(m)
     _link_surname_places(by_name, multi, subject, uf, dropped)
-    _link_partial_names(by_name, multi, subject, uf, dropped, clusters)
+    _link_partial_names(by_name, multi, subject, uf, dropped, clusters, ambiguous)
 
 
 def _spelt(acronym: str) -> str:
@@ -135,25 +144,6 @@ def _link_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             uf.union(group[0], plural[0], "singular and plural")
 
 
-def _link_fuller_names(by_name: dict[str, list[Mention]], multi: list[str], uf: _Union) -> None:
-    """ "John Cantwell" and "John Joseph Cantwell", "N. C. Wyeth" and "Newell Convers Wyeth",
-    "Wálter Guevara" and "Wálter Guevara Arze" (a second surname left out): one person when
-    exactly one person of the article has the fuller name."""
-    people = [k for k in multi if group_of(_vote(by_name[k])) == "Person"]
-    for short in people:
-        words = short.split()
-        fuller = [
-            k
-            for k in people
-            if k != short and (_fuller(words, k.split()) or (k.startswith(short + " ") and len(k.split()) <= 4))
-        ]
-        if len(fuller) == 1:
-            uf.union(by_name[fuller[0]][0], by_name[short][0], "same name with middle names")
-
-
-_NAME_GROUPS = {"Person", "Organization", "Other"}  # NER confuses these; a place or an event it rarely mislabels
-_STRONG = {"title", "lead", "infobox", "infobox-alias", "gazetteer"}
-_WEAK = {"ner", "pattern", "keyword", "acronym", "see-also"}
 
 
 def _link_partial_names(
@@ -163,6 +153,7 @@ def _link_partial_names(
     uf: _Union,
     dropped: set[Mention],
     clusters: dict[Mention, list[Mention]],
+    ambiguous: Mapping[str, list[str]] | None = None,
 ) -> None:
     """A name that is the first or last words of exactly one longer name in the article is that thing.
 
@@ -186,6 +177,12 @@ def _link_partial_names(
     for key, group in by_name.items():
         owners = parts.get(key)
         if not owners or key.startswith("\x00") or any(x.source in _STRONG for x in group):
+            continue
+        if ambiguous and key in ambiguous:  # two people fit it: the subject if it is one of them
+            if subject is not None and uf.find(subject) in {uf.find(by_name[k][0]) for k in ambiguous[key]}:
+                uf.union(subject, group[0], "part of the subject's name")
+            else:
+                dropped.update(group)  # as a surname several people share
             continue
         if all(t in _STOP for t in key.split()):
             continue
@@ -227,7 +224,7 @@ def _link_partial_names(
             # "Tullgarn" (a person to NER) in the article on Tullgarn Palace: the subject
             uf.union(subject, group[0], "part of the subject's name")
             continue
-        if len(roots) == 1:
+        if len(roots) == 1 and not _party_of_elsewhere(key, fitting[0], by_name, subject, uf):
             uf.union(by_name[fitting[0]][0], group[0], "part of a longer name")
         elif len(roots) > 1 and short == "Person":
             if subject is not None and uf.find(subject) in roots:

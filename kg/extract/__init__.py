@@ -150,7 +150,14 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
                 break
             # "Liga Obrera de Trabajadores Hai" that NER cut into "Liga Obrera" and "Hai": pieces of the
             # subject's name, no names of their own (a place inside it, "… de Tesk", stays a place)
-            pieces = [m for m in ms if a.start <= m.start and m.end <= a.end and m.source == "ner"]
+            # (or a pattern's shorter name inside it: "Movimiento de Liberación Nacional" of "… – Varn")
+            pieces = [
+                m
+                for m in ms
+                if a.start <= m.start
+                and m.end <= a.end
+                and (m.source == "ner" or (m.source == "pattern" and m.end - m.start < a.end - a.start))
+            ]
             pieces = [m for m in pieces if group_of(m.cls) != "Place"] if not _SEVERAL.search(a.text) else []
             # "Yusuf ibn Yaqub ibn Ibrahim": the father's and forefathers' names are people of their own
             pieces = [m for m in pieces if not _PATRONYMIC.search(article.text, a.start, m.start)]

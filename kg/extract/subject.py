@@ -188,6 +188,10 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
             dash = _DASH_TAIL.match(para, p_end) if para[p_start:p_end].rstrip().endswith(("–", "—")) else None
             if dash is not None:  # "The National Liberation Movement – Tupamaros (…)": the parser cut at the dash
                 p_end = dash.end()
+            elif (dash := _DASH_AFTER.match(para, p_end)) is not None and (
+                para.startswith("(", dash.end()) or para[p_start:dash.end()].endswith(name)
+            ):
+                p_end = dash.end()  # the parser cut before the dash: "… – Varn (…)" or the title's own dashed name
             s, e = clean_span(lead.text, p_start, p_end)
             text = para[s:e]
             if text and len(text.split()) <= 8 and not text.islower():
@@ -200,6 +204,7 @@ def find_subject(article: Article, lead: Doc | None) -> tuple[Mention, list[Ment
 
 
 _DASH_TAIL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_DASH_AFTER = re.compile(r"\s+[–—]\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s*\(|\s)")
 
 
 def _title_in_lead(para: str, name: str) -> int | None:
