@@ -21,6 +21,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_brackets import office_heads as _heads
 from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
     _DEBRIS,
@@ -36,7 +37,6 @@ from kg.extract.infobox_items import (
 )
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
-from kg.extract.infobox_values import office_heads as _heads
 from kg.extract.lexicons import alternation
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention

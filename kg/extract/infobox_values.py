@@ -10,9 +10,11 @@ from itertools import groupby, pairwise
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
+from kg.extract.infobox_brackets import died_in_bracket as _died
+from kg.extract.infobox_brackets import office_heads
+from kg.extract.infobox_brackets import office_in_bracket as _office
 from kg.extract.infobox_events import event_facts
 from kg.extract.infobox_items import (
-    _OFFICE_HEAD,
     IMAGE_OPTIONS,
     _bracket,
     _bracket_quals,
@@ -32,12 +34,12 @@ from kg.extract.infobox_notes import (
     _role,
 )
 from kg.extract.infobox_table import InfoboxRule, rule_for
-from kg.extract.lexicons import head_of, lexicon
+from kg.extract.lexicons import lexicon
 from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
-__all__ = ["founding_date", "office_heads"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
+__all__ = ["founding_date"]  # and the value parsers by name (_PARSE) for kg.extract.infobox
 
 
 _COLOURS = lexicon("colour_words")
@@ -109,46 +111,6 @@ def _entities(
         if m.cls == "Person" and (office := _office(article, field, item)) is not None:
             yield Fact(m, "positionHeld", office, _with(ev, rule_confidence("infobox-item-office")))
             yield from office_heads(article, m, office, _with(ev, rule_confidence("infobox-item-office")))
-
-
-def office_heads(
-    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
-) -> Iterator[Fact]:
-    """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
-    state or of government, X a country by the gazetteer. Not for the office's predecessors and
-    successors: the box gives their office, not when they held it."""
-    head = head_of(office.text)
-    if head is None:
-        return
-    rel, at = head
-    name = office.text[at:].strip()
-    if not any(p.kind == "country" for p in gazetteer().candidates(name)):
-        return
-    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
-    yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
-
-
-_DIED = re.compile(r"^(?:d\.|died)\s+(?P<date>[^;,()]+)$", re.IGNORECASE)
-
-
-def _died(article: Article, item: InfoboxItem) -> DateValue | None:
-    """The death a person's bracket gives on its own ("Ana Roe (d. 1938)", "(died 2010)"); not a
-    marriage's end ("(m. 1938; died 1975)": whose death ended it, the bracket does not say)."""
-    _, inside = _bracket(article, item)
-    hit = _DIED.match(inside.strip()) if inside else None
-    return parse_date(hit.group("date")) if hit else None
-
-
-def _office(article: Article, field: InfoboxField, item: InfoboxItem) -> Mention | None:
-    """The office a person's bracket names ("Ana Roe (Minister of Labour)", "Ana Roe, (Minister of
-    Labour)"): the position she held, never another participant."""
-    _, inside = _bracket(article, item)
-    if not inside or not inside[:1].isupper() or not _OFFICE_HEAD.match(inside):
-        return None
-    at = article.text.find(inside, item.start, field.end)
-    if at < 0:
-        return None
-    return Mention(article.stem, at, at + len(inside), inside, "Position", "infobox")
 
 
 _SQUARE = re.compile(r"(?:plaza|square)\b|\S.*\bsquare$", re.I)
