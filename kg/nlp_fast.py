@@ -50,19 +50,14 @@ class _Unsupported(Exception):
 
 def _check(column: int, spec: Any, strings: Any) -> Check:
     """A test of one token attribute (its row of ints from ``Doc.to_array``) as the Matcher does it."""
-    if isinstance(spec, bool):
-        want = int(spec)
-        return lambda row: row[column] == want
-    if isinstance(spec, str):
-        value = get_string_id(spec)
-        return lambda row: row[column] == value
+    values = _values(spec)
+    if values is not None:  # an exact value or an IN list
+        return lambda row: row[column] in values
     if isinstance(spec, dict) and len(spec) == 1:
         (op, arg), = spec.items()
-        if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
-            values = frozenset(get_string_id(v) for v in arg)
-            if op == "IN":
-                return lambda row: row[column] in values
-            return lambda row: row[column] not in values
+        if op == "NOT_IN" and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+            others = frozenset(get_string_id(v) for v in arg)
+            return lambda row: row[column] not in others
         if op == "REGEX" and isinstance(arg, str):
             search = re.compile(arg).search
             return lambda row: search(strings[row[column]]) is not None

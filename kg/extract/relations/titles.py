@@ -51,6 +51,7 @@ _STATE_OF = re.compile(
 _THE_FIRST = lexicon("rec_country_the_first_words")
 _THE_NAMES = lexicon("rec_country_the_names")
 _REALMS = lexicon("rec_monarch_realm_nouns")
+_REALM_OF = re.compile(rf"^(?:the\s+)?(?:{alternation('rec_monarch_realm_nouns')})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _code(m: Mention) -> str:
@@ -96,8 +97,7 @@ def _country_name(country: Mention, title: str) -> str | None:
             return None
         name = place.name
     if title.casefold() in _MONARCHS:
-        realms = alternation("rec_monarch_realm_nouns")
-        name = re.sub(rf"^(?:the\s+)?(?:{realms})\s+of\s+(?:the\s+)?", "", name, flags=re.IGNORECASE)
+        name = _REALM_OF.sub("", name)
     if not name.casefold().startswith("the ") and (name.split()[0] in _THE_FIRST or name in _THE_NAMES):
         name = f"the {name}"
     return name
