@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicons import lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -86,14 +87,20 @@ _GENERIC_HEADS = frozenset(
 )
 
 
+_GENERIC_WORDS = lexicon("homonyms.generic_name_words")
+
+
 def _generic_name(text: str) -> bool:
     """ "Socialist Party", "National Liberation Army", "the Congress": a name every country can
-    have (a political word, and no place, people or person in it). "Communist Party of Chile" and
+    have (a political word, every capitalised word a common one of such names, and no place,
+    people or person in it). "Communist Party of Chile" and
     "United Nations" are names of one thing each."""
     gaz = gazetteer()
-    words = [w for w in text.replace("-", " ").split() if w[:1].isupper()]
+    words = [w for w in text.replace("-", " ").replace("\u2019", "'").split() if w[:1].isupper()]
     if not words or not any(w.casefold() in _GENERIC_HEADS for w in words):
         return False
+    if not all(w.casefold() in _GENERIC_WORDS for w in words):
+        return False  # "Afro-Ndaleni Party": a word of its own makes it the name of one thing
     return not any(gaz.demonym(w) or gaz.candidates(w) or gaz.adjective_place(w) for w in words)
 
 
