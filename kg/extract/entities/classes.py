@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.entities.native_heads import native_class
 from kg.extract.lexicons import alternation
 from kg.extract.tables import keyword_class, not_person_words, party_word, religion_of
 from kg.gazetteer import gazetteer
@@ -68,6 +69,9 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
         return None
     if not name or not (name[0].isupper() or name[0].isdigit()) or len(name) < 2:
         return None
+    native = native_class(name)
+    if native is not None:
+        return native, "keyword"  # "Frente de Libertação de Moçambique", tagged a facility
     gaz = gazetteer()
     faith = religion_of(name) if ner_label in _RELIGION_LABELS else None
     if faith is not None:

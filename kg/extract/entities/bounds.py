@@ -1,0 +1,77 @@
+"""Span repairs of names NER cut or ran on: "the Party of the Poor in 1967" (a year the name does
+not hold), "Peasants" + "' Brigade Against Injustice" (a plural owner cut from its name).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.dates import MONTH_NAMES
+from kg.extract.lexicons import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["with_possessive_tail", "without_date_tail"]
+
+_DATE_PREPS = lexicon("entities.date_preps")
+_JOINERS = lexicon("entities.name_joiners")
+
+
+def without_date_tail(ent: Span) -> Span:
+    """ "the Party of the Poor in 1967" tagged as one organisation: a preposition and a year (or a
+    day and month and year) at the end of a name are the sentence's, not the name's.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = "founded the Party of the Poor in 1967 with".split()
+    >>> doc = Doc(Vocab(), words=words, ents=["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    >>> without_date_tail(doc.ents[0]).text
+    'the Party of the Poor'
+    """
+    from spacy.tokens import Span
+
+    if ent.label_ not in ("ORG", "EVENT", "WORK_OF_ART", "FAC", "NORP") or len(ent) < 3:
+        return ent
+    words = [t.text for t in ent]
+    k = len(words)
+    while k > 0 and (words[k - 1].isdigit() or words[k - 1].lower() in MONTH_NAMES):
+        k -= 1  # "1967", "June 1967", "5 June 1967"
+    year = any(w.isdigit() and len(w) == 4 for w in words[k:])
+    if not year or k < 3 or words[k - 1].lower() not in _DATE_PREPS:
+        return ent
+    return Span(ent.doc, ent.start, ent.start + k - 1, label=ent.label_)
+
+
+def with_possessive_tail(ent: Span) -> Span:
+    """ "the Peasants' Brigade Against Injustice" tagged as "Peasants": a plural owner tagged alone,
+    right before an apostrophe and capitalised words nothing tagged, is the start of one
+    organisation's name.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["founded", "the", "Peasants", "'", "Brigade", "Against", "Injustice", "in", "1967"]
+    >>> doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, True, True, True, False],
+    ...           ents=["O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"])
+    >>> with_possessive_tail(doc.ents[0]).text
+    "Peasants' Brigade Against Injustice"
+    """
+    from spacy.tokens import Span
+
+    doc, j = ent.doc, ent.end
+    if ent.label_ not in ("ORG", "NORP") or len(ent) > 3 or not ent[-1].text.endswith("s") or j + 1 >= len(doc):
+        return ent
+    if doc[j].text not in ("'", "’") or ent[-1].whitespace_:
+        return ent
+    k = j + 1
+    while k < len(doc) and k - j <= 6 and not doc[k].ent_type_:
+        w = doc[k].text
+        joiner = w.lower() in _JOINERS and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+        if not ((w[:1].isupper() and w.isalpha()) or joiner):
+            break
+        k += 1
+    while k > j + 1 and doc[k - 1].text.lower() in _JOINERS:
+        k -= 1
+    if k == j + 1 or not doc[j + 1].text[:1].isupper():
+        return ent
+    return Span(doc, ent.start, k, label="ORG")
