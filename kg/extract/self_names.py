@@ -26,7 +26,7 @@ __all__ = ["self_name_pairs"]
 _ADVERBS = rf"(?:(?:{alternation('alias_adverbs')}|sometimes|often|also)\s+)*"
 _ITSELF = re.compile(
     rf"(?:^|[.!?;]\s+|,\s+)(?:it|they)\s+{_ADVERBS}(?:called|named|styled|renamed|described)\s+"
-    r"(?:itself|themselves)\s+(?:as\s+)?(?:the\s+)?$",
+    r"(?:itself|themselves)\s+(?:as\s+)?",
     re.IGNORECASE,
 )
 _KNOWN_AS = (
@@ -112,11 +112,12 @@ def self_name_pairs(
         for c in _listed(text, hit.end(), found, subject):
             if _fits(c, subject):
                 out.append((subject, c, "another name: 'known as' in a sentence on the subject"))
+    for hit in _ITSELF.finditer(text, span[0], end) if org else ():
+        for c in _listed(text, hit.end(), found, subject):
+            if _fits(c, subject):
+                out.append((subject, c, "another name: 'called itself'"))
     for m in ordered:
         window = text[max(0, m.start - 160) : m.start]
-        if org and _ITSELF.search(window) and _fits(m, subject):
-            out.append((subject, m, "another name: 'called itself'"))
-            continue
         if group_of(subject.cls) == "Person" and _RECORD.search(window) and text[m.end : m.end + 1] in "\"”":
             shared = {w.casefold() for w in m.text.split()} & {w.casefold() for n in names for w in n.split()}
             if shared and group_of(m.cls) != "Place":
