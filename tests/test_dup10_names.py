@@ -70,6 +70,20 @@ _VARGA_BOX = _VARGA.replace(
 )
 
 
+_COE = """= Alan Brennick Coe =
+
+Alan Brennick Coe
+Gen. A. B. Coe
+
+- Born: 3 May 1921
+- Birth Place: Sarvo, Orlan
+- Party: Orlan Workers' Front
+
+Alan Brennick Coe (3 May 1921 – 9 June 1980) was a politician from Orlan. In 1950 Gen. A. B. Coe founded the \
+Orlan Workers' Front. General Coe led the front until 1961. Alan Coe died in 1980. His rival Brian Coe survived him.
+"""
+
+
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return _build(
@@ -78,6 +92,7 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
         brigade=_BRIGADE,
         revolution=_REVOLUTION,
         varga=_VARGA_BOX,
+        coe=_COE,
     )
 
 
@@ -155,6 +170,20 @@ def test_islands_that_name_a_country_are_the_country_but_not_a_towns_islands(gra
     keys = _keys(graph, "varga")
     assert keys["Fiji Islands"] == keys["Fiji"] == "Fiji"
     assert keys.get("Varna Islands", "") != keys["Varna"]
+
+
+def test_a_name_line_with_a_title_and_initials_is_a_name_line_and_names_the_person(graph: KnowledgeGraph):
+    from kg.documents.reader import read_text
+
+    article = read_text(_COE, "coe.txt")
+    assert [n.text for n in article.names] == ["Gen. A. B. Coe"]
+    assert article.infobox[0].key == "Born"  # the infobox after it is read as one
+    keys = _keys(graph, "coe")
+    subject = keys["Alan Brennick Coe"]
+    assert keys["Gen. A. B. Coe"] == keys["A. B. Coe"] == keys["Alan Coe"] == subject
+    assert keys["Brian Coe"] != subject  # another man of that surname
+    # a sentence on the line after the title is no name line
+    assert read_text("= Ana Roe =\nAna Roe was born. She died.\n- Born: 1900\n", "roe.txt").names == ()
 
 
 def _m(start: int, text: str, cls: str, source: str = "ner") -> Mention:
