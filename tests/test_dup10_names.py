@@ -186,6 +186,14 @@ def test_a_name_line_with_a_title_and_initials_is_a_name_line_and_names_the_pers
     assert read_text("= Ana Roe =\nAna Roe was born. She died.\n- Born: 1900\n", "roe.txt").names == ()
 
 
+def test_a_name_line_of_names_with_slashes_gives_each_name():
+    from kg.documents.reader import read_text
+
+    text = "= Orlan Workers' Party =\nPartido Obrero Orlanés / Parti ouvrier orlanais, OWP/POO\n- Founded: 1930\n"
+    names = [n.text for n in read_text(text, "owp.txt").names]
+    assert names == ["Partido Obrero Orlanés", "Parti ouvrier orlanais", "OWP/POO"]  # no space: one name
+
+
 def _m(start: int, text: str, cls: str, source: str = "ner") -> Mention:
     return Mention("doc", start, start + len(text), text, cls, source)
 
