@@ -50,7 +50,7 @@ from kg.resolve_links import (
     _Union,
     _vote,
 )
-from kg.resolve_variants import link_word_variants
+from kg.resolve_variants import link_event_years, link_word_variants
 
 __all__ = ["Resolution", "group_of", "name_key", "resolve_mentions", "slugify"]
 
@@ -105,6 +105,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_creed_adjectives(by_name, uf)
     _link_spellings(by_name, uf)
     link_word_variants(by_name, uf)
+    link_event_years(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
     ambiguous = _link_fuller_names(by_name, multi, uf)

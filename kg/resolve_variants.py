@@ -1,4 +1,5 @@
-"""One name written with another word of the same sense, within an article (a rule of entity resolution).
+"""One name written with another word of the same sense, or an event with and without its year, within an
+article (rules of entity resolution).
 
 "The Popular Movement for the Liberation of Tesk" and "the People's Movement for the Liberation of
 Tesk" are one movement: two names of one broad class, not people, that differ in exactly one word,
@@ -9,6 +10,7 @@ Democratic Movement for …"), another place ("… of Varn") or a person's name 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from kg.extract.lexicons import lexicon
@@ -16,7 +18,7 @@ from kg.model import Mention
 from kg.ontology import group_of
 from kg.resolve_links import _Union, _vote
 
-__all__ = ["link_word_variants"]
+__all__ = ["link_event_years", "link_word_variants"]
 
 
 def _variant_of() -> dict[str, str]:
@@ -50,3 +52,40 @@ def link_word_variants(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     for keys in forms.values():
         for other in sorted(keys)[1:]:
             uf.union(by_name[sorted(keys)[0]][0], by_name[other][0], "one name written with another word of its sense")
+
+
+_YEAR = re.compile(r"\d{4}")
+_EVENT_HEADS = lexicon("coup_head_synonyms") | lexicon("uprising_head_synonyms") | lexicon("dup10.event_year_heads")
+
+
+def _event_core(key: str) -> tuple[str, str | None] | None:
+    """An event name's words without its year and a "d'état" after "coup", and the year (or None);
+    None when it is no such event name (no head noun of ``_EVENT_HEADS``, or nothing beside it)."""
+    words = key.split()
+    years = [w for w in words if _YEAR.fullmatch(w)]
+    core = [
+        w for i, w in enumerate(words) if not _YEAR.fullmatch(w) and not (w == "detat" and words[i - 1 : i] == ["coup"])
+    ]
+    if len(years) > 1 or len(core) < 2 or not _EVENT_HEADS & set(core):
+        return None
+    return " ".join(core), (years[0] if years else None)
+
+
+def link_event_years(by_name: dict[str, list[Mention]], uf: _Union) -> None:
+    """ "The 1973 Tesk coup d'état" and "the Tesk coup" in one article are one coup: event names
+    (a coup, an uprising, a revolution) that differ only in a year and "d'état", when the article
+    names that event with one year at most. Two years ("the 1973 Tesk coup", "the 1976 Tesk coup")
+    leave the bare name to neither."""
+    by_core: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for key, group in by_name.items():
+        if key.startswith("\x00") or group_of(_vote(group)) != "Event":
+            continue
+        found = _event_core(key)
+        if found is not None:
+            by_core[found[0]].append((key, found[1]))
+    for forms in by_core.values():
+        if len(forms) < 2 or len({y for _, y in forms if y is not None}) > 1:
+            continue
+        keys = sorted(k for k, _ in forms)
+        for other in keys[1:]:
+            uf.union(by_name[keys[0]][0], by_name[other][0], "one event named with and without its year")

@@ -221,3 +221,20 @@ def test_bracket_pairs_need_an_acronym_and_names_only(tmp_path: Path):
     ms = [_m(4, "Varn Union", "Organization"), _m(37, "Tesk League", "Organization"),
           _m(70, "Kestrel Front", "Organization")]
     assert bracket_name_pairs(text, ms) == []
+
+
+def test_an_event_with_and_without_its_year_but_not_beside_another_year():
+    from kg.resolve import resolve_mentions
+
+    full = _m(0, "1973 Orlan coup d'état", "Event", "title")
+    bare = _m(40, "Orlan coup", "Event", "context")
+    r = resolve_mentions([full, bare], [])
+    assert r.of[full] == r.of[bare]
+    first, second = _m(0, "1973 Orlan coup", "Event", "title"), _m(30, "1976 Orlan coup", "Event")
+    again = _m(60, "Orlan coup", "Event", "context")
+    r = resolve_mentions([first, second, again], [])
+    assert len({r.of[first], r.of[second]}) == 2
+    assert r.of.get(again) not in (r.of[first], r.of[second])  # which coup is meant is unknown
+    war, rising = _m(0, "1946 Orlan Civil War", "Event", "title"), _m(40, "Orlan Rising", "Event")
+    r = resolve_mentions([war, rising], [])
+    assert r.of[war] != r.of[rising]  # no year's difference: two names
