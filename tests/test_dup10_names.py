@@ -238,3 +238,23 @@ def test_an_event_with_and_without_its_year_but_not_beside_another_year():
     war, rising = _m(0, "1946 Orlan Civil War", "Event", "title"), _m(40, "Orlan Rising", "Event")
     r = resolve_mentions([war, rising], [])
     assert r.of[war] != r.of[rising]  # no year's difference: two names
+
+
+def test_a_nickname_names_the_sentences_subject_only():
+    from kg.extract.aliases import alias_pairs
+
+    text = 'Roe was nicknamed "Tiro". His pact with Varn Labour was dubbed "Crescent" by the press.'
+    roe, tiro = _m(0, "Roe", "Person"), _m(19, "Tiro", "CreativeWork", "pattern")
+    labour, crescent = _m(40, "Varn Labour", "PoliticalParty"), _m(64, "Crescent", "CreativeWork")
+    assert [(a.text, b.text) for a, b, _ in alias_pairs(text, [roe, tiro, labour, crescent])] == [("Roe", "Tiro")]
+
+
+def test_known_as_after_it_or_in_an_events_article_names_no_other_name_of_the_subject():
+    from kg.extract.self_names import self_name_pairs
+
+    text = "The party founded a newspaper. It was called the Orlan Voice. The group was known as the Tesk Union."
+    voice, union = _m(49, "Orlan Voice", "Organization"), _m(89, "Tesk Union", "Organization")
+    party = Mention("doc", 0, 0, "Varn Front", "PoliticalParty", "title", True)
+    assert [b.text for _, b, _ in self_name_pairs(text, [voice, union], party, [])] == ["Tesk Union"]
+    event = Mention("doc", 0, 0, "Varn Rising", "Uprising", "title", True)
+    assert self_name_pairs(text, [voice, union], event, []) == []  # the group is not the rising

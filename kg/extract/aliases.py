@@ -58,6 +58,7 @@ _PASSIVE_NAMED = re.compile(
     r"(?:nicknamed|dubbed|known\s+as|called))\s+[\"“]$",
     re.IGNORECASE,
 )
+_CLAUSE_START = re.compile(r"(?:^|[.!?;]\s+|\n|,\s+)(?:the\s+)?$", re.IGNORECASE)
 # a bracket (a native name, an acronym) between the name and its other name
 _AFTER_BRACKET = re.compile(rf"\s*\([^()]{{1,100}}\),\s+(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_RENAMED = re.compile(
@@ -163,7 +164,9 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
         else:
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
             if hit is None and (hit := _PASSIVE_NAMED.fullmatch(between)) is not None:
-                after = "" if text[b.end : b.end + 1] in "\"”" else "x"  # the nickname in quotes, closed
+                # the nickname in quotes, closed, of the sentence's subject ("… with Tesk was dubbed "X"": none)
+                opens = _CLAUSE_START.search(text, max(0, a.start - 12), a.start) is not None
+                after = "" if text[b.end : b.end + 1] in "\"”" and opens else "x"
             if hit is None or (after and after not in _CLOSE):
                 continue
             if _COALITION_BEFORE.search(text, max(0, a.start - 120), a.start):

@@ -3,7 +3,8 @@
 - "It sometimes called itself the Tesk Front": a name an organisation gave itself;
 - "The group was also variously known as the Varn Brigade (VB), the Holy Brigade, and the Red
   Front": every name of the list is one of the subject's, when the sentence's subject is the
-  subject ("It", "The group", or one of its names);
+  subject (one of its names, or "The group" in an organisation's article: "It" may stand for another
+  thing the sentence before named);
 - "His birth certificate identified him as "Faramundo Roe"": the quoted name of a person's record,
   when it shares a word with the subject's name.
 
@@ -105,7 +106,10 @@ def self_name_pairs(
     if not own:
         return out
     nouns = alternation("organisation_nouns")
-    opener = rf"(?:It|They|The\s+(?:{nouns})|(?:The\s+)?(?:{own}))" if org else rf"(?:The\s+)?(?:{own})"
+    # "The group was known as …" in an organisation's article; the subject's own name in any article ("It was
+    # known as …" may be about the newspaper the sentence before named)
+    group = group_of(subject.cls) == "Organization"
+    opener = rf"(?:The\s+(?:{nouns})|(?:The\s+)?(?:{own}))" if group else rf"(?:The\s+)?(?:{own})"
     known = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){opener}{_KNOWN_AS}")
     end = len(text) if span[1] < 0 else span[1]
     for hit in known.finditer(text, span[0], end):
