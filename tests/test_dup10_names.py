@@ -221,6 +221,12 @@ def test_bracket_pairs_need_an_acronym_and_names_only(tmp_path: Path):
     ms = [_m(4, "Varn Union", "Organization"), _m(37, "Tesk League", "Organization"),
           _m(70, "Kestrel Front", "Organization")]
     assert bracket_name_pairs(text, ms) == []
+    # an alliance's members, and a native name whose initials the acronym is not
+    text = "The Social Orlan Union (PSD, PNL) faced the Varn Front (Frente Varno, UDT)."
+    ms = [_m(4, "Social Orlan Union", "Organization"), _m(44, "Varn Front", "Organization")]
+    assert bracket_name_pairs(text, ms) == []
+    text = "The Varn Front (Frente Varno, FV) won."
+    assert [b.text for _, b, _ in bracket_name_pairs(text, [_m(4, "Varn Front", "Organization")])] == ["FV"]
 
 
 def test_an_event_with_and_without_its_year_but_not_beside_another_year():

@@ -1,11 +1,11 @@
 """A bracket of other names right after a name in the prose: the native name, then the acronym.
 
 "The Bloc of Tesk Parties (Blocul Partidelor Teske, BPT) won", "the Varn People's Union (UPV or
-VNSZ)", "the National Front (Spanish: Frente Nacional, FN)": every part of such a bracket is another
-name of the name before it. The bracket counts only when each of its parts is a name (an acronym, or
-capitalised words that are no place the gazetteer knows and hold no digit) and one part at least is
-an acronym: "Tomas Roe (Labour, TL)" after a person, "(Tesk, 1946)" or "(Eastmark)" name no other
-name. A bare "(ACR)" is :func:`kg.extract._acronym_pairs`'s.
+VNSZ)", "the National Front (Spanish: Frente Nacional, FN)": the parts of such a bracket are other
+names of the name before it. Two forms count: acronyms joined by "or", and a native name then an
+acronym of its initials (or of the name's), after a comma. "Tomas Roe (Labour, TL)" after a person,
+"(Tesk, 1946)", "(Eastmark)" and the members of an alliance, "the Tesk Union (PSD, PNL)", name no
+other name. A bare "(ACR)" is :func:`kg.extract._acronym_pairs`'s.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from kg.ontology import group_of
 __all__ = ["bracket_name_pairs"]
 
 _BRACKET = re.compile(r"\s*\(([^()]{2,160})\)")
-_PART = re.compile(r"\s*,\s*|\s+or\s+")
+_PART = re.compile(r"\s*,\s*|\s+or\s+")  # a comma or "or" between two parts
 _LANGUAGE = re.compile(r"(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+")
 _ACRONYM = re.compile(r"[^\W\d_][\w&.\-]{1,11}")
 _NAME = re.compile(r"[^\W\d_][^\W\d]*(?:[\s\-'’][^\W\d]+){0,7}")
@@ -32,6 +32,17 @@ def _is_acronym(part: str) -> bool:
 
 def _is_name(part: str) -> bool:
     return _NAME.fullmatch(part) is not None and part[0].isupper() and gazetteer().lookup(part) is None
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """The acronym's letters, in order, are initials of the name's words, the first the first word's
+    ("BPT" of "Blocul Partidelor Teske", "UC-EL" of "Unión Camilista – Ejército de Liberación")."""
+    letters = [c.casefold() for c in acronym if c.isalnum()]
+    initials = [w[0].casefold() for w in re.findall(r"[^\W\d_][\w'’]*", name)]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters)
 
 
 def bracket_name_pairs(text: str, found: Sequence[Mention]) -> list[tuple[Mention, Mention, str]]:
@@ -57,14 +68,26 @@ def bracket_name_pairs(text: str, found: Sequence[Mention]) -> list[tuple[Mentio
         language = _LANGUAGE.match(inner)
         skip = language.end() if language else 0
         parts: list[tuple[int, str]] = []
+        seps: list[str] = []
         pos = skip
         for sep in [*_PART.finditer(inner, skip), None]:
             end = sep.start() if sep is not None else len(inner)
             parts.append((base + pos, inner[pos:end]))
+            if sep is not None:
+                seps.append(sep.group().strip())
             pos = sep.end() if sep is not None else len(inner)
-        if len(parts) < 2 or not all(_is_acronym(p) or _is_name(p) for _, p in parts):
-            continue
-        if not any(_is_acronym(p) for _, p in parts):
+        texts = [p for _, p in parts]
+        # "(UPM or MNSZ)": acronyms only, each another; "(Blocul Partidelor Teske, BPT)": a name, then its
+        # acronym, of its initials or the English name's ("(PSD, PNL)" after an alliance lists its members)
+        either = len(texts) >= 2 and all(x == "or" for x in seps) and all(_is_acronym(p) for p in texts)
+        native = (
+            len(texts) == 2
+            and seps == [","]
+            and _is_name(texts[0])
+            and _is_acronym(texts[1])
+            and any(_initials_fit(texts[1], n) for n in (texts[0], m.text))
+        )
+        if not (either or native):
             continue
         for start, part in parts:
             if part == m.text:
