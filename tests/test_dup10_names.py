@@ -156,6 +156,9 @@ def test_the_noun_right_before_a_name_types_it_not_a_farther_noun_the_parser_hun
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     ent = Span(doc, 9, 11, label="ORG")
     assert context_class(ent, [ent]) == "Organization"
+    # a name NER calls a person keeps the person's noun: "the party Ana Roe" is no party
+    person = Span(doc, 9, 11, label="PERSON")
+    assert context_class(person, [person]) == "Person"
     # the farther noun stands when no noun comes right before the name: "the leader, Ana Roe"
     words2 = ["He", "met", "the", "leader", ",", "Ana", "Roe", "."]
     doc2 = Doc(load_nlp().vocab, words=words2, heads=[1, 1, 3, 1, 3, 6, 3, 1],

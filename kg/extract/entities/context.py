@@ -30,8 +30,8 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
             # "the leader of the terrorist organization Red Brigades": the noun right before the name
             # is its class, not the farther noun the parser hung it on
             cls = table.get(near.lemma_.casefold())
-            if cls and not (place_like and cls == "Person"):
-                return cls
+            if cls and not (place_like and cls == "Person") and (ent.label_ != "PERSON" or cls == "Person"):
+                return cls  # (a person's name after "the party" is not the party: "the party Ana Roe led")
         cls = table.get(root.head.lemma_.casefold())
         if cls and not (place_like and cls == "Person"):
             return cls
