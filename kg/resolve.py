@@ -50,7 +50,7 @@ from kg.resolve_links import (
     _Union,
     _vote,
 )
-from kg.resolve_variants import link_event_years, link_word_variants
+from kg.resolve_variants import link_event_years, link_word_variants, untitled_names
 
 __all__ = ["Resolution", "group_of", "name_key", "resolve_mentions", "slugify"]
 
@@ -283,6 +283,8 @@ def _label(ms: Sequence[Mention]) -> str:
     if not names:
         names = Counter(m.text for m in ms)
     full = [n for n in names if not _is_acronym(n)] or list(names)
+    if any(group_of(m.cls) == "Person" for m in ms):
+        full = untitled_names(full)  # "Tomas Roe", not "Gen. Tomas Roe"
     return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
 
 

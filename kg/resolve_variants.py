@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from kg.extract.lexicons import lexicon
 from kg.model import Mention
 from kg.ontology import group_of
 from kg.resolve_links import _Union, _vote
 
-__all__ = ["link_event_years", "link_word_variants"]
+__all__ = ["link_event_years", "link_word_variants", "untitled_names"]
 
 
 def _variant_of() -> dict[str, str]:
@@ -89,3 +90,20 @@ def link_event_years(by_name: dict[str, list[Mention]], uf: _Union) -> None:
         keys = sorted(k for k, _ in forms)
         for other in keys[1:]:
             uf.union(by_name[keys[0]][0], by_name[other][0], "one event named with and without its year")
+
+
+def untitled_names(names: Iterable[str]) -> list[str]:
+    """The names that are not another of the names with a title before it ("Gen. Tomas Roe" beside
+    "Tomas Roe": the title is no part of the label). All of them when every one has a title."""
+    from kg.extract.tables import person_titles
+
+    titles = person_titles()
+    given = set(names)
+    out = []
+    for n in given:
+        words = n.split()
+        while len(words) > 1 and words[0].rstrip(".") in titles:
+            words = words[1:]
+        if len(words) == len(n.split()) or " ".join(words) not in given:
+            out.append(n)
+    return sorted(out) or sorted(given)

@@ -267,3 +267,16 @@ def test_known_as_after_it_or_in_an_events_article_names_no_other_name_of_the_su
     assert [b.text for _, b, _ in self_name_pairs(text, [voice, union], party, [])] == ["Tesk Union"]
     event = Mention("doc", 0, 0, "Varn Rising", "Uprising", "title", True)
     assert self_name_pairs(text, [voice, union], event, []) == []  # the group is not the rising
+
+
+def test_a_persons_label_leaves_out_the_title_another_name_of_him_goes_without():
+    from kg.resolve import resolve_mentions
+
+    boxed = _m(0, "Gen. Tomas Rivkin", "Person", "infobox")
+    prose = _m(40, "Tomas Rivkin", "Person", "context")
+    r = resolve_mentions([boxed, prose], [(boxed, prose, "test")])
+    entity = r.entity_of(boxed)
+    assert entity is not None and entity.label == "Tomas Rivkin"
+    assert "Gen. Tomas Rivkin" in dict(entity.aliases)
+    alone = _m(0, "Gen. Ana Tesk", "Person", "infobox")
+    assert (e := resolve_mentions([alone], []).entity_of(alone)) is not None and e.label == "Gen. Ana Tesk"
