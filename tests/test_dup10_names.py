@@ -280,3 +280,20 @@ def test_a_persons_label_leaves_out_the_title_another_name_of_him_goes_without()
     assert "Gen. Tomas Rivkin" in dict(entity.aliases)
     alone = _m(0, "Gen. Ana Tesk", "Person", "infobox")
     assert (e := resolve_mentions([alone], []).entity_of(alone)) is not None and e.label == "Gen. Ana Tesk"
+
+
+def test_the_articles_own_organisation_name_is_no_kin_of_a_man_ner_saw_in_another_forces_name():
+    from kg.documents.reader import read_text
+    from kg.extract.entities import _family_names
+
+    text = "= Tesk Bahini =\n\nThe Tesk Bahini merged with the Varn Rakkhi Bahini. Ana Roe led Dara Roe Union.\n"
+    article = read_text(text, "tesk_bahini.txt")
+    at = article.text.index
+    own = Mention(article.stem, at("Tesk Bahini", 20), at("Tesk Bahini", 20) + 11, "Tesk Bahini", "Organization")
+    man = Mention(article.stem, at("Varn Rakkhi"), at("Varn Rakkhi") + 17, "Varn Rakkhi Bahini", "Person")
+    ana = Mention(article.stem, at("Ana Roe"), at("Ana Roe") + 7, "Ana Roe", "Person")
+    union = Mention(article.stem, at("Dara Roe"), at("Dara Roe") + 14, "Dara Roe Union", "Organization")
+    kin = Mention(article.stem, at("Dara Roe"), at("Dara Roe") + 8, "Dara Roe", "Organization")
+    out = _family_names(article, [], [[own, man, ana, kin, union]])[0]
+    assert out[0].cls == "Organization"  # the subject's name keeps NER's class
+    assert out[3].cls == "Person"  # another name ending in a man's surname is still that kin
