@@ -297,3 +297,15 @@ def test_the_articles_own_organisation_name_is_no_kin_of_a_man_ner_saw_in_anothe
     out = _family_names(article, [], [[own, man, ana, kin, union]])[0]
     assert out[0].cls == "Organization"  # the subject's name keeps NER's class
     assert out[3].cls == "Person"  # another name ending in a man's surname is still that kin
+
+
+def test_a_sentence_case_event_title_is_an_event_by_its_last_word():
+    from kg.extract.tables import keyword_class
+
+    assert keyword_class("Orlan Polytechnic uprising") == "Uprising"  # not the polytechnic
+    assert keyword_class("1969 Orlan revolution") == "Event"
+    assert keyword_class("1973 Orlan coup d'état") == "Uprising"
+    # a common noun phrase is no name, and the institution alone stays one
+    assert keyword_class("the uprising") is None
+    assert keyword_class("Orlan Polytechnic") == "EducationalInstitution"
+    assert keyword_class("Orlan uprising leaders") is None
