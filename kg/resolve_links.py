@@ -57,8 +57,8 @@ class _Union:
 
 def _article_key(text: str) -> str:
     """The key of a name within one article: :func:`name_key`, with "Mac" and "Mc" at a word's start one
-    spelling ("Ewan MacTavish", "McTavish")."""
-    key = name_key(text)
+    spelling ("Ewan MacTavish", "McTavish"), and "&" between words read "and"."""
+    key = name_key(text.replace(" & ", " and ") if " & " in text else text)  # "Union & Progress": "and"
     return key if key.startswith("\x00") else _MAC.sub("mc", key)
 
 

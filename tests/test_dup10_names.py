@@ -309,3 +309,14 @@ def test_a_sentence_case_event_title_is_an_event_by_its_last_word():
     assert keyword_class("the uprising") is None
     assert keyword_class("Orlan Polytechnic") == "EducationalInstitution"
     assert keyword_class("Orlan uprising leaders") is None
+
+
+def test_an_ampersand_between_words_is_and_within_an_article():
+    from kg.resolve import resolve_mentions
+
+    amp = _m(0, "Committee of Varn & Progress", "Organization")
+    word = _m(40, "Committee of Varn and Progress", "Organization")
+    other = _m(80, "Committee of Varn Progress", "Organization")
+    r = resolve_mentions([amp, word, other], [])
+    assert r.of[amp] == r.of[word]
+    assert r.of[other] != r.of[word]
