@@ -320,3 +320,13 @@ def test_an_ampersand_between_words_is_and_within_an_article():
     r = resolve_mentions([amp, word, other], [])
     assert r.of[amp] == r.of[word]
     assert r.of[other] != r.of[word]
+
+
+def test_a_bracket_of_names_with_a_semicolon_or_the_acronym_first():
+    from kg.extract.bracket_names import bracket_name_pairs
+
+    text = "The Varn Front (Frente Varno; FV) and the Tesk League (TL, Liga Teska) met."
+    front, league = _m(4, "Varn Front", "Organization"), _m(42, "Tesk League", "Organization")
+    liga = _m(59, "Liga Teska", "Organization")
+    got = [(a.text, b.text) for a, b, _ in bracket_name_pairs(text, [front, league, liga])]
+    assert got == [("Varn Front", "FV"), ("Tesk League", "TL"), ("Tesk League", "Liga Teska")]

@@ -20,7 +20,7 @@ from kg.ontology import group_of
 __all__ = ["bracket_name_pairs"]
 
 _BRACKET = re.compile(r"\s*\(([^()]{2,160})\)")
-_PART = re.compile(r"\s*,\s*|\s+or\s+")  # a comma or "or" between two parts
+_PART = re.compile(r"\s*[,;]\s*|\s+or\s+")  # a comma (or semicolon) or "or" between two parts
 _LANGUAGE = re.compile(r"(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+")
 _ACRONYM = re.compile(r"[^\W\d_][\w&.\-]{1,11}")
 _NAME = re.compile(r"[^\W\d_][^\W\d]*(?:[\s\-'’][^\W\d]+){0,7}")
@@ -80,12 +80,13 @@ def bracket_name_pairs(text: str, found: Sequence[Mention]) -> list[tuple[Mentio
         # "(UPM or MNSZ)": acronyms only, each another; "(Blocul Partidelor Teske, BPT)": a name, then its
         # acronym, of its initials or the English name's ("(PSD, PNL)" after an alliance lists its members)
         either = len(texts) >= 2 and all(x == "or" for x in seps) and all(_is_acronym(p) for p in texts)
+        pair = sorted(texts, key=_is_acronym)  # the name, then the acronym, in either order
         native = (
             len(texts) == 2
-            and seps == [","]
-            and _is_name(texts[0])
-            and _is_acronym(texts[1])
-            and any(_initials_fit(texts[1], n) for n in (texts[0], m.text))
+            and seps in ([","], [";"])
+            and _is_name(pair[0])
+            and _is_acronym(pair[1])
+            and any(_initials_fit(pair[1], n) for n in (pair[0], m.text))
         )
         if not (either or native):
             continue
