@@ -330,3 +330,14 @@ def test_a_bracket_of_names_with_a_semicolon_or_the_acronym_first():
     liga = _m(59, "Liga Teska", "Organization")
     got = [(a.text, b.text) for a, b, _ in bracket_name_pairs(text, [front, league, liga])]
     assert got == [("Varn Front", "FV"), ("Tesk League", "TL"), ("Tesk League", "Liga Teska")]
+
+
+def test_called_itself_in_an_events_article_names_no_other_name_of_the_event():
+    from kg.extract.self_names import self_name_pairs
+
+    text = "The rebels formed a council. It called itself the Varn Government."
+    government = _m(50, "Varn Government", "Organization")
+    event = Mention("doc", 0, 0, "Varn Rising", "Uprising", "title", True)
+    assert self_name_pairs(text, [government], event, []) == []
+    party = Mention("doc", 0, 0, "Varn Front", "PoliticalParty", "title", True)
+    assert [b.text for _, b, _ in self_name_pairs(text, [government], party, [])] == ["Varn Government"]

@@ -1,6 +1,7 @@
 """Names the prose gives the article's subject in a sentence of its own.
 
-- "It sometimes called itself the Tesk Front": a name an organisation gave itself;
+- "It sometimes called itself the Tesk Front": a name an organisation gave itself (in an event's
+  article "it" is some body of the event);
 - "The group was also variously known as the Varn Brigade (VB), the Holy Brigade, and the Red
   Front": every name of the list is one of the subject's, when the sentence's subject is the
   subject (one of its names, or "The group" in an organisation's article: "It" may stand for another
@@ -101,7 +102,6 @@ def self_name_pairs(
     """
     ordered = sorted(found, key=lambda m: (m.start, m.end))
     out: list[tuple[Mention, Mention, str]] = []
-    org = group_of(subject.cls) in ("Organization", "Event", "Other")
     own = "|".join(re.escape(n) for n in sorted({*names, subject.text}, key=len, reverse=True) if n.strip())
     if not own:
         return out
@@ -116,7 +116,7 @@ def self_name_pairs(
         for c in _listed(text, hit.end(), found, subject):
             if _fits(c, subject):
                 out.append((subject, c, "another name: 'known as' in a sentence on the subject"))
-    for hit in _ITSELF.finditer(text, span[0], end) if org else ():
+    for hit in _ITSELF.finditer(text, span[0], end) if group else ():  # an event calls itself nothing
         for c in _listed(text, hit.end(), found, subject):
             if _fits(c, subject):
                 out.append((subject, c, "another name: 'called itself'"))
