@@ -50,6 +50,7 @@ from kg.resolve_links import (
     _Union,
     _vote,
 )
+from kg.resolve_variants import link_event_years, link_word_variants, untitled_names
 
 __all__ = ["Resolution", "group_of", "name_key", "resolve_mentions", "slugify"]
 
@@ -103,6 +104,8 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_variants(by_name, uf)
     _link_creed_adjectives(by_name, uf)
     _link_spellings(by_name, uf)
+    link_word_variants(by_name, uf)
+    link_event_years(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)
     ambiguous = _link_fuller_names(by_name, multi, uf)
@@ -280,6 +283,8 @@ def _label(ms: Sequence[Mention]) -> str:
     if not names:
         names = Counter(m.text for m in ms)
     full = [n for n in names if not _is_acronym(n)] or list(names)
+    if any(group_of(m.cls) == "Person" for m in ms):
+        full = untitled_names(full)  # "Tomas Roe", not "Gen. Tomas Roe"
     return max(sorted(full), key=lambda n: (len(n.split()) > 1, names[n], len(n)))
 
 

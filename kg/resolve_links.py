@@ -57,8 +57,8 @@ class _Union:
 
 def _article_key(text: str) -> str:
     """The key of a name within one article: :func:`name_key`, with "Mac" and "Mc" at a word's start one
-    spelling ("Ewan MacTavish", "McTavish")."""
-    key = name_key(text)
+    spelling ("Ewan MacTavish", "McTavish"), and "&" between words read "and"."""
+    key = name_key(text.replace(" & ", " and ") if " & " in text else text)  # "Union & Progress": "and"
     return key if key.startswith("\x00") else _MAC.sub("mc", key)
 
 
@@ -262,6 +262,11 @@ def _link_short_bodies(
 
 
 _DIVISIONS = lexicon("division_nouns")
+
+
+def _is_country(place: object) -> bool:
+    return getattr(place, "kind", None) == "country"
+
 _BARE_PLACES = {"Place", "AdministrativeRegion"}
 
 
@@ -271,7 +276,8 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
     - "Olmo Department" and "Olmo" (as in "Tarsk, Olmo, Eastmark"): the bare name is the division
       when the gazetteer knows no city of that name and no other name of the article starts with it
       ("Olmo River" too: which one is meant is unknown);
-    - "Eastmark Islands" and "Eastmarks", a country of the gazetteer: the islands that name the country.
+    - "Eastmark Islands" and "Eastmarks" (or "Eastmark"), a country of the gazetteer: the islands that
+      name the country.
 
     "Kingdom of Eastmark" and "Eastmark" stay two: a historical state is not the modern country.
     """
@@ -294,10 +300,14 @@ def _link_place_forms(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             if place is not None and place.kind == "city":
                 continue
         elif len(words) >= 2 and words[-1] == "islands" and gaz.lookup(text) is None:
-            bare, why = " ".join(words[:-1]) + "s", "the islands that name the country"
-            place = gaz.lookup(by_name[bare][0].text) if bare in known else None
-            if place is None or place.kind != "country":
+            # "Comoro Islands" beside "Comoros", "Cape Tesk Islands" beside "Cape Tesk"
+            why = "the islands that name the country"
+            head = " ".join(text.split()[:-1])
+            stems = [_article_key(head + "s"), _article_key(head)]  # a country's name keys as the gazetteer's
+            found = [b for b in stems if b in known and any(_is_country(gaz.lookup(m.text)) for m in by_name[b])]
+            if not found:
                 continue
+            bare = found[0]
         if bare in known:
             uf.union(by_name[bare][0], by_name[key][0], why)
             uf.why.setdefault(by_name[bare][0], why)  # either name may become the label

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 from kg.documents.clean import blank_debris, blank_markdown, is_reference_section
@@ -153,9 +154,28 @@ def _file_title(path: str, text: str) -> tuple[str, int]:
 
 
 def _looks_like_names(line: str) -> bool:
-    """A line of names: short, no sentence in it."""
+    """A line of names: short, no sentence in it (the period of an initial or of a title's
+    abbreviation ends none: "Gen. A. B. Roe")."""
     bare = line.strip()
-    return 0 < len(bare) <= 300 and len(bare.split()) <= 40 and not _SENTENCE_END.search(bare)
+    return 0 < len(bare) <= 300 and len(bare.split()) <= 40 and not any(
+        not _abbreviation(bare, m.start()) for m in _SENTENCE_END.finditer(bare)
+    )
+
+
+def _abbreviation(line: str, at: int) -> bool:
+    """The period at ``at`` closes an initial ("A.") or a title's short form ("Gen.", "Dr.": the words of
+    ``person_titles.tsv``)."""
+    if line[at] != ".":
+        return False
+    word = re.search(r"(?:^|\s)([^\s.]+)$", line[:at])
+    return word is not None and (re.fullmatch(r"[A-Z]", word.group(1)) is not None or word.group(1) in _short_titles())
+
+
+@cache
+def _short_titles() -> frozenset[str]:
+    from kg.datafiles import load_tsv
+
+    return frozenset(w.strip() for w, _ in load_tsv("person_titles.tsv") if w.strip()[:1].isupper())
 
 
 def _name_lines(lines: list[tuple[int, str]], first: int, title: str, markdown: bool) -> list[int]:

@@ -207,17 +207,27 @@ def split_names(text: str, start: int, end: int) -> list[Name]:
     ['Frente Amplio', 'Frente Amplio de Obreros, Campesinos, Estudiantes y Maestros']
     >>> [n.text for n in split_names("Party of Order, Partido del Orden (PO)", 0, 38)]
     ['Party of Order', 'Partido del Orden', 'PO']
+    >>> [n.text for n in split_names("Partido Obrero / Parti ouvrier", 0, 30)]
+    ['Partido Obrero', 'Parti ouvrier']
     """
     out = []
     for it in split_items(text, start, end, names=True):
-        name = it.text.strip(" \"“”'‘’")
-        if not name:
-            continue
-        s = text.index(name, it.start)
-        acronym = _ACRONYM_AFTER.search(name)
-        if acronym and acronym.start() > 0:  # "Partido del Orden (PO)": two names
-            out.append(Name(name[: acronym.start()], s, s + acronym.start()))
-            out.append(Name(acronym.group(1), s + acronym.start(1), s + acronym.end(1)))
-            continue
-        out.append(Name(name, s, s + len(name)))
+        for part in _SLASHED.split(it.text):  # "Partido Obrero / Parti ouvrier": two names of the line
+            out.extend(_line_names(text, part, it.start))
     return out
+
+
+_SLASHED = re.compile(r"\s+/\s+")
+
+
+def _line_names(text: str, raw: str, at: int) -> list[Name]:
+    """One name of a name line at or after ``at``, or two when an acronym in brackets follows it."""
+    name = raw.strip(" \"“”'‘’")
+    if not name:
+        return []
+    s = text.index(name, at)
+    acronym = _ACRONYM_AFTER.search(name)
+    if acronym and acronym.start() > 0:  # "Partido del Orden (PO)": two names
+        return [Name(name[: acronym.start()], s, s + acronym.start()),
+                Name(acronym.group(1), s + acronym.start(1), s + acronym.end(1))]
+    return [Name(name, s, s + len(name))]

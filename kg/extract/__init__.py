@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from kg.documents.model import Article
 from kg.extract.aliases import alias_pairs, opening_alias_pairs
+from kg.extract.bracket_names import bracket_name_pairs
 from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.infobox_kept import kept_entities
 from kg.extract.lexicons import alternation
 from kg.extract.relations.event_country import demonym_event_facts
+from kg.extract.self_names import self_name_pairs
 from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
 from kg.model import Evidence, Fact, Mention
@@ -70,16 +72,22 @@ def extract_article(
     _lead_names_as_mentions(article, per_block, aliases)
     lead_name = _lead_name(article, subject)
     mentions.extend(lead_name)
-    for ms in per_block:
+    for bi, ms in enumerate(per_block):
         mentions.extend(ms)
         pairs = _acronym_pairs(article, ms)
-        same_as.extend(pairs)
+        named = bracket_name_pairs(article.text, ms)  # "(Native Name, ACR)", "(ACR or ACR)"
+        same_as.extend(pairs + named)
         mentions.extend(acr for _, acr, _ in pairs)
+        mentions.extend(acr for _, acr, _ in named if acr.source == "acronym")
         # the lead's own name of the subject may be the name just before another name of it: "The
         # Harbour Revolt (Levantamiento), also known as the Dock Rising,"
         within = [a for a in [*aliases, *lead_name] if ms and min(m.start for m in ms) - 400 <= a.start <= ms[-1].end]
         same_as.extend(alias_pairs(article.text, [*within, *ms] if within else ms))
         same_as.extend(opening_alias_pairs(article.text, ms, subject))
+        span = (article.blocks[bi].start, article.blocks[bi].end)
+        own = self_name_pairs(article.text, ms, subject, [a.text for a in aliases], span)
+        same_as.extend(own)
+        mentions.extend(b for _, b, _ in own if b.source in ("pattern", "acronym") and b not in ms)
     same_as.extend(_head_word_pairs(article, subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)

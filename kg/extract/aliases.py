@@ -37,17 +37,28 @@ _KNOWN = (
 _RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
 # "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
 _LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
+# the Arabic article a name may open with, cut off the name NER found: "also known as the al-Fateh Revolution"
+_ARTICLE = r"(?-i:(?:a[dlnrstz]|el|ash|ath)-)?"
 # words inside a bracket before the other name: "(now Oslo)", "(or SappyFest)", "(also known as X)"
 _BRACKET = re.compile(  # after a quoted name too: '"The Movement" (El Movimiento)'
     r"[\"”]?\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
-    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?$",
+    rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?"
+    rf"{_ARTICLE}$",
     re.IGNORECASE,
 )
 # after a comma: "X, otherwise known as Y", "X, which was also called Y", "X (later renamed Y)"
 _COMMA = re.compile(
-    rf",\s+(?:(?:which|who)\s+(?:is|was|were|has\s+been|had\s+been)\s+|and\s+)?(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$",
+    rf",\s+(?:(?:which|who)\s+(?:is|was|were|has\s+been|had\s+been)\s+|and\s+)?(?P<words>{_KNOWN}|{_RENAMED})"
+    rf"(?:the\s+)?{_ARTICLE}$",
     re.IGNORECASE,
 )
+# "Roe was nicknamed "Tiro"", "the Front was commonly called the Blues": a nickname given in the sentence's verb
+_PASSIVE_NAMED = re.compile(
+    rf"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?P<words>(?:{alternation('alias_adverbs')}\s+)?"
+    r"(?:nicknamed|dubbed|known\s+as|called))\s+[\"“]$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"(?:^|[.!?;]\s+|\n|,\s+)(?:the\s+)?$", re.IGNORECASE)
 # a bracket (a native name, an acronym) between the name and its other name
 _AFTER_BRACKET = re.compile(rf"\s*\([^()]{{1,100}}\),\s+(?P<words>{_KNOWN}|{_RENAMED})(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_RENAMED = re.compile(
@@ -152,12 +163,19 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             continue
         else:
             hit = _COMMA.fullmatch(between) or _PASSIVE_RENAMED.fullmatch(between)
+            if hit is None and (hit := _PASSIVE_NAMED.fullmatch(between)) is not None:
+                # the nickname in quotes, closed, of the sentence's subject ("… with Tesk was dubbed "X"": none)
+                opens = _CLAUSE_START.search(text, max(0, a.start - 12), a.start) is not None
+                after = "" if text[b.end : b.end + 1] in "\"”" and opens else "x"
             if hit is None or (after and after not in _CLOSE):
                 continue
             if _COALITION_BEFORE.search(text, max(0, a.start - 120), a.start):
                 continue  # "an alliance with X, called the Y": Y is the alliance's name, not X's
             stated = True
-        if _compatible(a, b, stated):
+        nickname = hit is not None and hit.re is _PASSIVE_NAMED
+        if _compatible(a, b, stated) or (
+            nickname and group_of(a.cls) == "Person" and group_of(b.cls) != "Person" and _gazetteer_record(b) is None
+        ):  # a quoted nickname may be a work's title to the rules: the words say it names the person
             out.append((a, b, f"another name: {between.strip()!r}"))
     return out + _chained(text, ordered, out)
 

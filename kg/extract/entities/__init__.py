@@ -13,6 +13,7 @@ the article, its docs and the mentions so far (one list per block) that returns 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from kg.extract.entities.retype import retype_family_names, retype_named_towns
 from kg.extract.entities.spans import clean_span, strip_person_prefix
 from kg.gazetteer import gazetteer
 from kg.model import Mention
+from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,12 +88,24 @@ def _named_towns(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> 
 
 
 def _family_names(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
-    flat = retype_family_names([m for ms in per_block for m in ms], article.text)
+    before = [m for ms in per_block for m in ms]
+    flat = retype_family_names(before, article.text)
+    # the article's own name, an organisation to NER, stays one: "the Tesk Bahini" is no kin of a "Rakkhi
+    # Bahini" NER took for a man (the last word of many a force's name)
+    own = re.sub(r"\s*\([^()]*\)$", "", article.title).casefold()
+    flat = [
+        old if new is not old and group_of(old.cls) == "Organization" and _bare(old.text) == own else new
+        for old, new in zip(before, flat, strict=True)
+    ]
     out, pos = [], 0
     for ms in per_block:
         out.append(flat[pos : pos + len(ms)])
         pos += len(ms)
     return out
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).casefold()
 
 
 PASSES: tuple[tuple[str, Pass], ...] = (

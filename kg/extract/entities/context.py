@@ -25,6 +25,13 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     # "born in Vigan, Ilocos Sur, the daughter of …": the province is not her
     place_like = ent.label_ in ("GPE", "LOC", "FAC") or gazetteer().lookup(ent.text) is not None
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        near = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if near is not None and near.pos_ == "NOUN" and near.i != root.head.i:
+            # "the leader of the terrorist organization Red Brigades": the noun right before the name
+            # is its class, not the farther noun the parser hung it on
+            cls = table.get(near.lemma_.casefold())
+            if cls and not (place_like and cls == "Person") and (ent.label_ != "PERSON" or cls == "Person"):
+                return cls  # (a person's name after "the party" is not the party: "the party Ana Roe led")
         cls = table.get(root.head.lemma_.casefold())
         if cls and not (place_like and cls == "Person"):
             return cls

@@ -381,7 +381,7 @@ def single_region_facts(
         if any(
             p.kind in ("country", "continent") or (p.kind == "region" and p.code != code)
             for p in gaz.candidates(m.text)
-        ):
+        ) or _country_islands(m.text):
             continue
         yield Fact(
             m,
@@ -389,3 +389,12 @@ def single_region_facts(
             region,
             _line_evidence(article, m, "article-single-region", confidence("article-single-region"), sentences),
         )
+
+
+def _country_islands(name: str) -> bool:
+    """ "Cape Tesk Islands", "Comoro Islands": islands that name a country of the gazetteer, in no region."""
+    words = name.split()
+    if len(words) < 2 or words[-1] != "Islands":
+        return False
+    head = " ".join(words[:-1])
+    return any(p.kind == "country" for n in (head, head + "s") for p in gazetteer().candidates(n))
