@@ -190,6 +190,8 @@ def _link_partial_names(
         if all(t in _STOP for t in key.split()):
             continue
         known = clusters.get(uf.find(group[0])) or group  # with the other names already linked to it
+        if _vote(known) == "Ideology":
+            continue  # "Marxism" is no short form of "Marxism–Leninism", nor "Nationalism" of "Arab nationalism"
         short = group_of(_vote(known))
         weak = all(x.source in _WEAK for x in known)
         if " " in key and keyword_class(group[0].text) is not None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from kg.extract.entities.classes import NER_CLASSES, is_noise, typed_name
 from kg.extract.entities.context import _quoted_work, context_class
 from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
+from kg.extract.entities.ideologies import ideology_mentions
 from kg.extract.entities.spans import _join_plural_possessives, clean_span, strip_person_prefix
 from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, religion_of
 from kg.gazetteer import gazetteer
@@ -125,4 +126,5 @@ def mentions_in_doc(
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
-    return out + extra_mentions(article, doc, base, out, text)
+    out += extra_mentions(article, doc, base, out, text)
+    return out + ideology_mentions(article, doc, base, out, text)

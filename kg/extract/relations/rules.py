@@ -17,6 +17,7 @@ from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
+from kg.extract.relations.ideology_adjective import adjective_ideology_facts
 from kg.extract.relations.kinship import kinship_facts, possessive_rules
 from kg.extract.relations.lead import location_facts
 from kg.extract.relations.lead_events import event_relations, span_facts, token_facts
@@ -93,6 +94,13 @@ def _descriptor_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A party's doctrine from the adjective of the noun that describes it.
     Example: "The Acme Union is a social democratic party" → ideology(Acme Union, Social democracy)."""
     return ideology_facts(ctx)
+
+
+@rule("adjective-ideology", "block", {"ideology"}, needs=("siblings",))
+def _adjective_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A doctrine's adjective right before an organisation's name.
+    Example: "the Marxist–Leninist Tesk People's Army" → ideology(Tesk People's Army, Marxism–Leninism)."""
+    return adjective_ideology_facts(ctx)
 
 
 @rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
