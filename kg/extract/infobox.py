@@ -307,8 +307,8 @@ _HEAD_OFFICE = re.compile(r"^(?:Vice[- ]President|President|Prime Minister|Premi
 
 def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxField) -> Iterator[Fact]:
     """``Vicepresident: Ana Roe (1982–1984)`` under ``Office: President of X``: Ana Roe held Vice President
-    of X (and ``President: Eva Sol`` under Vice President of X, President of X), when the article names
-    that office; the fact cites the infobox from the office's line to where it names it."""
+    of X (and ``President: Eva Sol`` under Vice President of X, President of X); the fact cites the
+    infobox from the office's line to where the article names that office, or to the field."""
     head = _HEAD_OFFICE.match(office.text)
     if head is None:
         return
@@ -316,12 +316,16 @@ def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxFi
         if rule.holds is None:
             continue
         title = f"{rule.holds} of {head.group('of')}"
-        at = article.text.find(title)
-        if at < 0 or title.casefold() == office.text.casefold():
+        if title.casefold() == office.text.casefold():
             continue
-        held = Mention(article.stem, at, at + len(title), title, "Position", "infobox")
+        at = article.text.find(title)
+        if at < 0 and not re.match(r"(?:Vice[- ])?President\b", office.text):
+            continue  # a "Vicepresident" under a Prime Minister is no Vice President of the country
+        # the prose never names it: the office is the same country's, at the field's key
+        at, end = (at, at + len(title)) if at >= 0 else (field.line_start, field.start)
+        held = Mention(article.stem, at, end, title, "Position", "infobox")
         lo = min(first.line_start, field.line_start, article.text.rfind("\n", 0, at) + 1)
-        hi = max(first.end, field.end, at + len(title))
+        hi = max(first.end, field.end, end)
         sure = rule_confidence("infobox-implied")
         ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
         for it in _clean_items(field):

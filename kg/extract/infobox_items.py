@@ -226,8 +226,9 @@ def _split_joined(field: InfoboxField, item: InfoboxItem) -> list[InfoboxItem]:
 
 def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     """``A and B`` as two names when it is a list, not one name: B opens in lower case ("Border Crisis
-    and the transition to civilian rule"), or both are places the whole is not ("Vell and Norte");
-    "Party of Labour and Progress", "Trinidad and Tobago" stay one."""
+    and the transition to civilian rule"), both are places the whole is not ("Vell and Norte"), or each
+    opens with its own article ("the Tesk junta and the Cold War"); "Party of Labour and Progress",
+    "Trinidad and Tobago" stay one."""
     pieces: list[tuple[int, int]] = []
     pos = s
     for m in _AND.finditer(raw, s, e):
@@ -247,6 +248,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
         words = t.split()
         if t[:1].islower() and (words[0] != "the" or (len(words) > 1 and words[1][:1].islower())):
             out.append((a, b))  # "… and the transition to civilian rule": a second thing
+        elif texts[0].startswith("the ") and words[0] == "the" and len(words) > 1 and words[1][:1].isupper():
+            out.append((a, b))  # "the Tesk junta and the Cold War": each opens with its own article
         elif gaz.candidates(before) and gaz.candidates(t):
             out.append((a, b))  # "Vell and Norte and the district of …": two places, then a third
         elif _EVENT_HEAD.search(before) and _EVENT_HEAD.search(t) and len(before.split()) > 1:

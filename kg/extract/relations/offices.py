@@ -59,6 +59,12 @@ def _modifiers_ok(words: str) -> bool:
     )
 
 
+def _named_before(before: list[Mention], at: int) -> bool:
+    """A name ends right before "who" (a comma between at most): "who" is that one's, not the
+    sentence's subject's, even when the recogniser gave the name another class."""
+    return bool(before) and before[-1].start > min(m.start for m in before) and 0 <= at - before[-1].end <= 3
+
+
 def office_facts(ctx: Sentences) -> Iterator[Fact]:
     """positionHeld from "<person> was/became/served as the … <office> of <country>"."""
     text, base = ctx.block.text, ctx.block.start
@@ -81,7 +87,10 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             if link is not None and _modifiers_ok(link.group("mods")):
                 holder = before[-1]
         lead = text[sent_start - base : at - base]
-        if holder is None and (who := _WHO.search(lead)) is not None and _modifiers_ok(who.group("mods")):
+        who = _WHO.search(lead) if holder is None else None
+        if who is not None and _named_before(before, sent_start + who.start()):
+            who = None  # "half-brother of Eli Roe, who was the first President of Valdora": Eli Roe was
+        if who is not None and _modifiers_ok(who.group("mods")):
             # "Ana Roe (1914–1996) was a Chilean politician who was the 46th president of Chile"
             first = before[0] if before else None
             if first is not None and group_of(first.cls) == "Person" and first.start - sent_start < 3:

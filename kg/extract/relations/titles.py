@@ -11,7 +11,8 @@ party, a movement, an armed group, an uprising or another event. A sentence, or 
 sentence about the same person, that names another country leaves the title alone: "President Roe
 visited Tesk" says nothing of whose president she was. A title after another noun ("Senate
 President Ana Roe", "party president Roe") is another office. A lower-case title counts only
-after a word that makes it one ("incumbent president Ana Roe")."""
+after a word that makes it one ("incumbent president Ana Roe") or a people's adjective ("the former
+Valdoran prime minister Ana Roe")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kg.extract.lexicons import alternation, head_of, lexicon
+from kg.extract.office_names import country_short_name
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
@@ -88,6 +90,9 @@ def _article_country(mentions: Sequence[Mention]) -> Mention | None:
 def _country_name(country: Mention, title: str) -> str | None:
     """The country's name as the office names it: "Tesk" for "Kingdom of Tesk" after "King", the
     gazetteer's name for a people's adjective, "the" before a name that takes it ("the United States")."""
+    short = country_short_name(country.text)  # "Argentine Republic": Argentina
+    if short is not None:
+        return short
     gaz = gazetteer()
     name = country.text
     code = gaz.demonym(name)
@@ -145,8 +150,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
-        if title[:1].islower() and (pre is None or pre.casefold() not in _MODIFIERS):
-            continue  # "the president Roe spoke of": no title
+        if title[:1].islower() and not before and (pre is None or pre.casefold() not in _MODIFIERS):
+            continue  # "the president Roe spoke of": no title; "the Valdoran president Roe" is one
         codes = {_code(c) for c in in_sent}
         if country is None:
             if not computed:

@@ -1,0 +1,136 @@
+"""Facts kg used to write in another shape than the usual one, or not at all: a country's office given
+without its country (an election box's ``Title: Prime Minister``, an officeholder's ``Primeminister``,
+"the Estonian prime minister Ana Roe"), an uprising's sentence-case title, "the A and the B" in one
+``Partof``, a "who was" that belongs to the name before it. Invented people and events, real countries."""
+
+from __future__ import annotations
+
+from kg.extract.office_names import country_short_name, office_name, office_title
+from tests.extracted import fact_triples
+
+ELECTION = """= 1931 Latvian general election =
+
+Infobox
+- Country: Kingdom of Latvia
+- Election Date: 3 May 1931
+- Leader1: Ivars Kelmanis
+- Party1: Latvian Farmers' Union
+- Title: Prime Minister
+- Posttitle: Elected Prime Minister
+- Before Election: Ivars Kelmanis
+- After Election: Maris Ozols
+
+General elections were held in Latvia on 3 May 1931. The Latvian Farmers' Union won most seats.
+"""
+
+HEAD_TITLE = """= 1966 Estonian general election =
+
+Infobox
+- Country: Estonia
+- Election Date: 9 June 1966
+- Title: Head of government
+- Posttitle: Prime Minister
+- Before Election: Lenart Osk
+- After Election: Mira Dunhal
+
+General elections were held in Estonia on 9 June 1966.
+"""
+
+NO_COUNTRY = """= 1966 Varn general election =
+
+Infobox
+- Election Date: 9 June 1966
+- Title: Prime Minister
+- Before Election: Lenart Osk
+- After Election: Mira Dunhal
+
+General elections were held on 9 June 1966 in the Varn provinces.
+"""
+
+OFFICEHOLDER = """= Tomas Varkel =
+
+Infobox
+- Office: President of Lithuania
+- Term Start: 11 November 1975
+- Term End: 10 September 1979
+- Primeminister: Aron Pikk
+- Office2: Prime Minister of Lithuania
+- Term Start2: 1970
+- Term End2: 1975
+- Vicepresident2: Ivo Kask
+
+Tomas Varkel (1922–1979) was a Lithuanian politician.
+"""
+
+PROSE = """= Ilse Marrow =
+
+Ilse Marrow (born 1941) is a Finnish activist. She led the Red Cells, which kidnapped the former
+Estonian prime minister Aron Pikk in 1978. She is the half-sister of Eli Marrow, who was the first
+President of Latvia after 1991. The newspaper said the prime minister Ivo Kask would speak.
+"""
+
+UPRISING = """= Tallinn Polytechnic uprising =
+
+Infobox
+- Partof: the Estonian junta and the Cold War
+- Date: 14-17 November 1973
+- Side1: Tallinn Student Union
+- Side2: Estonian junta
+
+The Tallinn Polytechnic uprising occurred in November 1973 as a student demonstration in Estonia.
+"""
+
+
+def test_the_office_name_is_the_title_with_the_countrys_short_name():
+    assert office_name("Prime Minister", "Kingdom of Latvia") == "Prime Minister of Latvia"
+    assert office_name("president", "the Argentine Republic") == "President of Argentina"
+    assert office_name("vice president", "Dominican Republic") == "Vice President of the Dominican Republic"
+    assert office_name("Prime Minister", "Varnland") is None  # no country the gazetteer knows
+    assert office_name("Head of government", "Estonia") is None  # no office's title
+    assert country_short_name("Estonian") == "Estonia"
+    assert office_title("Prime Minister after election") == "Prime Minister"
+
+
+def test_an_election_boxs_bare_title_is_the_office_of_the_boxs_country():
+    got = fact_triples(ELECTION)
+    assert ("Ivars Kelmanis", "positionHeld", "Prime Minister of Latvia") in got
+    assert ("Maris Ozols", "positionHeld", "Prime Minister of Latvia") in got
+    assert ("Kingdom of Latvia", "headOfGovernment", "Maris Ozols") in got
+    assert ("Kingdom of Latvia", "headOfGovernment", "Ivars Kelmanis") in got
+
+
+def test_a_head_of_government_title_heads_and_the_posttitle_is_the_new_holders_office():
+    got = fact_triples(HEAD_TITLE)
+    assert ("Estonia", "headOfGovernment", "Lenart Osk") in got
+    assert ("Estonia", "headOfGovernment", "Mira Dunhal") in got
+    assert ("Mira Dunhal", "positionHeld", "Prime Minister of Estonia") in got
+    assert ("Lenart Osk", "positionHeld", "Prime Minister of Estonia") not in got
+    assert not any(r == "positionHeld" and o == "Head of government" for _, r, o in got)
+
+
+def test_a_bare_title_with_no_country_in_the_box_names_no_office():
+    got = fact_triples(NO_COUNTRY)
+    assert not any(r in ("positionHeld", "headOfGovernment") for _, r, _ in got)
+
+
+def test_an_officeholders_colleague_holds_the_same_countrys_office_the_prose_never_names():
+    got = fact_triples(OFFICEHOLDER)
+    assert ("Aron Pikk", "positionHeld", "Prime Minister of Lithuania") in got
+    assert ("Lithuania", "headOfGovernment", "Aron Pikk") in got
+    # a Vicepresident under a Prime Minister is no Vice President of the country
+    assert ("Ivo Kask", "positionHeld", "Vice President of Lithuania") not in got
+
+
+def test_a_lower_case_title_after_a_peoples_adjective_and_who_after_a_name():
+    got = fact_triples(PROSE)
+    assert ("Aron Pikk", "positionHeld", "Prime Minister of Estonia") in got
+    assert not any(s == "Ivo Kask" and r == "positionHeld" for s, r, _ in got)
+    held = {(s, o) for s, r, o in got if r == "positionHeld"}
+    assert not any(o == "President of Latvia" and s in ("Ilse Marrow", "Ilse") for s, o in held)
+
+
+def test_a_sentence_case_uprising_title_and_a_partof_of_two_names():
+    got = fact_triples(UPRISING)
+    assert ("Tallinn Polytechnic uprising", "partOf", "Cold War") in got
+    assert ("Tallinn Polytechnic uprising", "partOf", "Estonian junta") in got
+    assert ("Tallinn Polytechnic uprising", "participant", "Tallinn Student Union") in got
