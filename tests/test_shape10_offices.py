@@ -134,3 +134,26 @@ def test_a_sentence_case_uprising_title_and_a_partof_of_two_names():
     assert ("Tallinn Polytechnic uprising", "partOf", "Cold War") in got
     assert ("Tallinn Polytechnic uprising", "partOf", "Estonian junta") in got
     assert ("Tallinn Polytechnic uprising", "participant", "Tallinn Student Union") in got
+
+
+REALMS = """= Varn Ratsadon =
+
+Varn Ratsadon was a group of military officers which staged a revolution on 24 June 1932.
+
+In 1927, the Kingdom of Siam, the Rattanakosin Kingdom, was under the rule of King Tavorn (Rama VII).
+In 1974, the Varn Committee overthrew Emperor Ilo Marrat and the government of the Ethiopian Empire.
+"""
+
+
+def test_a_monarchs_realm_by_its_other_name_or_its_peoples_adjective():
+    got = fact_triples(REALMS)
+    assert ("King Tavorn", "positionHeld", "King of Siam") in got
+    assert ("Kingdom of Siam", "headOfState", "King Tavorn") in got
+    assert ("Ilo Marrat", "positionHeld", "Emperor of Ethiopia") in got
+
+
+def test_an_events_date_of_days_in_one_month_is_its_start_and_end():
+    got = fact_triples(UPRISING)
+    assert ("Tallinn Polytechnic uprising", "startTime", "1973-11-14") in got
+    assert ("Tallinn Polytechnic uprising", "endTime", "1973-11-17") in got
+    assert ("Tallinn Polytechnic uprising", "pointInTime", "1973-11-17") not in got

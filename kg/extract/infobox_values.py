@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import groupby, pairwise
 
-from kg.dates import parse_date, parse_range
+from kg.dates import parse_date, parse_day_range, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.infobox_brackets import died_in_bracket as _died
@@ -277,6 +277,9 @@ def _event_date(
     raw = _lost_dash(field.raw)
     dates = _all_dates(raw)
     rng = parse_range(raw)
+    days = parse_day_range(raw)  # "14–17 November 1973": one month's days
+    if days is not None and len(dates) < 2:
+        dates = list(days)
     if len(dates) >= 2:
         yield Fact(subject, "startTime", dates[0], ev)
         yield Fact(subject, "endTime", dates[-1], ev)

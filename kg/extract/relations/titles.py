@@ -64,6 +64,10 @@ def _code(m: Mention) -> str:
         code = gaz.demonym(name) or (place.country if place is not None and place.kind == "country" else None)
         if code:
             return code
+    short = country_short_name(m.text)  # "the Tesk Empire": Tesk's
+    place = gaz.lookup(re.sub(r"^the\s+", "", short)) if short is not None else None
+    if place is not None and place.country:
+        return place.country
     return name_key(m.text)
 
 
@@ -153,6 +157,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         if title[:1].islower() and not before and (pre is None or pre.casefold() not in _MODIFIERS):
             continue  # "the president Roe spoke of": no title; "the Valdoran president Roe" is one
         codes = {_code(c) for c in in_sent}
+        if title.casefold() in _MONARCHS and codes & _known_codes():
+            codes &= _known_codes()  # "the Kingdom of Siam, the Rattanakosin Kingdom": a realm's other name
         if country is None:
             if not computed:
                 about, computed = _article_country(article_mentions), True
@@ -163,7 +169,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
                 country = next((c for c in in_sent if monarch and _REALMS & set(c.text.casefold().split())), in_sent[0])
             elif title.casefold() not in _MONARCHS and ctx.subject.cls in _NATIONAL_SUBJECTS:
                 country = about
-        if country is None or not _only_country(ctx, p, _code(country), article_mentions):
+        realm = title.casefold() in _MONARCHS
+        if country is None or not _only_country(ctx, p, _code(country), article_mentions, realm):
             continue
         name = _country_name(country, title)
         if name is None:
@@ -177,19 +184,28 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             yield Fact(country, head[0], p, ev)
 
 
+def _known_codes() -> frozenset[str]:
+    return frozenset(gazetteer().countries)
+
+
 def _inside_name(c: Mention, mentions: Sequence[Mention]) -> bool:
     """A people's adjective inside another name ("the Tesk Commission") names no country of the sentence."""
     return any(m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end) for m in mentions)
 
 
-def _only_country(ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention]) -> bool:
-    """No sentence that names the person (by the same name or surname) names another country."""
+def _only_country(
+    ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention], realm: bool = False
+) -> bool:
+    """No sentence that names the person (by the same name or surname) names another country (for a
+    monarch's known realm, another the gazetteer knows: "the Rattanakosin Kingdom" is its other name)."""
+    known = _known_codes() if realm and code in _known_codes() else None
     surname = person.text.split()[-1]
     for m in mentions:
         if group_of(m.cls) != "Person" or not (m.text == person.text or m.text.split()[-1] == surname):
             continue
         for c in _countries(mentions):
-            if _same_sentence(ctx, m, c) and _code(c) != code:
+            other = _code(c)
+            if _same_sentence(ctx, m, c) and other != code and (known is None or other in known):
                 return False
     return True
 
