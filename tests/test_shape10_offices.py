@@ -157,3 +157,43 @@ def test_an_events_date_of_days_in_one_month_is_its_start_and_end():
     assert ("Tallinn Polytechnic uprising", "startTime", "1973-11-14") in got
     assert ("Tallinn Polytechnic uprising", "endTime", "1973-11-17") in got
     assert ("Tallinn Polytechnic uprising", "pointInTime", "1973-11-17") not in got
+
+
+PLURAL = """= 1985 Latvian general election =
+
+Infobox
+- Country: Latvia
+
+General elections were held in Latvia on 14 July 1985. Former presidents Aron Pikk and Ivo Kask stood
+as candidates of the Latvian Farmers' Union. Latvia's economy grew in 1986. Ilse Marrow and Eli Sol
+voted.
+"""
+
+
+def test_a_plural_title_covers_each_name_of_its_list():
+    got = fact_triples(PLURAL)
+    assert ("Aron Pikk", "positionHeld", "President of Latvia") in got
+    assert ("Ivo Kask", "positionHeld", "President of Latvia") in got
+    assert not any(s in ("Ilse Marrow", "Eli Sol") and r == "positionHeld" for s, r, _ in got)
+
+
+CABINET = """= 1977 Latvian coup attempt =
+
+Infobox
+- Date: 27 May 1977
+- Place: Latvia
+- Combatant1: Latvian Army
+- Combatant2: Riga Action Committee Supported by:,
+- Commander2: Aron Pikk
+
+The 1977 Latvian coup attempt was a failed attempt by the Latvian interior minister Aron Pikk to
+overthrow the government. In March 1977, Andris Berzins, the Attorney General of Latvia, announced charges.
+"""
+
+
+def test_a_cabinet_office_and_a_combatants_glued_sub_label():
+    got = fact_triples(CABINET)
+    assert ("Aron Pikk", "positionHeld", "Interior Minister of Latvia") in got
+    assert ("Andris Berzins", "positionHeld", "Attorney General of Latvia") in got
+    assert not any(r in ("headOfState", "headOfGovernment") for _, r, _ in got)  # no head's office
+    assert ("1977 Latvian coup attempt", "participant", "Riga Action Committee") in got

@@ -294,6 +294,8 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# a sub-label glued to the end of the item before the items it heads: "Tesk Front Supported by:"
+_SUB_LABEL = re.compile(r"\s+(?:Supported|Backed|Aided|Assisted)\s+by\s*:?[\s,]*$")
 _TEMPLATE_WORD = re.compile(
     r"^(?:ubl|plainlist|flatlist|hlist|unbulleted list|bulleted list|collapsible list|nowrap|small|efn|br|"
     r"endplainlist|startplainlist|sfn|refn|lang|nbsp)$",
@@ -423,6 +425,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     role = _AS_ROLE.search(article.text, start, end)  # "Houari Boumédiène as Chairman of the …"
     if role is not None and role.start() > start:
         end = role.start()
+    label = _SUB_LABEL.search(article.text, start, end)  # "Tesk Front Supported by:": the next items' label
+    if label is not None and label.start() > start:
+        end = label.start()
     s, e = clean_span(article.text, start, end)
     name = article.text[s:e]
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):

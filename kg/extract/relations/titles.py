@@ -34,7 +34,9 @@ _TITLES = (
     rf"(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')})"
     rf"|{alternation('rec_title_monarch_nouns')}"
 )
-_TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})\s+$", re.IGNORECASE)
+_TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plural>s)?\s+$", re.IGNORECASE)
+# between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
 _MODIFIERS = lexicon("rec_title_modifiers")
 _DEPUTY = lexicon("deputy_prefixes")
@@ -121,6 +123,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
     text, base = ctx.block.text, ctx.block.start
     about = None
     computed = False
+    plural: tuple[int, tuple[str, str | None, int, int]] | None = None  # a plural title's last name
     for p in ctx.mentions:
         if group_of(p.cls) != "Person" or p.source == "infobox":
             continue
@@ -133,14 +136,18 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         anchor = p.start + (own.end() if own else 0)
         lead = text[max(sent_start - base, p.start - base - 60) : anchor - base]
         m = _TITLE.search(lead)
-        if m is None:
+        if m is None and plural is not None and _LIST_GAP.match(text[plural[0] - base : p.start - base]):
+            title, pre, at, pre_at = plural[1]  # "presidents Ana Roe and Eva Sol": Sol's title too
+            plural = (p.end, plural[1])
+        elif m is None:
             continue
-        title, pre = m.group("title"), m.group("pre")
-        if pre is not None and pre.casefold() in _DEPUTY:
-            title, pre = f"{pre} {title}", None
-        at = anchor - len(lead) + m.start("title")  # article offset of the title
-        if pre is not None:
-            pre_at = anchor - len(lead) + m.start("pre")
+        else:
+            title, pre = m.group("title"), m.group("pre")
+            if pre is not None and pre.casefold() in _DEPUTY:
+                title, pre = f"{pre} {title}", None
+            at = anchor - len(lead) + m.start("title")  # article offset of the title
+            pre_at = anchor - len(lead) + m.start("pre") if pre is not None else -1
+            plural = (p.end, (title, pre, at, pre_at)) if m.group("plural") else None
         country: Mention | None = None
         in_sent = [
             c
