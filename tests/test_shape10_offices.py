@@ -197,3 +197,32 @@ def test_a_cabinet_office_and_a_combatants_glued_sub_label():
     assert ("Andris Berzins", "positionHeld", "Attorney General of Latvia") in got
     assert not any(r in ("headOfState", "headOfGovernment") for _, r, _ in got)  # no head's office
     assert ("1977 Latvian coup attempt", "participant", "Riga Action Committee") in got
+
+
+WAR_SPAN = """= Aron Pikk =
+
+Aron Pikk (1922–1979) was a Latvian politician. He led the Latvian Front during the beginning of the
+Kurzeme Civil War, which began in 1975 and lasted until 2002. He later fought in the Vidzeme War,
+which began in 1981.
+"""
+
+
+def test_a_clause_of_beginning_right_after_an_events_name_dates_it():
+    got = fact_triples(WAR_SPAN)
+    assert ("Kurzeme Civil War", "startTime", "1975") in got
+    assert ("Kurzeme Civil War", "endTime", "2002") in got
+    assert ("Vidzeme War", "startTime", "1981") in got
+    assert not any(s == "Vidzeme War" and r == "endTime" for s, r, _ in got)
+
+
+FOUNDING = """= Varn Youth Movement =
+
+The Varn Youth Movement (VYM) was the first nationalist organization of Varnia, founded in 1934.
+Ernest Kolawe, the first editor of the Daily Times of Nigeria, launched in the month of June 1926, was
+another founding member.
+"""
+
+
+def test_another_founding_member_after_a_joined_verb_founded_it():
+    got = fact_triples(FOUNDING)
+    assert ("Varn Youth Movement", "foundedBy", "Ernest Kolawe") in got
