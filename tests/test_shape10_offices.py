@@ -226,3 +226,25 @@ another founding member.
 def test_another_founding_member_after_a_joined_verb_founded_it():
     got = fact_triples(FOUNDING)
     assert ("Varn Youth Movement", "foundedBy", "Ernest Kolawe") in got
+
+
+ADDRESS = """= Orvan People's Organisation =
+
+Infobox
+- Headquarters: Erf 2464, Vell Street, Katutura, Windhoek, Khomas Region
+- Founded: 1960
+
+The Orvan People's Organisation is a political party in Namibia.
+"""
+
+TWO_TOWNS = ADDRESS.replace("Erf 2464, Vell Street, Katutura, Windhoek, Khomas Region", "Windhoek, Rundu")
+
+
+def test_a_street_address_is_a_chain_from_its_district_out():
+    got = fact_triples(ADDRESS)
+    assert ("Orvan People's Organisation", "headquarters", "Windhoek") in got
+    assert ("Katutura", "locatedIn", "Windhoek") in got
+    assert ("Windhoek", "locatedIn", "Khomas Region") in got
+    assert ("Orvan People's Organisation", "headquarters", "Khomas Region") not in got
+    # two towns with no address around them are a list, neither in the other
+    assert ("Windhoek", "locatedIn", "Rundu") not in fact_triples(TWO_TOWNS)
