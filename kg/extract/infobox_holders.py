@@ -1,13 +1,17 @@
-"""An election's office holders before and after it: Infobox election's ``Title``, ``Before Election``,
-``Before Party``, ``After Election`` and ``After Party``.
+"""An election's office holders before and after it: Infobox election's ``Title``, ``Posttitle``,
+``Before Election``, ``Before Party``, ``After Election`` and ``After Party``.
 
 ``Title`` names the office the election decides ("Prime Minister"), ``Before Election`` its holder
 when the election was called, ``After Election`` its holder after it, the two ``… Party`` fields
-their parties. One group of fields gives: each holder held the office (when the article names it
-with the infobox's country, "Prime Minister of Eastmark", or the title is such a name already) and
-heads the country's government or state as the office says; each holder is a member of the party beside him;
-a new holder replaces the one before. A title with no holder is kept as ``kg:infoboxValue``, as is
-a holder field when the box names no person in it.
+their parties. One group of fields gives: each holder held the office and heads the country's
+government or state as the office says; the office is the one the article names with the infobox's
+country ("Prime Minister of Eastmark"), the title itself when it is such a name already, else the
+title completed with the box's country (``Country: Kingdom of Eastmark`` → "Prime Minister of
+Eastmark", :mod:`kg.extract.office_names`). A title that names what its holders head and no office
+("Head of government") makes each holder the country's head of government, and ``Posttitle``
+("Prime Minister") the office of the holder after the election. Each holder is a member of the
+party beside him; a new holder replaces the one before. A title with no holder is kept as
+``kg:infoboxValue``, as is a holder field when the box names no person in it.
 """
 
 from __future__ import annotations
