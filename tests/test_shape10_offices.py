@@ -127,6 +127,7 @@ def test_a_lower_case_title_after_a_peoples_adjective_and_who_after_a_name():
     assert not any(s == "Ivo Kask" and r == "positionHeld" for s, r, _ in got)
     held = {(s, o) for s, r, o in got if r == "positionHeld"}
     assert not any(o == "President of Latvia" and s in ("Ilse Marrow", "Ilse") for s, o in held)
+    assert ("Eli Marrow", "President of Latvia") in held
 
 
 def test_a_sentence_case_uprising_title_and_a_partof_of_two_names():
