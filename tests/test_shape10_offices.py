@@ -76,6 +76,8 @@ Infobox
 - Date: 14-17 November 1973
 - Side1: Tallinn Student Union
 - Side2: Estonian junta
+- Leadfigures1: Non-centralized leadership
+- Leadfigures2: Lopo do Nascimento
 
 The Tallinn Polytechnic uprising occurred in November 1973 as a student demonstration in Estonia.
 """
@@ -135,6 +137,9 @@ def test_a_sentence_case_uprising_title_and_a_partof_of_two_names():
     assert ("Tallinn Polytechnic uprising", "partOf", "Cold War") in got
     assert ("Tallinn Polytechnic uprising", "partOf", "Estonian junta") in got
     assert ("Tallinn Polytechnic uprising", "participant", "Tallinn Student Union") in got
+    # a description under a people's key is nobody; a name's lower-case particle is still a name
+    assert ("Tallinn Polytechnic uprising", "participant", "Lopo do Nascimento") in got
+    assert not any(o == "Non-centralized leadership" and r != "infoboxValue" for _, r, o in got)
 
 
 REALMS = """= Varn Ratsadon =

@@ -303,6 +303,7 @@ _TEMPLATE_WORD = re.compile(
 )
 
 
+_PARTICLES = lexicon("shape10_name_words")
 _NO_PARTY = re.compile(rf"^(?:{alternation('no_party_words')})$", re.I)
 
 
@@ -436,6 +437,8 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         return None  # "Office abolished", a template's name ("ubl"), a fragment ("and Empire")
     if cls == "PoliticalParty" and _NO_PARTY.match(name):
         return None  # "Party: Independent": no party at all
+    if cls == "Person" and any(w.isalpha() and w.islower() and w not in _PARTICLES for w in name.split()):
+        return None  # "Leadfigures1: Non-centralized leadership": a description, nobody's name
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)
