@@ -254,3 +254,18 @@ def test_a_street_address_is_a_chain_from_its_district_out():
     assert ("Orvan People's Organisation", "headquarters", "Khomas Region") not in got
     # two towns with no address around them are a list, neither in the other
     assert ("Windhoek", "locatedIn", "Rundu") not in fact_triples(TWO_TOWNS)
+
+
+LISTED = """= 1970 Latvian general election =
+
+The elections were a fierce contest between two social democratic parties, the Riga Workers Party
+(RWP) and the Latgale People's League. In the west, the RWP faced Islamist parties like the
+Kurzeme Faith Party.
+"""
+
+
+def test_an_ideology_adjective_before_a_plural_names_each_party_of_its_list():
+    got = fact_triples(LISTED)
+    assert ("Riga Workers Party", "ideology", "Social democracy") in got
+    assert ("Latgale People's League", "ideology", "Social democracy") in got
+    assert ("Kurzeme Faith Party", "ideology", "Islamism") in got
