@@ -269,3 +269,28 @@ def test_an_ideology_adjective_before_a_plural_names_each_party_of_its_list():
     assert ("Riga Workers Party", "ideology", "Social democracy") in got
     assert ("Latgale People's League", "ideology", "Social democracy") in got
     assert ("Kurzeme Faith Party", "ideology", "Islamism") in got
+
+
+BARE_OFFICE = """= Aron Pikk =
+
+Infobox
+- Office: President
+- Term Start: 1 May 1990
+- Term End: 2 June 1994
+- Predecessor: Ivo Kask
+- Office2: Minister of Finance
+- Term Start2: 1985
+
+Aron Pikk (1922–1999) was a Lithuanian politician who led the country in the 1990s.
+"""
+
+TWO_COUNTRIES = BARE_OFFICE.replace("was a Lithuanian politician", "was a Lithuanian and Latvian politician")
+
+
+def test_an_officeholders_bare_office_is_the_country_of_the_lead():
+    got = fact_triples(BARE_OFFICE)
+    assert ("Aron Pikk", "positionHeld", "President of Lithuania") in got
+    assert ("Ivo Kask", "positionHeld", "President of Lithuania") in got
+    assert ("Aron Pikk", "positionHeld", "Minister of Finance") in got  # no title of a head's office: as it is
+    other = fact_triples(TWO_COUNTRIES)
+    assert ("Aron Pikk", "positionHeld", "President") in other  # two countries: whose, the lead does not say

@@ -38,6 +38,7 @@ from kg.extract.infobox_items import (
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
+from kg.extract.office_names import complete_office
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -242,6 +243,8 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             if m is not None and (n := _ORDINAL_PREFIX.match(m.text)) is not None and m.cls == "Position":
                 # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first holder
                 m = replace(m, start=m.start + n.end(), text=m.text[n.end() :])
+            if m is not None and m.cls == "Position" and person:
+                m = complete_office(article, m)  # "Office: President" of a Valdoran: President of Valdora
             if m is not None:
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))

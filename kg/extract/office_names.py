@@ -11,11 +11,14 @@ when the gazetteer knows the rest as a country, and takes "the" where the name n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from kg.documents.model import Article
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
+from kg.model import Mention
 
-__all__ = ["country_short_name", "office_name", "office_title"]
+__all__ = ["article_country", "complete_office", "country_short_name", "office_name", "office_title"]
 
 _THE_FIRST = lexicon("rec_country_the_first_words")
 _THE_NAMES = lexicon("rec_country_the_names")
@@ -97,3 +100,32 @@ def office_name(title: str, country: str) -> str | None:
     t = office_title(title)
     c = country_short_name(country)
     return f"{t} of {c}" if t and c else None
+
+
+_FIRST_SENTENCE = re.compile(r"^(?P<s>.+?[a-z)\]]\.)(?:\s|$)", re.S)
+
+
+def article_country(article: Article) -> str | None:
+    """The one country an article's box (``Country``, ``Nationality``) or its lead's first sentence
+    ("Ana Roe is a Valdoran politician") names by a people's adjective or a name; None for none or two."""
+    gaz = gazetteer()
+    for key in ("Country", "Nationality"):
+        f = article.field(key)
+        if f is not None and len(f.items) == 1 and country_short_name(f.items[0].text.strip()):
+            return f.items[0].text.strip()
+    if not article.blocks:
+        return None
+    first = _FIRST_SENTENCE.match(article.blocks[0].text)
+    words = re.findall(r"\b[A-Z][\w'’-]+", first.group("s") if first else "")
+    codes = {code for w in words if (code := gaz.demonym(w)) is not None and code in gaz.countries}
+    return gaz.countries[codes.pop()].name if len(codes) == 1 else None
+
+
+def complete_office(article: Article, office: Mention) -> Mention:
+    """An officeholder box's bare office ("Office: President") as the article's country's ("President
+    of Valdora"), at the office's own place; any other office as it is."""
+    if re.search(r"\sof\s", office.text) or office_title(office.text) is None:
+        return office
+    country = article_country(article)
+    name = office_name(office.text, country) if country is not None else None
+    return replace(office, text=name) if name is not None else office
