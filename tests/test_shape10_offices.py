@@ -294,3 +294,23 @@ def test_an_officeholders_bare_office_is_the_country_of_the_lead():
     assert ("Aron Pikk", "positionHeld", "Minister of Finance") in got  # no title of a head's office: as it is
     other = fact_triples(TWO_COUNTRIES)
     assert ("Aron Pikk", "positionHeld", "President") in other  # two countries: whose, the lead does not say
+
+
+MINISTER = """= Aron Pikk =
+
+Infobox
+- Office1: Minister without Portfolio
+- Term Start1: 16 May 1974
+- Primeminister1: Ivo Kask, Tomas Vell
+
+Aron Pikk (1913–2005) was a Lithuanian communist revolutionary and politician.
+"""
+
+
+def test_a_ministers_prime_minister_is_the_articles_countrys():
+    got = fact_triples(MINISTER)
+    assert ("Ivo Kask", "positionHeld", "Prime Minister of Lithuania") in got
+    assert ("Tomas Vell", "positionHeld", "Prime Minister of Lithuania") in got
+    assert ("Lithuania", "headOfGovernment", "Tomas Vell") in got
+    alone = fact_triples(MINISTER.replace("a Lithuanian communist", "a communist"))
+    assert not any(r == "positionHeld" and o.startswith("Prime Minister") for _, r, o in alone)

@@ -38,7 +38,7 @@ from kg.extract.infobox_items import (
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
-from kg.extract.office_names import complete_office
+from kg.extract.office_names import cabinet_country, complete_office
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -313,16 +313,17 @@ def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxFi
     of X (and ``President: Eva Sol`` under Vice President of X, President of X); the fact cites the
     infobox from the office's line to where the article names that office, or to the field."""
     head = _HEAD_OFFICE.match(office.text)
-    if head is None:
+    of = head.group("of") if head is not None else cabinet_country(article, office.text)  # a minister's PM
+    if of is None:
         return
     for field, rule in slot.parts.get("colleague", []):
         if rule.holds is None:
             continue
-        title = f"{rule.holds} of {head.group('of')}"
+        title = f"{rule.holds} of {of}"
         if title.casefold() == office.text.casefold():
             continue
         at = article.text.find(title)
-        if at < 0 and not re.match(r"(?:Vice[- ])?President\b", office.text):
+        if at < 0 and head is not None and not re.match(r"(?:Vice[- ])?President\b", office.text):
             continue  # a "Vicepresident" under a Prime Minister is no Vice President of the country
         # the prose never names it: the office is the same country's, at the field's key
         at, end = (at, at + len(title)) if at >= 0 else (field.line_start, field.start)

@@ -18,7 +18,7 @@ from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__ = ["article_country", "complete_office", "country_short_name", "office_name", "office_title"]
+__all__ = ["article_country", "cabinet_country", "complete_office", "country_short_name", "office_name", "office_title"]
 
 _THE_FIRST = lexicon("rec_country_the_first_words")
 _THE_NAMES = lexicon("rec_country_the_names")
@@ -129,3 +129,12 @@ def complete_office(article: Article, office: Mention) -> Mention:
     country = article_country(article)
     name = office_name(office.text, country) if country is not None else None
     return replace(office, text=name) if name is not None else office
+
+
+def cabinet_country(article: Article, office: str) -> str | None:
+    """The country whose head a cabinet minister's box names beside the office ("Office: Minister
+    without Portfolio", "Primeminister: Ana Roe"): the article's one country, by its short name."""
+    if not re.search(r"\bMinister\b", office) or re.search(r"\bPrime\s+Minister\b", office, re.I):
+        return None
+    country = article_country(article)
+    return country_short_name(country) if country is not None else None
