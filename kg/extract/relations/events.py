@@ -300,8 +300,8 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
                 continue
         began = _began_after(ctx.block.text, m.end - ctx.block.start)
         if began is not None:
-            # "the Tesk civil war, which began in 1975 and lasted until 2002", "the Violence (roughly
-            # 1948 to 1958)": the clause or bracket right after the name dates the event itself
+            # "the Tesk civil war, which began in 1975 and lasted until 2002": the clause right after
+            # the name dates the event itself
             span = ctx.span(m.start, m.end)
             if span is not None:
                 seen.add(m.text)
@@ -334,26 +334,25 @@ _SPAN_AFTER = re.compile(
 )
 _Y = r"1[0-9]{3}|20[0-9]{2}"
 _BEGAN_AFTER = re.compile(
-    rf"(?:,?\s+(?:which|that)\s+(?:began|started|broke\s+out)\s+in\s+(?P<start>{_Y})\b"
+    rf",?\s+(?:which|that)\s+(?:began|started|broke\s+out)\s+in\s+(?P<start>{_Y})\b"
     rf"(?:\s+and\s+(?:lasted|continued|went\s+on)\s+(?:until|till|to)\s+(?P<end>{_Y})\b"
     rf"|\s+and\s+ended\s+in\s+(?P<end2>{_Y})\b)?(?![–-]\d)"
-    rf"|[\"”’']?\s+\((?:roughly|about|approximately|circa|c\.|from)?\s*(?P<bstart>{_Y})\s*(?:to|until|–|-)\s*"
-    rf"(?P<bend>{_Y})\))"
 )
 
 
 def _began_after(text: str, at: int) -> tuple[str, str | None] | None:
-    """(start, end or None) of a relative clause of beginning or a bracket of years at ``at``.
+    """(start, end or None) of a relative clause of beginning at ``at`` (a bracket of years after a
+    name is left alone: "the War of the Pacific (1879–1883)" may be a see-also title's part).
 
-    >>> _began_after("X, which began in 1975 and lasted until 2002.", 1), _began_after('"X" (roughly 1948 to 1958)', 2)
-    (('1975', '2002'), ('1948', '1958'))
-    >>> _began_after("X, which began in 1975.", 1), _began_after("X (1990 to 1980)", 1)
-    (('1975', None), None)
+    >>> _began_after("X, which began in 1975 and lasted until 2002.", 1), _began_after("X, which began in 1975.", 1)
+    (('1975', '2002'), ('1975', None))
+    >>> _began_after("X, which began in 1990 and ended in 1980", 1), _began_after("X (1948 to 1958)", 1)
+    (None, None)
     """
     m = _BEGAN_AFTER.match(text, at)
     if m is None:
         return None
-    start, end = m.group("start") or m.group("bstart"), m.group("end") or m.group("end2") or m.group("bend")
+    start, end = m.group("start"), m.group("end") or m.group("end2")
     return (start, end) if end is None or end >= start else None
 
 
