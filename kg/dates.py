@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from kg.model import DateValue
 
-__all__ = ["MONTHS", "MONTH_NAMES", "parse_date", "parse_range", "relative_date", "years_in"]
+__all__ = ["MONTHS", "MONTH_NAMES", "parse_date", "parse_day_range", "parse_range", "relative_date", "years_in"]
 
 MONTH_NAMES = (
     "january",
@@ -112,6 +112,37 @@ def parse_range(text: str) -> tuple[DateValue, DateValue] | None:
     if int(end) < int(start):
         return None
     return DateValue(start), DateValue(end)
+
+
+_MONTHS_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "14–17 November 1973", "30 September – 2 October 1965": days of one month, or of two, in one year
+_DAY_RANGE = re.compile(
+    rf"^\s*(?P<d1>[0-3]?\d)(?:\s+(?P<m1>{_MONTHS_ALT})\.?)?\s*[-–—]\s*(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTHS_ALT})\.?"
+    rf",?\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\b",
+    re.I,
+)
+
+
+def parse_day_range(text: str) -> tuple[DateValue, DateValue] | None:
+    """The days a span of one year gives with one year ("14–17 November 1973", "30 September –
+    2 October 1965") as (start, end), or None.
+
+    >>> [d.iso for d in parse_day_range("14-17 November 1973")]
+    ['1973-11-14', '1973-11-17']
+    >>> [d.iso for d in parse_day_range("30 September – 2 October 1965")]
+    ['1965-09-30', '1965-10-02']
+    >>> parse_day_range("17 November 1973") is None, parse_day_range("20–14 May 1990") is None
+    (True, True)
+    """
+    m = _DAY_RANGE.match(text)
+    if m is None:
+        return None
+    m2 = MONTHS[m.group("m2").casefold()]
+    m1 = MONTHS[m.group("m1").casefold()] if m.group("m1") else m2
+    y, d1, d2 = m.group("y"), int(m.group("d1")), int(m.group("d2"))
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or (m1, d1) >= (m2, d2):
+        return None
+    return DateValue(f"{y}-{m1:02d}-{d1:02d}"), DateValue(f"{y}-{m2:02d}-{d2:02d}")
 
 
 def years_in(text: str) -> list[int]:

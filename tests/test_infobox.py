@@ -640,16 +640,20 @@ def test_an_elections_holders_before_and_after_it():
 
 
 def test_an_elections_office_is_the_infobox_countrys_only():
-    # the prose names the office of another country only: no office, no head of government
+    # the prose names the office of another country only: not that office, but the box's country's
     text = (
         "= 1961 Varnian general election =\n- Country: Laos\n- Title: Prime Minister\n"
         "- Before Election: Eva Sol\n- After Election: Ida Marn\n\nGeneral elections were held in Laos "
         "in 1961. Sol later met the Prime Minister of Thailand in Bangkok.\n"
     )
     facts, _, _, _ = _facts(text, "Election")
-    assert "Prime Minister of Thailand" not in {_obj(f) for f in _rel_facts(facts, "positionHeld")}
+    assert {_obj(f) for f in _rel_facts(facts, "positionHeld")} == {"Prime Minister of Laos"}
+    assert {_obj(f) for f in _rel_facts(facts, "headOfGovernment")} == {"Eva Sol", "Ida Marn"}
+    assert {f.subject.text for f in _rel_facts(facts, "headOfGovernment")} == {"Laos"}
+    # a box whose country the gazetteer does not know: no office, the title kept
+    unknown = text.replace("- Country: Laos", "- Country: Varnia")
+    facts, _, _, _ = _facts(unknown, "Election")
     assert not _rel_facts(facts, "positionHeld")
-    assert not _rel_facts(facts, "headOfGovernment")
     assert "infobox:Title" in {f.evidence.extractor for f in _rel_facts(facts, "infoboxValue")}
     # the box's Location names the country as well
     located = text.replace("- Country: Laos", "- Location: Vientiane, Laos").replace(

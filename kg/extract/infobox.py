@@ -38,6 +38,7 @@ from kg.extract.infobox_items import (
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
+from kg.extract.office_names import cabinet_country, complete_office
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -242,6 +243,8 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             if m is not None and (n := _ORDINAL_PREFIX.match(m.text)) is not None and m.cls == "Position":
                 # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first holder
                 m = replace(m, start=m.start + n.end(), text=m.text[n.end() :])
+            if m is not None and m.cls == "Position" and person:
+                m = complete_office(article, m)  # "Office: President" of a Valdoran: President of Valdora
             if m is not None:
                 held += 1
                 yield Fact(subject, rule.relation, m, ev, tuple(quals))
@@ -307,21 +310,26 @@ _HEAD_OFFICE = re.compile(r"^(?:Vice[- ]President|President|Prime Minister|Premi
 
 def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxField) -> Iterator[Fact]:
     """``Vicepresident: Ana Roe (1982–1984)`` under ``Office: President of X``: Ana Roe held Vice President
-    of X (and ``President: Eva Sol`` under Vice President of X, President of X), when the article names
-    that office; the fact cites the infobox from the office's line to where it names it."""
+    of X (and ``President: Eva Sol`` under Vice President of X, President of X); the fact cites the
+    infobox from the office's line to where the article names that office, or to the field."""
     head = _HEAD_OFFICE.match(office.text)
-    if head is None:
+    of = head.group("of") if head is not None else cabinet_country(article, office.text)  # a minister's PM
+    if of is None:
         return
     for field, rule in slot.parts.get("colleague", []):
         if rule.holds is None:
             continue
-        title = f"{rule.holds} of {head.group('of')}"
-        at = article.text.find(title)
-        if at < 0 or title.casefold() == office.text.casefold():
+        title = f"{rule.holds} of {of}"
+        if title.casefold() == office.text.casefold():
             continue
-        held = Mention(article.stem, at, at + len(title), title, "Position", "infobox")
+        at = article.text.find(title)
+        if at < 0 and head is not None and not re.match(r"(?:Vice[- ])?President\b", office.text):
+            continue  # a "Vicepresident" under a Prime Minister is no Vice President of the country
+        # the prose never names it: the office is the same country's, at the field's key
+        at, end = (at, at + len(title)) if at >= 0 else (field.line_start, field.start)
+        held = Mention(article.stem, at, end, title, "Position", "infobox")
         lo = min(first.line_start, field.line_start, article.text.rfind("\n", 0, at) + 1)
-        hi = max(first.end, field.end, at + len(title))
+        hi = max(first.end, field.end, end)
         sure = rule_confidence("infobox-implied")
         ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
         for it in _clean_items(field):

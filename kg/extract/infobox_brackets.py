@@ -30,7 +30,10 @@ def office_heads(
     name = office.text[at:].strip()
     if not any(p.kind == "country" for p in gazetteer().candidates(name)):
         return
-    country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
+    if article.text[office.start : office.end] == office.text:
+        country = Mention(article.stem, office.start + at, office.start + at + len(name), name, "Country", "infobox")
+    else:  # an office named for its country where the text does not spell it: the country at its place
+        country = Mention(article.stem, office.start, office.end, name, "Country", "infobox")
     yield Fact(country, rel, person, _with(ev, rule_confidence("infobox-implied")), quals)
 
 

@@ -1,24 +1,31 @@
-"""An election's office holders before and after it: Infobox election's ``Title``, ``Before Election``,
-``Before Party``, ``After Election`` and ``After Party``.
+"""An election's office holders before and after it: Infobox election's ``Title``, ``Posttitle``,
+``Before Election``, ``Before Party``, ``After Election`` and ``After Party``.
 
 ``Title`` names the office the election decides ("Prime Minister"), ``Before Election`` its holder
 when the election was called, ``After Election`` its holder after it, the two ``… Party`` fields
-their parties. One group of fields gives: each holder held the office (when the article names it
-with the infobox's country, "Prime Minister of Eastmark", or the title is such a name already) and
-heads the country's government or state as the office says; each holder is a member of the party beside him;
-a new holder replaces the one before. A title with no holder is kept as ``kg:infoboxValue``, as is
-a holder field when the box names no person in it.
+their parties. One group of fields gives: each holder held the office and heads the country's
+government or state as the office says; the office is the one the article names with the infobox's
+country ("Prime Minister of Eastmark"), the title itself when it is such a name already, else the
+title completed with the box's country (``Country: Kingdom of Eastmark`` → "Prime Minister of
+Eastmark", :mod:`kg.extract.office_names`). A title that names what its holders head and no office
+("Head of government") makes each holder the country's head of government, and ``Posttitle``
+("Prime Minister") the office of the holder after the election. Each holder is a member of the
+party beside him; a new holder replaces the one before. A title with no holder is kept as
+``kg:infoboxValue``, as is a holder field when the box names no person in it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from kg.documents.model import Article, InfoboxField
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.infobox_items import _clean_items, _evidence, _item_mention, _kept, _with
 from kg.extract.infobox_table import InfoboxRule
+from kg.extract.lexicons import head_of
+from kg.extract.office_names import country_short_name, office_name
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 
@@ -63,23 +70,77 @@ def holder_facts(
                 ev = _evidence(article, b_field, a_field, rule_confidence("infobox-implied"))
                 yield Fact(new, "replaces", old, ev)
     titles = parts.get("office", [])
-    office = _office(article, titles[0][0]) if titles and (before or after) else None
+    posts = parts.get("posttitle", [])
+    # "Title: Head of government" names no office but what its holders head; "Posttitle: Prime
+    # Minister" then names the office of the holder after the election
+    role = _head_role(titles[0][0].raw) if titles else None
+    office = _office(article, titles[0][0]) if titles and (before or after) and role is None else None
+    later = office or (_office(article, posts[0][0]) if posts and after and role else None)
     if office is None:
-        for field, _rule in titles:
+        for field, _rule in titles if role is None or not (before or after) else ():
             yield _kept(subject, field, _evidence(article, field, field))
+    for field, _rule in posts if later is None or office is not None else ():
+        yield _kept(subject, field, _evidence(article, field, field))
+    seen: set[tuple[str, str]] = set()
+    for side, held in (("before", office), ("after", later)):
+        for field, person in holders.get(side, []):
+            if (person.text, held.text if held is not None else "") in seen:
+                continue
+            seen.add((person.text, held.text if held is not None else ""))
+            if held is not None:
+                where = titles[0][0] if held is office else posts[0][0]
+                lo = min(field.line_start, where.line_start, article.text.rfind("\n", 0, held.start) + 1)
+                hi = max(field.end, where.end, held.end)
+                sure = rule_confidence("infobox")
+                ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
+                yield Fact(person, "positionHeld", held, ev)
+                implied = _with(ev, rule_confidence("infobox-implied"))
+                if article.text[held.start : held.end] == held.text:
+                    yield from heads(article, person, held, implied)
+                else:  # an office named for the box's country: that country's head
+                    yield from _country_heads(article, person, held, None, implied)
+            elif role is not None:
+                ev = _evidence(article, titles[0][0], field, rule_confidence("infobox-implied"))
+                yield from _country_heads(article, person, None, role, ev)
+
+
+_HEAD_ROLE = re.compile(r"^\s*head\s+of\s+(?P<what>state|government)\s*$", re.I)
+
+
+def _head_role(title: str) -> str | None:
+    """The relation a ``Title`` that names no office gives its holders: "Head of government"."""
+    m = _HEAD_ROLE.match(title)
+    if m is None:
+        return None
+    return "headOfState" if m.group("what").casefold() == "state" else "headOfGovernment"
+
+
+def _box_country(article: Article) -> Mention | None:
+    """The infobox's one country (``Country`` or ``Location``), as the box names it."""
+    for key in ("Country", "Location"):
+        f = article.field(key)
+        items = _clean_items(f) if f is not None else []
+        m = _item_mention(article, items[0], "Country") if len(items) == 1 else None
+        if m is not None and country_short_name(m.text) is not None:
+            return replace(m, cls="Country")
+    return None
+
+
+def _country_heads(
+    article: Article, person: Mention, office: Mention | None, role: str | None, ev: Evidence
+) -> Iterator[Fact]:
+    """The box's country's head of state or government: the holder of an office completed with the
+    box's country ("Prime Minister" in Eastmark's box), or of a title that says so ("Head of state")."""
+    country = _box_country(article)
+    if country is None:
         return
-    seen: set[str] = set()
-    for field, person in [*before, *after]:
-        if person.text in seen:
-            continue
-        seen.add(person.text)
-        lo = min(field.line_start, titles[0][0].line_start, article.text.rfind("\n", 0, office.start) + 1)
-        hi = max(field.end, titles[0][0].end, office.end)
-        ev = Evidence(
-            article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", rule_confidence("infobox")
-        )
-        yield Fact(person, "positionHeld", office, ev)
-        yield from heads(article, person, office, _with(ev, rule_confidence("infobox-implied")))
+    if office is not None:
+        head = head_of(office.text)
+        if head is None:
+            return
+        role = head[0]
+    if role is not None:
+        yield Fact(country, role, person, ev)
 
 
 def _office(article: Article, title: InfoboxField) -> Mention | None:
@@ -109,5 +170,11 @@ def _office(article: Article, title: InfoboxField) -> Mention | None:
         if country.country in boxed or any(it.endswith(" of " + hit.group("x")) for it in box):
             s, e = hit.start(), hit.end("x")
             found.setdefault(country.country, Mention(article.stem, s, e, article.text[s:e], "Position", "infobox"))
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) == 1:
+        return next(iter(found.values()))
+    boxed_country = _box_country(article) if not found else None
+    name = office_name(own.text, boxed_country.text) if boxed_country is not None else None
+    # no such office in the prose: the title is the box's country's ("Title: Prime Minister" in
+    # Eastmark's box is "Prime Minister of Eastmark"), at the title's own place
+    return replace(own, text=name) if name is not None else None
 

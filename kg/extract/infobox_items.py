@@ -226,8 +226,9 @@ def _split_joined(field: InfoboxField, item: InfoboxItem) -> list[InfoboxItem]:
 
 def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     """``A and B`` as two names when it is a list, not one name: B opens in lower case ("Border Crisis
-    and the transition to civilian rule"), or both are places the whole is not ("Vell and Norte");
-    "Party of Labour and Progress", "Trinidad and Tobago" stay one."""
+    and the transition to civilian rule"), both are places the whole is not ("Vell and Norte"), or each
+    opens with its own article ("the Tesk junta and the Cold War"); "Party of Labour and Progress",
+    "Trinidad and Tobago" stay one."""
     pieces: list[tuple[int, int]] = []
     pos = s
     for m in _AND.finditer(raw, s, e):
@@ -247,6 +248,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
         words = t.split()
         if t[:1].islower() and (words[0] != "the" or (len(words) > 1 and words[1][:1].islower())):
             out.append((a, b))  # "… and the transition to civilian rule": a second thing
+        elif texts[0].startswith("the ") and words[0] == "the" and len(words) > 1 and words[1][:1].isupper():
+            out.append((a, b))  # "the Tesk junta and the Cold War": each opens with its own article
         elif gaz.candidates(before) and gaz.candidates(t):
             out.append((a, b))  # "Vell and Norte and the district of …": two places, then a third
         elif _EVENT_HEAD.search(before) and _EVENT_HEAD.search(t) and len(before.split()) > 1:
@@ -291,6 +294,8 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# a sub-label glued to the end of the item before the items it heads: "Tesk Front Supported by:"
+_SUB_LABEL = re.compile(r"\s+(?:Supported|Backed|Aided|Assisted)\s+by\s*:?[\s,]*$")
 _TEMPLATE_WORD = re.compile(
     r"^(?:ubl|plainlist|flatlist|hlist|unbulleted list|bulleted list|collapsible list|nowrap|small|efn|br|"
     r"endplainlist|startplainlist|sfn|refn|lang|nbsp)$",
@@ -298,6 +303,7 @@ _TEMPLATE_WORD = re.compile(
 )
 
 
+_PARTICLES = lexicon("shape10_name_words")
 _NO_PARTY = re.compile(rf"^(?:{alternation('no_party_words')})$", re.I)
 
 
@@ -420,6 +426,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     role = _AS_ROLE.search(article.text, start, end)  # "Houari Boumédiène as Chairman of the …"
     if role is not None and role.start() > start:
         end = role.start()
+    label = _SUB_LABEL.search(article.text, start, end)  # "Tesk Front Supported by:": the next items' label
+    if label is not None and label.start() > start:
+        end = label.start()
     s, e = clean_span(article.text, start, end)
     name = article.text[s:e]
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):
@@ -428,6 +437,8 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         return None  # "Office abolished", a template's name ("ubl"), a fragment ("and Empire")
     if cls == "PoliticalParty" and _NO_PARTY.match(name):
         return None  # "Party: Independent": no party at all
+    if cls == "Person" and any(w.isalpha() and w.islower() and w not in _PARTICLES for w in name.split()):
+        return None  # "Leadfigures1: Non-centralized leadership": a description, nobody's name
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)

@@ -53,7 +53,7 @@ PARSERS = (
 GROUPS = {
     "term": ("office", "start", "end", "range", "predecessor", "successor", "colleague"),
     "titled": ("name", "title"),
-    "holder": ("office", "before", "after", "before_party", "after_party"),
+    "holder": ("office", "before", "after", "before_party", "after_party", "posttitle"),
 }
 SUBJECT_GROUPS = ("Person", "Organization", "Place", "Event")
 _NUMBERED = re.compile(r"^(?P<a>\D*?\D)\s?(?P<n>\d{1,2})(?:[a-z](?![a-z]))?(?P<b>(?:\s.*)?)$")

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import groupby, pairwise
 
-from kg.dates import parse_date, parse_range
+from kg.dates import parse_date, parse_day_range, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
+from kg.extract.infobox_address import is_address_chain, is_street_address, towns_of_address
 from kg.extract.infobox_brackets import died_in_bracket as _died
 from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_brackets import office_in_bracket as _office
@@ -225,8 +226,11 @@ def _one_place(
     places = [m for it in parts if (m := _item_mention(article, it, "Place")) is not None]
     if not places:
         return
-    if len(places) == 1 or (not listed and _is_chain(places)):
+    addressed = not listed and is_street_address(field.raw, _STREET) and is_address_chain([_rank(m) for m in places])
+    if len(places) == 1 or (not listed and _is_chain(places)) or addressed:
         yield Fact(subject, rule.relation, places[0], ev)
+        for district_town in towns_of_address(places, [_rank(m) for m in places])[1:] if addressed else ():
+            yield Fact(subject, rule.relation, district_town, _with(ev, rule_confidence("infobox-place-chain")))
         if rule.relation == "headquarters" and not _is_town(places[0]) and _rank(places[0]) < 2:
             town = next((m for m in reversed(places[1:]) if _is_town(m)), None)
             if town is not None:
@@ -277,6 +281,9 @@ def _event_date(
     raw = _lost_dash(field.raw)
     dates = _all_dates(raw)
     rng = parse_range(raw)
+    days = parse_day_range(raw)  # "14–17 November 1973": one month's days
+    if days is not None and len(dates) < 2:
+        dates = list(days)
     if len(dates) >= 2:
         yield Fact(subject, "startTime", dates[0], ev)
         yield Fact(subject, "endTime", dates[-1], ev)

@@ -20,6 +20,7 @@ from kg.extract.lexicons import alternation, lexicon
 from kg.extract.tables import head_nouns, keyword_class
 from kg.gazetteer import gazetteer
 from kg.model import Mention
+from kg.ontology import group_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -138,9 +139,14 @@ def _infobox_class(article: Article) -> str | None:
 
 
 def _title_class(name: str) -> str | None:
+    """The class a title's words give: a country's or region's name, else its keyword; a sentence-case
+    title's lower-case last word that names an event is its head ("Tesk Polytechnic uprising")."""
     place = gazetteer().lookup(name)
     if place is not None and place.kind in ("country", "region"):
         return {"country": "Country", "region": "AdministrativeRegion"}[place.kind]
+    last = name.split()[-1] if name.split() else ""
+    if last.islower() and group_of(head_nouns().get(last, "Other")) == "Event" and len(name.split()) > 1:
+        return head_nouns()[last]
     return keyword_class(name)
 
 

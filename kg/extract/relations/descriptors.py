@@ -226,6 +226,26 @@ def ideology_name(adjective: str) -> str:
     return name[:1].upper() + name[1:].lower() if " " in name else name[:1].upper() + name[1:]
 
 
+def _listing_heads(span: Span) -> list[Token]:
+    """The plural noun a list of names is given for: "two social democratic parties, the Tesk Party
+    and the Orvan League", "Islamist parties like Ana Front, Tesk Union and Orvan Party" (each
+    name of the list, not only the first)."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    doc = tok.doc
+    if tok is not span.root and tok.tag_ == "NNS" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+        return [tok]  # "parties, the Tesk Party and …" parsed as a list the noun opens
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN" and tok.head.tag_ == "NNS":
+        return [tok.head]
+    if tok.dep_ == "pobj" and tok.head.lower_ in _LISTING_PREPS and tok.head.head.tag_ == "NNS":
+        return [tok.head.head]
+    return []
+
+
+_LISTING_PREPS = frozenset({"like", "including"})
+
+
 def ideology_facts(ctx: Sentences) -> Iterator[Fact]:
     """A party's doctrine from the adjective of its descriptor: "Acme Union is a social democratic
     party", "his newly formed conservative party, New Order" → ideology(party, Social democracy)."""
@@ -236,7 +256,7 @@ def ideology_facts(ctx: Sentences) -> Iterator[Fact]:
         span = ctx.span(m.start, m.end)
         if span is None:
             continue
-        for h in descriptor_heads(ctx, span):
+        for h in [*descriptor_heads(ctx, span), *_listing_heads(span)]:
             if span.start <= h.i < span.end or h.pos_ != "NOUN" or h.lemma_.casefold() not in _GROUP_NOUNS:
                 continue
             lo = h.left_edge.idx

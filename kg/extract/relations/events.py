@@ -298,6 +298,18 @@ def name_year_facts(ctx: Sentences) -> Iterator[Fact]:
                 yield Fact(m, "startTime", DateValue(span_after.group(2)), ev)
                 yield Fact(m, "endTime", DateValue(span_after.group(3)), ev)
                 continue
+        began = _began_after(ctx.block.text, m.end - ctx.block.start)
+        if began is not None:
+            # "the Tesk civil war, which began in 1975 and lasted until 2002": the clause right after
+            # the name dates the event itself
+            span = ctx.span(m.start, m.end)
+            if span is not None:
+                seen.add(m.text)
+                ev = ctx.evidence(span.sent, "event-span-after", confidence("name-year"))
+                yield Fact(m, "startTime", DateValue(began[0]), ev)
+                if began[1]:
+                    yield Fact(m, "endTime", DateValue(began[1]), ev)
+                continue
         years = _NAME_YEAR.findall(m.text)
         rule, in_year = "name-year", False
         if not years:  # "the Tesk massacre in 1968", "the Dock Rising of 1922"
@@ -320,6 +332,30 @@ _SPAN_AFTER = re.compile(
     r",?\s+((?:which|that)\s+(?:lasted|ran|was)\s+|lasting\s+)?"
     r"from\s+(1[0-9]{3}|20[0-9]{2})\s*(?:to|until|–|-)\s*(1[0-9]{3}|20[0-9]{2})\b(?![–-]\d)"
 )
+_Y = r"1[0-9]{3}|20[0-9]{2}"
+_BEGAN_AFTER = re.compile(
+    rf",?\s+(?:which|that)\s+(?:began|started|broke\s+out)\s+in\s+(?P<start>{_Y})\b"
+    rf"(?:\s+and\s+(?:lasted|continued|went\s+on)\s+(?:until|till|to)\s+(?P<end>{_Y})\b"
+    rf"|\s+and\s+ended\s+in\s+(?P<end2>{_Y})\b)?(?![–-]\d)"
+)
+
+
+def _began_after(text: str, at: int) -> tuple[str, str | None] | None:
+    """(start, end or None) of a relative clause of beginning at ``at`` (a bracket of years after a
+    name is left alone: "the War of the Pacific (1879–1883)" may be a see-also title's part).
+
+    >>> _began_after("X, which began in 1975 and lasted until 2002.", 1), _began_after("X, which began in 1975.", 1)
+    (('1975', '2002'), ('1975', None))
+    >>> _began_after("X, which began in 1990 and ended in 1980", 1), _began_after("X (1948 to 1958)", 1)
+    (None, None)
+    """
+    m = _BEGAN_AFTER.match(text, at)
+    if m is None:
+        return None
+    start, end = m.group("start"), m.group("end") or m.group("end2")
+    return (start, end) if end is None or end >= start else None
+
+
 _YEAR_AFTER = re.compile(r"\s+(in|of)\s+(\d{4})\b(?!\s*[–-]\s*\d)")
 _TIME_PREPOSITIONS = frozenset({"during", "throughout"})
 _MONTHS = frozenset(MONTH_NAMES)  # full names only, not "mar" or "sept"

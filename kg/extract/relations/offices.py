@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract.lexicons import alternation, head_of, lexicon
 from kg.extract.relations.base import Sentences
@@ -59,6 +60,24 @@ def _modifiers_ok(words: str) -> bool:
     )
 
 
+def _named_before(before: list[Mention], at: int) -> bool:
+    """A name ends right before "who" (a comma between at most): "who" is that one's, not the
+    sentence's subject's, even when the recogniser gave the name another class."""
+    return bool(before) and not before[-1].subject and 0 <= at - before[-1].end <= 3
+
+
+def _plain_name(m: Mention) -> bool:
+    """Two to four capitalised words with no keyword of a body or place: a person's name."""
+    from kg.extract.entities import typed_name
+    from kg.extract.tables import keyword_class
+
+    words = m.text.split()
+    if m.source != "ner" or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    typed = typed_name(m.text, "PERSON")
+    return typed is not None and typed[0] == "Person" and keyword_class(m.text) is None
+
+
 def office_facts(ctx: Sentences) -> Iterator[Fact]:
     """positionHeld from "<person> was/became/served as the … <office> of <country>"."""
     text, base = ctx.block.text, ctx.block.start
@@ -81,7 +100,14 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             if link is not None and _modifiers_ok(link.group("mods")):
                 holder = before[-1]
         lead = text[sent_start - base : at - base]
-        if holder is None and (who := _WHO.search(lead)) is not None and _modifiers_ok(who.group("mods")):
+        who = _WHO.search(lead) if holder is None else None
+        if who is not None and _named_before(before, sent_start + who.start()):
+            # "half-brother of Eli Roe, who was the first President of Valdora": Eli Roe was (a
+            # plain name the recogniser took for an organisation's too: no body is a president)
+            if _modifiers_ok(who.group("mods")) and _plain_name(before[-1]):
+                holder = replace(before[-1], cls="Person")
+            who = None
+        if who is not None and _modifiers_ok(who.group("mods")):
             # "Ana Roe (1914–1996) was a Chilean politician who was the 46th president of Chile"
             first = before[0] if before else None
             if first is not None and group_of(first.cls) == "Person" and first.start - sent_start < 3:

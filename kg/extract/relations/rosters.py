@@ -101,6 +101,10 @@ def roster_facts(ctx: Sentences) -> Iterator[Fact]:
         if owner is None:
             continue
         others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != stand.i]
+        if not others and be.dep_ == "conj" and stand.dep_ == "attr":
+            # "Ana Roe, the editor of …, launched it in 1926, was another founding member": the
+            # copula shares the subject of the verb it is joined to
+            others = [c for c in be.head.children if c.dep_ == "nsubj"]
         people = [m for o in others for m in ctx.mentions_of(o) if m.cls == "Person" and m is not owner]
         ev = ctx.evidence(tok.sent, "roster")
         if group_of(owner.cls) == "Event":

@@ -11,7 +11,8 @@ party, a movement, an armed group, an uprising or another event. A sentence, or 
 sentence about the same person, that names another country leaves the title alone: "President Roe
 visited Tesk" says nothing of whose president she was. A title after another noun ("Senate
 President Ana Roe", "party president Roe") is another office. A lower-case title counts only
-after a word that makes it one ("incumbent president Ana Roe")."""
+after a word that makes it one ("incumbent president Ana Roe") or a people's adjective ("the former
+Valdoran prime minister Ana Roe")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from kg.extract.lexicons import alternation, head_of, lexicon
+from kg.extract.office_names import country_short_name
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
@@ -32,7 +34,9 @@ _TITLES = (
     rf"(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')})"
     rf"|{alternation('rec_title_monarch_nouns')}"
 )
-_TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})\s+$", re.IGNORECASE)
+_TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plural>s)?\s+$", re.IGNORECASE)
+# between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
 _MODIFIERS = lexicon("rec_title_modifiers")
 _DEPUTY = lexicon("deputy_prefixes")
@@ -62,6 +66,10 @@ def _code(m: Mention) -> str:
         code = gaz.demonym(name) or (place.country if place is not None and place.kind == "country" else None)
         if code:
             return code
+    short = country_short_name(m.text)  # "the Tesk Empire": Tesk's
+    place = gaz.lookup(re.sub(r"^the\s+", "", short)) if short is not None else None
+    if place is not None and place.country:
+        return place.country
     return name_key(m.text)
 
 
@@ -88,6 +96,9 @@ def _article_country(mentions: Sequence[Mention]) -> Mention | None:
 def _country_name(country: Mention, title: str) -> str | None:
     """The country's name as the office names it: "Tesk" for "Kingdom of Tesk" after "King", the
     gazetteer's name for a people's adjective, "the" before a name that takes it ("the United States")."""
+    short = country_short_name(country.text)  # "Argentine Republic": Argentina
+    if short is not None:
+        return short
     gaz = gazetteer()
     name = country.text
     code = gaz.demonym(name)
@@ -112,6 +123,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
     text, base = ctx.block.text, ctx.block.start
     about = None
     computed = False
+    plural: tuple[int, tuple[str, str | None, int, int]] | None = None  # a plural title's last name
     for p in ctx.mentions:
         if group_of(p.cls) != "Person" or p.source == "infobox":
             continue
@@ -124,14 +136,18 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         anchor = p.start + (own.end() if own else 0)
         lead = text[max(sent_start - base, p.start - base - 60) : anchor - base]
         m = _TITLE.search(lead)
-        if m is None:
+        if m is None and plural is not None and _LIST_GAP.match(text[plural[0] - base : p.start - base]):
+            title, pre, at, pre_at = plural[1]  # "presidents Ana Roe and Eva Sol": Sol's title too
+            plural = (p.end, plural[1])
+        elif m is None:
             continue
-        title, pre = m.group("title"), m.group("pre")
-        if pre is not None and pre.casefold() in _DEPUTY:
-            title, pre = f"{pre} {title}", None
-        at = anchor - len(lead) + m.start("title")  # article offset of the title
-        if pre is not None:
-            pre_at = anchor - len(lead) + m.start("pre")
+        else:
+            title, pre = m.group("title"), m.group("pre")
+            if pre is not None and pre.casefold() in _DEPUTY:
+                title, pre = f"{pre} {title}", None
+            at = anchor - len(lead) + m.start("title")  # article offset of the title
+            pre_at = anchor - len(lead) + m.start("pre") if pre is not None else -1
+            plural = (p.end, (title, pre, at, pre_at)) if m.group("plural") else None
         country: Mention | None = None
         in_sent = [
             c
@@ -145,9 +161,11 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
-        if title[:1].islower() and (pre is None or pre.casefold() not in _MODIFIERS):
-            continue  # "the president Roe spoke of": no title
+        if title[:1].islower() and not before and (pre is None or pre.casefold() not in _MODIFIERS):
+            continue  # "the president Roe spoke of": no title; "the Valdoran president Roe" is one
         codes = {_code(c) for c in in_sent}
+        if title.casefold() in _MONARCHS and codes & _known_codes():
+            codes &= _known_codes()  # "the Kingdom of Siam, the Rattanakosin Kingdom": a realm's other name
         if country is None:
             if not computed:
                 about, computed = _article_country(article_mentions), True
@@ -158,7 +176,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
                 country = next((c for c in in_sent if monarch and _REALMS & set(c.text.casefold().split())), in_sent[0])
             elif title.casefold() not in _MONARCHS and ctx.subject.cls in _NATIONAL_SUBJECTS:
                 country = about
-        if country is None or not _only_country(ctx, p, _code(country), article_mentions):
+        realm = title.casefold() in _MONARCHS
+        if country is None or not _only_country(ctx, p, _code(country), article_mentions, realm):
             continue
         name = _country_name(country, title)
         if name is None:
@@ -172,19 +191,28 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             yield Fact(country, head[0], p, ev)
 
 
+def _known_codes() -> frozenset[str]:
+    return frozenset(gazetteer().countries)
+
+
 def _inside_name(c: Mention, mentions: Sequence[Mention]) -> bool:
     """A people's adjective inside another name ("the Tesk Commission") names no country of the sentence."""
     return any(m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end) for m in mentions)
 
 
-def _only_country(ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention]) -> bool:
-    """No sentence that names the person (by the same name or surname) names another country."""
+def _only_country(
+    ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention], realm: bool = False
+) -> bool:
+    """No sentence that names the person (by the same name or surname) names another country (for a
+    monarch's known realm, another the gazetteer knows: "the Rattanakosin Kingdom" is its other name)."""
+    known = _known_codes() if realm and code in _known_codes() else None
     surname = person.text.split()[-1]
     for m in mentions:
         if group_of(m.cls) != "Person" or not (m.text == person.text or m.text.split()[-1] == surname):
             continue
         for c in _countries(mentions):
-            if _same_sentence(ctx, m, c) and _code(c) != code:
+            other = _code(c)
+            if _same_sentence(ctx, m, c) and other != code and (known is None or other in known):
                 return False
     return True
 
