@@ -36,6 +36,7 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
+from kg.extract.relations.role_of import role_of_facts
 from kg.extract.relations.rosters import roster_facts
 from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
@@ -198,6 +199,13 @@ def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation's founders, leaders or members named as a list beside "be".
     Example: "The founders were Ana Roe and Eva Sol" → foundedBy(subject, Ana Roe), foundedBy(subject, Eva Sol)."""
     return roster_facts(ctx)
+
+
+@rule("role-of", "block", {"foundedBy", "leader"}, needs=("siblings",))
+def _role_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A founder's or leader's noun of an organisation a person is said to be or become.
+    Example: "Ana Roe was a physician and one of the founders of the Tesk Front" → foundedBy(Tesk Front, Ana Roe)."""
+    return role_of_facts(ctx)
 
 
 @rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))

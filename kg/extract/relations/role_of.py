@@ -1,0 +1,160 @@
+"""A person's role noun of an organisation said as what the person is or became: "X was a physician
+and a founder of the Y", "X is the founder and leader of the Y", "X, … who was one of the founders
+of the Y", "X was the General Secretary of the party", "X later became President of the Y".
+
+The possessive rule (``possessives.json``) reads the noun when it stands alone as the attribute or
+in apposition ("X was the founder of Y", "X, the leader of Y,"); this rule reads the attribute the
+copula's other words hide: a noun conjoined to the attribute ("a writer, and the founder of Y"),
+two role nouns that share one "of" phrase ("the founder and main leader of Y": both), "one of
+the founders of", a relative clause on the person's predicate noun ("a revolutionary who was one
+of the founders of Y"), a capitalised title ("the General Secretary of the party") and the verbs
+``rec10_role_copulas`` ("became", "remained"). The "of" phrase must name an organisation (a
+country's president is an office, not a leader of a body: :mod:`offices` reads those); the
+person is the copula's subject. A hedged noun ("an alleged leader") or a denied copula gives
+nothing. Nouns and their relations: ``rec10_founder_nouns`` (foundedBy), ``rec10_leader_nouns``
+(leader; "secretary" only as "general secretary" or "secretary-general").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.confidences import confidence
+from kg.extract.lexicons import lexicon
+from kg.extract.relations.base import Sentences
+from kg.extract.relations.kinship import kinship_nouns
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["role_of_facts"]
+
+_FOUNDERS = lexicon("rec10_founder_nouns")
+_LEADERS = lexicon("rec10_leader_nouns")
+_SECRETARY = lexicon("rec10_secretary_modifiers")
+_COPULAS = lexicon("rec10_role_copulas")
+_PARTS = lexicon("rec10_part_of_words")
+_HEDGES = lexicon("prec_hedge_adjectives")
+_RELATIVES = lexicon("rec10_relative_pronouns")
+
+
+def _relation(tok: Token) -> str | None:
+    """foundedBy or leader for a role noun, None for any other word."""
+    low = tok.lower_
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if low in _FOUNDERS:
+        return "foundedBy"
+    if low in _LEADERS:
+        return "leader"
+    if low in ("secretary", "secretaries"):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
+        return "leader" if mods & _SECRETARY else None
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    """The object of the noun's own "of" phrase."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            return next((g for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _shared_of(tok: Token) -> Token | None:
+    """The "of" object of the noun, or of the role noun it is conjoined with ("the founder and
+    leader of Y": one "of" phrase for both)."""
+    own = _of_object(tok)
+    if own is not None:
+        return own
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    for other in near:
+        if _relation(other) is not None and (got := _of_object(other)) is not None:
+            return got
+    return None
+
+
+def _predicate_head(tok: Token) -> Token:
+    """The word that stands as the copula's attribute for the noun: up its conjuncts, and from
+    "founders" to "one" in "one of the founders"."""
+    seen = 0
+    while seen < 12:
+        seen += 1
+        if tok.dep_ == "conj":
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PARTS:
+            tok = tok.head.head
+        else:
+            break
+    return tok
+
+
+def _person(ctx: Sentences, attr: Token, depth: int = 0) -> tuple[Mention | None, bool]:
+    """The person the attribute is said of, and whether the copula's own subject named it: the
+    subject, through a relative pronoun to the noun the clause describes and on to that noun's own
+    copula; in the lead's first sentence of a person's article, a copula whose subject the parse lost
+    ("X (born 1941) is the former leader of Y", the subject hung on "born") is about the article's person."""
+    verb = attr.head
+    if attr.dep_ not in ("attr", "oprd") or verb.lemma_ not in _COPULAS:
+        return None, False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None, False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        first = ctx.block is ctx.article.blocks[0] and attr.sent.start == 0
+        lost = first and group_of(ctx.subject.cls) == "Person" and not any(c.dep_ == "expl" for c in verb.children)
+        return (ctx.subject if lost else None), False
+    if subj.lower_ in _RELATIVES and verb.dep_ == "relcl" and depth == 0:
+        described = verb.head
+        m = ctx.mention(described)
+        if m is not None and group_of(m.cls) == "Person":
+            return m, False
+        return _person(ctx, _predicate_head(described), depth + 1)[0], False
+    m = ctx.mention(subj)
+    return (m if m is not None and group_of(m.cls) == "Person" else None), True
+
+
+def _organisation(ctx: Sentences, obj: Token) -> Mention | None:
+    """The organisation the "of" phrase names ("the militant group Tesk Red Army": the name, in
+    apposition or just after the noun; "the
+    Valdoran Movement of the Revolutionary Left": a name that runs on through its own "of")."""
+    found = [ctx.mention(obj), *ctx.mentions_of(obj)]
+    if obj.pos_ == "PROPN":
+        inner = _of_object(obj)
+        if inner is not None and inner.pos_ == "PROPN":
+            found += [ctx.mention(inner), *ctx.mentions_of(inner)]
+    if obj.pos_ == "NOUN" and obj.i + 1 < len(obj.doc) and obj.nbor(1).pos_ == "PROPN":
+        found.append(ctx.mention(obj.nbor(1)))  # "the terrorist organization Red Brigades", the name not in apposition
+    return next((m for m in found if m is not None and group_of(m.cls) == "Organization"), None)
+
+
+def _possessive_case(tok: Token) -> bool:
+    """The noun alone as the attribute of "be", with its own "of" phrase: the possessive rule reads it."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lower_ in kinship_nouns()
+        and _of_object(tok) is not None
+        and tok.dep_ == "attr"
+        and tok.head.lemma_ == "be"
+    )
+
+
+def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
+    """foundedBy(org, person) and leader(org, person) from a role noun the person is said to be."""
+    for tok in ctx.doc:
+        rel = _relation(tok)
+        if rel is None or any(c.lower_ in _HEDGES for c in tok.children if c.dep_ == "amod"):
+            continue
+        obj = _shared_of(tok)
+        if obj is None:
+            continue
+        attr = _predicate_head(tok)
+        person, own_subject = _person(ctx, attr)
+        if attr is tok and own_subject and _possessive_case(tok):
+            continue  # "X was the founder of Y": the possessive rule's own case
+        org = _organisation(ctx, obj)
+        if person is None or org is None or person == org:
+            continue
+        yield Fact(org, rel, person, ctx.evidence(tok.sent, "rec10-role-of", confidence("rec10-role-of")))

@@ -1,0 +1,104 @@
+"""Prose patterns of the lead and first sections that the older rules missed (branch rec10): a
+person's founder or leader noun hidden in the copula's other words. Invented people and bodies;
+each case has a negative twin that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracted import fact_triples
+
+
+def _party(text: str) -> str:
+    return f"= Tesk Workers Party =\n\nThe Tesk Workers Party is a political party in Estonia. {text}\n"
+
+
+def _person(name: str, text: str) -> str:
+    return f"= {name} =\n\n{text}\n"
+
+
+@pytest.mark.parametrize(
+    ("article", "fact"),
+    [
+        (  # a founder noun conjoined to the predicate noun
+            _person(
+                "Ivo Brandt",
+                "Ivo Brandt (1 May 1931 – 2 June 1980) was a physician and a founder of the Valdora "
+                "Liberation Front (VLF), founded in 1965.",
+            ),
+            ("Valdora Liberation Front", "foundedBy", "Ivo Brandt"),
+        ),
+        (  # two role nouns share one "of" phrase: both hold
+            _person(
+                "Mara Velt",
+                "Mara Velt (born 28 September 1945) is an Estonian activist, writer, and the founder "
+                "and leader of the militant group Tesk Red Army (TRA).",
+            ),
+            ("Tesk Red Army", "foundedBy", "Mara Velt"),
+        ),
+        (
+            _person(
+                "Mara Velt",
+                "Mara Velt (born 28 September 1945) is an Estonian activist, writer, and the founder "
+                "and leader of the militant group Tesk Red Army (TRA).",
+            ),
+            ("Tesk Red Army", "leader", "Mara Velt"),
+        ),
+        (  # "one of the founders of", in a relative clause on the person's predicate noun
+            _person(
+                "Jon Hald",
+                "Jon Hald (23 June 1936 – 8 November 1976) was an Estonian professor, writer and "
+                "revolutionary who was one of the founders of the Tesk National Liberation Front (TNLF).",
+            ),
+            ("Tesk National Liberation Front", "foundedBy", "Jon Hald"),
+        ),
+        (  # a capitalised title of the leader, "the party" being the article's party
+            _party("Tomas Rivkin was the General Secretary of the party from 1967 until his death in 1974."),
+            ("Tesk Workers Party", "leader", "Tomas Rivkin"),
+        ),
+        (  # "became"
+            _party("Tomas Rivkin later became President of the Valdoran Farmers League."),
+            ("Valdoran Farmers League", "leader", "Tomas Rivkin"),
+        ),
+    ],
+)
+def test_a_role_noun_the_person_is_said_to_be(article: str, fact: tuple[str, str, str]):
+    assert fact in fact_triples(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "relation", "organisation"),
+    [
+        # a country's president is an office, not the leader of a body
+        (_party("Tomas Rivkin later became President of Estonia in 1990."), "leader", "Estonia"),
+        # a plain secretary leads nothing
+        (_party("Tomas Rivkin was a secretary of the Valdoran Farmers League."), "leader", "Valdoran Farmers League"),
+        # a hedged founder is a claim, not a fact
+        (
+            _person(
+                "Ivo Brandt",
+                "Ivo Brandt is an Estonian physician and an alleged founder of the Valdora Liberation Front.",
+            ),
+            "foundedBy",
+            "Valdora Liberation Front",
+        ),
+        # a denied copula
+        (
+            _party("Tomas Rivkin, an Estonian lawyer, never became President of the Valdoran Farmers League."),
+            "leader",
+            "Valdoran Farmers League",
+        ),
+        # a founder of one body and a member of another: the member's body is not founded by her
+        (
+            _person(
+                "Mara Velt",
+                "Mara Velt is an Estonian activist, a member of the Tesk Green Union and a founder "
+                "of the Valdora Liberation Front.",
+            ),
+            "foundedBy",
+            "Tesk Green Union",
+        ),
+    ],
+)
+def test_no_role_where_the_sentence_gives_none(article: str, relation: str, organisation: str):
+    assert not any(r == relation and s == organisation for s, r, _ in fact_triples(article))
