@@ -102,3 +102,47 @@ def test_a_role_noun_the_person_is_said_to_be(article: str, fact: tuple[str, str
 )
 def test_no_role_where_the_sentence_gives_none(article: str, relation: str, organisation: str):
     assert not any(r == relation and s == organisation for s, r, _ in fact_triples(article))
+
+
+def _bio(text: str) -> str:
+    return _person("Ivo Brandt", f"Ivo Brandt (1 May 1931 – 2 June 1980) was an Estonian teacher. {text}")
+
+
+@pytest.mark.parametrize(
+    ("article", "fact"),
+    [
+        (_bio("He attended night school at Orvan University in Tartu."), ("Orvan University", "locatedIn", "Tartu")),
+        (
+            _bio("He enrolled at the University of Kessel, in Tartu, in 1950."),
+            ("University of Kessel", "locatedIn", "Tartu"),
+        ),
+        (
+            _bio("He was educated at Saint Vell Secondary School in the town of Tartu, Estonia."),
+            ("Saint Vell Secondary School", "locatedIn", "Tartu"),
+        ),
+        (  # an organisation whose name ends in an institution's noun
+            _bio("He taught at the Brandvik Institute in Tartu."),
+            ("Brandvik Institute", "locatedIn", "Tartu"),
+        ),
+        (_bio("In 1950 he enrolled at Orvan University."), ("Ivo Brandt", "educatedAt", "Orvan University")),
+    ],
+)
+def test_an_institution_in_its_town(article: str, fact: tuple[str, str, str]):
+    assert fact in fact_triples(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "subject", "relation"),
+    [
+        # a year, not a town, after "in"
+        (_bio("He studied at Orvan University in 1950."), "Orvan University", "locatedIn"),
+        # a party is no building: the place-chain and lead rules decide where it is
+        (_bio("He joined the Tesk Workers League in Tartu."), "Tesk Workers League", "locatedIn"),
+        # other words between the names
+        (_bio("He left Orvan University and settled in Tartu."), "Orvan University", "locatedIn"),
+        # enrolling in an army is no schooling
+        (_bio("In 1950 he enrolled in the Estonian Army."), "Ivo Brandt", "educatedAt"),
+    ],
+)
+def test_no_site_where_the_names_are_not_side_by_side(article: str, subject: str, relation: str):
+    assert not any(s == subject and r == relation for s, r, _ in fact_triples(article))

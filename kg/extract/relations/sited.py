@@ -1,0 +1,54 @@
+"""A school, building or street named with the town it stands in: "night school at Orvan
+University in Tesk", "the Tesk Institute in Brennick", "the University of Orvan, in Orvan City",
+"a hotel on the Rue Vell in Brennick", "educated at X in the town of Y".
+
+The place-chain rule reads a place in a region or country ("Brennick in Tesk County"); this rule
+reads the institution or structure before "in" that the chain leaves out: a mention of an
+educational institution or a facility (or a name that ends in a noun of ``rec10_site_head_nouns``,
+"Institute", "Barracks"), followed by "in" (", in"; "in the town of") and a town or region (or a
+country: then country, not locatedIn). Only the two names side by side: "X in Y" where the words
+between are exactly those, so "studied at X in 1990" or "X, where in Y" give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from kg.extract.confidences import confidence
+from kg.extract.lexicons import alternation, lexicon
+from kg.extract.relations.base import Sentences
+from kg.model import Fact, Mention
+from kg.ontology import group_of
+
+__all__ = ["site_facts"]
+
+_SITE_CLASSES = lexicon("rec10_site_classes")
+_HEADS = lexicon("rec10_site_head_nouns")
+_TOWN_CLASSES = lexicon("rec10_town_classes")
+_GAP = re.compile(rf",?\s+in\s+(?:the\s+(?:{alternation('rec10_settlement_kind_nouns')})\s+of\s+)?")
+
+
+def _site(m: Mention) -> bool:
+    """An institution or structure: its class, or the last word of its name."""
+    if m.cls in _SITE_CLASSES:
+        return True
+    words = m.text.split()
+    return group_of(m.cls) in ("Organization", "Place", "Other") and len(words) > 1 and words[-1].lower() in _HEADS
+
+
+def site_facts(ctx: Sentences) -> Iterator[Fact]:
+    """locatedIn(site, town) (country(site, country)) for "site in town"."""
+    text = ctx.article.text
+    ordered = sorted({(m.start, m.end): m for m in ctx.mentions}.values(), key=lambda m: (m.start, -m.end))
+    for inner, outer in pairwise(ordered):
+        if not _site(inner) or outer.cls not in _TOWN_CLASSES or inner.text == outer.text:
+            continue
+        if not _GAP.fullmatch(text[inner.end : outer.start]):
+            continue
+        span = ctx.span(inner.start, outer.end)
+        if span is None or span[0].sent != span[-1].sent:
+            continue
+        rel = "country" if outer.cls == "Country" else "locatedIn"
+        yield Fact(inner, rel, outer, ctx.evidence(span.sent, "rec10-site-in", confidence("rec10-site-in")))
