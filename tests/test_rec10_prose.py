@@ -146,3 +146,52 @@ def test_an_institution_in_its_town(article: str, fact: tuple[str, str, str]):
 )
 def test_no_site_where_the_names_are_not_side_by_side(article: str, subject: str, relation: str):
     assert not any(s == subject and r == relation for s, r, _ in fact_triples(article))
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Shimla Vell is the capital of the Indian state of Orvan Pradesh.", ("Orvan Pradesh", "country", "Indian")),
+        ("He worked in the Colombian department of Santa Vellora.", ("Santa Vellora", "country", "Colombian")),
+        (  # a people's adjective makes a lower-case title the country's office
+            "He was tried for the murder of the former Italian prime minister Paolo Vendi.",
+            ("Paolo Vendi", "positionHeld", "Prime Minister of Italy"),
+        ),
+    ],
+)
+def test_a_country_from_its_peoples_adjective(text: str, fact: tuple[str, str, str]):
+    assert fact in fact_triples(_bio(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked in the Colombian capital of Santa Vellora.",  # a capital is no division noun
+        "He visited the Indian state and the Orvan Pradesh region.",  # no "of"
+        "He met the president Paolo Vendi in 1971.",  # a bare lower-case title is no office
+        "He met the Italian senate president Paolo Vendi in 1971.",  # another office
+    ],
+)
+def test_no_country_or_office_without_the_construction(text: str):
+    facts = fact_triples(_bio(text))
+    assert not any(
+        r in ("country", "positionHeld") and s in ("Orvan Pradesh", "Santa Vellora", "Paolo Vendi") for s, r, _ in facts
+    )
+
+
+def test_a_founding_noun_dates_only_the_body_its_of_phrase_names():
+    """ "the formation of X in 1955" dates X (the founding-noun row of nouns.json); a date the verb
+    carries, or a founding of something unnamed, dates nothing."""
+    head = "The Korr Pass Uprising was a revolt in Valdora in 1958. "
+    dated = fact_triples(
+        _title_article(head + "Unrest grew after the formation of the Valdoran Farmers League in 1955.")
+    )
+    assert ("Valdoran Farmers League", "inception", "1955") in dated
+    later = head + "In 1957 unrest grew after the formation of the Valdoran Farmers League."
+    assert not any(r == "inception" for _, r, _ in fact_triples(_title_article(later)))
+    unnamed = head + "The formation of a new government in 1955 calmed the Valdoran Farmers League."
+    assert not any(r == "inception" for _, r, _ in fact_triples(_title_article(unnamed)))
+
+
+def _title_article(text: str) -> str:
+    return f"= Korr Pass Uprising =\n\n{text}\n"

@@ -38,7 +38,7 @@ from kg.extract.relations.places import (
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
 from kg.extract.relations.role_of import role_of_facts
 from kg.extract.relations.rosters import roster_facts
-from kg.extract.relations.sited import site_facts
+from kg.extract.relations.sited import division_facts, site_facts
 from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
@@ -243,6 +243,13 @@ def _site_in(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A school, building or street named with the town it stands in.
     Example: "night school at Orvan University in Brennick" → locatedIn(Orvan University, Brennick)."""
     return site_facts(ctx)
+
+
+@rule("demonym-division", "block", {"country"}, needs=("siblings",))
+def _demonym_division(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A division named with its country's people's adjective.
+    Example: "the Valdoran province of Tesk" → country(Tesk, Valdora)."""
+    return division_facts(ctx)
 
 
 @rule("nationality", "lead", lambda: lead_relations("lead-demonym"), needs=("siblings",))

@@ -19,10 +19,11 @@ from itertools import pairwise
 from kg.extract.confidences import confidence
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.relations.base import Sentences
+from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["site_facts"]
+__all__ = ["division_facts", "site_facts"]
 
 _SITE_CLASSES = lexicon("rec10_site_classes")
 _HEADS = lexicon("rec10_site_head_nouns")
@@ -52,3 +53,31 @@ def site_facts(ctx: Sentences) -> Iterator[Fact]:
             continue
         rel = "country" if outer.cls == "Country" else "locatedIn"
         yield Fact(inner, rel, outer, ctx.evidence(span.sent, "rec10-site-in", confidence("rec10-site-in")))
+
+
+_OF_DIVISION = re.compile(rf"\s+(?:{alternation('division_nouns')})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def division_facts(ctx: Sentences) -> Iterator[Fact]:
+    """country(region, country) from "the Valdoran province of Tesk": a people's adjective, a
+    division noun (``division_nouns``) and "of", then the division's name (a region or town)."""
+    text = ctx.article.text
+    gaz = gazetteer()
+    # the name a division noun announces is a division whatever its tagger's class (a person's is not)
+    starts = {
+        m.start: m for m in ctx.mentions if group_of(m.cls) in ("Place", "Organization", "Other") and m.cls != "Country"
+    }
+    for c in ctx.mentions:
+        if c.cls != "Country" or gaz.demonym(c.text) is None:
+            continue
+        gap = _OF_DIVISION.match(text, c.end)
+        region = starts.get(gap.end()) if gap else None
+        span = ctx.span(c.start, region.end) if region is not None else None
+        if region is None or span is None or span[0].sent != span[-1].sent:
+            continue
+        yield Fact(
+            region,
+            "country",
+            c,
+            ctx.evidence(span.sent, "rec10-demonym-division", confidence("rec10-demonym-division")),
+        )

@@ -145,8 +145,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
-        if title[:1].islower() and (pre is None or pre.casefold() not in _MODIFIERS):
-            continue  # "the president Roe spoke of": no title
+        if title[:1].islower() and not before and (pre is None or pre.casefold() not in _MODIFIERS):
+            continue  # "the president Roe spoke of": no title ("the Valdoran president Roe": one)
         codes = {_code(c) for c in in_sent}
         if country is None:
             if not computed:
