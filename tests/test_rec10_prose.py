@@ -195,3 +195,46 @@ def test_a_founding_noun_dates_only_the_body_its_of_phrase_names():
 
 def _title_article(text: str) -> str:
     return f"= Korr Pass Uprising =\n\n{text}\n"
+
+
+@pytest.mark.parametrize(
+    ("article", "fact"),
+    [
+        (
+            _party("Marta Olsen, the party's leader, was arrested in 2005."),
+            ("Tesk Workers Party", "leader", "Marta Olsen"),
+        ),
+        (
+            _party("In 1999 Tomas Rivkin, its founder, left the party."),
+            ("Tesk Workers Party", "foundedBy", "Tomas Rivkin"),
+        ),
+        (
+            _person(
+                "Marta Olsen",
+                "Marta Olsen is an Estonian politician. She was elected president of the Tesk Workers Party in 1999.",
+            ),
+            ("Tesk Workers Party", "leader", "Marta Olsen"),
+        ),
+    ],
+)
+def test_a_role_in_apposition_or_by_election(article: str, fact: tuple[str, str, str]):
+    assert fact in fact_triples(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "wrong"),
+    [
+        # "the union" is not the party the article is about
+        (
+            _party("Marta Olsen, the union's president, met Tomas Rivkin."),
+            ("Tesk Workers Party", "leader", "Marta Olsen"),
+        ),
+        # the one who appoints is not the one appointed
+        (
+            _party("In 1999 Marta Olsen appointed Tomas Rivkin chairman of the Valdoran Farmers League."),
+            ("Valdoran Farmers League", "leader", "Marta Olsen"),
+        ),
+    ],
+)
+def test_no_role_for_another_body_or_the_one_who_names(article: str, wrong: tuple[str, str, str]):
+    assert wrong not in fact_triples(article)

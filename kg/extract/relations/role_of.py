@@ -3,16 +3,18 @@ and a founder of the Y", "X is the founder and leader of the Y", "X, … who was
 of the Y", "X was the General Secretary of the party", "X later became President of the Y".
 
 The possessive rule (``possessives.json``) reads the noun when it stands alone as the attribute or
-in apposition ("X was the founder of Y", "X, the leader of Y,"); this rule reads the attribute the
-copula's other words hide: a noun conjoined to the attribute ("a writer, and the founder of Y"),
-two role nouns that share one "of" phrase ("the founder and main leader of Y": both), "one of
-the founders of", a relative clause on the person's predicate noun ("a revolutionary who was one
-of the founders of Y"), a capitalised title ("the General Secretary of the party") and the verbs
-``rec10_role_copulas`` ("became", "remained"). The "of" phrase must name an organisation (a
-country's president is an office, not a leader of a body: :mod:`offices` reads those); the
-person is the copula's subject. A hedged noun ("an alleged leader") or a denied copula gives
-nothing. Nouns and their relations: ``rec10_founder_nouns`` (foundedBy), ``rec10_leader_nouns``
-(leader; "secretary" only as "general secretary" or "secretary-general").
+in apposition ("X was the founder of Y", "X, the leader of Y,", "the party's leader, X"); this rule
+reads what the copula's other words hide: a noun conjoined to the attribute ("a writer, and the
+founder of Y"), two role nouns that share one "of" phrase ("the founder and main leader of Y":
+both), "one of the founders of", a relative clause on the person's predicate noun ("a
+revolutionary who was one of the founders of Y"), a capitalised title ("the General Secretary of
+the party"), the verbs ``rec10_role_copulas`` ("became", "remained") and, in the passive only,
+``rec10_role_naming_verbs`` ("she was elected president of the Y"); and a role noun with a
+possessor in apposition after the name ("Ana Roe, the party's leader,"). The "of" phrase must
+name an organisation (a country's president is an office, not a leader of a body: the office
+rules read those); the person is the copula's subject. A hedged noun ("an alleged leader") or a
+denied verb gives nothing. Nouns and their relations: ``rec10_founder_nouns`` (foundedBy),
+``rec10_leader_nouns`` (leader; "secretary" only as "general secretary").
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _FOUNDERS = lexicon("rec10_founder_nouns")
 _LEADERS = lexicon("rec10_leader_nouns")
 _SECRETARY = lexicon("rec10_secretary_modifiers")
 _COPULAS = lexicon("rec10_role_copulas")
+_NAMING = lexicon("rec10_role_naming_verbs")
+_ANY_ORG = lexicon("rec10_any_organisation_nouns")
 _PARTS = lexicon("rec10_part_of_words")
 _HEDGES = lexicon("prec_hedge_adjectives")
 _RELATIVES = lexicon("rec10_relative_pronouns")
@@ -97,11 +101,15 @@ def _person(ctx: Sentences, attr: Token, depth: int = 0) -> tuple[Mention | None
     copula; in the lead's first sentence of a person's article, a copula whose subject the parse lost
     ("X (born 1941) is the former leader of Y", the subject hung on "born") is about the article's person."""
     verb = attr.head
-    if attr.dep_ not in ("attr", "oprd") or verb.lemma_ not in _COPULAS:
+    if attr.dep_ not in ("attr", "oprd") or verb.lemma_ not in _COPULAS | _NAMING:
         return None, False
     if any(c.dep_ == "neg" for c in verb.children):
         return None, False
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "she was elected president of Y": the one named is the passive's subject, never the electors
+    deps = ("nsubjpass",) if verb.lemma_ in _NAMING else ("nsubj", "nsubjpass")
+    subj = next((c for c in verb.children if c.dep_ in deps), None)
+    if subj is None and verb.lemma_ in _NAMING:
+        return None, False
     if subj is None:
         first = ctx.block is ctx.article.blocks[0] and attr.sent.start == 0
         lost = first and group_of(ctx.subject.cls) == "Person" and not any(c.dep_ == "expl" for c in verb.children)
@@ -141,11 +149,37 @@ def _possessive_case(tok: Token) -> bool:
     )
 
 
+def _named_with_possessor(ctx: Sentences, tok: Token) -> tuple[Mention, Mention] | None:
+    """ "Marta Olsen, the party's leader," / "Olsen, its founder,": the person the role noun stands in
+    apposition to, and the organisation its possessor names."""
+    if tok.dep_ != "appos" or _of_object(tok) is not None:
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    person = ctx.mention(tok.head)
+    owner = ctx.mention(poss) if poss is not None else None
+    if person is None or owner is None or group_of(person.cls) != "Person" or group_of(owner.cls) != "Organization":
+        return None
+    if poss is not None and poss.pos_ == "NOUN" and not _of_kind(owner, poss.lower_):
+        return None  # "the union's president" in a party's article: some union, not the party
+    return owner, person
+
+
+def _of_kind(owner: Mention, noun: str) -> bool:
+    """Whether "the <noun>" can be the organisation: its class or name says the noun, or the noun
+    names any organisation ("the group")."""
+    return noun in _ANY_ORG or noun in owner.cls.casefold() or noun in owner.text.casefold().split()
+
+
 def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
     """foundedBy(org, person) and leader(org, person) from a role noun the person is said to be."""
     for tok in ctx.doc:
         rel = _relation(tok)
         if rel is None or any(c.lower_ in _HEDGES for c in tok.children if c.dep_ == "amod"):
+            continue
+        ev = ctx.evidence(tok.sent, "rec10-role-of", confidence("rec10-role-of"))
+        named = _named_with_possessor(ctx, tok)
+        if named is not None:
+            yield Fact(named[0], rel, named[1], ev)
             continue
         obj = _shared_of(tok)
         if obj is None:
@@ -157,4 +191,4 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
         org = _organisation(ctx, obj)
         if person is None or org is None or person == org:
             continue
-        yield Fact(org, rel, person, ctx.evidence(tok.sent, "rec10-role-of", confidence("rec10-role-of")))
+        yield Fact(org, rel, person, ev)
