@@ -238,3 +238,21 @@ def test_a_role_in_apposition_or_by_election(article: str, fact: tuple[str, str,
 )
 def test_no_role_for_another_body_or_the_one_who_names(article: str, wrong: tuple[str, str, str]):
     assert wrong not in fact_triples(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korr Pass Uprising was a revolt of miners. The Brennick riots occurred on 3 May 1870.",  # another event
+        "The Korr Pass Uprising was a revolt of miners. It took place while Ivo Brandt was abroad.",  # no date
+    ],
+)
+def test_no_date_for_another_event_or_an_undated_clause(text: str):
+    assert not any(r == "pointInTime" for _, r, _ in fact_triples(_title_article(text)))
+
+
+def test_a_commander_in_apposition_leads_the_force():
+    text = (
+        "The Korr Pass Uprising was a revolt in Valdora. It was staged by Ivo Brandt, the commander of the Tesk Army."
+    )
+    assert ("Tesk Army", "leader", "Ivo Brandt") in fact_triples(_title_article(text))

@@ -150,13 +150,17 @@ def _possessive_case(tok: Token) -> bool:
 
 
 def _named_with_possessor(ctx: Sentences, tok: Token) -> tuple[Mention, Mention] | None:
-    """ "Marta Olsen, the party's leader," / "Olsen, its founder,": the person the role noun stands in
-    apposition to, and the organisation its possessor names."""
-    if tok.dep_ != "appos" or _of_object(tok) is not None:
+    """ "Marta Olsen, the party's leader," / "Olsen, its founder," / "Amin, the commander of the Tesk
+    Army,": the person the role noun stands in apposition to, and the organisation its possessor or
+    its "of" phrase names (an "of" phrase after a noun of the possessive table is that rule's)."""
+    if tok.dep_ != "appos":
         return None
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    of = _of_object(tok)
+    if of is not None and tok.lower_ in kinship_nouns():
+        return None  # "X, the leader of Y,": the possessive rule's own case
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None) if of is None else None
     person = ctx.mention(tok.head)
-    owner = ctx.mention(poss) if poss is not None else None
+    owner = ctx.mention(poss) if poss is not None else (_organisation(ctx, of) if of is not None else None)
     if person is None or owner is None or group_of(person.cls) != "Person" or group_of(owner.cls) != "Organization":
         return None
     if poss is not None and poss.pos_ == "NOUN" and not _of_kind(owner, poss.lower_):
