@@ -256,3 +256,50 @@ def test_a_commander_in_apposition_leads_the_force():
         "The Korr Pass Uprising was a revolt in Valdora. It was staged by Ivo Brandt, the commander of the Tesk Army."
     )
     assert ("Tesk Army", "leader", "Ivo Brandt") in fact_triples(_title_article(text))
+
+
+_RIVKIN = "Tomas Rivkin (1920–1990) was an Estonian politician"
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            f"{_RIVKIN} and a leading member of the Tesk Workers Party.",
+            ("Tomas Rivkin", "memberOf", "Tesk Workers Party"),
+        ),
+        (
+            f"{_RIVKIN}. He served as chairman of the Tesk Green Union from 1962 to 1970.",
+            ("Tesk Green Union", "leader", "Tomas Rivkin"),
+        ),
+        (
+            f"{_RIVKIN}. He joined the Valdoran Farmers League in 1950 and became its general secretary in 1960.",
+            ("Valdoran Farmers League", "leader", "Tomas Rivkin"),
+        ),
+        (
+            f"{_RIVKIN}. Marta Olsen was a founding member of the Tesk Green Union.",
+            ("Tesk Green Union", "foundedBy", "Marta Olsen"),
+        ),
+    ],
+)
+def test_member_served_as_and_its_role(text: str, fact: tuple[str, str, str]):
+    got = {(s, "memberOf" if r == "memberOfParty" else r, o) for s, r, o in fact_triples(_person("Tomas Rivkin", text))}
+    assert fact in got
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a team's player is no member the ontology records
+        (f"{_RIVKIN} and a member of Tartu FC.", ("Tomas Rivkin", "memberOf", "Tartu FC")),
+        # serving in a body as something else leads nothing
+        (f"{_RIVKIN}. He served in the Tesk Green Union as a clerk.", ("Tesk Green Union", "leader", "Tomas Rivkin")),
+        # a plain member founded nothing
+        (
+            f"{_RIVKIN}. Marta Olsen was a member of the Tesk Green Union.",
+            ("Tesk Green Union", "foundedBy", "Marta Olsen"),
+        ),
+    ],
+)
+def test_no_membership_or_role_the_words_do_not_give(text: str, wrong: tuple[str, str, str]):
+    assert wrong not in fact_triples(_person("Tomas Rivkin", text))

@@ -39,6 +39,10 @@ _COPULAS = lexicon("rec10_role_copulas")
 _NAMING = lexicon("rec10_role_naming_verbs")
 _ANY_ORG = lexicon("rec10_any_organisation_nouns")
 _PARTS = lexicon("rec10_part_of_words")
+_MEMBERS = lexicon("rec10_member_nouns")
+_SERVING = lexicon("rec10_serving_verbs")
+_NO_MEMBERS = lexicon("rec10_no_member_classes")
+_FOUNDING = lexicon("rec10_founding_modifiers")
 _HEDGES = lexicon("prec_hedge_adjectives")
 _RELATIVES = lexicon("rec10_relative_pronouns")
 
@@ -52,6 +56,8 @@ def _relation(tok: Token) -> str | None:
         return "foundedBy"
     if low in _LEADERS:
         return "leader"
+    if low in _MEMBERS:
+        return "memberOf"
     if low in ("secretary", "secretaries"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
         return "leader" if mods & _SECRETARY else None
@@ -101,13 +107,19 @@ def _person(ctx: Sentences, attr: Token, depth: int = 0) -> tuple[Mention | None
     copula; in the lead's first sentence of a person's article, a copula whose subject the parse lost
     ("X (born 1941) is the former leader of Y", the subject hung on "born") is about the article's person."""
     verb = attr.head
-    if attr.dep_ not in ("attr", "oprd") or verb.lemma_ not in _COPULAS | _NAMING:
+    if attr.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head  # "he served as chairman of Y", "she was elected as president of Y"
+        if verb.lemma_ not in _SERVING | _NAMING:
+            return None, False
+    elif attr.dep_ not in ("attr", "oprd") or verb.lemma_ not in _COPULAS | _NAMING:
         return None, False
     if any(c.dep_ == "neg" for c in verb.children):
         return None, False
     # "she was elected president of Y": the one named is the passive's subject, never the electors
     deps = ("nsubjpass",) if verb.lemma_ in _NAMING else ("nsubj", "nsubjpass")
     subj = next((c for c in verb.children if c.dep_ in deps), None)
+    if subj is None and verb.dep_ == "conj":  # "he joined Y in 1950 and became its secretary": the first verb's
+        subj = next((c for c in verb.head.children if c.dep_ in deps), None)
     if subj is None and verb.lemma_ in _NAMING:
         return None, False
     if subj is None:
@@ -186,13 +198,40 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
             yield Fact(named[0], rel, named[1], ev)
             continue
         obj = _shared_of(tok)
-        if obj is None:
-            continue
         attr = _predicate_head(tok)
         person, own_subject = _person(ctx, attr)
         if attr is tok and own_subject and _possessive_case(tok):
             continue  # "X was the founder of Y": the possessive rule's own case
-        org = _organisation(ctx, obj)
+        org = _organisation(ctx, obj) if obj is not None else _possessor(ctx, tok)
         if person is None or org is None or person == org:
             continue
-        yield Fact(org, rel, person, ev)
+        founding = any(c.lower_ in _FOUNDING for c in tok.children if c.dep_ in ("amod", "compound"))
+        if attr is tok and own_subject and _member_case(tok):
+            if founding:  # "X was a founding member of Y": the verb table's member-of row gives the membership
+                yield Fact(org, "foundedBy", person, ev)
+            continue
+        if rel != "memberOf":
+            yield Fact(org, rel, person, ev)
+            continue
+        if org.cls in _NO_MEMBERS:
+            continue
+        yield Fact(person, "memberOfParty" if org.cls == "PoliticalParty" else "memberOf", org, ev)
+        if founding:
+            yield Fact(org, "foundedBy", person, ev)  # "a founding member of Y"
+
+
+def _possessor(ctx: Sentences, tok: Token) -> Mention | None:
+    """The organisation a role noun's possessor names: "became its general secretary", "the
+    party's chairman" (a common noun of the organisation's kind)."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    owner = ctx.mention(poss) if poss is not None else None
+    if poss is None or owner is None or group_of(owner.cls) != "Organization":
+        return None
+    if poss.pos_ == "NOUN" and not _of_kind(owner, poss.lower_):
+        return None
+    return owner
+
+
+def _member_case(tok: Token) -> bool:
+    """ "X is a member of Y": the verb table's member-of row reads it."""
+    return tok.lower_ in _MEMBERS and tok.dep_ == "attr" and tok.head.lemma_ in _COPULAS
