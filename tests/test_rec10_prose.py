@@ -303,3 +303,20 @@ def test_member_served_as_and_its_role(text: str, fact: tuple[str, str, str]):
 )
 def test_no_membership_or_role_the_words_do_not_give(text: str, wrong: tuple[str, str, str]):
     assert wrong not in fact_triples(_person("Tomas Rivkin", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The police found his house in the working class district of San Miguel in Santiago.", True),
+        ("It was based in Rivonia, which was rural at that time but is now an affluent suburb of Johannesburg.", True),
+        ("It was based in Rivonia, a suburb of Johannesburg.", True),
+        ("He moved from Rivonia to Johannesburg.", False),  # two towns, no part of one
+        ("He was born in Rivonia, a town near Johannesburg.", False),  # a town near another is not in it
+    ],
+)
+def test_a_part_of_a_town_is_in_the_town(text: str, expected: bool):
+    facts = fact_triples(_bio(text))
+    inner = "San Miguel" if "San Miguel" in text else "Rivonia"
+    outer = "Santiago" if "Santiago" in text else "Johannesburg"
+    assert ((inner, "locatedIn", outer) in facts) is expected

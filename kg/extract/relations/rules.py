@@ -38,7 +38,7 @@ from kg.extract.relations.places import (
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
 from kg.extract.relations.role_of import role_of_facts
 from kg.extract.relations.rosters import roster_facts
-from kg.extract.relations.sited import division_facts, site_facts
+from kg.extract.relations.sited import division_facts, quarter_facts, site_facts
 from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
@@ -250,6 +250,13 @@ def _demonym_division(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A division named with its country's people's adjective.
     Example: "the Valdoran province of Tesk" → country(Tesk, Valdora)."""
     return division_facts(ctx)
+
+
+@rule("quarter-of", "block", {"locatedIn"}, needs=("siblings",))
+def _quarter_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A part of a town named as such beside the town.
+    Example: "the district of Vell in Brennick", "Vell, now a suburb of Brennick" → locatedIn(Vell, Brennick)."""
+    return quarter_facts(ctx)
 
 
 @rule("nationality", "lead", lambda: lead_relations("lead-demonym"), needs=("siblings",))

@@ -23,7 +23,7 @@ from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["division_facts", "site_facts"]
+__all__ = ["division_facts", "quarter_facts", "site_facts"]
 
 _SITE_CLASSES = lexicon("rec10_site_classes")
 _HEADS = lexicon("rec10_site_head_nouns")
@@ -80,4 +80,36 @@ def division_facts(ctx: Sentences) -> Iterator[Fact]:
             "country",
             c,
             ctx.evidence(span.sent, "rec10-demonym-division", confidence("rec10-demonym-division")),
+        )
+
+
+_QUARTER = alternation("rec10_quarter_nouns")
+# "the working class district of X in Y": the noun that makes X a part of a town, before X
+_QUARTER_BEFORE = re.compile(rf"\b(?:{_QUARTER})\s+of\s+$", re.IGNORECASE)
+# "X, which is now an affluent suburb of Y" / "X, a suburb of Y": the noun between them
+_QUARTER_BETWEEN = re.compile(
+    r",\s+(?:(?:which|that)\s+(?:[^,.;()]{0,40}?\s+)?(?:is|was)\s+(?:now\s+)?)?(?:an?|the)\s+(?:[\w-]+\s+){0,2}"
+    rf"(?:{_QUARTER})\s+of\s+(?:the\s+)?"
+)
+
+
+def quarter_facts(ctx: Sentences) -> Iterator[Fact]:
+    """locatedIn(quarter, town) for "the district of X in Y" and "X, (which is now) a suburb of Y":
+    a part of a town named as such, beside the town (both places, the outer one no country)."""
+    text = ctx.article.text
+    places = sorted(
+        {(m.start, m.end): m for m in ctx.mentions if group_of(m.cls) == "Place" and m.cls != "Country"}.values(),
+        key=lambda m: m.start,
+    )
+    for inner, outer in pairwise(places):
+        if inner.text == outer.text or outer.cls not in _TOWN_CLASSES:
+            continue
+        gap = text[inner.end : outer.start]
+        before = text[max(0, inner.start - 60) : inner.start]
+        quarter = (_QUARTER_BEFORE.search(before) and re.fullmatch(r"\s+in\s+", gap)) or _QUARTER_BETWEEN.fullmatch(gap)
+        span = ctx.span(inner.start, outer.end) if quarter else None
+        if span is None or span[0].sent != span[-1].sent:
+            continue
+        yield Fact(
+            inner, "locatedIn", outer, ctx.evidence(span.sent, "rec10-quarter-of", confidence("rec10-quarter-of"))
         )
