@@ -320,3 +320,34 @@ def test_a_part_of_a_town_is_in_the_town(text: str, expected: bool):
     inner = "San Miguel" if "San Miguel" in text else "Rivonia"
     outer = "Santiago" if "Santiago" in text else "Johannesburg"
     assert ((inner, "locatedIn", outer) in facts) is expected
+
+
+def _front(text: str) -> str:
+    return f"= Tesk Liberation Front =\n\nThe Tesk Liberation Front (TLF) is a militant group in Estonia. {text}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "doctrine"),
+    [
+        ("The front advocated a composite ideology of Revolutionary Tesism, Orvanism and Vellism.", "Orvanism"),
+        (
+            "The front advocated a composite ideology of Revolutionary Tesism, Orvanism and Vellism.",
+            "Revolutionary Tesism",
+        ),
+        ("The group espoused African nationalist and anti-colonial ideologies.", "African nationalism"),
+    ],
+)
+def test_a_doctrine_the_holder_advocates(text: str, doctrine: str):
+    assert ("Tesk Liberation Front", "ideology", doctrine) in fact_triples(_front(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The front never advocated an ideology of Orvanism.",  # denied
+        "The front criticised the ideology of Orvanism.",  # not a verb of holding
+        "The front advocated independence from Valdora.",  # no doctrine
+    ],
+)
+def test_no_doctrine_the_verb_does_not_hold(text: str):
+    assert not any(r == "ideology" and s == "Tesk Liberation Front" for s, r, _ in fact_triples(_front(text)))

@@ -14,6 +14,7 @@ from typing import Any
 
 from kg.extract.relations.affiliation import affiliation_facts, person_of_party_facts
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.creed_verbs import creed_verb_facts
 from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
@@ -95,6 +96,13 @@ def _descriptor_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A party's doctrine from the adjective of the noun that describes it.
     Example: "The Acme Union is a social democratic party" → ideology(Acme Union, Social democracy)."""
     return ideology_facts(ctx)
+
+
+@rule("creed-verb", "block", {"ideology"}, needs=("siblings",))
+def _creed_verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A doctrine a party or person is said to advocate or espouse.
+    Example: "The front advocated an ideology of Tesism" → ideology(front, Tesism)."""
+    return creed_verb_facts(ctx)
 
 
 @rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
