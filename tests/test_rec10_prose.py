@@ -351,3 +351,15 @@ def test_a_doctrine_the_holder_advocates(text: str, doctrine: str):
 )
 def test_no_doctrine_the_verb_does_not_hold(text: str):
     assert not any(r == "ideology" and s == "Tesk Liberation Front" for s, r, _ in fact_triples(_front(text)))
+
+
+def test_a_student_in_apposition_studied_there_but_a_member_did_not():
+    head = "The Valdoran Farmers League is a political party in Valdora. "
+    text = head + "It was founded by Ivo Brandt, then a medical student at the University of Tartu."
+    assert ("Ivo Brandt", "educatedAt", "University of Tartu") in fact_triples(_league(text))
+    other = head + "Tomas Rivkin, a member of the University of Tartu, left it."  # no role noun of the table
+    assert not any(s == "Tomas Rivkin" and o == "University of Tartu" for s, _, o in fact_triples(_league(other)))
+
+
+def _league(text: str) -> str:
+    return f"= Valdoran Farmers League =\n\n{text}\n"
