@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extracted import fact_triples
+from tests.extracted import extract_text, fact_triples
 
 
 def _party(text: str) -> str:
@@ -363,3 +363,23 @@ def test_a_student_in_apposition_studied_there_but_a_member_did_not():
 
 def _league(text: str) -> str:
     return f"= Valdoran Farmers League =\n\n{text}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He joined the Valdoran Farmers League in 1950 and became its vice chairman in 1960.",
+        "He was the deputy leader of the Valdoran Farmers League.",
+        "He was vice-chairman of the Valdoran Farmers League.",
+    ],
+)
+def test_a_deputy_leads_nothing(text: str):
+    """The role-of rule's own facts (the possessive rule reads "the deputy leader of Y" on its own)."""
+    ex = extract_text(_person("Tomas Rivkin", f"{_RIVKIN}. {text}"))
+    assert not [f for f in ex.facts if f.evidence.extractor == "rec10-role-of" and f.relation == "leader"]
+
+
+def test_a_school_in_a_country_has_that_country():
+    assert ("Orvan University", "country", "Estonia") in fact_triples(
+        _bio("He studied at Orvan University in Estonia.")
+    )

@@ -44,6 +44,7 @@ _SERVING = lexicon("rec10_serving_verbs")
 _NO_MEMBERS = lexicon("rec10_no_member_classes")
 _FOUNDING = lexicon("rec10_founding_modifiers")
 _HEDGES = lexicon("prec_hedge_adjectives")
+_DEPUTY = lexicon("deputy_prefixes")
 _RELATIVES = lexicon("rec10_relative_pronouns")
 
 
@@ -62,6 +63,12 @@ def _relation(tok: Token) -> str | None:
         mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i}
         return "leader" if mods & _SECRETARY else None
     return None
+
+
+def _hyphened_deputy(tok: Token) -> bool:
+    """ "vice-chairman" split by the tokenizer: "vice", "-", "chairman"."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _DEPUTY
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -147,7 +154,13 @@ def _organisation(ctx: Sentences, obj: Token) -> Mention | None:
             found += [ctx.mention(inner), *ctx.mentions_of(inner)]
     if obj.pos_ == "NOUN" and obj.i + 1 < len(obj.doc) and obj.nbor(1).pos_ == "PROPN":
         found.append(ctx.mention(obj.nbor(1)))  # "the terrorist organization Red Brigades", the name not in apposition
-    return next((m for m in found if m is not None and group_of(m.cls) == "Organization"), None)
+    # a name that starts before the "of" phrase is a tagger's span over the role noun itself ("the Chairman
+    # and Co-Chief Executive Officer of Tesk Holdings" as one name): not the organisation
+    lo, at = ctx.block.start + obj.left_edge.idx, ctx.block.start + obj.idx
+    return next(
+        (m for m in found if m is not None and group_of(m.cls) == "Organization" and not m.start < lo <= at < m.end),
+        None,
+    )
 
 
 def _possessive_case(tok: Token) -> bool:
@@ -192,6 +205,8 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
         rel = _relation(tok)
         if rel is None or any(c.lower_ in _HEDGES for c in tok.children if c.dep_ == "amod"):
             continue
+        if any(c.lower_ in _DEPUTY for c in tok.children if c.dep_ in ("amod", "compound")) or _hyphened_deputy(tok):
+            continue  # "its vice chairman", "the deputy leader of Y": a deputy leads nothing
         ev = ctx.evidence(tok.sent, "rec10-role-of", confidence("rec10-role-of"))
         named = _named_with_possessor(ctx, tok)
         if named is not None:

@@ -28,15 +28,19 @@ __all__ = ["division_facts", "quarter_facts", "site_facts"]
 _SITE_CLASSES = lexicon("rec10_site_classes")
 _HEADS = lexicon("rec10_site_head_nouns")
 _TOWN_CLASSES = lexicon("rec10_town_classes")
+_COUNTRY_SITES = frozenset({"EducationalInstitution"})  # a class whose name says what it is before a country
 _GAP = re.compile(rf",?\s+in\s+(?:the\s+(?:{alternation('rec10_settlement_kind_nouns')})\s+of\s+)?")
+
+
+def _headed(m: Mention) -> bool:
+    """A name that ends in an institution's or structure's noun ("Ferrin Institute")."""
+    words = m.text.split()
+    return group_of(m.cls) in ("Organization", "Place", "Other") and len(words) > 1 and words[-1].lower() in _HEADS
 
 
 def _site(m: Mention) -> bool:
     """An institution or structure: its class, or the last word of its name."""
-    if m.cls in _SITE_CLASSES:
-        return True
-    words = m.text.split()
-    return group_of(m.cls) in ("Organization", "Place", "Other") and len(words) > 1 and words[-1].lower() in _HEADS
+    return m.cls in _SITE_CLASSES or _headed(m)
 
 
 def site_facts(ctx: Sentences) -> Iterator[Fact]:
@@ -51,6 +55,8 @@ def site_facts(ctx: Sentences) -> Iterator[Fact]:
         span = ctx.span(inner.start, outer.end)
         if span is None or span[0].sent != span[-1].sent:
             continue
+        if outer.cls == "Country" and inner.cls not in _COUNTRY_SITES and not _headed(inner):
+            continue  # "their Greatest Hits Tour in Sweden": a thing the tagger called a facility, in a country
         rel = "country" if outer.cls == "Country" else "locatedIn"
         yield Fact(inner, rel, outer, ctx.evidence(span.sent, "rec10-site-in", confidence("rec10-site-in")))
 
