@@ -383,3 +383,14 @@ def test_a_school_in_a_country_has_that_country():
     assert ("Orvan University", "country", "Estonia") in fact_triples(
         _bio("He studied at Orvan University in Estonia.")
     )
+
+
+def test_leaders_of_an_event_took_part_and_founding_leaders_founded():
+    text = (
+        f"{_RIVKIN}. In 1967, he was one of the main leaders of the Tartu uprising and in 1969 he was one of "
+        "the founding leaders of the Tesk Workers Party (TWP)."
+    )
+    facts = fact_triples(_person("Tomas Rivkin", text))
+    assert ("Tartu uprising", "participant", "Tomas Rivkin") in facts
+    assert ("Tesk Workers Party", "foundedBy", "Tomas Rivkin") in facts
+    assert ("Tartu uprising", "leader", "Tomas Rivkin") not in facts  # an event has no leader edge

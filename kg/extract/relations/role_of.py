@@ -57,6 +57,8 @@ def _relation(tok: Token) -> str | None:
         return "foundedBy"
     if low in _LEADERS:
         return "leader"
+    if low == "leaders" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _PARTS:
+        return "leader"  # "one of the leaders of Y" (a leader among several: of an event, a participant)
     if low in _MEMBERS:
         return "memberOf"
     if low in ("secretary", "secretaries"):
@@ -217,10 +219,17 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
         person, own_subject = _person(ctx, attr)
         if attr is tok and own_subject and _possessive_case(tok):
             continue  # "X was the founder of Y": the possessive rule's own case
+        founding = any(c.lower_ in _FOUNDING for c in tok.children if c.dep_ in ("amod", "compound"))
+        event = _event(ctx, obj) if obj is not None and rel == "leader" else None
+        if person is not None and event is not None:
+            yield Fact(event, "participant", person, ev)  # "one of the main leaders of the Tesk uprising"
+            continue
         org = _organisation(ctx, obj) if obj is not None else _possessor(ctx, tok)
         if person is None or org is None or person == org:
             continue
-        founding = any(c.lower_ in _FOUNDING for c in tok.children if c.dep_ in ("amod", "compound"))
+        if rel == "leader" and founding:
+            yield Fact(org, "foundedBy", person, ev)  # "one of the founding leaders of Y"
+            continue
         if attr is tok and own_subject and _member_case(tok):
             if founding:  # "X was a founding member of Y": the verb table's member-of row gives the membership
                 yield Fact(org, "foundedBy", person, ev)
@@ -233,6 +242,13 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
         yield Fact(person, "memberOfParty" if org.cls == "PoliticalParty" else "memberOf", org, ev)
         if founding:
             yield Fact(org, "foundedBy", person, ev)  # "a founding member of Y"
+
+
+def _event(ctx: Sentences, obj: Token) -> Mention | None:
+    """The event the "of" phrase names: its leaders took part in it."""
+    return next(
+        (m for m in [ctx.mention(obj), *ctx.mentions_of(obj)] if m is not None and group_of(m.cls) == "Event"), None
+    )
 
 
 def _possessor(ctx: Sentences, tok: Token) -> Mention | None:

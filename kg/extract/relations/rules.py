@@ -210,7 +210,7 @@ def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return roster_facts(ctx)
 
 
-@rule("role-of", "block", {"foundedBy", "leader", "memberOf", "memberOfParty"}, needs=("siblings",))
+@rule("role-of", "block", {"foundedBy", "leader", "memberOf", "memberOfParty", "participant"}, needs=("siblings",))
 def _role_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A founder's or leader's noun of an organisation a person is said to be or become.
     Example: "Ana Roe was a physician and one of the founders of the Tesk Front" → foundedBy(Tesk Front, Ana Roe)."""
