@@ -14,6 +14,7 @@ from typing import Any
 
 from kg.extract.relations.affiliation import affiliation_facts, person_of_party_facts
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.creed_verbs import creed_verb_facts
 from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
@@ -37,7 +38,9 @@ from kg.extract.relations.places import (
     single_region_facts,
 )
 from kg.extract.relations.registry import RULES, Inputs, SameAs, rule
+from kg.extract.relations.role_of import role_of_facts
 from kg.extract.relations.rosters import roster_facts
+from kg.extract.relations.sited import division_facts, quarter_facts, site_facts
 from kg.extract.relations.titles import title_office_facts
 from kg.extract.relations.verbs import verb_facts
 from kg.extract.relations.works import dated_work_facts, lead_work_facts, track_facts, work_creators
@@ -101,6 +104,13 @@ def _adjective_ideology(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """A doctrine's adjective right before an organisation's name.
     Example: "the Marxist–Leninist Tesk People's Army" → ideology(Tesk People's Army, Marxism–Leninism)."""
     return adjective_ideology_facts(ctx)
+
+
+@rule("creed-verb", "block", {"ideology"}, needs=("siblings",))
+def _creed_verb(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A doctrine a party or person is said to advocate or espouse.
+    Example: "The front advocated an ideology of Tesism" → ideology(front, Tesism)."""
+    return creed_verb_facts(ctx)
 
 
 @rule("phrase", "block", lambda: {r for _, r in phrase_triggers()} | {"namedAfter"}, needs=("siblings",))
@@ -208,6 +218,13 @@ def _roster(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     return roster_facts(ctx)
 
 
+@rule("role-of", "block", {"foundedBy", "leader", "memberOf", "memberOfParty", "participant"}, needs=("siblings",))
+def _role_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A founder's or leader's noun of an organisation a person is said to be or become.
+    Example: "Ana Roe was a physician and one of the founders of the Tesk Front" → foundedBy(Tesk Front, Ana Roe)."""
+    return role_of_facts(ctx)
+
+
 @rule("armed-forces", "block", {"participantIn"}, needs=("siblings",))
 def _armed_forces(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An armed force named in a sentence with a war or battle.
@@ -235,6 +252,27 @@ def _place_chain(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """``A, B, C`` or a town ``in`` a region, each a place.
     Example: "Ghent, Belgium" → locatedIn(Ghent, Belgium), country(Ghent, Belgium)."""
     return place_chain_facts(ctx)
+
+
+@rule("site-in", "block", {"country", "locatedIn"}, needs=("siblings",))
+def _site_in(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A school, building or street named with the town it stands in.
+    Example: "night school at Orvan University in Brennick" → locatedIn(Orvan University, Brennick)."""
+    return site_facts(ctx)
+
+
+@rule("demonym-division", "block", {"country"}, needs=("siblings",))
+def _demonym_division(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A division named with its country's people's adjective.
+    Example: "the Valdoran province of Tesk" → country(Tesk, Valdora)."""
+    return division_facts(ctx)
+
+
+@rule("quarter-of", "block", {"locatedIn"}, needs=("siblings",))
+def _quarter_of(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """A part of a town named as such beside the town.
+    Example: "the district of Vell in Brennick", "Vell, now a suburb of Brennick" → locatedIn(Vell, Brennick)."""
+    return quarter_facts(ctx)
 
 
 @rule("nationality", "lead", lambda: lead_relations("lead-demonym"), needs=("siblings",))
