@@ -11,6 +11,8 @@ from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_pairs import two_things
+from kg.extract.infobox_periods import decade_range
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
@@ -240,8 +242,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     gaz = gazetteer()
     if gaz.candidates(raw[s:e]):
         return [(s, e)]
-    if all(gaz.candidates(t) for t in texts):
-        return pieces
+    if all(gaz.candidates(t) for t in texts) or two_things(raw[s:e], texts):
+        return pieces  # two places; "the Tesk junta and the Cold War"; "Urdu and Hindi"
     out = [pieces[0]]
     for (a, b), t, before in zip(pieces[1:], texts[1:], texts[:-1], strict=True):
         words = t.split()
@@ -265,6 +267,8 @@ def _range_of(text: str) -> tuple[str | None, str | None]:
     ((None, '1991'), ('2005', None))
     """
     text = text.strip()
+    if (decades := decade_range(text)) is not None:  # "1960s–1980s", "since the 1990s"
+        return decades
     if m := _UNTIL.match(text):
         d = parse_date(m.group("d"))
         return None, d.iso if d else None

@@ -33,6 +33,7 @@ from kg.extract.infobox_notes import (
     _prose,
     _role,
 )
+from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.kinship import kinship_nouns
@@ -405,6 +406,10 @@ def _literal(
     if items and all(it.qualifier for it in items):  # "Current:, Centre-right, Historical:, Centre-left"
         for it in items:
             yield Fact(subject, rule.relation, TextValue(it.text), ev, (("status", str(it.qualifier)),))
+        return
+    if (dated := period_values(items, _range_of)) is not None:  # "Left-wing (1971–1990), Centre-left (since 1990)"
+        for text, quals in dated:
+            yield Fact(subject, rule.relation, TextValue(text), ev, quals)
         return
     value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
     value = re.sub(r"(?:(?<=\sto)|(?<=\sand))\s*,\s+", " ", value)  # "Centre to, centre-right": a line break

@@ -10,6 +10,7 @@ from itertools import pairwise
 from kg.documents.model import Article
 from kg.extract.confidences import class_confidences, confidence
 from kg.extract.lexicons import alternation
+from kg.extract.relations.abroad import island_name, only_abroad
 from kg.extract.relations.base import Sentences
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
@@ -303,6 +304,8 @@ def single_country_facts(
     if len(codes) != 1:
         return
     ((code, named),) = codes.items()
+    if only_abroad(article.text, named):
+        return  # "after he came back from France": where someone went, not where the article is
     country = next((m for m in named if not gaz.demonym(m.text)), named[0])
     placed = {
         norm_name(f.subject.text)
@@ -375,8 +378,8 @@ def single_region_facts(
     seen: set[str] = set()
     for m in mentions:
         key = norm_name(m.text)
-        if m.cls != "Landform" or key in seen or key in inside:
-            continue
+        if m.cls != "Landform" or key in seen or key in inside or island_name(m.text):
+            continue  # islands lie in no region by default
         seen.add(key)
         if any(
             p.kind in ("country", "continent") or (p.kind == "region" and p.code != code)

@@ -1,0 +1,91 @@
+"""Names that name no thing (issue 14's fact-check): infobox placeholders ("Unknown", "N/A", "TBD",
+"Various", "Mobile units", "Government claim"), a flag's or image's debris (a file name, "flag", a
+size in pixels), a count ("~5,000", "300 fighters") and a job title written in lower case
+("spokesperson", "chief executive"). No entity is made of them and no fact keeps one as its end.
+
+>>> [junk_name(n) for n in ("Unknown", "N/A", "tbd", "Various", "Mobile units", "Government claim")]
+[True, True, True, True, True, True]
+>>> [junk_name(n) for n in ("Tesk_flag.svg", "Flag", "25px", "~5,000", "300 fighters", "5,000+ members")]
+[True, True, True, True, True, True]
+>>> [junk_name(n, "Person") for n in ("spokesperson", "chief executive", "press officer")]
+[True, True, True]
+>>> [junk_name(n) for n in ("Unknown Soldier Party", "30 September Movement", "Mobile Brigade", "Tesk Front")]
+[False, False, False, False]
+>>> junk_name("editor", "Other"), junk_name("Secretary", "Person")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.lexicons import alternation
+from kg.model import Fact, Mention, TextValue
+from kg.ontology import group_of
+
+__all__ = ["junk_name", "no_party", "without_junk"]
+
+_PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
+# "Government claim", "Rebel claims", "Tesk claim": whose figure it is, not a thing
+_CLAIM = re.compile(r"^(?:[\w'’-]+\s+){0,2}(?:claims?|estimates?|figures?|sources?)$", re.I)
+_FILE = re.compile(r"\.(?:svg|png|jpe?g|gif|tiff?|webp|bmp)\b", re.I)
+_FLAG = re.compile(r"^(?:flag|flags|flag icon|icon|logo|image|seal|emblem|banner|coat of arms)$", re.I)
+_SIZE = re.compile(r"^\d+\s*(?:x\s*\d+\s*)?px$|\b\d+\s*px\b", re.I)
+_COUNT = re.compile(
+    rf"^(?:~|≈|<|>|c\.|ca\.|approx\.?|about|around|over|under|at least|more than|up to|est\.)?\s*"
+    rf"\d[\d,.]*\s*(?:\+|k|thousand|million)?(?:\s*[–-]\s*\d[\d,.]*\s*(?:\+|k|thousand|million)?)?"
+    rf"(?:\s+(?:{alternation('prec10_count_nouns')}))?\s*(?:\([^()]*\))?$",
+    re.I,
+)
+_ROLE_HEAD = re.compile(rf"(?:^|\s)(?:{alternation('prec10_role_nouns')})$")
+_NO_PARTY = re.compile(rf"^(?:{alternation('prec10_no_party_phrases')})$", re.I)
+_ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGroup")
+
+
+def junk_name(name: str, cls: str = "Other") -> bool:
+    """True when ``name`` (of class ``cls``) names no thing: a placeholder, image debris, a count,
+    or (for a person, organisation or place) a job title in lower case."""
+    name = name.strip(" \t*•·,;:")
+    if not name:
+        return True
+    if _PLACEHOLDER.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
+        return True
+    if _SIZE.search(name) or _COUNT.match(name):
+        return True
+    if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
+        return name == name.lower() and bool(_ROLE_HEAD.search(name))
+    return False
+
+
+def no_party(name: str) -> bool:
+    """A party value that names a form of rule, not a party: "Martial law", "Military rule".
+
+    >>> no_party("Martial law"), no_party("Military"), no_party("Military Party of Tesk")
+    (True, True, False)
+    """
+    return bool(_NO_PARTY.match(name.strip()))
+
+
+def _bad(node: object) -> bool:
+    return isinstance(node, Mention) and not node.subject and node.source != "title" and junk_name(node.text, node.cls)
+
+
+def _placeholder_value(f: Fact) -> bool:
+    """A mapped literal that is a placeholder ("Position: Unknown"); an unmapped infobox value stays."""
+    return f.relation != "infoboxValue" and isinstance(f.object, TextValue) and bool(_PLACEHOLDER.match(f.object.text))
+
+
+def without_junk(facts: Sequence[Fact], mentions: Sequence[Mention]) -> tuple[list[Fact], list[Mention]]:
+    """The facts none of whose ends is a junk name, and the mentions that are no junk name; a party
+    membership whose party names a form of rule goes too."""
+    kept = [
+        f
+        for f in facts
+        if not (_bad(f.subject) or _bad(f.object) or _placeholder_value(f))
+        and not (f.relation == "memberOfParty" and isinstance(f.object, Mention) and no_party(f.object.text))
+    ]
+    used = {id(n) for f in kept for n in (f.subject, f.object)}
+    dropped = {id(n) for f in facts for n in (f.subject, f.object)} - used
+    out = [m for m in mentions if not _bad(m) and not (id(m) in dropped and no_party(m.text))]
+    return kept, out

@@ -1,0 +1,147 @@
+"""Wrong-fact patterns a blind fact-check of held-out real articles found (issue 14, session 18),
+each on an invented article: infobox placeholders, image debris, counts and job titles made into
+entities; a form of rule as a party; a sub-label glued to a name; "the A and the B" and "Urdu and
+Hindi" as one thing; period-qualified values stated as current; islands placed in the article's one
+region; a country named only as where someone went, taken as the country of everything else."""
+
+from __future__ import annotations
+
+from kg.extract.junk import junk_name
+from tests.extracted import extract_text, fact_triples
+
+FRONT = """= Tarvel People's Front =
+- Name: Tarvel People's Front
+- Logo: Tarvel_front_flag.svg
+- Leader: Unknown
+- Spokesperson: Dara Molvek
+- Foundation: 1968
+- Headquarters: Mobile units
+- Area: Various
+- Opponents: TBD, Velmarian Army
+- Allies: N/A
+- Country: Velmaria
+
+The Tarvel People's Front (TPF) is an armed group in Velmaria. It was founded in 1968 by Oren Kask.
+"""
+
+ELECTION = """= 1968 Velmarian general election =
+- Election Name: 1968 Velmarian general election
+- Country: Velmaria
+- Title: Prime Minister
+- Before Election: Ivo Brenn
+- Before Party: Martial law
+- After Election: Lira Pent
+- After Party: Velmarian Workers' Party
+
+General elections were held in Velmaria on 3 May 1968, the first after six years of military rule.
+"""
+
+COUP = """= 1979 Orvan coup attempt =
+- Conflict: 1979 Orvan coup attempt
+- Date: 4 June 1979
+- Place: Orvania
+- Combatant1: Orvan Republican Army
+- Combatant2: Orvan Action Committee Supported by:, Tesk Legion
+- Partof: the Orvan junta and the Cold War
+
+The 1979 Orvan coup attempt was a failed attempt by the Orvan Action Committee to overthrow the government.
+"""
+
+PARTY = """= Orvan Workers' Union =
+- Name: Orvan Workers' Union
+- Founded: 1958
+- Position: Left-wing, 1960–1990:, Far-left
+- Ideology: Agrarian socialism (1960s–1980s), Social democracy (since 1990)
+- Languages: Urdu and Hindi
+
+The Orvan Workers' Union is a political party in Orvania.
+"""
+
+ISLANDS = """= Velo Rising =
+- Name: Velo Rising
+- Date: 1921
+
+The Velo Rising was a revolt of farmers in Umbria in 1921. It spread from the Velo River valley to the
+Tesk Islands, where the rebels held out for a month.
+"""
+
+FOUNDER = """= Dara Molvek =
+- Name: Dara Molvek
+- Birth Date: 4 May 1931
+
+Dara Molvek (4 May 1931 – 1990) was a politician.
+After he came back from France, he founded the Velmarian Workers' Party. He led the party until 1980.
+"""
+
+
+def _names(text: str) -> set[str]:
+    return {m.text for m in extract_text(text).mentions}
+
+
+def test_placeholders_and_debris_make_no_entity():
+    names = _names(FRONT)
+    for junk in ("Unknown", "Mobile units", "Various", "TBD", "N/A"):
+        assert junk not in names, junk
+    facts = fact_triples(FRONT)
+    assert not any(o in ("Unknown", "Mobile units", "Various", "TBD") for _, _, o in facts)
+    assert ("Tarvel People's Front", "opposed", "Velmarian Army") in facts  # the real item beside TBD stays
+    assert ("Tarvel People's Front", "foundedBy", "Oren Kask") in facts
+
+
+def test_counts_claims_files_and_job_titles_are_no_names():
+    for junk in ("~5,000", "300 fighters", "5,000+ members", "Government claim", "Rebel claims", "Tesk_flag.svg"):
+        assert junk_name(junk), junk
+    for role in ("spokesperson", "chief executive", "press officer"):
+        assert junk_name(role, "Person"), role
+    for name in ("30 September Movement", "Mobile Brigade", "Unknown Soldier Party", "Chief Obi"):
+        assert not junk_name(name, "Organization"), name
+
+
+def test_a_form_of_rule_is_no_party():
+    facts = fact_triples(ELECTION)
+    assert not any(r == "memberOfParty" and o == "Martial law" for _, r, o in facts)
+    assert ("Lira Pent", "memberOfParty", "Velmarian Workers' Party") in facts
+    assert "Martial law" not in _names(ELECTION)
+
+
+def test_a_sub_label_glued_to_a_name_is_cut_off():
+    facts = fact_triples(COUP)
+    assert ("1979 Orvan coup attempt", "participant", "Orvan Action Committee") in facts
+    assert not any("Supported" in o for _, _, o in facts)
+
+
+def test_the_a_and_the_b_is_two_things():
+    facts = fact_triples(COUP)
+    assert ("1979 Orvan coup attempt", "partOf", "Cold War") in facts
+    assert not any(" and the " in o for _, _, o in facts)
+
+
+def test_two_languages_joined_by_and():
+    facts = fact_triples(PARTY)
+    assert ("Orvan Workers' Union", "officialLanguage", "Urdu") in facts
+    assert ("Orvan Workers' Union", "officialLanguage", "Hindi") in facts
+
+
+def test_period_qualified_values_keep_their_periods():
+    ex = extract_text(PARTY)
+    quals = {
+        (f.relation, getattr(f.object, "text", "")): dict(f.qualifiers)
+        for f in ex.facts
+        if f.relation in ("politicalAlignment", "ideology")
+    }
+    assert quals[("politicalAlignment", "Far-left")] == {"start": "1960", "end": "1990"}
+    assert quals[("politicalAlignment", "Left-wing")] == {}
+    assert ("politicalAlignment", "Left-wing, 1960–1990:, Far-left") not in quals
+    assert quals[("ideology", "Agrarian socialism")] == {"start": "1960", "end": "1989"}
+    assert quals[("ideology", "Social democracy")] == {"start": "1990"}
+
+
+def test_islands_are_not_placed_in_the_articles_one_region():
+    facts = fact_triples(ISLANDS)
+    assert not any(s == "Tesk Islands" and r == "locatedIn" for s, r, _ in facts)
+
+
+def test_a_country_someone_came_back_from_places_nothing():
+    facts = fact_triples(FOUNDER)
+    assert ("Velmarian Workers' Party", "foundedBy", "Dara Molvek") in facts
+    assert not any(r in ("country", "locatedIn") and o == "France" for _, r, o in facts)
