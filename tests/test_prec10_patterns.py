@@ -145,3 +145,19 @@ def test_a_country_someone_came_back_from_places_nothing():
     facts = fact_triples(FOUNDER)
     assert ("Velmarian Workers' Party", "foundedBy", "Dara Molvek") in facts
     assert not any(r in ("country", "locatedIn") and o == "France" for _, r, o in facts)
+
+
+MEMBER = """= Ivo Brenn =
+- Name: Ivo Brenn
+
+Ivo Brenn (born 1950) is a politician. He was a member of the Socialist Party of the Netherlands. In 1970 he joined
+the Communist Party of the Maldives. He was a member of the Workers' Front of the Bahamas.
+"""
+
+
+def test_an_organisation_named_after_a_place_is_not_cut_to_its_head_or_its_place():
+    facts = fact_triples(MEMBER)
+    assert ("Ivo Brenn", "memberOfParty", "Socialist Party of the Netherlands") in facts
+    assert ("Ivo Brenn", "memberOfParty", "Communist Party of the Maldives") in facts
+    assert ("Ivo Brenn", "memberOf", "Workers' Front of the Bahamas") in facts
+    assert not any(o in ("Socialist Party", "Communist Party", "Netherlands", "Maldives", "Bahamas") for _, _, o in facts)
