@@ -161,3 +161,39 @@ def test_an_organisation_named_after_a_place_is_not_cut_to_its_head_or_its_place
     assert ("Ivo Brenn", "memberOfParty", "Communist Party of the Maldives") in facts
     assert ("Ivo Brenn", "memberOf", "Workers' Front of the Bahamas") in facts
     assert not any(o in ("Socialist Party", "Communist Party", "Netherlands", "Maldives", "Bahamas") for _, _, o in facts)
+
+
+JOINED = """= Tesk Workers' Party =
+- Name: Tesk Workers' Party
+
+The Tesk Workers' Party is a party in Velmaria.
+
+In 1990 the Tesk Workers' Party joined the Left Alliance, whose member parties are:
+- Ulm Party
+- Korsk Labour Party
+
+The Orvan Labour Party, of which the Tesk Workers' Party is a member, was founded in 1950.
+"""
+
+
+def test_a_list_of_members_belongs_to_the_body_it_is_announced_for():
+    facts = fact_triples(JOINED)
+    assert ("Left Alliance", "hasPart", "Ulm Party") in facts
+    assert not any(s == "Tesk Workers' Party" and r == "hasPart" for s, r, _ in facts)
+
+
+FRONT_MEMBER = """= Tesk Popular Front =
+- Name: Tesk Popular Front
+
+The Tesk Popular Front is a coalition in Velmaria. The Korsk Labour Party, of which the Tesk Popular Front
+is a member, was founded in 1950.
+"""
+
+
+def test_of_which_x_is_a_member_makes_x_the_member():
+    facts = fact_triples(FRONT_MEMBER)
+    assert ("Tesk Popular Front", "memberOfParty", "Korsk Labour Party") in facts
+    assert not any(s == "Korsk Labour Party" and r in ("memberOf", "memberOfParty") for s, r, _ in facts)
+    # parsed the other way round ("Y, of which X' Party is …"), the sentence gives no membership of Y's
+    facts = fact_triples(JOINED)
+    assert not any(s == "Orvan Labour Party" and r in ("memberOf", "memberOfParty") for s, r, _ in facts)
