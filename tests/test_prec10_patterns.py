@@ -160,7 +160,8 @@ def test_an_organisation_named_after_a_place_is_not_cut_to_its_head_or_its_place
     assert ("Ivo Brenn", "memberOfParty", "Socialist Party of the Netherlands") in facts
     assert ("Ivo Brenn", "memberOfParty", "Communist Party of the Maldives") in facts
     assert ("Ivo Brenn", "memberOf", "Workers' Front of the Bahamas") in facts
-    assert not any(o in ("Socialist Party", "Communist Party", "Netherlands", "Maldives", "Bahamas") for _, _, o in facts)
+    cut = ("Socialist Party", "Communist Party", "Netherlands", "Maldives", "Bahamas")
+    assert not any(o in cut for _, _, o in facts)
 
 
 JOINED = """= Tesk Workers' Party =
@@ -197,3 +198,40 @@ def test_of_which_x_is_a_member_makes_x_the_member():
     # parsed the other way round ("Y, of which X' Party is …"), the sentence gives no membership of Y's
     facts = fact_triples(JOINED)
     assert not any(s == "Orvan Labour Party" and r in ("memberOf", "memberOfParty") for s, r, _ in facts)
+
+
+ACTIVIST = """= Lira Pent =
+- Name: Lira Pent
+- Birth Date: 1940
+- Birth Place: March 1940, Korsk
+- Death Date: 1977 (disappeared)
+
+Lira Pent (1940 – disappeared 1977) was an activist. She was born in Korsk, a town in the Kurdish region.
+"""
+
+GROUP = """= Tesk Front =
+- Name: Tesk Front
+- Area: Kurdish areas, Tamil regions, Velmaria
+
+The Tesk Front is a militant group founded in 1978.
+"""
+
+
+def test_a_month_is_no_birthplace():
+    facts = fact_triples(ACTIVIST)
+    assert ("Lira Pent", "birthPlace", "Korsk") in facts
+    assert not any(o.startswith("March") for _, r, o in facts if r in ("birthPlace", "locatedIn"))
+
+
+def test_a_disappearance_is_not_a_death():
+    facts = fact_triples(ACTIVIST)
+    assert ("Lira Pent", "birthDate", "1940") in facts
+    assert not any(r == "deathDate" for _, r, _ in facts)
+
+
+def test_a_peoples_adjective_is_no_place():
+    ex = extract_text(ACTIVIST)
+    assert not any(m.text == "Kurdish" and m.cls in ("AdministrativeRegion", "Place", "City") for m in ex.mentions)
+    facts = fact_triples(GROUP)
+    assert ("Tesk Front", "location", "Velmaria") in facts
+    assert not any(o in ("Kurdish areas", "Tamil regions") for _, _, o in facts)

@@ -13,6 +13,7 @@ from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
 from kg.extract.infobox_pairs import two_things
 from kg.extract.infobox_periods import decade_range
+from kg.extract.junk import junk_name
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
@@ -437,4 +438,6 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)
         if typed is not None and typed[1] != "ner" and (same_group or (cls, typed[0]) == ("Organization", "Country")):
             cls = typed[0]
+    if junk_name(name, cls):
+        return None  # "Unknown", "Mobile units", "300 fighters", "March 1940" as a place (kg/extract/junk.py)
     return Mention(article.stem, s, e, name, cls, "infobox")

@@ -13,6 +13,10 @@ size in pixels), a count ("~5,000", "300 fighters") and a job title written in l
 [False, False, False, False]
 >>> junk_name("editor", "Other"), junk_name("Secretary", "Person")
 (False, False)
+>>> junk_name("March", "City"), junk_name("May 1940", "Place"), junk_name("Kurdish areas", "Place")
+(True, True, True)
+>>> junk_name("March", "Person"), junk_name("Tierra del Fuego", "Place"), junk_name("Korsk", "City")
+(False, False, False)
 """
 
 from __future__ import annotations
@@ -39,6 +43,16 @@ _COUNT = re.compile(
     re.I,
 )
 _ROLE_HEAD = re.compile(rf"(?:^|\s)(?:{alternation('prec10_role_nouns')})$")
+_MONTH = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{3,4})?$"
+)
+# capitalised words before a lower-case noun: "Kurdish areas", "Tamil majority regions" (a description)
+# (a landform's noun is a geographic name's: "Andean highlands" stays)
+_DESCRIBED_PLACE = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)*(?:areas?|regions?|territor(?:y|ies)|lands|communit(?:y|ies)|villages|"
+    r"towns|districts|provinces|zones|parts|populations?|neighbourhoods|neighborhoods|enclaves)$"
+)
 _NO_PARTY = re.compile(rf"^(?:{alternation('prec10_no_party_phrases')})$", re.I)
 _ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGroup")
 
@@ -53,6 +67,8 @@ def junk_name(name: str, cls: str = "Other") -> bool:
         return True
     if _SIZE.search(name) or _COUNT.match(name):
         return True
+    if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name)):
+        return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas": a month, a description
     if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
         return name == name.lower() and bool(_ROLE_HEAD.search(name))
     return False
@@ -72,17 +88,30 @@ def _bad(node: object) -> bool:
 
 
 def _placeholder_value(f: Fact) -> bool:
-    """A mapped literal that is a placeholder ("Position: Unknown"); an unmapped infobox value stays."""
-    return f.relation != "infoboxValue" and isinstance(f.object, TextValue) and bool(_PLACEHOLDER.match(f.object.text))
+    """A literal that is a placeholder ("Position: Unknown", "Leader: Unknown" kept as the box's value)."""
+    return isinstance(f.object, TextValue) and bool(_PLACEHOLDER.match(f.object.text.strip(" .")))
+
+
+_VANISHED = re.compile(r"\b(?:disappear(?:ed|ance)?|vanish(?:ed)?|went missing|missing|forcibly disappeared)\b", re.I)
+_DIED = re.compile(r"\b(?:died|dies|killed|executed|murdered|assassinated|death|dead|body was found)\b", re.I)
+
+
+def _disappearance(f: Fact) -> bool:
+    """A death date whose line or sentence speaks of a disappearance and of no death ("Death Date: 1977
+    (disappeared)", "(1940 – disappeared 1977)"): a disappearance is not a death."""
+    if f.relation not in ("deathDate", "deathPlace"):
+        return False
+    text = re.sub(r"^-\s*[^:\n]*:\s*", "", f.evidence.sentence)  # an infobox line without its key
+    return bool(_VANISHED.search(text)) and not _DIED.search(text)
 
 
 def without_junk(facts: Sequence[Fact], mentions: Sequence[Mention]) -> tuple[list[Fact], list[Mention]]:
     """The facts none of whose ends is a junk name, and the mentions that are no junk name; a party
-    membership whose party names a form of rule goes too."""
+    membership whose party names a form of rule goes too, and so does a death that was a disappearance."""
     kept = [
         f
         for f in facts
-        if not (_bad(f.subject) or _bad(f.object) or _placeholder_value(f))
+        if not (_bad(f.subject) or _bad(f.object) or _placeholder_value(f) or _disappearance(f))
         and not (f.relation == "memberOfParty" and isinstance(f.object, Mention) and no_party(f.object.text))
     ]
     used = {id(n) for f in kept for n in (f.subject, f.object)}
