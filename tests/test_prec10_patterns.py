@@ -235,3 +235,22 @@ def test_a_peoples_adjective_is_no_place():
     facts = fact_triples(GROUP)
     assert ("Tesk Front", "location", "Velmaria") in facts
     assert not any(o in ("Kurdish areas", "Tamil regions") for _, _, o in facts)
+
+
+KIN = """= Lira Pent =
+- Name: Lira Pent
+- Relatives: Ivo Pent (cousin of Tomas Vek), Ana Pent (Oren's daughter), Eli Pent (sister)
+- Children: Mira Pent (his niece), Tom Pent
+
+Lira Pent (born 1940) was an activist.
+"""
+
+
+def test_kinship_in_brackets_is_read():
+    facts = fact_triples(KIN)
+    assert ("Lira Pent", "sibling", "Eli Pent") in facts
+    assert ("Lira Pent", "child", "Tom Pent") in facts
+    assert ("Lira Pent", "relative", "Mira Pent") in facts  # a niece, no child
+    assert ("Lira Pent", "child", "Mira Pent") not in facts
+    # someone else's cousin and someone else's daughter are no kin the box gives her
+    assert not any(o in ("Ivo Pent", "Ana Pent") for _, r, o in facts if r != "infoboxValue")

@@ -23,6 +23,7 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_kin import KIN_RELATIONS, bracket_kin
 from kg.extract.infobox_notes import (
     _COLONIAL,
     _addresses,
@@ -36,7 +37,6 @@ from kg.extract.infobox_notes import (
 from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
-from kg.extract.relations.kinship import kinship_nouns
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
@@ -95,10 +95,11 @@ def _entities(
             continue  # "Education: Bachelor of Arts in History": a degree, no school
         if rule.object == "CreativeWork" and _role(m.text):
             continue  # "Known for: Leader of the Tesk Army": a role he held, no work of his
-        if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
-            word = (_bracket(article, item)[1] or "").strip().casefold()
-            kin = kinship_nouns().get(word, "")
-            if kin in ("child", "father", "mother", "sibling", "spouse"):
+        if rule.relation in KIN_RELATIONS:  # "Ana Oyelaran (sister)", "(his niece)", "(cousin of Eva Sol)"
+            kin = bracket_kin(_bracket(article, item)[1], rule.relation)
+            if kin is None:
+                continue  # the bracket names someone else's kin
+            if kin != rule.relation:
                 yield Fact(subject, kin, m, ev, _qual(rule, article, item))
                 continue
         if rule.object == "CreativeWork" and _movement(m.text):
