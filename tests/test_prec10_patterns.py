@@ -254,3 +254,19 @@ def test_kinship_in_brackets_is_read():
     assert ("Lira Pent", "child", "Mira Pent") not in facts
     # someone else's cousin and someone else's daughter are no kin the box gives her
     assert not any(o in ("Ivo Pent", "Ana Pent") for _, r, o in facts if r != "infoboxValue")
+
+
+SIBLINGS = """= Vell Rising =
+- Conflict: Vell Rising
+- Date: 1921
+- Place: Molise, Abruzzo
+
+The Vell Rising was a revolt of farmers in 1921. Its leader Ivo Vell lived in Arezzo, Grosseto and Livorno, Tuscany.
+"""
+
+
+def test_a_comma_list_of_sibling_places_is_no_chain():
+    facts = fact_triples(SIBLINGS)
+    assert ("Vell Rising", "location", "Molise") in facts and ("Vell Rising", "location", "Abruzzo") in facts
+    assert ("Molise", "locatedIn", "Abruzzo") not in facts
+    assert ("Arezzo", "locatedIn", "Grosseto") not in facts

@@ -37,6 +37,7 @@ from kg.extract.infobox_notes import (
 from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
+from kg.extract.relations.siblings import sibling_regions
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
@@ -194,6 +195,8 @@ def _is_town(m: Mention) -> bool:
 def _is_chain(places: list[Mention]) -> bool:
     """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth,
     Wexford, Cork" (three or more of one width) and "Madrid, Valencia" (two towns) are lists."""
+    if any(sibling_regions(a.text, b.text) for a, b in pairwise(places)):
+        return False  # "Arezzo, Grosseto": two provinces of one region, neither in the other
     ranks = [_rank(m) for m in places]
     known = [r for r in ranks if r]
     if any(b < a for a, b in pairwise(known)):

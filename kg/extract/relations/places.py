@@ -12,6 +12,7 @@ from kg.extract.confidences import class_confidences, confidence
 from kg.extract.lexicons import alternation
 from kg.extract.relations.abroad import island_name, only_abroad
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.siblings import sibling_places
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -66,8 +67,8 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         else:
             chains.append([m])
     for chain in chains:
-        if len(chain) < 2 or _is_list(ctx, chain):
-            continue
+        if len(chain) < 2 or _is_list(ctx, chain) or sibling_places(text, chain, places):
+            continue  # "Arezzo, Grosseto and Livorno": siblings, not Arezzo in Grosseto
         span = ctx.span(chain[0].start, chain[-1].end)
         if span is None:
             continue
