@@ -270,3 +270,18 @@ def test_a_comma_list_of_sibling_places_is_no_chain():
     assert ("Vell Rising", "location", "Molise") in facts and ("Vell Rising", "location", "Abruzzo") in facts
     assert ("Molise", "locatedIn", "Abruzzo") not in facts
     assert ("Arezzo", "locatedIn", "Grosseto") not in facts
+
+
+ABROAD_TWICE = """= Tesk Workers' Front =
+- Name: Tesk Workers' Front
+- Founded: 1950
+
+The Tesk Workers' Front is a political party. It was founded in 1950 by Ivo Brenn after he came back from
+France. Brenn had studied in France for six years.
+"""
+
+
+def test_a_country_named_twice_where_someone_studied_is_not_the_partys():
+    facts = fact_triples(ABROAD_TWICE.replace("from\nFrance", "from France"))
+    assert ("Tesk Workers' Front", "inception", "1950") in facts
+    assert not any(r in ("country", "locatedIn") and o == "France" for _, r, o in facts)

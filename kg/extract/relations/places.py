@@ -274,8 +274,8 @@ def article_country_facts(
         return
     total = sum(len(v) for v in counts.values())
     code, ms = max(sorted(counts.items()), key=lambda kv: len(kv[1]))
-    if len(ms) < 2 or 3 * len(ms) < 2 * total:
-        return
+    if len(ms) < 2 or 3 * len(ms) < 2 * total or only_abroad(article.text, ms):
+        return  # (every mention where someone went or came from: not the article's country)
     named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
     conf = confidence("article-country") if relation == "country" else confidence("article-citizenship")
     yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf, sentences))
