@@ -285,3 +285,17 @@ def test_a_country_named_twice_where_someone_studied_is_not_the_partys():
     facts = fact_triples(ABROAD_TWICE.replace("from\nFrance", "from France"))
     assert ("Tesk Workers' Front", "inception", "1950") in facts
     assert not any(r in ("country", "locatedIn") and o == "France" for _, r, o in facts)
+
+
+HALF_BROTHER = """= Amaro Velk =
+- Name: Amaro Velk
+
+Amaro Velk (1924–1973) was an Orvan agronomist, diplomat, and half-brother of Luís Varo who was the 1st President
+of Lesotho.
+"""
+
+
+def test_an_office_in_a_who_clause_is_the_named_persons_not_the_subjects():
+    facts = fact_triples(HALF_BROTHER.replace("President\nof", "President of"))
+    assert not any(s == "Amaro Velk" and r == "positionHeld" for s, r, _ in facts)
+    assert not any(r == "headOfState" and o == "Amaro Velk" for _, r, o in facts)

@@ -59,6 +59,13 @@ def _modifiers_ok(words: str) -> bool:
     )
 
 
+def _named_before_who(ctx: Sentences, before: list[Mention], who_at: int) -> Mention | None:
+    """The name "who" follows right after ("… of Luís Roe, who was …"): whom the clause speaks of."""
+    gap = ctx.article.text[: who_at]
+    end = len(gap.rstrip(" ,"))
+    return next((m for m in reversed(before) if m.end == end), None)
+
+
 def office_facts(ctx: Sentences) -> Iterator[Fact]:
     """positionHeld from "<person> was/became/served as the … <office> of <country>"."""
     text, base = ctx.block.text, ctx.block.start
@@ -84,7 +91,11 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
         if holder is None and (who := _WHO.search(lead)) is not None and _modifiers_ok(who.group("mods")):
             # "Ana Roe (1914–1996) was a Chilean politician who was the 46th president of Chile"
             first = before[0] if before else None
-            if first is not None and group_of(first.cls) == "Person" and first.start - sent_start < 3:
+            named = _named_before_who(ctx, before, sent_start + who.start())
+            if named is not None and named is not first:
+                # "… half-brother of Luís Roe who was the 1st President of Tesk": Luís Roe's office
+                holder = named if group_of(named.cls) == "Person" else None
+            elif first is not None and group_of(first.cls) == "Person" and first.start - sent_start < 3:
                 holder = first
             elif group_of(ctx.subject.cls) == "Person" and _opens_with_subject(ctx, lead):
                 holder = ctx.subject
