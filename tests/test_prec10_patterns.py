@@ -299,3 +299,20 @@ def test_an_office_in_a_who_clause_is_the_named_persons_not_the_subjects():
     facts = fact_triples(HALF_BROTHER.replace("President\nof", "President of"))
     assert not any(s == "Amaro Velk" and r == "positionHeld" for s, r, _ in facts)
     assert not any(r == "headOfState" and o == "Amaro Velk" for _, r, o in facts)
+
+
+BRACKET_BROTHER = """= Ada Brenn =
+- Name: Ada Brenn
+
+Ada Brenn (born 1941) is a former activist.
+
+==Early life==
+Born of an extramarital affair between Orvo Zampa (brother of film director Ilmo Zampa) and Jolanda Brenn, Ada \
+was born at Korsk. Her early years were difficult.
+"""
+
+
+def test_a_kinship_bracket_describes_the_name_before_it_not_the_sentences_subject():
+    # NER takes "Orvo Zampa" for a place; the bracket is still his, never Ada's
+    facts = fact_triples(BRACKET_BROTHER)
+    assert not any(r == "sibling" and "Ilmo Zampa" in (s, o) for s, r, o in facts)
