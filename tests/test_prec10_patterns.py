@@ -316,3 +316,28 @@ def test_a_kinship_bracket_describes_the_name_before_it_not_the_sentences_subjec
     # NER takes "Orvo Zampa" for a place; the bracket is still his, never Ada's
     facts = fact_triples(BRACKET_BROTHER)
     assert not any(r == "sibling" and "Ilmo Zampa" in (s, o) for s, r, o in facts)
+
+
+KEY_PEOPLE = """= Tesk Workers' Front =
+- Name: Tesk Workers' Front
+- Key People: Tomas Vek (chairman), Eli Sand (spokesperson)
+- Founders: Unknown founders
+
+The Tesk Workers' Front is a political party.
+"""
+
+
+def test_a_spokesperson_among_key_people_is_a_member_not_a_leader():
+    facts = fact_triples(KEY_PEOPLE)
+    assert ("Tesk Workers' Front", "leader", "Tomas Vek") in facts
+    assert ("Tesk Workers' Front", "leader", "Eli Sand") not in facts
+    assert ("Eli Sand", "memberOfParty", "Tesk Workers' Front") in facts or (
+        "Eli Sand",
+        "memberOf",
+        "Tesk Workers' Front",
+    ) in facts
+
+
+def test_unknown_founders_are_nobody():
+    facts = fact_triples(KEY_PEOPLE)
+    assert not any("Unknown" in o for _, _, o in facts)

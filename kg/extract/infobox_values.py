@@ -30,6 +30,7 @@ from kg.extract.infobox_notes import (
     _believer,
     _disputed,
     _movement,
+    _not_leader,
     _people,
     _prose,
     _role,
@@ -105,6 +106,9 @@ def _entities(
                 continue
         if rule.object == "CreativeWork" and _movement(m.text):
             continue  # "Known for: Tarskism": a movement is no work of the person
+        if rule.relation == "leader" and (role := _not_leader(article, item)) is not None:
+            yield Fact(m, "memberOf", subject, ev, (("role", role),))  # "Eli Sand (spokesperson)": no leader
+            continue
         if rule.inverse:
             yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:

@@ -9,6 +9,8 @@ size in pixels), a count ("~5,000", "300 fighters") and a job title written in l
 [True, True, True, True, True, True]
 >>> [junk_name(n, "Person") for n in ("spokesperson", "chief executive", "press officer")]
 [True, True, True]
+>>> junk_name("Unknown founders"), junk_name("Various militias")
+(True, True)
 >>> [junk_name(n) for n in ("Unknown Soldier Party", "30 September Movement", "Mobile Brigade", "Tesk Front")]
 [False, False, False, False]
 >>> junk_name("editor", "Other"), junk_name("Secretary", "Person")
@@ -31,6 +33,8 @@ from kg.ontology import group_of
 __all__ = ["junk_name", "no_party", "without_junk"]
 
 _PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
+# "Unknown founders", "Various militias", "several commanders": a placeholder before a common noun
+_VAGUE = re.compile(r"^(?i:unknown|various|several|unnamed|unidentified|many|numerous|other)\s+[a-z][a-z\s-]*$")
 # "Government claim", "Rebel claims", "Tesk claim": whose figure it is, not a thing
 _CLAIM = re.compile(r"^(?:[\w'’-]+\s+){0,2}(?:claims?|estimates?|figures?|sources?)$", re.I)
 _FILE = re.compile(r"\.(?:svg|png|jpe?g|gif|tiff?|webp|bmp)\b", re.I)
@@ -63,7 +67,7 @@ def junk_name(name: str, cls: str = "Other") -> bool:
     name = name.strip(" \t*•·,;:")
     if not name:
         return True
-    if _PLACEHOLDER.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
+    if _PLACEHOLDER.match(name) or _VAGUE.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
         return True
     if _SIZE.search(name) or _COUNT.match(name):
         return True
@@ -89,7 +93,8 @@ def _bad(node: object) -> bool:
 
 def _placeholder_value(f: Fact) -> bool:
     """A literal that is a placeholder ("Position: Unknown", "Leader: Unknown" kept as the box's value)."""
-    return isinstance(f.object, TextValue) and bool(_PLACEHOLDER.match(f.object.text.strip(" .")))
+    text = f.object.text.strip(" .") if isinstance(f.object, TextValue) else ""
+    return bool(text) and bool(_PLACEHOLDER.match(text) or _VAGUE.match(text))
 
 
 _VANISHED = re.compile(r"\b(?:disappear(?:ed|ance)?|vanish(?:ed)?|went missing|missing|forcibly disappeared)\b", re.I)
