@@ -341,3 +341,23 @@ def test_a_spokesperson_among_key_people_is_a_member_not_a_leader():
 def test_unknown_founders_are_nobody():
     facts = fact_triples(KEY_PEOPLE)
     assert not any("Unknown" in o for _, _, o in facts)
+
+
+FORMERLY = """= Orvan Union =
+- Name: Orvan Union
+- Position: Far-left (formerly), Centre-left
+- Ideology: Maoism (formerly), Social democracy
+
+The Orvan Union is a party in Orvania.
+"""
+
+
+def test_a_value_marked_formerly_is_not_current():
+    quals = {
+        (f.relation, getattr(f.object, "text", "")): dict(f.qualifiers)
+        for f in extract_text(FORMERLY).facts
+        if f.relation in ("politicalAlignment", "ideology")
+    }
+    assert quals[("politicalAlignment", "Far-left")] == {"status": "Former"}
+    assert quals[("politicalAlignment", "Centre-left")] == {}
+    assert quals[("ideology", "Maoism")].get("status") == "Former"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from kg.documents.model import InfoboxItem
+from kg.extract.lexicons import lexicon
 
 __all__ = ["decade_range", "period_values"]
 
@@ -41,13 +42,17 @@ def period_values(
     items: Sequence[InfoboxItem], range_of: Callable[[str], tuple[str | None, str | None]]
 ) -> list[tuple[str, tuple[tuple[str, str], ...]]] | None:
     """Each value of a literal list with the start / end of its period (its bracket, or a sub-label
-    that is a period), when at least one of them has a period; None otherwise (the value is one)."""
+    that is a period) or its status ("(formerly)"), when at least one of them has one; None otherwise
+    (the value is one)."""
     out: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     dated = False
+    former = lexicon("infobox_status_former")
     for it in items:
         period = next((p for p in (it.bracket, it.qualifier) if p and any(c.isdigit() for c in p)), None)
         start, end = range_of(period) if period else (None, None)
         quals = tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
+        if (it.bracket or "").strip().casefold() in former:  # "Far-left (formerly), Centre-left"
+            quals = (("status", "Former"),)
         dated = dated or bool(quals)
         out.append((it.text, quals))
     return out if dated and len(out) > 1 else None

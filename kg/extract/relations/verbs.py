@@ -148,7 +148,7 @@ def _after_comma_participle(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
-_RELATIVES = frozenset({"which", "who", "whom", "that", "whose"})
+_RELATIVES = lexicon("prec10_relative_pronouns")
 _OF_WHICH = frozenset({"which", "whom"})
 
 
