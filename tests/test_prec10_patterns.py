@@ -361,3 +361,18 @@ def test_a_value_marked_formerly_is_not_current():
     assert quals[("politicalAlignment", "Far-left")] == {"status": "Former"}
     assert quals[("politicalAlignment", "Centre-left")] == {}
     assert quals[("ideology", "Maoism")].get("status") == "Former"
+
+
+MOBILE = """= Tesk Rebel Army =
+- Name: Tesk Rebel Army
+- Headquarters: Mobile
+- Leader: Ivo Brenn
+
+The Tesk Rebel Army is an armed group. Its leader Ivo Brenn was born in Mobile, Alabama.
+"""
+
+
+def test_mobile_headquarters_are_no_town_but_mobile_alabama_is():
+    facts = fact_triples(MOBILE)
+    assert not any(r == "headquarters" and o == "Mobile" for _, r, o in facts)
+    assert ("Ivo Brenn", "birthPlace", "Mobile") in facts

@@ -129,7 +129,7 @@ def extract_article(
             if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
                 known.add(node)
-    facts, mentions = without_junk(facts, mentions)  # "Leader: Unknown", "300 fighters", "spokesperson"
+    facts, mentions = without_junk(facts, mentions, article.text)  # "Leader: Unknown", "300 fighters", "spokesperson"
     cands = candidates(article, docs, per_block, subject, facts) if with_candidates else Candidates()
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
 

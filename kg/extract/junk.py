@@ -87,8 +87,18 @@ def no_party(name: str) -> bool:
     return bool(_NO_PARTY.match(name.strip()))
 
 
-def _bad(node: object) -> bool:
-    return isinstance(node, Mention) and not node.subject and node.source != "title" and junk_name(node.text, node.cls)
+def _bad(node: object, text: str = "") -> bool:
+    if not isinstance(node, Mention) or node.subject or node.source == "title":
+        return False
+    return junk_name(node.text, node.cls) or _mobile(node, text)
+
+
+def _mobile(m: Mention, text: str) -> bool:
+    """ "Headquarters: Mobile": a group on the move, no town; "Mobile, Alabama" (a town and its
+    state after it) stays."""
+    if m.text.strip().casefold() != "mobile" or not text:
+        return False
+    return re.match(r",\s*[A-Z]", text[m.end : m.end + 3]) is None
 
 
 def _placeholder_value(f: Fact) -> bool:
@@ -110,16 +120,19 @@ def _disappearance(f: Fact) -> bool:
     return bool(_VANISHED.search(text)) and not _DIED.search(text)
 
 
-def without_junk(facts: Sequence[Fact], mentions: Sequence[Mention]) -> tuple[list[Fact], list[Mention]]:
+def without_junk(
+    facts: Sequence[Fact], mentions: Sequence[Mention], text: str = ""
+) -> tuple[list[Fact], list[Mention]]:
     """The facts none of whose ends is a junk name, and the mentions that are no junk name; a party
-    membership whose party names a form of rule goes too, and so does a death that was a disappearance."""
+    membership whose party names a form of rule goes too, and so does a death that was a disappearance.
+    ``text``: the article's (a bare "Mobile" is a placeholder unless a state or country follows it)."""
     kept = [
         f
         for f in facts
-        if not (_bad(f.subject) or _bad(f.object) or _placeholder_value(f) or _disappearance(f))
+        if not (_bad(f.subject, text) or _bad(f.object, text) or _placeholder_value(f) or _disappearance(f))
         and not (f.relation == "memberOfParty" and isinstance(f.object, Mention) and no_party(f.object.text))
     ]
     used = {id(n) for f in kept for n in (f.subject, f.object)}
     dropped = {id(n) for f in facts for n in (f.subject, f.object)} - used
-    out = [m for m in mentions if not _bad(m) and not (id(m) in dropped and no_party(m.text))]
+    out = [m for m in mentions if not _bad(m, text) and not (id(m) in dropped and no_party(m.text))]
     return kept, out
