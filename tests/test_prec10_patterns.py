@@ -376,3 +376,21 @@ def test_mobile_headquarters_are_no_town_but_mobile_alabama_is():
     facts = fact_triples(MOBILE)
     assert not any(r == "headquarters" and o == "Mobile" for _, r, o in facts)
     assert ("Ivo Brenn", "birthPlace", "Mobile") in facts
+
+
+FLAGS = """= 1979 Orvan coup =
+- Conflict: 1979 Orvan coup
+- Date: 1979
+- Combatant1: Flag of Orvania.svg Orvan government, flag Orvan Army
+- Combatant2: Tesk Legion
+- Commander1: flagicon Ivo Brenn
+
+The 1979 Orvan coup was a coup.
+"""
+
+
+def test_flag_and_image_debris_before_a_name_is_cut_off():
+    facts = fact_triples(FLAGS)
+    for name in ("Orvan government", "Orvan Army", "Ivo Brenn"):
+        assert ("1979 Orvan coup", "participant", name) in facts, name
+    assert not any("flag" in o.casefold() or ".svg" in o for _, _, o in facts)

@@ -13,7 +13,7 @@ from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
 from kg.extract.infobox_pairs import two_things
 from kg.extract.infobox_periods import decade_range
-from kg.extract.junk import junk_name
+from kg.extract.junk import debris_prefix, junk_name
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
@@ -415,7 +415,7 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if _DEBRIS.match(item.text.strip()):
         return None
     end, _ = _bracket(article, item)
-    start = _name_start(article, item)
+    start = debris_prefix(article.text, _name_start(article, item), end)  # "flag Tesk Army", "X.svg Tesk"
     px = _PX.match(article.text, start, end)  # an icon's size before a name: "25px Government of Ghana"
     if px is not None:
         start = px.end()

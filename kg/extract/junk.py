@@ -30,7 +30,7 @@ from kg.extract.lexicons import alternation
 from kg.model import Fact, Mention, TextValue
 from kg.ontology import group_of
 
-__all__ = ["junk_name", "no_party", "without_junk"]
+__all__ = ["debris_prefix", "junk_name", "no_party", "without_junk"]
 
 _PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
 # "Unknown founders", "Various militias", "several commanders": a placeholder before a common noun
@@ -76,6 +76,26 @@ def junk_name(name: str, cls: str = "Other") -> bool:
     if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
         return name == name.lower() and bool(_ROLE_HEAD.search(name))
     return False
+
+
+# a flag template's word or an image file before a name: "flag Tesk Army", "flagicon Ana Roe",
+# "Flag of Tesk.svg Tesk government"
+_DEBRIS_PREFIX = re.compile(
+    r"(?:(?:flag|flagicon|flagdeco|flagcountry|flagu|icon)\s+|[^,\n]*?\.(?:svg|png|jpe?g|gif|webp|tiff?)\s+)(?=\S)"
+)
+
+
+def debris_prefix(text: str, start: int, end: int) -> int:
+    """Where a name starts after a flag template's word or an image file's name before it.
+
+    >>> t = "Flag of Tesk.svg Tesk government"
+    >>> t[debris_prefix(t, 0, len(t)):], "flagicon Ana Roe"[debris_prefix("flagicon Ana Roe", 0, 16):]
+    ('Tesk government', 'Ana Roe')
+    >>> debris_prefix("Flag Party", 0, 10)
+    0
+    """
+    m = _DEBRIS_PREFIX.match(text, start, end)
+    return m.end() if m is not None else start
 
 
 def no_party(name: str) -> bool:
