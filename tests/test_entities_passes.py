@@ -25,7 +25,14 @@ def _doc(words: list[str], pos: list[str], ents: list[str]) -> Doc:
 
 def test_passes_run_in_their_declared_order():
     names = [name for name, _ in PASSES]
-    assert names == ["block_mentions", "lone_surnames", "party_of_person", "named_towns", "family_names"]
+    assert names == [
+        "block_mentions",
+        "org_of_place",
+        "lone_surnames",
+        "party_of_person",
+        "named_towns",
+        "family_names",
+    ]
 
 
 def test_lone_surname_untagged_by_ner_is_the_person_and_input_is_not_changed():

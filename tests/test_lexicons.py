@@ -101,6 +101,7 @@ _CODE_LABELS = {
     "_TABLES",
     "_CLAUSE_DEPS",
     "GROUPS",
+    "KIN_RELATIONS",
 }
 _WORD = re.compile(r"^[a-z][a-z' -]*$")
 

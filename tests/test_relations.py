@@ -479,7 +479,7 @@ def test_religions_are_typed_and_merged_not_ethnic_groups(data_graph: KnowledgeG
     assert data_graph.resolve("Catholicism") == church["iri"]
     assert data_graph.entity("Jews")["type"] == "Religion"
     # a religious body's name carries its church; "John the Baptist" is a man, not the Baptists
-    assert ("religion", "Catholic Church") in _facts(data_graph, "Roman Catholic Diocese")
+    assert ("religion", "Catholic Church") in _facts(data_graph, "Roman Catholic Diocese of Iași")  # its whole name
     assert not any(f["relation"] == "religion" for f in data_graph.facts(subject="John"))
 
 

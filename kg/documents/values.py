@@ -10,6 +10,8 @@ and a trailing bracket that qualifies rather than names (``(until 1991)``,
 [('Ana Ruiz', 'POW', None), ('Luis Ramos', None, 'until 1991')]
 >>> [i.text for i in split_items("MEX Mexican government (Former), ETA (1995–2000)", 0)]
 ['Mexican government', 'ETA']
+>>> [(i.text, i.qualifier) for i in split_items("Tesk Action Committee Supported by:, Orvania", 0)]
+[('Tesk Action Committee', None), ('Orvania', 'Supported by')]
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _DAGGER = re.compile(r"\s*[†‡✝]\s*$")
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _BRACKET_WORDS = {"former", "current", "formerly", "defunct", "official", "unofficial", "acting", "interim", "disputed"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{1,11})\)$")
+# a sub-label glued to the name before it ("MPLA Committee Supported by:,"): a participle and "by"/"with"
+_GLUED_LABEL = re.compile(r"\s+(?P<label>[A-Z][a-z]+(?:ed|ing)\s+(?:by|with|from))\s*:\s*,?\s*$")
 _CONJUNCTIONS = {"and", "y", "e", "et", "und", "i", "og", "och", "en", "ve", "&", "и", "u"}
 
 
@@ -190,6 +194,13 @@ def split_items(text: str, start: int, end: int | None = None, names: bool = Fal
         spans = merge_enumerations([sp for sp in spans if sp[1] > sp[0]], text)
     for s, e in spans:
         piece = text[s:e]
+        glued = _GLUED_LABEL.search(piece)
+        if glued is not None and glued.start() > 0:  # "Tesk Front Supported by:": a name, then a sub-label
+            cs, ce, status, bracket = clean_item(text, s, s + glued.start())
+            if ce > cs:
+                items.append(InfoboxItem(text[cs:ce], cs, ce, qualifier, status, bracket))
+            qualifier = glued.group("label")
+            continue
         if piece.endswith(":") and len(piece) > 1 and len(piece) < 60 and ":" not in piece[:-1]:
             qualifier = piece[:-1].strip(_BULLETS) or None
             continue

@@ -19,6 +19,7 @@ from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
 from kg.extract.infobox import infobox_facts
 from kg.extract.infobox_kept import kept_entities
+from kg.extract.junk import without_junk
 from kg.extract.lexicons import alternation
 from kg.extract.relations.event_country import demonym_event_facts
 from kg.extract.self_names import self_name_pairs
@@ -136,6 +137,7 @@ def extract_article(
             if isinstance(node, Mention) and node not in known:
                 mentions.append(node)
                 known.add(node)
+    facts, mentions = without_junk(facts, mentions, article.text)  # "Leader: Unknown", "300 fighters", "spokesperson"
     cands = candidates(article, docs, per_block, subject, facts) if with_candidates else Candidates()
     return Extraction(article, subject, tuple(mentions), tuple(facts), tuple(same_as), tuple(unmapped), (), cands)
 

@@ -11,6 +11,9 @@ from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_pairs import two_things
+from kg.extract.infobox_periods import decade_range
+from kg.extract.junk import debris_prefix, junk_name
 from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
@@ -241,8 +244,8 @@ def _and_parts(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     gaz = gazetteer()
     if gaz.candidates(raw[s:e]):
         return [(s, e)]
-    if all(gaz.candidates(t) for t in texts):
-        return pieces
+    if all(gaz.candidates(t) for t in texts) or two_things(raw[s:e], texts):
+        return pieces  # two places; "the Tesk junta and the Cold War"; "Urdu and Hindi"
     out = [pieces[0]]
     for (a, b), t, before in zip(pieces[1:], texts[1:], texts[:-1], strict=True):
         words = t.split()
@@ -268,6 +271,8 @@ def _range_of(text: str) -> tuple[str | None, str | None]:
     ((None, '1991'), ('2005', None))
     """
     text = text.strip()
+    if (decades := decade_range(text)) is not None:  # "1960s–1980s", "since the 1990s"
+        return decades
     if m := _UNTIL.match(text):
         d = parse_date(m.group("d"))
         return None, d.iso if d else None
@@ -416,7 +421,7 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if _DEBRIS.match(item.text.strip()):
         return None
     end, _ = _bracket(article, item)
-    start = _name_start(article, item)
+    start = debris_prefix(article.text, _name_start(article, item), end)  # "flag Tesk Army", "X.svg Tesk"
     px = _PX.match(article.text, start, end)  # an icon's size before a name: "25px Government of Ghana"
     if px is not None:
         start = px.end()
@@ -444,4 +449,6 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)
         if typed is not None and typed[1] != "ner" and (same_group or (cls, typed[0]) == ("Organization", "Country")):
             cls = typed[0]
+    if junk_name(name, cls):
+        return None  # "Unknown", "Mobile units", "300 fighters", "March 1940" as a place (kg/extract/junk.py)
     return Mention(article.stem, s, e, name, cls, "infobox")

@@ -23,6 +23,16 @@ _COLONIAL = re.compile(
 )
 
 
+_NOT_LEADER_ROLE = re.compile(rf"^(?:the\s+)?(?:{alternation('non_leader_title_words')})\b", re.I)
+
+
+def _not_leader(article: Article, item: InfoboxItem) -> str | None:
+    """The role a bracket gives a name listed as a leader when the role is no leader's ("Key People:
+    Eli Sand (spokesperson)", "(treasurer)", "(deputy leader)"): she is a member in that role."""
+    inside = (_bracket(article, item)[1] or "").strip()
+    return inside if inside and _NOT_LEADER_ROLE.match(inside) else None
+
+
 def _prose(article: Article) -> str:
     """The article's text after its infobox."""
     return article.text[max((f.end for f in article.infobox), default=0) :]

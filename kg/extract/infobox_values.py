@@ -24,19 +24,22 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_kin import KIN_RELATIONS, bracket_kin
 from kg.extract.infobox_notes import (
     _COLONIAL,
     _addresses,
     _believer,
     _disputed,
     _movement,
+    _not_leader,
     _people,
     _prose,
     _role,
 )
+from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
-from kg.extract.relations.kinship import kinship_nouns
+from kg.extract.relations.siblings import sibling_regions
 from kg.gazetteer import gazetteer
 from kg.model import DateValue, Evidence, Fact, Mention, TextValue
 
@@ -95,14 +98,18 @@ def _entities(
             continue  # "Education: Bachelor of Arts in History": a degree, no school
         if rule.object == "CreativeWork" and _role(m.text):
             continue  # "Known for: Leader of the Tesk Army": a role he held, no work of his
-        if rule.relation == "relative":  # "Ana Oyelaran (sister)": the bracket names the kinship
-            word = (_bracket(article, item)[1] or "").strip().casefold()
-            kin = kinship_nouns().get(word, "")
-            if kin in ("child", "father", "mother", "sibling", "spouse"):
+        if rule.relation in KIN_RELATIONS:  # "Ana Oyelaran (sister)", "(his niece)", "(cousin of Eva Sol)"
+            kin = bracket_kin(_bracket(article, item)[1], rule.relation)
+            if kin is None:
+                continue  # the bracket names someone else's kin
+            if kin != rule.relation:
                 yield Fact(subject, kin, m, ev, _qual(rule, article, item))
                 continue
         if rule.object == "CreativeWork" and _movement(m.text):
             continue  # "Known for: Tarskism": a movement is no work of the person
+        if rule.relation == "leader" and (role := _not_leader(article, item)) is not None:
+            yield Fact(m, "memberOf", subject, ev, (("role", role),))  # "Eli Sand (spokesperson)": no leader
+            continue
         if rule.inverse:
             yield Fact(m, rule.relation, subject, ev, _qual(rule, article, item))
         else:
@@ -193,6 +200,8 @@ def _is_town(m: Mention) -> bool:
 def _is_chain(places: list[Mention]) -> bool:
     """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth,
     Wexford, Cork" (three or more of one width) and "Madrid, Valencia" (two towns) are lists."""
+    if any(sibling_regions(a.text, b.text) for a, b in pairwise(places)):
+        return False  # "Arezzo, Grosseto": two provinces of one region, neither in the other
     ranks = [_rank(m) for m in places]
     known = [r for r in ranks if r]
     if any(b < a for a, b in pairwise(known)):
@@ -412,6 +421,10 @@ def _literal(
     if items and all(it.qualifier for it in items):  # "Current:, Centre-right, Historical:, Centre-left"
         for it in items:
             yield Fact(subject, rule.relation, TextValue(it.text), ev, (("status", str(it.qualifier)),))
+        return
+    if (dated := period_values(items, _range_of)) is not None:  # "Left-wing (1971–1990), Centre-left (since 1990)"
+        for text, quals in dated:
+            yield Fact(subject, rule.relation, TextValue(text), ev, quals)
         return
     value = _TEMPLATE_ARGS.sub("", field.raw).strip(" ,;|")  # "Emblem.svg, class=skin-invert": the file
     value = re.sub(r"(?:(?<=\sto)|(?<=\sand))\s*,\s+", " ", value)  # "Centre to, centre-right": a line break

@@ -7,6 +7,7 @@ the article, its docs and the mentions so far (one list per block) that returns 
    (:mod:`.spans`), typed (:mod:`.classes`), retyped by their sentence (:mod:`.context`), and the
    mentions NER missed (:mod:`.extra`);
 2. ``lone_surnames`` (:mod:`.repair`): a person's surname NER left untagged;
+   then ``org_of_place`` (:mod:`.org_of_place`): "the Communist Party of the Tesk Islands" NER cut in two;
 3. ``party_of_person`` (:mod:`.repair`): "the Unity Party of Ana Roe" cut into party and person;
 4. ``family_names`` (:mod:`.retype`): a weakly typed name ending in a person's surname is that person.
 """
@@ -22,6 +23,7 @@ from kg.extract.entities.assemble import mentions_in_doc
 from kg.extract.entities.classes import NER_CLASSES, class_of_name, is_noise, typed_name
 from kg.extract.entities.context import context_class
 from kg.extract.entities.extra import extra_mentions, proper_noun_runs, title_case_quotes
+from kg.extract.entities.org_of_place import join_org_of_place
 from kg.extract.entities.repair import add_lone_surnames, party_of_person, split_party_of_person
 from kg.extract.entities.retype import retype_family_names, retype_named_towns
 from kg.extract.entities.spans import clean_span, strip_person_prefix
@@ -83,6 +85,10 @@ def _party_of_person(article: Article, docs: Sequence[Doc], per_block: PerBlock)
     return [split_party_of_person(ms, article.text) for ms in per_block]
 
 
+def _org_of_place(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
+    return [join_org_of_place(ms, article.text) for ms in per_block]
+
+
 def _named_towns(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
     return [retype_named_towns(ms, article.text) for ms in per_block]
 
@@ -110,6 +116,7 @@ def _bare(name: str) -> str:
 
 PASSES: tuple[tuple[str, Pass], ...] = (
     ("block_mentions", _block_mentions),
+    ("org_of_place", _org_of_place),
     ("lone_surnames", add_lone_surnames),
     ("party_of_person", _party_of_person),
     ("named_towns", _named_towns),

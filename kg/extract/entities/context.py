@@ -81,6 +81,8 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         nxt = doc[ent.end]
         if nxt.pos_ == "NOUN" and nxt.is_lower and root.head.i == nxt.i:
             cls = table.get(nxt.lemma_.casefold())
+            if cls and ent.label_ == "NORP" and cls in _PLACE_CLASSES:
+                return None  # "the Kurdish region", "a Tamil village": a people's adjective, no place's name
             if cls and cls != "Person":
                 return cls
     for conj in [*root.conjuncts]:

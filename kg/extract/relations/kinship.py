@@ -201,7 +201,10 @@ def kinship_facts(ctx: Sentences) -> Iterator[Fact]:
             relatives = [m for m in ctx.mentions_of(tok.head) if group_of(m.cls) == "Person"]
             if _bracketed(tok):  # "A (brother of C) and B": the bracket is A's alone, never B's
                 relatives = [m for m in relatives if m == ctx.mention(tok.head)]
-            if not relatives and group_of(getattr(ctx.mention(tok.head), "cls", "Place")) != "Person":
+            # (a bracket, "Renato Roe (brother of Luigi Roe)", describes the name before it, whatever its
+            # class: never the sentence's subject)
+            of_name = _bracketed(tok) and ctx.mention(tok.head) is not None
+            if not relatives and not of_name and group_of(getattr(ctx.mention(tok.head), "cls", "Place")) != "Person":
                 # "He was born in Malolos, Bulacan, the son of A and B": the sentence's subject
                 relatives = [
                     m

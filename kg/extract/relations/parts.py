@@ -36,10 +36,28 @@ def _intro_owner(ctx: Sentences) -> Mention | None:
         return None
     orgs = [m for m in ctx.mentions if group_of(m.cls) == "Organization" and m.text.casefold() not in _PLURALS]
     if orgs:
-        return orgs[0]
+        return _list_owner(ctx, orgs)
     if group_of(ctx.subject.cls) == "Organization" and words & _OWNER_NOUNS:
         return ctx.subject
     return None
+
+
+def _list_owner(ctx: Sentences, orgs: list[Mention]) -> Mention:
+    """Whose list the paragraph announces: the organisation named last before its plural noun ("… joined
+    the Tesk Alliance, whose member parties are:" — the alliance's, not the party's that joined it), or
+    the first one after it ("The parties that made up the UCD were:", "one of the parties that formed
+    the Tesk Alliance:")."""
+    nouns = [t for t in ctx.doc if t.lower_ in _PLURALS]
+    if not nouns:
+        return orgs[0]
+    noun = nouns[-1]
+    at = ctx.block.start + noun.idx
+    one_of = any(t.lower_ in ("of", "among") for t in ctx.doc[max(0, noun.i - 2) : noun.i])
+    before = [m for m in orgs if m.end <= at]
+    after = [m for m in orgs if m.start >= at]
+    if before and not one_of:
+        return before[-1]
+    return after[0] if after else orgs[0]
 
 
 def listed_part_facts(article_text: str, ctxs: Sequence[Sentences]) -> Iterator[Fact]:

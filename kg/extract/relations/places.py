@@ -10,7 +10,9 @@ from itertools import pairwise
 from kg.documents.model import Article
 from kg.extract.confidences import class_confidences, confidence
 from kg.extract.lexicons import alternation
+from kg.extract.relations.abroad import island_name, only_abroad
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.siblings import sibling_places
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -65,8 +67,8 @@ def place_chain_facts(ctx: Sentences) -> Iterator[Fact]:
         else:
             chains.append([m])
     for chain in chains:
-        if len(chain) < 2 or _is_list(ctx, chain):
-            continue
+        if len(chain) < 2 or _is_list(ctx, chain) or sibling_places(text, chain, places):
+            continue  # "Arezzo, Grosseto and Livorno": siblings, not Arezzo in Grosseto
         span = ctx.span(chain[0].start, chain[-1].end)
         if span is None:
             continue
@@ -272,8 +274,8 @@ def article_country_facts(
         return
     total = sum(len(v) for v in counts.values())
     code, ms = max(sorted(counts.items()), key=lambda kv: len(kv[1]))
-    if len(ms) < 2 or 3 * len(ms) < 2 * total:
-        return
+    if len(ms) < 2 or 3 * len(ms) < 2 * total or only_abroad(article.text, ms):
+        return  # (every mention where someone went or came from: not the article's country)
     named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
     conf = confidence("article-country") if relation == "country" else confidence("article-citizenship")
     yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf, sentences))
@@ -303,6 +305,8 @@ def single_country_facts(
     if len(codes) != 1:
         return
     ((code, named),) = codes.items()
+    if only_abroad(article.text, named):
+        return  # "after he came back from France": where someone went, not where the article is
     country = next((m for m in named if not gaz.demonym(m.text)), named[0])
     placed = {
         norm_name(f.subject.text)
@@ -375,8 +379,8 @@ def single_region_facts(
     seen: set[str] = set()
     for m in mentions:
         key = norm_name(m.text)
-        if m.cls != "Landform" or key in seen or key in inside:
-            continue
+        if m.cls != "Landform" or key in seen or key in inside or island_name(m.text):
+            continue  # islands lie in no region by default
         seen.add(key)
         if any(
             p.kind in ("country", "continent") or (p.kind == "region" and p.code != code)

@@ -148,6 +148,30 @@ def _after_comma_participle(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
+_RELATIVES = lexicon("prec10_relative_pronouns")
+_OF_WHICH = frozenset({"which", "whom"})
+
+
+def _of_which(verb: Token) -> bool:
+    """A relative clause opened by "of which" / "of whom": its antecedent is what the clause's
+    attribute noun is of ("the Tesk Front, of which the Ulm Party is a member")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in _OF_WHICH for o in c.children)
+        for c in verb.children
+    )
+
+
+def _before_of_which(ctx: Sentences, verb: Token, m: Mention) -> bool:
+    """The mention stands before an "of which" / "of whom" that comes before the verb: the verb's
+    clause is a relative one about it, and its own subject is named after the pronoun."""
+    for t in verb.sent:
+        if t.i >= verb.i:
+            break
+        if t.lower_ in _OF_WHICH and t.i > 0 and t.doc[t.i - 1].lower_ == "of":
+            return m.end <= ctx.block.start + t.doc[t.i - 1].idx
+    return False
+
+
 def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubjpass" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         head = verb.head  # "the uprising led by ..." / "an alliance called ..."
@@ -173,7 +197,8 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             return [head, *(c for c in head.head.children if c.dep_ == "nsubj")]
         return [head]
     if role == "nsubj" and verb.dep_ == "relcl":
-        return [verb.head]
+        own = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+        return own if own and _of_which(verb) else [verb.head]  # "Y, of which X is a member": X
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
         if not found and role == "nsubjpass" and _shares_passive(verb):
@@ -195,6 +220,9 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
             found = _arg_tokens(verb.head, "nsubj")
         return found
     kind, _, word = role.partition(":")  # the other roles are paths of kg/data/roles.json
+    if kind == "attr-of" and verb.dep_ == "relcl" and _of_which(verb):
+        nouns = _role_nouns(verb, kind, word.rstrip("?"), ("attr", "oprd"))
+        return [verb.head] if nouns else []  # "the Tesk Front, of which X is a member": a member of the Tesk Front
     return role_tokens(verb, role_paths()[kind], word.rstrip("?"))
 
 
@@ -360,6 +388,8 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             if role:
                 quals = (*quals, ("role", role))
             for s in subjects:
+                if rule.object and rule.object[0].startswith("attr-of") and _before_of_which(ctx, tok, s):
+                    continue  # "Y, of which X is a member" parsed with Y as the subject: Y is not the member
                 for o in objects:
                     rel = rule.relation_for(o)
                     if s != o and rel:

@@ -1,0 +1,158 @@
+"""Names that name no thing (issue 14's fact-check): infobox placeholders ("Unknown", "N/A", "TBD",
+"Various", "Mobile units", "Government claim"), a flag's or image's debris (a file name, "flag", a
+size in pixels), a count ("~5,000", "300 fighters") and a job title written in lower case
+("spokesperson", "chief executive"). No entity is made of them and no fact keeps one as its end.
+
+>>> [junk_name(n) for n in ("Unknown", "N/A", "tbd", "Various", "Mobile units", "Government claim")]
+[True, True, True, True, True, True]
+>>> [junk_name(n) for n in ("Tesk_flag.svg", "Flag", "25px", "~5,000", "300 fighters", "5,000+ members")]
+[True, True, True, True, True, True]
+>>> [junk_name(n, "Person") for n in ("spokesperson", "chief executive", "press officer")]
+[True, True, True]
+>>> junk_name("Unknown founders"), junk_name("Various militias")
+(True, True)
+>>> [junk_name(n) for n in ("Unknown Soldier Party", "30 September Movement", "Mobile Brigade", "Tesk Front")]
+[False, False, False, False]
+>>> junk_name("editor", "Other"), junk_name("Secretary", "Person")
+(False, False)
+>>> junk_name("March", "City"), junk_name("May 1940", "Place"), junk_name("Kurdish areas", "Place")
+(True, True, True)
+>>> junk_name("March", "Person"), junk_name("Tierra del Fuego", "Place"), junk_name("Korsk", "City")
+(False, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.lexicons import alternation
+from kg.model import Fact, Mention, TextValue
+from kg.ontology import group_of
+
+__all__ = ["debris_prefix", "junk_name", "no_party", "without_junk"]
+
+_PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
+# "Unknown founders", "Various militias", "several commanders": a placeholder before a common noun
+_VAGUE = re.compile(r"^(?i:unknown|various|several|unnamed|unidentified|many|numerous|other)\s+[a-z][a-z\s-]*$")
+# "Government claim", "Rebel claims", "Tesk claim": whose figure it is, not a thing
+_CLAIM = re.compile(r"^(?:[\w'’-]+\s+){0,2}(?:claims?|estimates?|figures?|sources?)$", re.I)
+_FILE = re.compile(r"\.(?:svg|png|jpe?g|gif|tiff?|webp|bmp)\b", re.I)
+_FLAG = re.compile(r"^(?:flag|flags|flag icon|icon|logo|image|seal|emblem|banner|coat of arms)$", re.I)
+_SIZE = re.compile(r"^\d+\s*(?:x\s*\d+\s*)?px$|\b\d+\s*px\b", re.I)
+_COUNT = re.compile(
+    rf"^(?:~|≈|<|>|c\.|ca\.|approx\.?|about|around|over|under|at least|more than|up to|est\.)?\s*"
+    rf"\d[\d,.]*\s*(?:\+|k|thousand|million)?(?:\s*[–-]\s*\d[\d,.]*\s*(?:\+|k|thousand|million)?)?"
+    rf"(?:\s+(?:{alternation('prec10_count_nouns')}))?\s*(?:\([^()]*\))?$",
+    re.I,
+)
+_ROLE_HEAD = re.compile(rf"(?:^|\s)(?:{alternation('prec10_role_nouns')})$")
+_MONTH = re.compile(
+    r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{3,4})?$"
+)
+# capitalised words before a lower-case noun: "Kurdish areas", "Tamil majority regions" (a description)
+# (a landform's noun is a geographic name's: "Andean highlands" stays)
+_DESCRIBED_PLACE = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+)+(?:[a-z]+\s+)*(?:areas?|regions?|territor(?:y|ies)|lands|communit(?:y|ies)|villages|"
+    r"towns|districts|provinces|zones|parts|populations?|neighbourhoods|neighborhoods|enclaves)$"
+)
+_NO_PARTY = re.compile(rf"^(?:{alternation('prec10_no_party_phrases')})$", re.I)
+_ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGroup")
+
+
+def junk_name(name: str, cls: str = "Other") -> bool:
+    """True when ``name`` (of class ``cls``) names no thing: a placeholder, image debris, a count,
+    or (for a person, organisation or place) a job title in lower case."""
+    name = name.strip(" \t*•·,;:")
+    if not name:
+        return True
+    if _PLACEHOLDER.match(name) or _VAGUE.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
+        return True
+    if _SIZE.search(name) or _COUNT.match(name):
+        return True
+    if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name)):
+        return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas": a month, a description
+    if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
+        return name == name.lower() and bool(_ROLE_HEAD.search(name))
+    return False
+
+
+# a flag template's word or an image file before a name: "flag Tesk Army", "flagicon Ana Roe",
+# "Flag of Tesk.svg Tesk government"
+_DEBRIS_PREFIX = re.compile(
+    r"(?:(?:flag|flagicon|flagdeco|flagcountry|flagu|icon)\s+|[^,\n]*?\.(?:svg|png|jpe?g|gif|webp|tiff?)\s+)(?=\S)"
+)
+
+
+def debris_prefix(text: str, start: int, end: int) -> int:
+    """Where a name starts after a flag template's word or an image file's name before it.
+
+    >>> t = "Flag of Tesk.svg Tesk government"
+    >>> t[debris_prefix(t, 0, len(t)):], "flagicon Ana Roe"[debris_prefix("flagicon Ana Roe", 0, 16):]
+    ('Tesk government', 'Ana Roe')
+    >>> debris_prefix("Flag Party", 0, 10)
+    0
+    """
+    m = _DEBRIS_PREFIX.match(text, start, end)
+    return m.end() if m is not None else start
+
+
+def no_party(name: str) -> bool:
+    """A party value that names a form of rule, not a party: "Martial law", "Military rule".
+
+    >>> no_party("Martial law"), no_party("Military"), no_party("Military Party of Tesk")
+    (True, True, False)
+    """
+    return bool(_NO_PARTY.match(name.strip()))
+
+
+def _bad(node: object, text: str = "") -> bool:
+    if not isinstance(node, Mention) or node.subject or node.source == "title":
+        return False
+    return junk_name(node.text, node.cls) or _mobile(node, text)
+
+
+def _mobile(m: Mention, text: str) -> bool:
+    """ "Headquarters: Mobile": a group on the move, no town; "Mobile, Alabama" (a town and its
+    state after it) stays."""
+    if m.text.strip().casefold() != "mobile" or not text:
+        return False
+    return re.match(r",\s*[A-Z]", text[m.end : m.end + 3]) is None
+
+
+def _placeholder_value(f: Fact) -> bool:
+    """A literal that is a placeholder ("Position: Unknown", "Leader: Unknown" kept as the box's value)."""
+    text = f.object.text.strip(" .") if isinstance(f.object, TextValue) else ""
+    return bool(text) and bool(_PLACEHOLDER.match(text) or _VAGUE.match(text))
+
+
+_VANISHED = re.compile(r"\b(?:disappear(?:ed|ance)?|vanish(?:ed)?|went missing|missing|forcibly disappeared)\b", re.I)
+_DIED = re.compile(r"\b(?:died|dies|killed|executed|murdered|assassinated|death|dead|body was found)\b", re.I)
+
+
+def _disappearance(f: Fact) -> bool:
+    """A death date whose line or sentence speaks of a disappearance and of no death ("Death Date: 1977
+    (disappeared)", "(1940 – disappeared 1977)"): a disappearance is not a death."""
+    if f.relation not in ("deathDate", "deathPlace"):
+        return False
+    text = re.sub(r"^-\s*[^:\n]*:\s*", "", f.evidence.sentence)  # an infobox line without its key
+    return bool(_VANISHED.search(text)) and not _DIED.search(text)
+
+
+def without_junk(
+    facts: Sequence[Fact], mentions: Sequence[Mention], text: str = ""
+) -> tuple[list[Fact], list[Mention]]:
+    """The facts none of whose ends is a junk name, and the mentions that are no junk name; a party
+    membership whose party names a form of rule goes too, and so does a death that was a disappearance.
+    ``text``: the article's (a bare "Mobile" is a placeholder unless a state or country follows it)."""
+    kept = [
+        f
+        for f in facts
+        if not (_bad(f.subject, text) or _bad(f.object, text) or _placeholder_value(f) or _disappearance(f))
+        and not (f.relation == "memberOfParty" and isinstance(f.object, Mention) and no_party(f.object.text))
+    ]
+    used = {id(n) for f in kept for n in (f.subject, f.object)}
+    dropped = {id(n) for f in facts for n in (f.subject, f.object)} - used
+    out = [m for m in mentions if not _bad(m, text) and not (id(m) in dropped and no_party(m.text))]
+    return kept, out
