@@ -180,6 +180,30 @@ def merge_enumerations(spans: list[tuple[int, int]], text: str) -> list[tuple[in
     return out
 
 
+# a short bracket after a name, then another name with no comma between: "Ana Roe (father) Eva Sol
+# (mother)", "Ana Roe (m. 1950) Eva Sol (m. 1961)": two items (the bracket a role, a marriage or years)
+_NEXT_NAME = re.compile(r"\((?:[a-z][a-z'’ .-]{0,30}|m\.\s*\d{4}[^()]{0,12}|\d{4}\s*[–-]\s*\d{0,4})\)\s+(?=[A-Z])")
+
+
+def _after_brackets(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) cut after each short bracket that another capitalised name follows.
+
+    >>> t = "Ana Roe (father) Eva Sol (mother)"
+    >>> [t[a:b] for a, b in _after_brackets(t, 0, len(t))]
+    ['Ana Roe (father)', 'Eva Sol (mother)']
+    >>> u = "Ana Roe (politician), Eva Sol"
+    >>> [u[a:b] for a, b in _after_brackets(u, 0, 20)]
+    ['Ana Roe (politician)']
+    """
+    out = []
+    pos = s
+    for m in _NEXT_NAME.finditer(text, s, e):
+        out.append((pos, m.start() + m.group(0).index(")") + 1))
+        pos = m.end()
+    out.append((pos, e))
+    return out
+
+
 def split_items(text: str, start: int, end: int | None = None, names: bool = False) -> tuple[InfoboxItem, ...]:
     """Split a flattened list value into clean items, carrying ``Label:`` sub-labels as qualifiers.
 
@@ -190,6 +214,7 @@ def split_items(text: str, start: int, end: int | None = None, names: bool = Fal
     items: list[InfoboxItem] = []
     qualifier: str | None = None
     spans = [_strip(text, s, e) for s, e in _pieces(text, start, end)]
+    spans = [part for s, e in spans for part in _after_brackets(text, s, e)]
     if names:
         spans = merge_enumerations([sp for sp in spans if sp[1] > sp[0]], text)
     for s, e in spans:

@@ -38,7 +38,7 @@ from kg.extract.infobox_items import (
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
-from kg.extract.office_names import cabinet_country, complete_office
+from kg.extract.office_names import cabinet_country, complete_office, other_title
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -261,6 +261,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and other.cls == "Person"
                         and rule.relation == "positionHeld"
                         and not numbered
+                        and not other_title(other.text, m.text)
                     ):
                         implied = _with(ev, rule_confidence("infobox-implied"))
                         yield Fact(other, rule.relation, m, implied)

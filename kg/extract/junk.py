@@ -19,6 +19,8 @@ size in pixels), a count ("~5,000", "300 fighters") and a job title written in l
 (True, True, True)
 >>> junk_name("March", "Person"), junk_name("Tierra del Fuego", "Place"), junk_name("Korsk", "City")
 (False, False, False)
+>>> junk_name("Himself", "Person"), junk_name("Position established", "Person"), junk_name("New Party", "Other")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -58,6 +60,19 @@ _DESCRIBED_PLACE = re.compile(
     r"towns|districts|provinces|zones|parts|populations?|neighbourhoods|neighborhoods|enclaves)$"
 )
 _NO_PARTY = re.compile(rf"^(?:{alternation('prec10_no_party_phrases')})$", re.I)
+_SELF = re.compile(rf"^(?:{alternation('fc12.self_placeholders')})$", re.I)
+# "Position established", "Legislature disestablished", "New office": an office's making or end, nobody
+_OFFICE_CHANGE = re.compile(
+    rf"^(?:(?:{alternation('fc12.office_change_nouns')})\s+(?:{alternation('fc12.office_change_verbs')})"
+    r"|(?:new|newly)\s+(?:created\s+|established\s+)?(?:position|office|post|seat|title))$",
+    re.I,
+)
+# a person field holding only an office's title: "Leader: President", "Chairman", "Deputy General Secretary"
+_BARE_TITLE = re.compile(
+    rf"^(?:(?:first|second|deputy|vice|acting|interim|general|supreme|chief)[\s-]+)*"
+    rf"(?:{alternation('office_heads')}|{alternation('prec10_role_nouns')})(?:[\s-]+general)?$",
+    re.I,
+)
 _ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGroup")
 
 
@@ -69,7 +84,7 @@ def junk_name(name: str, cls: str = "Other") -> bool:
         return True
     if _PLACEHOLDER.match(name) or _VAGUE.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
         return True
-    if _SIZE.search(name) or _COUNT.match(name):
+    if _SIZE.search(name) or _COUNT.match(name) or _SELF.match(name) or _OFFICE_CHANGE.match(name):
         return True
     if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name)):
         return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas": a month, a description
@@ -110,6 +125,8 @@ def no_party(name: str) -> bool:
 def _bad(node: object, text: str = "") -> bool:
     if not isinstance(node, Mention) or node.subject or node.source == "title":
         return False
+    if node.source == "infobox" and group_of(node.cls) == "Person" and _BARE_TITLE.match(node.text.strip()):
+        return True  # "Leader: President", "Key people: Chairman": the office, not its holder
     return junk_name(node.text, node.cls) or _mobile(node, text)
 
 

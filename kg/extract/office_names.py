@@ -18,7 +18,15 @@ from kg.extract.lexicons import alternation, lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__ = ["article_country", "cabinet_country", "complete_office", "country_short_name", "office_name", "office_title"]
+__all__ = [
+    "article_country",
+    "cabinet_country",
+    "complete_office",
+    "country_short_name",
+    "office_name",
+    "office_title",
+    "other_title",
+]
 
 _THE_FIRST = lexicon("rec_country_the_first_words")
 _THE_NAMES = lexicon("rec_country_the_names")
@@ -138,3 +146,21 @@ def cabinet_country(article: Article, office: str) -> str | None:
         return None
     country = article_country(article)
     return country_short_name(country) if country is not None else None
+
+
+def other_title(name: str, office: str) -> bool:
+    """True when a predecessor's or successor's name opens with a ruler's title the office does not
+    hold ("Sultan Jamshid" before the "President of Zanvar"): he held another office, not this one.
+
+    >>> other_title("Sultan Omar bin Said", "President of Tesk"), other_title("King Tavo", "King of Tesk")
+    (True, False)
+    >>> other_title("Ana Roe", "President of Tesk")
+    False
+    """
+    first = name.split(" ", 1)[0]
+    if first not in _RULER_TITLES:
+        return False
+    return first.casefold() not in office.casefold().split()
+
+
+_RULER_TITLES = lexicon("royal_titles")

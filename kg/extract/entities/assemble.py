@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import NER_CLASSES, is_noise, typed_name
+from kg.extract.entities.compound_events import compound_event_mentions
 from kg.extract.entities.context import _quoted_work, context_class
 from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
 from kg.extract.entities.ideologies import ideology_mentions
@@ -126,5 +127,7 @@ def mentions_in_doc(
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
+    events, replaced = compound_event_mentions(article, base, out, text)
+    out = [m for i, m in enumerate(out) if i not in replaced] + events
     out += extra_mentions(article, doc, base, out, text)
     return out + ideology_mentions(article, doc, base, out, text)

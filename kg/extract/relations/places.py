@@ -276,9 +276,25 @@ def article_country_facts(
     code, ms = max(sorted(counts.items()), key=lambda kv: len(kv[1]))
     if len(ms) < 2 or 3 * len(ms) < 2 * total or only_abroad(article.text, ms):
         return  # (every mention where someone went or came from: not the article's country)
+    if relation == "citizenship" and sentences and _other_nationality(sentences[0].sentence, code):
+        return  # "Tan Weng was a Malayan guerrilla", in an article that names Britain most: not British
     named = next((m for m in ms if not gaz.demonym(m.text)), ms[0])
     conf = confidence("article-country") if relation == "country" else confidence("article-citizenship")
     yield Fact(subject, relation, named, _line_evidence(article, named, f"article-{relation}", conf, sentences))
+
+
+_LEAD_ADJECTIVE = re.compile(r"\b(?:is|was)\s+(?:a|an)\s+(?:former\s+)?(?P<adj>[A-Z][a-z]+(?:an|ese|ish|i))\s+[a-z]")
+
+
+def _other_nationality(first_sentence: str, code: str) -> bool:
+    """True when the lead's first sentence gives the person a nationality adjective that is not the
+    country ``code``'s: one the gazetteer names otherwise, or one it does not know ("a Malayan
+    guerrilla", "a Rhodesian politician")."""
+    m = _LEAD_ADJECTIVE.search(first_sentence)
+    if m is None:
+        return False
+    own = gazetteer().demonym(m.group("adj"))
+    return own != code
 
 
 def single_country_facts(

@@ -1,0 +1,84 @@
+"""The blind fact-check's wrong patterns on session 18's first integrated build, on invented articles:
+"Predecessor: Himself", a bare office as a leader, two parents on one line, a predecessor of another
+title, a hyphened war's name, a citizenship from the country an article names most when the lead
+gives another nationality."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import KgError
+from kg.graph import KnowledgeGraph
+from kg.pipeline import build_graph
+
+_PERSON = """= Omar Tavesh =
+Omar Tavesh
+
+- Name: Omar Tavesh
+- Office: President of the People's Republic of Lindora
+- Predecessor: Sultan Idris bin Harun
+- Successor: Position abolished
+- Office2: Chairman of the Lindora Unity Party
+- Predecessor2: Himself
+- Parents: Yusuf Tavesh (father) Amina Kassim (mother)
+
+Omar Tavesh (born 1921) was a Malayan guerrilla leader. He fought in the 1948 Arab-Israeli War as a volunteer. In 1950 Britain revoked his OBE. Britain later banned his books.
+"""
+
+_PARTY = """= Lindora Unity Party =
+Lindora Unity Party
+
+- Name: Lindora Unity Party
+- Leader: President
+- Founder: Omar Tavesh
+
+The Lindora Unity Party is a political party.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    d = tmp_path_factory.mktemp("fc12")
+    (d / "articles").mkdir()
+    (d / "articles" / "omar_tavesh.txt").write_text(_PERSON, encoding="utf-8")
+    (d / "articles" / "lindora_unity_party.txt").write_text(_PARTY, encoding="utf-8")
+    build_graph([d / "articles"], d / "store", [d / "out.nq"])
+    return KnowledgeGraph.open(d / "store")
+
+
+def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
+    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
+
+
+def test_himself_and_an_office_s_end_are_nobody(graph: KnowledgeGraph):
+    for name in ("Himself", "Position abolished"):
+        with pytest.raises(KgError):
+            graph.entity(name)
+    assert not any(o in ("Himself", "Position abolished") for _, o in _facts(graph, "Omar Tavesh"))
+
+
+def test_a_bare_office_is_no_leader(graph: KnowledgeGraph):
+    assert not any(r == "leader" and o == "President" for r, o in _facts(graph, "Lindora Unity Party"))
+
+
+def test_two_parents_on_one_line_are_two_people(graph: KnowledgeGraph):
+    facts = _facts(graph, "Omar Tavesh")
+    assert ("father", "Yusuf Tavesh") in facts
+    assert ("mother", "Amina Kassim") in facts
+
+
+def test_a_predecessor_with_a_ruler_s_title_held_another_office(graph: KnowledgeGraph):
+    sultan = next(o for r, o in _facts(graph, "Omar Tavesh") if r == "replaces")
+    assert "Idris bin Harun" in sultan
+    assert not any(r == "positionHeld" and "President" in o for r, o in _facts(graph, sultan))
+
+
+def test_a_hyphened_war_is_one_conflict(graph: KnowledgeGraph):
+    war = graph.entity("1948 Arab-Israeli War")
+    assert war["type"] == "Conflict"
+    with pytest.raises(KgError):
+        graph.entity("Israeli War")
+
+
+def test_the_lead_s_nationality_outweighs_the_country_named_most(graph: KnowledgeGraph):
+    assert not any(r == "citizenship" for r, _ in _facts(graph, "Omar Tavesh"))
