@@ -24,7 +24,6 @@ __all__ = ["IMAGE_OPTIONS"]  # and helpers of kg.extract.infobox and kg.extract.
 
 _NUMERIC = re.compile(r"^[\d.,\s]+(\(\d{4}\))?$|^\d[\d,.]*\s*(\(.*\))?\s*$")
 
-
 _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lone "*" or "–"
 
 
@@ -34,12 +33,9 @@ _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
 
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
 
-
 _SINCE = re.compile(r"^(?:since|from|after|joined(?: in)?)\s+(?P<d>.+)$", re.I)
 
-
 _PRESENT = re.compile(r"^(?:present|current|incumbent|today|now)$", re.I)
-
 
 _RANGE_SPLIT = re.compile(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)")
 _PEERAGE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)\s+)?(?:{alternation('peerage_titles')})\b")
@@ -130,25 +126,19 @@ def _whole_bracket(text: str) -> bool:
 _IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|upright(?:=[\d.]+)?|border)"
 IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|border Ana Roe", "frameless"
 
-
 # 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
 # a bracket of years then a name: two items whose line break was lost ("Ana Roe (1977–1981) Eva Sol (1981–1982)")
 _JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I)
 
-
 _AND = re.compile(r"\s+(?:and|&)\s+")
-
 
 _EVENT_HEAD = re.compile(
     r"\b(?:conflict|war|revolution|uprising|rebellion|insurgency|crisis|revolt|campaign|intifada)s?$", re.I
 )
 
-
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<=[a-z]{3})\.$")
 
-
 _LOWER_LEAD = re.compile(r"(?:[a-z][\w'’-]*\s+)*?(?:of|in|at|from|by|on)\s+(?=[A-Z])")
-
 
 _DATE_GLUED = re.compile(r"(?<=[a-z])(?:1[5-9]|20)\d\d$")  # "National Front1990"
 
@@ -307,21 +297,16 @@ _TEMPLATE_WORD = re.compile(
     re.I,
 )
 
-
 _PARTICLES = lexicon("shape10_name_words")
 _NO_PARTY = re.compile(rf"^(?:{alternation('no_party_words')})$", re.I)
 
-
 _FRAGMENT = re.compile(r"^(?:and|or|with|the|of|in|by|for|to|from|at|on|including|see|also|etc|mostly)\b")
-
 
 _PX = re.compile(r"\d+\s*px\s+")
 # "Elements of the Tesk Air Force": a part of a body took part; the body is the one the box names
 _PART_OF = re.compile(rf"(?i:{alternation('part_of_body_leads')})\s+of\s+(?:the\s+)?(?=[A-Z])")
 
-
 _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
-
 
 _REFINE = {"Organization": "ORG", "Place": "GPE", "Other": "MISC", "Event": "EVENT", "Person": "PERSON"}
 
@@ -357,7 +342,6 @@ def _bracket(article: Article, item: InfoboxItem) -> tuple[int, str | None]:
 
 
 _MARRIED = re.compile(r"^\s*m\.\s*(?P<s>[^;]+?)\s*(?:;\s*(?:div|d|died|sep)\.?\s*(?P<e>.+?))?\s*$", re.I)
-
 
 _STATUS_WORDS = {  # a bracket that is only one of these words gives the item this status
     **dict.fromkeys(lexicon("infobox_status_former"), "Former"),
