@@ -22,8 +22,10 @@ Omar Tavesh
 - Predecessor2: Himself
 - Parents: Yusuf Tavesh (father) Amina Kassim (mother)
 
-Omar Tavesh (born 1921) was a Malayan guerrilla leader. He fought in the 1948 Arab-Israeli War as a volunteer. In 1950 Britain revoked his OBE. Britain later banned his books.
-"""
+""" + (
+    "Omar Tavesh (born 1921) was a Malayan guerrilla leader. He fought in the 1948 Arab-Israeli War as a "
+    "volunteer. In 1950 Britain revoked his OBE. Britain later banned his books.\n"
+)
 
 _PARTY = """= Lindora Unity Party =
 Lindora Unity Party
