@@ -9,6 +9,9 @@ row (``inverse:`` and ``symmetric:`` rules: the same fact read backwards) and ra
 ``kg:infoboxValue`` literals (the infobox text kept as it is, not a claim). Other inferred
 facts are kept, their sentence being the premises' sentences joined by " | ".
 
+``--period`` adds the period a fact holds (its ``kg:validFrom``/``kg:validUntil`` qualifiers,
+"from 1975 until 1986"), so a reader can tell a dated fact from one given as current.
+
 The sheet holds no gold and no verdicts: give it to a reader with the articles, who writes a
 judgements file (id, verdict, reason).
 """
@@ -28,13 +31,15 @@ QUERY = f"""
 PREFIX kg: <{KG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?g ?st ?s ?p ?o ?sentence ?extractor ?rule ?confidence WHERE {{
+SELECT ?g ?st ?s ?p ?o ?sentence ?extractor ?rule ?confidence ?from ?until WHERE {{
   GRAPH ?g {{
     ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
     OPTIONAL {{ ?st kg:sentence ?sentence }}
     OPTIONAL {{ ?st kg:extractor ?extractor }}
     OPTIONAL {{ ?st kg:rule ?rule }}
     OPTIONAL {{ ?st kg:confidence ?confidence }}
+    OPTIONAL {{ ?st kg:validFrom ?from }}
+    OPTIONAL {{ ?st kg:validUntil ?until }}
   }}
 }}
 """
@@ -63,6 +68,13 @@ def _premise_sentences(store: ox.Store) -> dict[object, str]:
     return {st: " | ".join(sorted(s)) for st, s in found.items()}
 
 
+def _period(start: object, end: object) -> str:
+    """ "from 1970-05-14 until 1986-10-19", "from 1975", "until 1991", or "" (the statement's
+    ``kg:validFrom`` / ``kg:validUntil`` qualifiers)."""
+    parts = [f"{word} {t.value}" for word, t in (("from", start), ("until", end)) if t is not None]
+    return " ".join(parts)
+
+
 def rows(path: Path) -> list[dict[str, str]]:
     store = ox.Store()
     with path.open("rb") as handle:
@@ -84,6 +96,7 @@ def rows(path: Path) -> list[dict[str, str]]:
                 "sentence": " ".join(sentence.split()),
                 "rule": str(r["extractor"].value) if r["extractor"] else f"infer:{rule}",
                 "confidence": str(r["confidence"].value) if r["confidence"] else "",
+                "period": _period(r["from"], r["until"]),
             }
         )
     out.sort(key=lambda x: (x["article"], x["subject"], x["relation"], x["object"]))
@@ -97,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="keep N rows drawn at random (0: all)")
     parser.add_argument("--seed", type=int, default=20261202)
     parser.add_argument("--no-rule", action="store_true", help="leave rule and confidence out (a blind reader)")
+    parser.add_argument("--period", action="store_true", help="add the period a fact holds (its from/until qualifiers)")
     args = parser.parse_args(argv)
     if not args.graph.is_file():
         print(f"error: {args.graph}: no such file", file=sys.stderr)
@@ -104,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     table = rows(args.graph)
     if args.sample and args.sample < len(table):
         table = random.Random(args.seed).sample(table, args.sample)
-    fields = ["id", "article", "subject", "relation", "object", "sentence"]
+    fields = ["id", "article", "subject", "relation", "object", *(["period"] if args.period else []), "sentence"]
     if not args.no_rule:
         fields += ["rule", "confidence"]
     with args.out.open("w", newline="", encoding="utf-8") as handle:

@@ -60,3 +60,15 @@ def test_a_blind_sheet_names_no_rule_and_a_sample_is_reproducible(data_build: tu
 def test_a_missing_graph_is_one_line(tmp_path: Path, capsys):
     assert factcheck_sheet.main([str(tmp_path / "none.nq"), "--out", str(tmp_path / "x.tsv")]) == 2
     assert "none.nq: no such file" in capsys.readouterr().err
+
+
+def test_the_period_column_shows_a_fact_s_qualifiers(data_build: tuple[BuildReport, Path], tmp_path: Path):
+    dump = data_build[1].parent / "data.nq"
+    out = tmp_path / "p.tsv"
+    assert factcheck_sheet.main([str(dump), "--out", str(out), "--no-rule", "--period"]) == 0
+    with out.open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle, delimiter="\t"))
+    assert list(table[0])[:6] == ["id", "article", "subject", "relation", "object", "period"]
+    dated = [r for r in table if r["period"]]
+    assert dated and all(r["period"].startswith(("from ", "until ")) for r in dated)
+    assert any(r["relation"] == "positionHeld" for r in dated)  # a term's start and end
