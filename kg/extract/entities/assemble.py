@@ -11,6 +11,7 @@ from kg.extract.entities.context import _quoted_work, context_class
 from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
 from kg.extract.entities.ideologies import ideology_mentions
 from kg.extract.entities.spans import _join_plural_possessives, clean_span, strip_person_prefix
+from kg.extract.lexicons import lexicon
 from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["mentions_in_doc"]
+
+_CREED_WORDS = frozenset(w.casefold() for a in lexicon("rec_ideology_adjectives") for w in re.split(r"[\s–-]+", a))
 
 
 def mentions_in_doc(
@@ -69,6 +72,7 @@ def mentions_in_doc(
                 and doc[first - 1].text[:1].isupper()
                 and not doc[first - 1].ent_type_
                 and head_nouns().get(doc[first - 1].lower_) != "Person"  # "Anthropologist Norma Correa"
+                and doc[first - 1].text.casefold() not in _CREED_WORDS  # "the Marxist–Leninist TPLA"
             ):
                 first -= 1
             if first < ent.start:

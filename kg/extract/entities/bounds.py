@@ -12,9 +12,10 @@ from kg.extract.lexicons import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["with_possessive_tail", "without_date_tail"]
+__all__ = ["with_possessive_tail", "without_creed_adjective", "without_date_tail"]
 
 _DATE_PREPS = lexicon("entities.date_preps")
+_CREED_ADJECTIVES = sorted(lexicon("rec_ideology_adjectives"), key=len, reverse=True)
 _JOINERS = lexicon("entities.name_joiners")
 
 
@@ -75,3 +76,33 @@ def with_possessive_tail(ent: Span) -> Span:
     if k == j + 1 or not doc[j + 1].text[:1].isupper():
         return ent
     return Span(doc, ent.start, k, label="ORG")
+
+
+def without_creed_adjective(ent: Span) -> Span:
+    """ "the Marxist–Leninist FARC-EP" tagged as one organisation: a doctrine's adjective
+    (``rec_ideology_adjectives``) before an acronym is the sentence's description of it, not
+    part of its name ("Communist Party" keeps its word: no acronym follows).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["of", "the", "Marxist", "–", "Leninist", "TPLA", "("]
+    >>> doc = Doc(Vocab(), words=words, spaces=[True, True, False, False, True, True, False],
+    ...           ents=["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    >>> without_creed_adjective(doc.ents[0]).text
+    'TPLA'
+    """
+    from spacy.tokens import Span
+
+    if ent.label_ not in ("ORG", "NORP", "PERSON", "GPE") or len(ent) < 2:
+        return ent
+    text = ent.text
+    lead = 4 if text.lower().startswith("the ") else 0
+    for adj in _CREED_ADJECTIVES:
+        end = lead + len(adj)
+        if text[lead:end].casefold() == adj.casefold() and text[end : end + 1] == " ":
+            at = ent.start_char + end + 1
+            rest = [t for t in ent if t.idx >= at]
+            if rest and all((t.text.isupper() and len(t.text) >= 2) or t.text in ("-", "–") for t in rest):
+                return Span(ent.doc, rest[0].i, ent.end, label="ORG")
+            return ent
+    return ent

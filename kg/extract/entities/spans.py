@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.dates import MONTH_NAMES
-from kg.extract.entities.bounds import with_possessive_tail, without_date_tail
+from kg.extract.entities.bounds import with_possessive_tail, without_creed_adjective, without_date_tail
 from kg.extract.entities.classes import _PLACE_CLASSES
 from kg.extract.entities.native_heads import with_native_tail
 from kg.extract.lexicons import lexicon
@@ -164,7 +164,7 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
                 continue  # inside a name the one before took in: "(Marxist–Leninist)" after a party
             ent = _with_place_head(_without_common_head(ent), out)
             ent = with_native_tail(without_date_tail(with_possessive_tail(ent)))
-            out.append(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(ent)))))
+            out.append(without_creed_adjective(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(ent))))))
     return out
 
 

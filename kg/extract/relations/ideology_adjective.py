@@ -23,7 +23,7 @@ _BEFORE = re.compile(
     rf"(?:^|\b)(?:the|a|an|its|their|The|A|An|Its|Their)\s+(?P<adj>{_ADJ})(?:\s+and\s+(?P<adj2>{_ADJ}))?\s+$",
     re.IGNORECASE,
 )
-_CLASSES = frozenset({"PoliticalParty", "PoliticalMovement", "Organization", "ArmedGroup"})
+_CLASSES = frozenset({"PoliticalParty", "PoliticalMovement", "Organization", "ArmedGroup", "MilitaryUnit"})
 
 
 def adjective_ideology_facts(ctx: Sentences) -> Iterator[Fact]:
