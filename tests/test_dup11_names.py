@@ -128,3 +128,32 @@ def test_former_names_need_an_organisations_article():
     party = Mention("d", 0, 0, "Tesk Party", "PoliticalParty", "title", True)
     assert former_name_pairs(text, [union], event, []) == []
     assert [b.text for _, b, _ in former_name_pairs(text, [union], party, [])] == ["Tesk Union"]
+
+
+_RESCUE = """= Tesk Rescue Party =
+
+Infobox
+- Country: Fiji
+
+The Tesk Rescue Party was a political party in Fiji. Its leader was arrested in 2017, allegedly for being part \
+of a plot to overthrow Prime Minister Varo Sen. The party was founded in Fiji in 2012, when the Socialist \
+President Tomas Rivkin ruled Fiji. Senate President Ana Kolo opposed it.
+"""
+
+
+@pytest.fixture(scope="module")
+def rescue(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return _build(tmp_path_factory.mktemp("dup11r"), rescue=_RESCUE)
+
+
+def test_a_name_whose_last_word_the_tokenizer_took_for_an_abbreviation(rescue: KnowledgeGraph):
+    keys = _keys(rescue, "rescue")
+    assert "Varo Sen" in keys
+    held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
+    assert ("Varo Sen", "Prime Minister of Fiji") in held
+
+
+def test_a_party_adjective_before_a_title_but_not_another_body(rescue: KnowledgeGraph):
+    held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
+    assert ("Tomas Rivkin", "President of Fiji") in held
+    assert not any(s == "Ana Kolo" and o == "President of Fiji" for s, o in held)

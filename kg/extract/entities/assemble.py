@@ -21,6 +21,21 @@ if TYPE_CHECKING:
 __all__ = ["mentions_in_doc"]
 
 
+_CLIPPED = re.compile(r"[A-Z][a-z]{1,5}\.")
+
+
+def _with_clipped_word(doc: Doc, j: int, e: int, text: str) -> int:
+    """ "to overthrow Prime Minister Hun Sen." tagged as "Hun": a capitalised word the tokenizer took
+    for an abbreviation with the sentence's full stop ("Sen."), right after the name and last of its
+    sentence, is the name's last word (``dup11``)."""
+    if j >= len(doc) or not _CLIPPED.fullmatch(doc[j].text) or doc[j].ent_type_ or doc[j].idx != e + 1:
+        return e
+    after = text[doc[j].idx + len(doc[j].text) : doc[j].idx + len(doc[j].text) + 2]
+    if after and not re.match(r"\s*(?:[A-Z\n]|$)", after):
+        return e
+    return doc[j].idx + len(doc[j].text) - 1
+
+
 def mentions_in_doc(
     article: str, doc: Doc, base: int, countries: frozenset[str] = frozenset(), text: str | None = None
 ) -> list[Mention]:
@@ -72,6 +87,7 @@ def mentions_in_doc(
                 first -= 1
             if first < ent.start:
                 s = doc[first].idx
+            e = _with_clipped_word(doc, ent.end, e, text)
             s, people = strip_person_prefix(text, s, e)
             if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
                 a, b = people

@@ -157,7 +157,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
         if before:
             country = before[0]  # "Valdoran President Ana Roe"
-        elif pre is not None and pre.casefold() not in _MODIFIERS:
+        elif pre is not None and pre.casefold() not in _MODIFIERS and not _side(pre, title):
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
@@ -189,6 +189,14 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         head = head_of(office)
         if head is not None:
             yield Fact(country, head[0], p, ev)
+
+
+_SIDES = lexicon("dup11.party_title_adjectives")
+
+
+def _side(pre: str, title: str) -> bool:
+    """ "Socialist President Ana Roe": a capitalised party adjective before a capitalised title."""
+    return pre[:1].isupper() and title[:1].isupper() and pre.casefold() in _SIDES
 
 
 def _known_codes() -> frozenset[str]:
