@@ -137,7 +137,8 @@ Infobox
 
 The Tesk Rescue Party was a political party in Fiji. Its leader was arrested in 2017, allegedly for being part \
 of a plot to overthrow Prime Minister Varo Sen. The party was founded in Fiji in 2012, when the Socialist \
-President Tomas Rivkin ruled Fiji. Senate President Ana Kolo opposed it.
+President Tomas Rivkin ruled Fiji. Senate President Ana Kolo opposed it. The party was begun in Fiji by \
+future presidents Varo Kell and Ina Moss, and by the party presidents Eli Tamm and Ora Lind.
 """
 
 
@@ -157,3 +158,10 @@ def test_a_party_adjective_before_a_title_but_not_another_body(rescue: Knowledge
     held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
     assert ("Tomas Rivkin", "President of Fiji") in held
     assert not any(s == "Ana Kolo" and o == "President of Fiji" for s, o in held)
+
+
+def test_a_future_holders_title_but_not_another_bodys(rescue: KnowledgeGraph):
+    held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
+    assert ("Varo Kell", "President of Fiji") in held
+    assert ("Ina Moss", "President of Fiji") in held
+    assert not any(s in ("Eli Tamm", "Ora Lind") and o == "President of Fiji" for s, o in held)
