@@ -165,3 +165,31 @@ def test_a_future_holders_title_but_not_another_bodys(rescue: KnowledgeGraph):
     assert ("Varo Kell", "President of Fiji") in held
     assert ("Ina Moss", "President of Fiji") in held
     assert not any(s in ("Eli Tamm", "Ora Lind") and o == "President of Fiji" for s, o in held)
+
+
+_BOXES = {
+    "strike": """= 1977 Orlanian coup d'état =
+
+- Place: Fiji
+- Leadfigures1: Varo Kell ---- Ina Moss
+- Leadfigures2: Eli Tamm, Ora Lind
+
+The 1977 Orlanian coup d'état was a coup in Fiji.
+""",
+    "kell": """= Varo Kell =
+
+- Born: 1 May 1920
+- Children: 4, including Tomas Kell, Ina Kell
+
+Varo Kell (1 May 1920 – 1990) was a politician from Fiji.
+""",
+}
+
+
+def test_infobox_names_parted_by_a_rule_and_after_a_count(tmp_path_factory: pytest.TempPathFactory):
+    g = _build(tmp_path_factory.mktemp("dup11b"), **_BOXES)
+    took = {f["object"] for f in g.facts(subject="1977 Orlanian coup d'état", relation="participant")}
+    assert {"Varo Kell", "Ina Moss", "Eli Tamm", "Ora Lind"} <= took
+    assert not any("----" in t for t in took)
+    children = {f["object"] for f in g.facts(subject="Varo Kell", relation="child")}
+    assert children == {"Tomas Kell", "Ina Kell"}
