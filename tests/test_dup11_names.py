@@ -138,7 +138,8 @@ Infobox
 The Tesk Rescue Party was a political party in Fiji. Its leader was arrested in 2017, allegedly for being part \
 of a plot to overthrow Prime Minister Varo Sen. The party was founded in Fiji in 2012, when the Socialist \
 President Tomas Rivkin ruled Fiji. Senate President Ana Kolo opposed it. The party was begun in Fiji by \
-future presidents Varo Kell and Ina Moss, and by the party presidents Eli Tamm and Ora Lind.
+future presidents Varo Kell and Ina Moss, and by the party presidents Eli Tamm and Ora Lind. It grew in Fiji \
+under the leadership of Ivo Pell, then Prime Minister, and of Uma Rask, then President of the Tesk League.
 """
 
 
@@ -193,3 +194,9 @@ def test_infobox_names_parted_by_a_rule_and_after_a_count(tmp_path_factory: pyte
     assert not any("----" in t for t in took)
     children = {f["object"] for f in g.facts(subject="Varo Kell", relation="child")}
     assert children == {"Tomas Kell", "Ina Kell"}
+
+
+def test_a_title_set_off_after_the_name_but_not_another_bodys(rescue: KnowledgeGraph):
+    held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
+    assert ("Ivo Pell", "Prime Minister of Fiji") in held
+    assert not any(s == "Uma Rask" and o.endswith("of Fiji") for s, o in held)
