@@ -200,3 +200,31 @@ def test_a_title_set_off_after_the_name_but_not_another_bodys(rescue: KnowledgeG
     held = {(f["subject"], f["object"]) for f in rescue.facts(relation="positionHeld")}
     assert ("Ivo Pell", "Prime Minister of Fiji") in held
     assert not any(s == "Uma Rask" and o.endswith("of Fiji") for s, o in held)
+
+
+def _doc(words: list[str], pos: list[str], ents: list[str]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_nlp
+
+    spaces = [not (i + 1 < len(words) and words[i + 1] in (",", ".")) for i in range(len(words))]
+    sent = [True] + [False] * (len(words) - 1)
+    return Doc(load_nlp().vocab, words=words, spaces=spaces, pos=pos, ents=ents, sent_starts=sent)
+
+
+def test_a_name_word_ner_left_out_beside_a_name_but_not_a_title_or_after_of():
+    from kg.extract.entities.assemble import mentions_in_doc
+
+    words = ["He", "had", "parents", ",", "Varo", "Ilse", "da", "Kolo", "Tamm", "and", "Ina", "Pell", "Vos", "."]
+    pos = ["PRON", "VERB", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN",
+           "PROPN", "PROPN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON",
+            "I-PERSON", "O"]
+    doc = _doc(words, pos, ents)
+    people = {m.text for m in mentions_in_doc("d", doc, 0) if m.cls == "Person"}
+    assert {"Varo Ilse da Kolo Tamm", "Ina Pell Vos"} <= people
+    words2 = ["He", "named", "Chief", "of", "Staff", "Varo", "Tamm", "."]
+    pos2 = ["PRON", "VERB", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents2 = ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    people2 = {m.text for m in mentions_in_doc("d", _doc(words2, pos2, ents2), 0) if m.cls == "Person"}
+    assert "Varo Tamm" in people2 and "Staff Varo Tamm" not in people2
