@@ -29,6 +29,7 @@ from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.names import _STOP, _initials, _is_acronym, _transposed, name_key, slugify
 from kg.ontology import group_of
+from kg.resolve_expand import link_acronym_heads
 from kg.resolve_forms import (
     _NAME_GROUPS,
     _STRONG,
@@ -105,6 +106,7 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_creed_adjectives(by_name, uf)
     _link_spellings(by_name, uf)
     link_word_variants(by_name, uf)
+    link_acronym_heads(by_name, uf)
     link_event_years(by_name, uf)
     _link_event_synonyms(by_name, uf)
     _link_followers(by_name, multi, uf)

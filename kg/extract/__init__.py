@@ -17,6 +17,7 @@ from kg.extract.aliases import alias_pairs, opening_alias_pairs
 from kg.extract.bracket_names import bracket_name_pairs
 from kg.extract.confidences import confidence
 from kg.extract.entities import article_mentions, typed_name
+from kg.extract.former_names import former_name_pairs
 from kg.extract.infobox import infobox_facts
 from kg.extract.infobox_kept import kept_entities
 from kg.extract.junk import without_junk
@@ -87,6 +88,7 @@ def extract_article(
         same_as.extend(opening_alias_pairs(article.text, ms, subject))
         span = (article.blocks[bi].start, article.blocks[bi].end)
         own = self_name_pairs(article.text, ms, subject, [a.text for a in aliases], span)
+        own += former_name_pairs(article.text, ms, subject, [a.text for a in aliases], span)
         same_as.extend(own)
         mentions.extend(b for _, b, _ in own if b.source in ("pattern", "acronym") and b not in ms)
     same_as.extend(_head_word_pairs(article, subject, per_block))

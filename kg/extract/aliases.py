@@ -28,13 +28,16 @@ from kg.ontology import group_of
 
 __all__ = ["alias_pairs", "opening_alias_pairs"]
 
-_ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+)?"
+_ANOTHER = rf"(?:(?:{alternation('alias_adverbs')})\s+){{0,2}}"  # "also formerly known as"
 _KNOWN = (
     rf"{_ANOTHER}(?:known|called|referred\s+to|styled)\s+(?:locally\s+|today\s+|simply\s+|in\s+[A-Z][a-z]+\s+)?as\s+"
     rf"|{_ANOTHER}called\s+|or\s+simply\s+"
     rf"|{_ANOTHER}(?:spelled|spelt|transliterated|romani[sz]ed|written)\s+(?:in\s+[A-Z][a-z]+\s+)?(?:as\s+)?"
 )
-_RENAMED = r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+(?:as\s+|to\s+)?"
+_RENAMED = (  # "renamed later that same year as"
+    r"(?:(?:later|subsequently|eventually|officially|since)\s+)?renamed\s+"
+    r"(?:(?:in\s+\d{4}|later(?:\s+that\s+(?:same\s+)?year)?|the\s+following\s+year)\s+)?(?:as\s+|to\s+)?"
+)
 # "(Spanish: Consejo Obrero)", "(in Spanish: …)": the name in another language
 _LANGUAGE_LABEL = r"(?-i:(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:)"
 # the Arabic article a name may open with, cut off the name NER found: "also known as the al-Fateh Revolution"
@@ -101,13 +104,26 @@ def _gazetteer_record(m: Mention) -> tuple[str, str] | None:
     return (place.kind, place.name) if place is not None else None
 
 
+_QUALIFIERS = lexicon("dup11.place_qualifiers")
+
+
+def _qualified(a: str, b: str) -> bool:
+    """ "West Papua" and "Papua": one name is the other with a word of place before it, another place."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(long) == len(short) + 1 and long[1:] == short and long[0] in _QUALIFIERS
+
+
 def _compatible(a: Mention, b: Mention, stated: bool) -> bool:
     """Two names the text says are one thing: same broad class, or NER's guess on one side; never
-    two different gazetteer places. An unworded bracket needs the same broad class and no gazetteer
-    place (it usually says where the first thing is)."""
+    two different gazetteer places, nor a place and the same name with a word of place before it
+    ("West Papua, formerly known as Papua": ``dup11.place_qualifiers``). An unworded bracket needs
+    the same broad class and no gazetteer place (it usually says where the first thing is)."""
     ga, gb = group_of(a.cls), group_of(b.cls)
     ra, rb = _gazetteer_record(a), _gazetteer_record(b)
     if ra is not None and rb is not None and ra != rb:
+        return False
+    if _qualified(a.text, b.text) and "Place" in (ga, gb):
         return False
     if not stated:
         return ga == gb and rb is None and b.cls not in _PLACE_CONTAINERS and a.cls not in _PLACE_CONTAINERS
@@ -129,6 +145,7 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
     # the language a name is given in ("known in Thai as X") is no name in the chain of names
     ordered = sorted((m for m in mentions if not _in_language(text, m)), key=lambda m: (m.start, m.end))
     ends = {m.end: m for m in ordered}
+    starts: list[tuple[Mention, Mention]] = []  # (a name, the first of a list of its former names)
     for b in ordered:  # "The Easter Rising (Éirí Amach na Cásca), also known as the Easter Rebellion,"
         hit = _AFTER_BRACKET.search(text, max(0, b.start - 140), b.start)
         if hit is None or hit.end() != b.start or text[b.end : b.end + 1] not in _CLOSE:
@@ -142,7 +159,7 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             and _compatible(a, b, True)
         ):
             out.append((a, b, f"another name: {hit.group('words').strip()!r}"))
-    for a, b in pairwise(ordered):
+    for a, b in pairwise(_outermost(ordered)):
         between = text[a.end : b.start]
         if len(between) > 48 or "\n" in between or a.text == b.text or (a.subject and b.subject):
             continue
@@ -173,11 +190,26 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
                 continue  # "an alliance with X, called the Y": Y is the alliance's name, not X's
             stated = True
         nickname = hit is not None and hit.re is _PASSIVE_NAMED
+        if hit is not None and _FORMER.search(hit.group("words") or ""):
+            starts.append((a, b))
         if _compatible(a, b, stated) or (
             nickname and group_of(a.cls) == "Person" and group_of(b.cls) != "Person" and _gazetteer_record(b) is None
         ):  # a quoted nickname may be a work's title to the rules: the words say it names the person
             out.append((a, b, f"another name: {between.strip()!r}"))
-    return out + _chained(text, ordered, out)
+    return out + _chained(text, ordered, out) + _former_list(text, _outermost(ordered), starts)
+
+
+def _outermost(ordered: Sequence[Mention]) -> list[Mention]:
+    """The mentions no longer one covers: "Paraguayan" inside "the 1989 Paraguayan coup" stands between
+    no two names ("The 1989 Paraguayan coup, also known as La Noche, …" pairs the coup and La Noche)."""
+    out: list[Mention] = []
+    reach, reach_start = -1, -1  # the furthest end so far, and the first start that reached it
+    for m in sorted(ordered, key=lambda m: (m.start, -m.end)):
+        if not (reach > m.end or (reach == m.end and reach_start < m.start)):
+            out.append(m)
+        if m.end > reach:
+            reach, reach_start = m.end, m.start
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 _APPOSITION = re.compile(r",\s+the\s+")
@@ -202,6 +234,35 @@ def _apposed(text: str, a: Mention, b: Mention, between: str, ends: dict[int, Me
 
 
 _OR = re.compile(r"\s+or\s+(?:the\s+)?")
+_FORMER = re.compile(rf"\b(?:{alternation('dup11.former_names_adverbs')})\b", re.IGNORECASE)
+_LIST_SEP = re.compile(r",\s+(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+_LIST_END = re.compile(r"\s*(?:[.;)]|$)")
+
+
+def _former_list(
+    text: str, ordered: Sequence[Mention], starts: Sequence[tuple[Mention, Mention]]
+) -> list[tuple[Mention, Mention, str]]:
+    """ "West Tesk, formerly known as Varnia, Lower Varn and New Varnia.": the names after a naming
+    word of former names (``dup11.former_names_adverbs``) that run as a list, with "and" or "or"
+    before its last, to the end of the sentence are all names of the first thing (each one of its
+    kind, no other gazetteer place). The list's first name was paired (or refused) as it stands."""
+    out: list[tuple[Mention, Mention, str]] = []
+    nxt = dict(pairwise(ordered))
+    for a, first in starts:
+        items, last, joined = [], first, False
+        while (c := nxt.get(last)) is not None:
+            sep = _LIST_SEP.fullmatch(text[last.end : c.start])
+            if sep is None:
+                break
+            joined = joined or bool(re.search(r"\b(?:and|or)\b", sep.group()))
+            items.append(c)
+            last = c
+            if joined:
+                break
+        if not items or not joined or not _LIST_END.match(text, last.end):
+            continue
+        out.extend((a, c, "another name: a list of former names") for c in items if _compatible(a, c, True))
+    return out
 
 
 def _chained(

@@ -128,7 +128,10 @@ IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|
 
 # 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
 # a bracket of years then a name: two items whose line break was lost ("Ana Roe (1977–1981) Eva Sol (1981–1982)")
-_JOINER = re.compile(r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I)
+# (a run of three hyphens or more between spaces: a rule drawn between two sides' names, "A ---- B": dup11)
+_JOINER = re.compile(
+    r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\s)-{3,}(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I
+)
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
@@ -138,7 +141,7 @@ _EVENT_HEAD = re.compile(
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|(?<=[a-z]{3})\.$")
 
-_LOWER_LEAD = re.compile(r"(?:[a-z][\w'’-]*\s+)*?(?:of|in|at|from|by|on)\s+(?=[A-Z])")
+_LOWER_LEAD = re.compile(r"(?:[a-z][\w'’-]*\s+)*?(?:of|in|at|from|by|on)\s+(?=[A-Z])|including\s+(?=[A-Z])")
 
 _DATE_GLUED = re.compile(r"(?<=[a-z])(?:1[5-9]|20)\d\d$")  # "National Front1990"
 

@@ -12,7 +12,7 @@ from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, ex
 from kg.extract.entities.ideologies import ideology_mentions
 from kg.extract.entities.spans import _join_plural_possessives, clean_span, strip_person_prefix
 from kg.extract.lexicons import lexicon
-from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, religion_of
+from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, person_titles, religion_of
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 from kg.ontology import group_of
@@ -23,6 +23,39 @@ if TYPE_CHECKING:
 __all__ = ["mentions_in_doc"]
 
 _CREED_WORDS = frozenset(w.casefold() for a in lexicon("rec_ideology_adjectives") for w in re.split(r"[\s–-]+", a))
+
+
+_PERSON_TITLES = {w.casefold().rstrip(".") for w in person_titles()}
+_CLIPPED = re.compile(r"[A-Z][a-z]{1,5}\.")
+
+
+def _loose_name_word(doc: Doc, i: int) -> bool:
+    """A capitalised proper noun nothing tagged, no person's noun, no sentence's start: a word of the name
+    beside it that NER left out (``dup11``)."""
+    if i < 0 or i >= len(doc):
+        return False
+    t = doc[i]
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.text.isalpha()
+        and not t.ent_type_
+        and not t.is_sent_start
+        and head_nouns().get(t.lower_) is None
+        and t.lower_ not in _PERSON_TITLES
+    )
+
+
+def _with_clipped_word(doc: Doc, j: int, e: int, text: str) -> int:
+    """ "to overthrow Prime Minister Hun Sen." tagged as "Hun": a capitalised word the tokenizer took
+    for an abbreviation with the sentence's full stop ("Sen."), right after the name and last of its
+    sentence, is the name's last word (``dup11``)."""
+    if j >= len(doc) or not _CLIPPED.fullmatch(doc[j].text) or doc[j].ent_type_ or doc[j].idx != e + 1:
+        return e
+    after = text[doc[j].idx + len(doc[j].text) : doc[j].idx + len(doc[j].text) + 2]
+    if after and not re.match(r"\s*(?:[A-Z\n]|$)", after):
+        return e
+    return doc[j].idx + len(doc[j].text) - 1
 
 
 def mentions_in_doc(
@@ -75,8 +108,15 @@ def mentions_in_doc(
                 and doc[first - 1].text.casefold() not in _CREED_WORDS  # "the Marxist–Leninist TPLA"
             ):
                 first -= 1
+            if first == ent.start >= 2 and len(ent) >= 2 and _loose_name_word(doc, first - 1):
+                # "parents, Juvenal … and Iva Pinhel Évora" tagged "Pinhel Évora"
+                first -= 1 if doc[first - 2].pos_ in ("CCONJ", "PUNCT") else 0
             if first < ent.start:
                 s = doc[first].idx
+            e = _with_clipped_word(doc, ent.end, e, text)
+            closed = ent.end + 1 == len(doc) or (ent.end + 1 < len(doc) and doc[ent.end + 1].pos_ in ("CCONJ", "PUNCT"))
+            if len(ent) >= 3 and e == ent.end_char and closed and _loose_name_word(doc, ent.end):
+                e = doc[ent.end].idx + len(doc[ent.end].text)  # "Juvenal António Lopes da Costa" + "Cabral"
             s, people = strip_person_prefix(text, s, e)
             if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
                 a, b = people

@@ -38,7 +38,13 @@ _TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plura
 # between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
-_MODIFIERS = lexicon("rec_title_modifiers")
+_MODIFIERS = lexicon("rec_title_modifiers") | lexicon("dup11.title_modifiers")
+# a title set off after the name with a word of its time, closed: "Roe, then Prime Minister," (dup11)
+_AFTER = re.compile(
+    rf",\s+(?:the\s+)?(?P<pre>{alternation('rec_title_modifiers')}|{alternation('dup11.title_modifiers')})\s+"
+    rf"(?P<title>{_TITLES})(?=\s*[,.;)]|\s+(?:and|who|when|until|from|in)\b)",
+    re.IGNORECASE,
+)
 _DEPUTY = lexicon("deputy_prefixes")
 # the articles whose subject is a country's own politics: there a bare "President Roe" is the country's
 # (an article on a colonial commission names the metropole's president so: not there)
@@ -139,6 +145,11 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         if m is None and plural is not None and _LIST_GAP.match(text[plural[0] - base : p.start - base]):
             title, pre, at, pre_at = plural[1]  # "presidents Ana Roe and Eva Sol": Sol's title too
             plural = (p.end, plural[1])
+        elif m is None and (after := _AFTER.match(text, p.end - base)) is not None and not own:
+            # "under the leadership of Roe, then Prime Minister,": the title set off after the name
+            title, pre = after.group("title"), after.group("pre")
+            at, pre_at = base + after.start("title"), base + after.start("pre")
+            plural = None
         elif m is None:
             continue
         else:
@@ -157,7 +168,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
         if before:
             country = before[0]  # "Valdoran President Ana Roe"
-        elif pre is not None and pre.casefold() not in _MODIFIERS:
+        elif pre is not None and pre.casefold() not in _MODIFIERS and not _side(pre, title):
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
@@ -189,6 +200,14 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
         head = head_of(office)
         if head is not None:
             yield Fact(country, head[0], p, ev)
+
+
+_SIDES = lexicon("dup11.party_title_adjectives")
+
+
+def _side(pre: str, title: str) -> bool:
+    """ "Socialist President Ana Roe": a capitalised party adjective before a capitalised title."""
+    return pre[:1].isupper() and title[:1].isupper() and pre.casefold() in _SIDES
 
 
 def _known_codes() -> frozenset[str]:
