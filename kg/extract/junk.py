@@ -7,6 +7,8 @@ size in pixels), a count ("~5,000", "300 fighters") and a job title written in l
 [True, True, True, True, True, True]
 >>> [junk_name(n) for n in ("Tesk_flag.svg", "Flag", "25px", "~5,000", "300 fighters", "5,000+ members")]
 [True, True, True, True, True, True]
+>>> junk_name("94,971 union representatives"), junk_name("1 May Movement"), junk_name("17 November")
+(True, False, False)
 >>> [junk_name(n, "Person") for n in ("spokesperson", "chief executive", "press officer")]
 [True, True, True]
 >>> junk_name("Unknown founders"), junk_name("Various militias")
@@ -48,6 +50,12 @@ _COUNT = re.compile(
     rf"(?:\s+(?:{alternation('prec10_count_nouns')}))?\s*(?:\([^()]*\))?$",
     re.I,
 )
+# a number with thousands or an estimate's word, then lower-case words: "94,971 union representatives",
+# "~300 armed fighters" (not "2005 presidential elections", a year's event)
+_COUNT_WORDS = re.compile(
+    r"^(?:(?:~|≈|c\.|ca\.|approx\.?|about|around|over|some|est\.)\s*\d[\d,.]*|\d{1,3}(?:[,.]\d{3})+)\s*(?:\+|k)?"
+    r"(?:\s+[a-z][a-z'’-]*){1,3}$"
+)
 _ROLE_HEAD = re.compile(rf"(?:^|\s)(?:{alternation('prec10_role_nouns')})$")
 _MONTH = re.compile(
     r"^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -84,7 +92,9 @@ def junk_name(name: str, cls: str = "Other") -> bool:
         return True
     if _PLACEHOLDER.match(name) or _VAGUE.match(name) or _CLAIM.match(name) or _FILE.search(name) or _FLAG.match(name):
         return True
-    if _SIZE.search(name) or _COUNT.match(name) or _SELF.match(name) or _OFFICE_CHANGE.match(name):
+    if _SIZE.search(name) or _COUNT.match(name) or _COUNT_WORDS.match(name) or _SELF.match(name):
+        return True
+    if _OFFICE_CHANGE.match(name):
         return True
     if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name)):
         return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas": a month, a description

@@ -83,6 +83,10 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
             cls = table.get(nxt.lemma_.casefold())
             if cls and ent.label_ == "NORP" and cls in _PLACE_CLASSES:
                 return None  # "the Kurdish region", "a Tamil village": a people's adjective, no place's name
+            named = ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "of" and doc[ent.end + 2].text[:1].isupper()
+            village = nxt.lemma_.casefold() in _SETTLEMENT_NOUNS and gazetteer().lookup(ent.text) is None
+            if cls in _PLACE_CLASSES and named and village:
+                return None  # "the Xhosa village of Qunu": the village is Qunu, the name before it its people
             if cls and cls != "Person":
                 return cls
     for conj in [*root.conjuncts]:
@@ -101,6 +105,7 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
 
 
 _BEFORE_OFFICE = lexicon("before_office_words")
+_SETTLEMENT_NOUNS = lexicon("settlement_nouns")
 _RULER_NOUNS = lexicon("ruler_nouns")
 
 
