@@ -21,6 +21,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_as_role import as_role, is_self, role_office
 from kg.extract.infobox_brackets import office_heads as _heads
 from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
@@ -223,10 +224,15 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     if end:
         quals.append(("end", end))
     people: dict[str, list[Mention]] = {}
+    capacity: dict[str, str] = {}
     for part, name in (("predecessor", "predecessor"), ("successor", "successor")):
         for field, _ in slot.parts.get(part, []):
             for it in _clean_items(field):
                 m = _item_mention(article, it, "Person")
+                if m is not None and is_self(m.text):
+                    continue  # "Predecessor: Himself (as Head of …)": the subject, no person of its own
+                if m is not None and (role := as_role(it)) is not None:
+                    capacity[m.text] = role  # "Ana Roe (as Prime Minister)": she held that office instead
                 body = typed_name(m.text, "ORG") if m is not None else None
                 if m is not None and body is not None and body[1] == "keyword" and group_of(body[0]) != "Person":
                     m = replace(m, cls=body[0])  # "Successor: Provisional Government Junta": a body
@@ -263,6 +269,11 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and not numbered
                     ):
                         implied = _with(ev, rule_confidence("infobox-implied"))
+                        if other.text in capacity:  # "(as Prime Minister)": that office, and its country's head
+                            held_as = role_office(article, capacity[other.text], m)
+                            yield Fact(other, rule.relation, held_as, implied)
+                            yield from _heads(article, other, held_as, implied)
+                            continue
                         yield Fact(other, rule.relation, m, implied)
                         yield from _leads(article, other, m, implied)  # and led the body the office heads
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.bounds import abbreviation_tail_end, bracket_label
 from kg.extract.entities.classes import NER_CLASSES, is_noise, typed_name
 from kg.extract.entities.context import _quoted_work, context_class
 from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
@@ -72,6 +73,7 @@ def mentions_in_doc(
                 first -= 1
             if first < ent.start:
                 s = doc[first].idx
+            e = abbreviation_tail_end(ent) or e  # "Prime Minister Tam Sen.": the name is "Tam Sen"
             s, people = strip_person_prefix(text, s, e)
             if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
                 a, b = people
@@ -123,6 +125,8 @@ def mentions_in_doc(
                 name = text[s:e]
         if cls == "Country" and text[e : e + 1] == ":" and gazetteer().demonym(name):
             cls, how = "Language", "context"  # "(Spanish: Frente …)": the language a name is given in
+        if cls != "Language" and bracket_label(text, s, e):
+            continue  # "(CNRP; ALA-LC: /km/)": a romanisation's label, not a thing of the article
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))
