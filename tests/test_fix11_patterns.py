@@ -111,3 +111,67 @@ def test_state_body_twin_a_town_council_governs_only_its_town() -> None:
     facts = fact_triples(text)
     assert ("Tallinn City Council", "jurisdiction", "Tallinn") in facts
     assert not any(s == "Tallinn City Council" and r == "country" for s, r, _ in facts)
+
+
+def _referendum(lead: str, rows: str = "") -> str:
+    return f"= 1994 Estonian constitutional referendum =\n\nInfobox\n- Country: Estonia\n{rows}\n{lead}\n"
+
+
+def test_another_vote_of_the_lead_gives_the_referendum_no_date() -> None:
+    facts = fact_triples(
+        _referendum(
+            "A constitutional referendum was held in Estonia on 5 October 1994. The reform was approved. "
+            "Democratic elections were held in 1995, leading to a new government."
+        )
+    )
+    assert ("1994 Estonian constitutional referendum", "pointInTime", "1994-10-05") in facts
+    assert ("1994 Estonian constitutional referendum", "pointInTime", "1995") not in facts
+
+
+def test_neighbour_elections_share_the_box_country() -> None:
+    rows = (
+        "- Previous Election: 1990 Estonian constitutional referendum\n"
+        "- Next Election: 1998 Estonian constitutional referendum\n"
+    )
+    facts = fact_triples(_referendum("A constitutional referendum was held in Estonia in 1994.", rows))
+    assert ("1990 Estonian constitutional referendum", "country", "Estonia") in facts
+    assert ("1998 Estonian constitutional referendum", "country", "Estonia") in facts
+
+
+def test_neighbour_elections_twin_a_box_without_country() -> None:
+    text = (
+        "= 1994 Tesk constitutional referendum =\n\nInfobox\n- Previous Election: 1990 Tesk constitutional "
+        "referendum\n\nA constitutional referendum was held in 1994.\n"
+    )
+    facts = fact_triples(text)
+    assert not any(s == "1990 Tesk constitutional referendum" and r == "country" for s, r, _ in facts)
+
+
+def test_monarch_beside_a_country_office_is_its_head_of_state() -> None:
+    rows = _ACTING + "- Monarch: Karl Lemberg\n"
+    facts = fact_triples(_officer(rows))
+    assert ("Estonia", "headOfState", "Karl Lemberg") in facts
+
+
+def test_monarch_twin_no_country_office() -> None:
+    rows = "- Office: President of the Tesk Security Council\n- Term Start: 1 May 2006\n- Monarch: Karl Lemberg\n"
+    facts = fact_triples(_officer(rows))
+    assert not any(r == "headOfState" and o == "Karl Lemberg" for _, r, o in facts)
+
+
+@pytest.mark.parametrize("adverb", ["ethnically ", "historically ", ""])
+def test_claim_in_some_respect_is_no_part_of_fact(adverb: str) -> None:
+    lead = f"The Valdoran Farmers League is {adverb}part of the Green Union of Valdora."
+    text = f"= Valdoran Farmers League =\n\n{lead}\n"
+    fact = ("Valdoran Farmers League", "partOf", "Green Union of Valdora")
+    assert (fact in fact_triples(text)) == (not adverb)  # the bare claim is the twin that must hold
+
+
+def test_political_strength_of_a_side_took_part() -> None:
+    text = (
+        "= 1990 Tesk coup =\n\nInfobox\n- Conflict: 1990 Tesk coup\n- Combatant1: Government of Tesk\n"
+        "- Polstrength1: Loyalist Reds\n- Polstrength2: Rebel Greens\n\nThe 1990 Tesk coup was a coup.\n"
+    )
+    facts = fact_triples(text)
+    assert ("1990 Tesk coup", "participant", "Loyalist Reds") in facts
+    assert ("1990 Tesk coup", "participant", "Rebel Greens") in facts

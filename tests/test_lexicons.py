@@ -101,6 +101,7 @@ _CODE_LABELS = {
     "_TABLES",
     "_CLAUSE_DEPS",
     "GROUPS",
+    "GUARDS",  # the names of lead_events.json's code guards (kg/extract/relations/lead_events.py)
 }
 _WORD = re.compile(r"^[a-z][a-z' -]*$")
 

@@ -36,6 +36,7 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
@@ -108,6 +109,7 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
             slot.parts["office"] = last_office  # "Term Start2", "Predecessor2" with no Office2: the same office
         facts.extend(_group_facts(article, subject, key[0], slot))
     facts.extend(_side_leaders(article, sides, leaders))
+    facts.extend(series_facts(article, subject, facts))  # neighbour elections' country, the monarch
     return facts, aliases, unmapped
 
 

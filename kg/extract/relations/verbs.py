@@ -348,7 +348,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive and not shared):
                 continue
             subjects = _args(ctx, tok, rule.subject, rule.subject_class)
-            if not subjects:
+            if not subjects or _in_some_respect(tok):
                 continue
             ev = ctx.evidence(tok.sent, f"verb:{rule.name}", rule.confidence)
             objects = _args(ctx, tok, rule.object, rule.object_class) if rule.object else []
@@ -369,6 +369,16 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
+
+
+_RESPECT = lexicon("fix11.respect_adverbs")
+
+
+def _in_some_respect(verb: Token) -> bool:
+    """The verb, or its attribute noun, says in what respect its claim holds ("is ethnically part of",
+    "nominally part of"): no plain fact."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd"))]
+    return any(c.dep_ == "advmod" and c.lower_ in _RESPECT for h in heads for c in h.children)
 
 
 _DIVISION_OF = rf"(?:(?:{alternation('division_nouns')})\s+of\s+)?"
