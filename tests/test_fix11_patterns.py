@@ -175,3 +175,23 @@ def test_political_strength_of_a_side_took_part() -> None:
     facts = fact_triples(text)
     assert ("1990 Tesk coup", "participant", "Loyalist Reds") in facts
     assert ("1990 Tesk coup", "participant", "Rebel Greens") in facts
+
+
+def test_neighbour_elections_twin_a_former_state() -> None:
+    text = (
+        "= 1939 Tesk general election =\n\nInfobox\n- Country: Kingdom of Tesk\n- Next Election: 1948 Tesk "
+        "general election\n\nGeneral elections were held in 1939.\n"
+    )
+    facts = fact_triples(text)
+    assert not any(s == "1948 Tesk general election" and r == "country" for s, r, _ in facts)
+
+
+def test_capacity_cut_short_falls_back_to_the_row_office() -> None:
+    facts = fact_triples(_officer(_ACTING + "- Successor: Jaan Kivi as Chairman of the"))
+    assert not any(s == "Jaan Kivi" and o.startswith("Chairman") for s, _, o in facts)
+
+
+def test_capacity_head_of_government_makes_him_the_country_head() -> None:
+    facts = fact_triples(_officer(_ACTING + "- Predecessor: Jaan Kivi as Head of Government"))
+    assert ("Estonia", "headOfGovernment", "Jaan Kivi") in facts
+    assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)

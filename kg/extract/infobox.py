@@ -21,7 +21,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
-from kg.extract.infobox_as_role import as_role, is_self, role_office
+from kg.extract.infobox_as_role import as_role, head_role, is_self, role_office
 from kg.extract.infobox_brackets import office_heads as _heads
 from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
@@ -272,9 +272,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                     ):
                         implied = _with(ev, rule_confidence("infobox-implied"))
                         if other.text in capacity:  # "(as Prime Minister)": that office, and its country's head
-                            held_as = role_office(article, capacity[other.text], m)
-                            yield Fact(other, rule.relation, held_as, implied)
-                            yield from _heads(article, other, held_as, implied)
+                            yield from _capacity(article, other, capacity[other.text], m, implied)
                             continue
                         yield Fact(other, rule.relation, m, implied)
                         yield from _leads(article, other, m, implied)  # and led the body the office heads
@@ -286,6 +284,20 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
+
+
+def _capacity(article: Article, other: Mention, role: str, office: Mention, ev: Evidence) -> Iterator[Fact]:
+    """A box neighbour's facts when the box names the capacity he came before or after in."""
+    head = head_role(role)
+    if head is None:
+        held = role_office(article, role, office)
+        yield Fact(other, "positionHeld", held, ev)
+        yield from _heads(article, other, held, ev)
+        return
+    country = re.search(r"\sof\s+(?P<x>[A-Z].*)$", office.text)
+    if country is not None and any(p.kind == "country" for p in gazetteer().candidates(country.group("x"))):
+        named = Mention(article.stem, office.start, office.end, country.group("x"), "Country", "infobox")
+        yield Fact(named, head, other, ev)
 
 
 _PARTY_OFFICE = re.compile(

@@ -1,6 +1,7 @@
 """The office a box neighbour held when the box says it was another ("Predecessor: Ana Roe (as Prime
 Minister)", "Predecessor: Ana Roe as Minister of Finance"), and the neighbour that is the subject itself
-("Predecessor: Himself (as Head of the Council)").
+("Predecessor: Himself (as Head of the Council)"). A capacity that names what its holder heads ("as Head
+of Government") makes the neighbour that head of the row's office's country, and holds no office.
 
 An officeholder box's predecessor and successor held the office of their row, unless the item says in
 what capacity they came before or after: then they held that office, named for the row's office's
@@ -18,7 +19,7 @@ from kg.documents.model import Article, InfoboxItem
 from kg.extract.lexicons import alternation
 from kg.model import Mention
 
-__all__ = ["as_role", "is_self", "role_office"]
+__all__ = ["as_role", "head_role", "is_self", "role_office"]
 
 # "Himself", "herself (as …)": the subject of the box itself
 _SELF = re.compile(r"^(?:" + alternation("fix11.self_pronouns") + r")$", re.I)
@@ -40,9 +41,26 @@ def as_role(item: InfoboxItem) -> str | None:
     if isinstance(bracket, str):
         m = _AS.match(bracket.strip("() ").strip())
         if m is not None:
-            return m.group("role").strip()
+            return _whole(m.group("role").strip())
     m = _AS_IN_TEXT.search(item.text.strip())
-    return m.group("role").strip() if m is not None else None
+    return _whole(m.group("role").strip()) if m is not None else None
+
+
+def _whole(role: str) -> str | None:
+    """A capacity cut short ("as Chairman of the", the rest lost to markup) names no office."""
+    return None if role.rsplit(None, 1)[-1] in ("of", "for", "and", "the") else role
+
+
+_HEAD = re.compile(r"^head\s+of\s+(?P<what>state|government)$", re.I)
+
+
+def head_role(role: str) -> str | None:
+    """The relation a capacity that names what its holder heads gives ("as Head of Government":
+    headOfGovernment), else None; such a capacity is no office of its own."""
+    m = _HEAD.match(role)
+    if m is None:
+        return None
+    return "headOfState" if m.group("what").casefold() == "state" else "headOfGovernment"
 
 
 def role_office(article: Article, role: str, office: Mention) -> Mention:

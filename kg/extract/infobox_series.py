@@ -2,7 +2,7 @@
 of one country are that country's, and the monarch beside a country's office is its head of state.
 
 An election box's ``Previous Election`` and ``Next Election`` are the same series' votes: a box whose
-``Country`` places its election places them too. An officeholder box's ``Monarch`` beside an office
+``Country`` names a state of today places them too (a former state may have ended between two votes). An officeholder box's ``Monarch`` beside an office
 of one country ("Prime Minister of Eastmark") is that country's head of state; a box whose offices
 name no country, or two, gives nothing.
 """
@@ -29,7 +29,10 @@ def series_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> I
     """The country of the box's neighbour elections, and the head of state its monarch is."""
     sure = rule_confidence("infobox-implied")
     countries = [f.object for f in facts if f.subject == subject and f.relation == "country"]
-    if subject.cls == "Election" and len({getattr(c, "text", None) for c in countries}) == 1:
+    names = {getattr(c, "text", "") for c in countries}
+    # a state of today only: a former one ("Kingdom of Romania") may have ended between two votes
+    state = len(names) == 1 and getattr(gazetteer().lookup(next(iter(names))), "kind", None) == "country"
+    if subject.cls == "Election" and state:
         for f in facts:
             if f.subject == subject and f.relation in _NEIGHBOURS and getattr(f.object, "cls", None) == "Election":
                 assert isinstance(f.object, Mention)
