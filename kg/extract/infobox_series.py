@@ -2,9 +2,10 @@
 of one country are that country's, and the monarch beside a country's office is its head of state.
 
 An election box's ``Previous Election`` and ``Next Election`` are the same series' votes: a box whose
-``Country`` names a state of today places them too (a former state may have ended between two votes). An officeholder box's ``Monarch`` beside an office
-of one country ("Prime Minister of Eastmark") is that country's head of state; a box whose offices
-name no country, or two, gives nothing.
+``Country`` names a state of today places them too (a former state may have ended between two
+votes). An officeholder box's ``Monarch`` beside an office of one country ("Prime Minister of
+Eastmark") is that country's head of state; a box whose offices name no country, or two, gives
+nothing.
 """
 
 from __future__ import annotations
