@@ -195,3 +195,29 @@ def test_capacity_head_of_government_makes_him_the_country_head() -> None:
     facts = fact_triples(_officer(_ACTING + "- Predecessor: Jaan Kivi as Head of Government"))
     assert ("Estonia", "headOfGovernment", "Jaan Kivi") in facts
     assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)
+
+
+def _coup(rows: str, lead: str = "The 2009 Tesk coup was a coup in Estonia.") -> str:
+    return f"= 2009 Tesk coup =\n\nInfobox\n- Title: 2009 Tesk coup\n- Place: Estonia\n{rows}\n\n{lead}\n"
+
+
+def test_dashes_of_a_rule_split_two_names() -> None:
+    facts = fact_triples(_coup("- Leadfigures1: Jaan Kivi ---- Karl Lemberg"))
+    assert ("2009 Tesk coup", "participant", "Jaan Kivi") in facts
+    assert ("2009 Tesk coup", "participant", "Karl Lemberg") in facts
+
+
+def test_dash_twin_a_hyphenated_name_stays_whole() -> None:
+    facts = fact_triples(_coup("- Leadfigures1: Jaan Kivi-Lemberg"))
+    assert ("2009 Tesk coup", "participant", "Jaan Kivi-Lemberg") in facts
+
+
+def test_an_office_of_a_state_on_a_side_is_no_state_and_no_participant() -> None:
+    facts = fact_triples(_coup("- Side2: President of the Republic of Estonia, Kivi loyalists"))
+    assert not any(o == "President of the Republic of Estonia" for _, _, o in facts)
+    assert ("2009 Tesk coup", "participant", "Kivi loyalists") in facts
+
+
+def test_an_office_twin_the_state_itself_on_a_side_takes_part() -> None:
+    facts = fact_triples(_coup("- Side2: Republic of Estonia, Kivi loyalists"))
+    assert ("2009 Tesk coup", "participant", "Republic of Estonia") in facts

@@ -17,9 +17,10 @@ from dataclasses import replace
 
 from kg.documents.model import Article, InfoboxItem
 from kg.extract.lexicons import alternation
+from kg.extract.office_names import office_title
 from kg.model import Mention
 
-__all__ = ["as_role", "head_role", "is_self", "role_office"]
+__all__ = ["as_role", "head_role", "is_self", "office_of_state", "role_office"]
 
 # "Himself", "herself (as …)": the subject of the box itself
 _SELF = re.compile(r"^(?:" + alternation("fix11.self_pronouns") + r")$", re.I)
@@ -71,3 +72,10 @@ def role_office(article: Article, role: str, office: Mention) -> Mention:
         return replace(office, text=role)
     where = _OF.search(office.text)
     return replace(office, text=f"{role} of {where.group('where')}" if where else role)
+
+
+def office_of_state(name: str) -> bool:
+    """A name that is a state's office, not the state ("President of the Republic of Tesk"): a bare
+    office title, then "of"."""
+    m = re.match(r"^(?P<title>.+?)\s+of\s+", name)
+    return m is not None and office_title(m.group("title")) is not None
