@@ -93,7 +93,7 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
             continue
         produced = _produce(article, field, rule, subject, ev)
         # "Side2: President of the Republic of Tesk": the office's holder took part, not the office
-        produced = [f for f in produced if not (rule.side and getattr(f.object, "cls", None) == "Position")]
+        produced = [f for f in produced if f.relation != "participant" or getattr(f.object, "cls", "") != "Position"]
         if rule.side and n is not None:
             produced = [replace(f, qualifiers=(*f.qualifiers, ("side", str(n)))) for f in produced]
             sides[n].extend((field, f) for f in produced)
