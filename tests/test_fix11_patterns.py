@@ -221,3 +221,11 @@ def test_an_office_of_a_state_on_a_side_is_no_state_and_no_participant() -> None
 def test_an_office_twin_the_state_itself_on_a_side_takes_part() -> None:
     facts = fact_triples(_coup("- Side2: Republic of Estonia, Kivi loyalists"))
     assert ("2009 Tesk coup", "participant", "Republic of Estonia") in facts
+
+
+def test_the_successor_of_a_numbered_holder_held_the_office_too() -> None:
+    rows = "- Office1: 2nd President of Estonia\n- Term Start1: 1 May 1991\n- Successor1: Jaan Kivi\n"
+    facts = fact_triples(_officer(rows))
+    assert ("Ivo Brandt", "positionHeld", "President of Estonia") in facts
+    assert ("Jaan Kivi", "positionHeld", "President of Estonia") in facts
+    assert not any(o == "2nd President of Estonia" for _, _, o in facts)

@@ -249,10 +249,11 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
         assert rule.relation is not None
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Position")
-            numbered = m is not None and _ORDINAL_OFFICE.match(m.text) is not None
             if m is not None and (n := _ORDINAL_PREFIX.match(m.text)) is not None and m.cls == "Position":
-                # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first holder
+                # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first
+                # holder, and the people before and after him held it too
                 m = replace(m, start=m.start + n.end(), text=m.text[n.end() :])
+            numbered = m is not None and _ORDINAL_OFFICE.match(m.text) is not None  # "First Secretary"
             if m is not None and m.cls == "Position" and person:
                 m = complete_office(article, m)  # "Office: President" of a Valdoran: President of Valdora
             if m is not None:
