@@ -229,3 +229,15 @@ def test_the_successor_of_a_numbered_holder_held_the_office_too() -> None:
     assert ("Ivo Brandt", "positionHeld", "President of Estonia") in facts
     assert ("Jaan Kivi", "positionHeld", "President of Estonia") in facts
     assert not any(o == "2nd President of Estonia" for _, _, o in facts)
+
+
+def test_the_neighbours_of_a_head_office_headed_its_state() -> None:
+    rows = "- Office1: Prime Minister of Estonia\n- Term Start1: 1 May 1991\n- Predecessor1: Jaan Kivi\n"
+    facts = fact_triples(_officer(rows))
+    assert ("Estonia", "headOfGovernment", "Jaan Kivi") in facts
+
+
+def test_head_office_twin_a_party_office_heads_no_state() -> None:
+    rows = "- Office1: Chairman of the Tesk Workers Party\n- Term Start1: 1 May 1991\n- Predecessor1: Jaan Kivi\n"
+    facts = fact_triples(_officer(rows))
+    assert not any(o == "Jaan Kivi" and r in ("headOfGovernment", "headOfState") for _, r, o in facts)

@@ -279,6 +279,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                             continue
                         yield Fact(other, rule.relation, m, implied)
                         yield from _leads(article, other, m, implied)  # and led the body the office heads
+                        yield from _heads(article, other, m, implied)  # and headed its state (no dates)
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             # a body that took over the office ("Successor: Military Junta") replaced the person too
