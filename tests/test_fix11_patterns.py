@@ -241,3 +241,23 @@ def test_head_office_twin_a_party_office_heads_no_state() -> None:
     rows = "- Office1: Chairman of the Tesk Workers Party\n- Term Start1: 1 May 1991\n- Predecessor1: Jaan Kivi\n"
     facts = fact_triples(_officer(rows))
     assert not any(o == "Jaan Kivi" and r in ("headOfGovernment", "headOfState") for _, r, o in facts)
+
+
+@pytest.mark.parametrize(
+    "result", ["Jaan Kivi becomes president", "Jaan Kivi becomes de facto President and orders curfew"]
+)
+def test_a_result_that_makes_a_person_president(result: str) -> None:
+    facts = fact_triples(_coup(f"- Result: Old regime removed, {result}"))
+    assert ("Jaan Kivi", "positionHeld", "President of Estonia") in facts
+    assert ("Estonia", "headOfState", "Jaan Kivi") in facts
+
+
+def test_result_twin_no_office_title_gives_nothing() -> None:
+    facts = fact_triples(_coup("- Result: Jaan Kivi becomes chairman of the board"))
+    assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)
+
+
+def test_result_twin_an_event_of_two_countries_gives_nothing() -> None:
+    text = _coup("- Result: Jaan Kivi becomes president").replace("- Place: Estonia", "- Place: Estonia, Latvia")
+    facts = fact_triples(text)
+    assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)

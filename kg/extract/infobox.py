@@ -36,6 +36,7 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_result import result_facts
 from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
@@ -112,6 +113,7 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
         facts.extend(_group_facts(article, subject, key[0], slot))
     facts.extend(_side_leaders(article, sides, leaders))
     facts.extend(series_facts(article, subject, facts))  # neighbour elections' country, the monarch
+    facts.extend(result_facts(article, subject, facts))  # "Result: Ana Roe becomes president"
     return facts, aliases, unmapped
 
 
