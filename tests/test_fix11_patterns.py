@@ -261,3 +261,14 @@ def test_result_twin_an_event_of_two_countries_gives_nothing() -> None:
     text = _coup("- Result: Jaan Kivi becomes president").replace("- Place: Estonia", "- Place: Estonia, Latvia")
     facts = fact_triples(text)
     assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)
+
+
+def test_an_acting_head_office_heads_the_government() -> None:
+    facts = fact_triples(_officer(_ACTING))
+    assert ("Estonia", "headOfGovernment", "Ivo Brandt") in facts
+
+
+def test_acting_twin_an_acting_deputy_heads_nothing() -> None:
+    rows = "- Office: Acting Deputy Prime Minister of Estonia\n- Term Start: 1 May 2006\n"
+    facts = fact_triples(_officer(rows))
+    assert not any(r == "headOfGovernment" for _, r, _ in facts)
