@@ -272,3 +272,21 @@ def test_acting_twin_an_acting_deputy_heads_nothing() -> None:
     rows = "- Office: Acting Deputy Prime Minister of Estonia\n- Term Start: 1 May 2006\n"
     facts = fact_triples(_officer(rows))
     assert not any(r == "headOfGovernment" for _, r, _ in facts)
+
+
+def _vote(lead: str) -> str:
+    return f"= 1990 Estonian referendum =\n\nInfobox\n- Country: Estonia\n\n{lead}\n"
+
+
+def test_a_creed_before_a_title_keeps_it_the_countrys_office() -> None:
+    facts = fact_triples(
+        _vote("A referendum was held in Estonia in 1990. The coup deposed the democratically elected Socialist "
+              "President Jaan Kivi.")
+    )
+    assert ("Jaan Kivi", "positionHeld", "President of Estonia") in facts
+
+
+def test_creed_twin_a_body_before_a_title_names_another_office() -> None:
+    text = _vote("A referendum was held in Estonia in 1990. It was called by Senate President Jaan Kivi.")
+    facts = fact_triples(text)
+    assert ("Jaan Kivi", "positionHeld", "President of Estonia") not in facts

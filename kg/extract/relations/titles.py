@@ -38,7 +38,7 @@ _TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plura
 # between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
-_MODIFIERS = lexicon("rec_title_modifiers")
+_MODIFIERS = lexicon("rec_title_modifiers") | lexicon("fix11.creed_title_modifiers")
 _DEPUTY = lexicon("deputy_prefixes")
 # the articles whose subject is a country's own politics: there a bare "President Roe" is the country's
 # (an article on a colonial commission names the metropole's president so: not there)
