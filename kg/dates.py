@@ -79,7 +79,15 @@ def _build(year: str, month: str | None, day: str | None) -> DateValue | None:
 
 
 def parse_date(text: str, default_year: int | None = None) -> DateValue | None:
-    """The first date named in ``text``, or None; a day and month with no year take ``default_year``."""
+    """The first date named in ``text``, or None; a day and month with no year take ``default_year``;
+    a span of days is its first ("2–3 February 1989": 2 February).
+
+    >>> parse_date("2–3 February 1989").iso, parse_date("3 February 1989").iso
+    ('1989-02-02', '1989-02-03')
+    """
+    days = parse_day_range(text)
+    if days is not None:
+        return days[0]
     best: tuple[int, DateValue] | None = None
     for pat in _PATTERNS:
         m = pat.search(text)

@@ -290,3 +290,17 @@ def test_creed_twin_a_body_before_a_title_names_another_office() -> None:
     text = _vote("A referendum was held in Estonia in 1990. It was called by Senate President Jaan Kivi.")
     facts = fact_triples(text)
     assert ("Jaan Kivi", "positionHeld", "President of Estonia") not in facts
+
+
+def test_an_event_on_a_span_of_days_took_place_on_the_first() -> None:
+    lead = "The 1989 Tesk coup was a coup d'état that took place on 2–3 February 1989 in Estonia."
+    text = f"= 1989 Tesk coup =\n\n{lead}\n"
+    facts = fact_triples(text)
+    assert ("1989 Tesk coup", "pointInTime", "1989-02-02") in facts
+    assert ("1989 Tesk coup", "pointInTime", "1989-02-03") not in facts
+
+
+def test_span_twin_one_day_is_that_day() -> None:
+    lead = "The 1989 Tesk coup was a coup d'état that took place on 3 February 1989 in Estonia."
+    text = f"= 1989 Tesk coup =\n\n{lead}\n"
+    assert ("1989 Tesk coup", "pointInTime", "1989-02-03") in fact_triples(text)
