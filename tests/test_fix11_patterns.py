@@ -304,3 +304,20 @@ def test_span_twin_one_day_is_that_day() -> None:
     lead = "The 1989 Tesk coup was a coup d'état that took place on 3 February 1989 in Estonia."
     text = f"= 1989 Tesk coup =\n\n{lead}\n"
     assert ("1989 Tesk coup", "pointInTime", "1989-02-03") in fact_triples(text)
+
+
+def _group(lead: str) -> str:
+    return f"= Tesk Army =\n\nThe Tesk Army was a secessionist group in Papua New Guinea. {lead}\n"
+
+
+def test_a_person_of_a_party_elected_to_an_office() -> None:
+    facts = fact_triples(_group("In 1997, Jon Hald of the Unity Party was elected Prime Minister of Papua New Guinea."))
+    assert ("Jon Hald", "positionHeld", "Prime Minister of Papua New Guinea") in facts
+    assert not any(s == "Unity Party" and r == "positionHeld" for s, r, _ in facts)
+
+
+def test_person_of_party_twin_a_party_and_a_person_apart_give_no_office() -> None:
+    facts = fact_triples(
+        _group("In 1997, Jon Hald met the Unity Party, which was elected Prime Minister of Papua New Guinea.")
+    )
+    assert ("Jon Hald", "positionHeld", "Prime Minister of Papua New Guinea") not in facts
