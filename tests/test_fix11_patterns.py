@@ -321,3 +321,20 @@ def test_person_of_party_twin_a_party_and_a_person_apart_give_no_office() -> Non
         _group("In 1997, Jon Hald met the Unity Party, which was elected Prime Minister of Papua New Guinea.")
     )
     assert ("Jon Hald", "positionHeld", "Prime Minister of Papua New Guinea") not in facts
+
+
+def test_a_list_of_a_countrys_divisions_lies_in_it() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a movement. Its land is divided into three Estonian counties of Harju, "
+        "Tartu and Pärnu."
+    )
+    facts = fact_triples(text)
+    assert {s for s, r, o in facts if r == "locatedIn" and o == "Estonia"} >= {"Tartu", "Pärnu"}
+
+
+def test_division_list_twin_a_list_of_people_is_none() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a movement. It was led by three Estonian districts of Jaan Kivi, Karl Lemberg "
+        "and Ivo Brandt."
+    )
+    assert not any(r == "locatedIn" and o == "Estonia" for _, r, o in fact_triples(text))
