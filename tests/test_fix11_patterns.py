@@ -338,3 +338,16 @@ def test_division_list_twin_a_list_of_people_is_none() -> None:
         "and Ivo Brandt."
     )
     assert not any(r == "locatedIn" and o == "Estonia" for _, r, o in fact_triples(text))
+
+
+def test_a_demonym_before_another_adjective_is_the_citizenship() -> None:
+    lead = "Ivo Brandt (born 2 October 1946) is a Thai former general who was commander of the army."
+    text = f"= Ivo Brandt =\n\n{lead}\n"
+    facts = fact_triples(text)
+    assert any(s == "Ivo Brandt" and r == "citizenship" for s, r, _ in facts)
+
+
+def test_demonym_twin_no_demonym_no_citizenship() -> None:
+    lead = "Ivo Brandt (born 2 October 1946) is a retired former general who was commander of the army."
+    text = f"= Ivo Brandt =\n\n{lead}\n"
+    assert not any(r == "citizenship" for _, r, _ in fact_triples(text))
