@@ -351,3 +351,22 @@ def test_demonym_twin_no_demonym_no_citizenship() -> None:
     lead = "Ivo Brandt (born 2 October 1946) is a retired former general who was commander of the army."
     text = f"= Ivo Brandt =\n\n{lead}\n"
     assert not any(r == "citizenship" for _, r, _ in fact_triples(text))
+
+
+def test_a_member_in_apposition_is_the_member_not_the_body() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a political party in Cambodia. Its rival was led by Jon Hald, a member "
+        "of the Valdo Unity Party."
+    )
+    facts = fact_triples(text)
+    assert ("Jon Hald", "memberOfParty", "Valdo Unity Party") in facts
+    assert not any(s == "Valdo Unity Party" and o == "Jon Hald" and r.startswith("member") for s, r, o in facts)
+
+
+def test_member_twin_a_described_party_is_not_the_articles() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a political party in Cambodia. The court was headed by Jon Hald, a member "
+        "of the ruling party."
+    )
+    facts = fact_triples(text)
+    assert not any("Jon Hald" in (s, o) and r.startswith("member") for s, r, o in facts)
