@@ -370,3 +370,27 @@ def test_member_twin_a_described_party_is_not_the_articles() -> None:
     )
     facts = fact_triples(text)
     assert not any("Jon Hald" in (s, o) and r.startswith("member") for s, r, o in facts)
+
+
+def test_a_body_in_a_relative_clause_headed_by_a_person() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a political party in Cambodia. The case was heard by the Supreme Court of "
+        "Cambodia which is headed by Chief Justice Jon Hald."
+    )
+    assert ("Supreme Court of Cambodia", "leader", "Jon Hald") in fact_triples(text)
+
+
+def test_relative_clause_twin_an_active_clause_names_no_leader() -> None:
+    text = _party(
+        "The Tesk Rescue Party is a political party in Cambodia. The case was heard by the Supreme Court of "
+        "Cambodia which heard Jon Hald."
+    )
+    assert ("Supreme Court of Cambodia", "leader", "Jon Hald") not in fact_triples(text)
+
+
+def test_months_before_a_day_give_a_month_not_that_day() -> None:
+    from kg.dates import DateValue, relative_date
+
+    assert relative_date("just six months earlier", DateValue("1958-07-14")) == DateValue("1958-01")
+    assert relative_date("three years later", DateValue("1958-07-14")) == DateValue("1961")
+    assert relative_date("two days later", DateValue("1958-07-14")) == DateValue("1958-07-16")  # days stay days

@@ -174,6 +174,10 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
         return [head]
     if role == "nsubj" and verb.dep_ == "relcl":
         return [verb.head]
+    if role == "nsubjpass" and verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        return [verb.head]  # "the Supreme Court, which is headed by Ana Roe": the court
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
         if not found and role == "nsubjpass" and _shares_passive(verb):
