@@ -394,3 +394,14 @@ def test_months_before_a_day_give_a_month_not_that_day() -> None:
     assert relative_date("just six months earlier", DateValue("1958-07-14")) == DateValue("1958-01")
     assert relative_date("three years later", DateValue("1958-07-14")) == DateValue("1961")
     assert relative_date("two days later", DateValue("1958-07-14")) == DateValue("1958-07-16")  # days stay days
+
+
+@pytest.mark.parametrize("places", ["Harju, Tartu and Pärnu", "the towns of Tallinn, Tartu and Narva"])
+def test_the_last_two_of_a_list_of_places_are_no_chain(places: str) -> None:
+    text = _party(f"The Tesk Rescue Party is a movement. It operates in {places}.")
+    assert not any(r == "locatedIn" for _, r, _ in fact_triples(text))
+
+
+def test_list_twin_a_town_and_its_country_before_another_stays_a_chain() -> None:
+    text = _party("The Tesk Rescue Party is a movement. It operates in Kampala, Uganda and Nairobi, Kenya.")
+    assert ("Kampala", "country", "Uganda") in fact_triples(text)
