@@ -405,3 +405,13 @@ def test_the_last_two_of_a_list_of_places_are_no_chain(places: str) -> None:
 def test_list_twin_a_town_and_its_country_before_another_stays_a_chain() -> None:
     text = _party("The Tesk Rescue Party is a movement. It operates in Kampala, Uganda and Nairobi, Kenya.")
     assert ("Kampala", "country", "Uganda") in fact_triples(text)
+
+
+def test_a_named_declaration_is_an_event_like_a_treaty() -> None:
+    text = _party("The Tesk Rescue Party is a movement. In January 1991, the Valdo Declaration was signed.")
+    assert ("Valdo Declaration", "Event") in _names(text)
+
+
+def test_declaration_twin_a_common_declaration_is_nothing() -> None:
+    text = _party("The Tesk Rescue Party is a movement. In January 1991, a declaration was signed by both sides.")
+    assert not any("eclaration" in n for n, _ in _names(text))
