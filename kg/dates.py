@@ -79,7 +79,15 @@ def _build(year: str, month: str | None, day: str | None) -> DateValue | None:
 
 
 def parse_date(text: str, default_year: int | None = None) -> DateValue | None:
-    """The first date named in ``text``, or None; a day and month with no year take ``default_year``."""
+    """The first date named in ``text``, or None; a day and month with no year take ``default_year``;
+    a span of days is its first ("2–3 February 1989": 2 February).
+
+    >>> parse_date("2–3 February 1989").iso, parse_date("3 February 1989").iso
+    ('1989-02-02', '1989-02-03')
+    """
+    days = parse_day_range(text)
+    if days is not None:
+        return days[0]
     best: tuple[int, DateValue] | None = None
     for pat in _PATTERNS:
         m = pat.search(text)
@@ -166,9 +174,16 @@ _REL = re.compile(
 
 
 def relative_date(text: str, anchor: DateValue) -> DateValue | None:
-    """A date given relative to ``anchor`` ("six days later", "the following day"), at the anchor's precision.
+    """A date given relative to ``anchor`` ("six days later", "the following day"), at the anchor's
+    precision, or coarser: months give a month, years a year ("six months earlier" than 14 July is
+    some day of January, not the 14th; "the following year" a year).
 
     Days and weeks need a day-precise anchor; months need at least a month; years any anchor.
+
+    >>> relative_date("six months earlier", DateValue("1958-07-14")).iso
+    '1958-01'
+    >>> relative_date("the following day", DateValue("1958-07-14")).iso
+    '1958-07-15'
     """
     m = _REL.search(text)
     if not m:
@@ -182,13 +197,12 @@ def relative_date(text: str, anchor: DateValue) -> DateValue | None:
         sign = -1 if m.group("dir2").casefold() in ("previous", "preceding") else 1
     parts = [int(p) for p in anchor.iso.split("-")]
     if unit == "year":
-        return DateValue("-".join([f"{parts[0] + sign * n:04d}", *(f"{p:02d}" for p in parts[1:])]))
+        return DateValue(f"{parts[0] + sign * n:04d}")
     if unit == "month":
         if len(parts) < 2:
             return None
         total = parts[0] * 12 + parts[1] - 1 + sign * n
-        head = f"{total // 12:04d}-{total % 12 + 1:02d}"
-        return DateValue(head + (f"-{parts[2]:02d}" if len(parts) == 3 else ""))
+        return DateValue(f"{total // 12:04d}-{total % 12 + 1:02d}")
     if len(parts) < 3:
         return None
     d = date(*parts) + timedelta(days=sign * n * (7 if unit == "week" else 1))

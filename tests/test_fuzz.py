@@ -76,4 +76,4 @@ def test_dates_are_valid_iso_or_none(text: str, year: int):
     r = parse_range(text)
     assert r is None or r[0].iso <= r[1].iso
     rel = relative_date(text, DateValue(f"{year:04d}-06-15"))
-    assert rel is None or len(rel.iso) == 10
+    assert rel is None or len(rel.iso) in (4, 7, 10)  # months and years counted give a month, a year

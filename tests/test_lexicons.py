@@ -102,6 +102,7 @@ _CODE_LABELS = {
     "_CLAUSE_DEPS",
     "GROUPS",
     "KIN_RELATIONS",
+    "GUARDS",  # the names of lead_events.json's code guards (kg/extract/relations/lead_events.py)
 }
 _WORD = re.compile(r"^[a-z][a-z' -]*$")
 

@@ -21,6 +21,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_as_role import as_role, head_role, is_self, role_office
 from kg.extract.infobox_brackets import office_heads as _heads
 from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
@@ -35,6 +36,8 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_result import result_facts
+from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
 from kg.extract.lexicons import alternation
@@ -90,6 +93,8 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
             aliases.extend(_aliases(article, field, rule, subject))
             continue
         produced = _produce(article, field, rule, subject, ev)
+        # "Side2: President of the Republic of Tesk": the office's holder took part, not the office
+        produced = [f for f in produced if f.relation != "participant" or getattr(f.object, "cls", "") != "Position"]
         if rule.side and n is not None:
             produced = [replace(f, qualifiers=(*f.qualifiers, ("side", str(n)))) for f in produced]
             sides[n].extend((field, f) for f in produced)
@@ -107,6 +112,8 @@ def infobox_facts(article: Article, subject: Mention) -> tuple[list[Fact], list[
             slot.parts["office"] = last_office  # "Term Start2", "Predecessor2" with no Office2: the same office
         facts.extend(_group_facts(article, subject, key[0], slot))
     facts.extend(_side_leaders(article, sides, leaders))
+    facts.extend(series_facts(article, subject, facts))  # neighbour elections' country, the monarch
+    facts.extend(result_facts(article, subject, facts))  # "Result: Ana Roe becomes president"
     return facts, aliases, unmapped
 
 
@@ -223,10 +230,15 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     if end:
         quals.append(("end", end))
     people: dict[str, list[Mention]] = {}
+    capacity: dict[str, str] = {}
     for part, name in (("predecessor", "predecessor"), ("successor", "successor")):
         for field, _ in slot.parts.get(part, []):
             for it in _clean_items(field):
                 m = _item_mention(article, it, "Person")
+                if m is not None and is_self(m.text):
+                    continue  # "Predecessor: Himself (as Head of …)": the subject, no person of its own
+                if m is not None and (role := as_role(it)) is not None:
+                    capacity[m.text] = role  # "Ana Roe (as Prime Minister)": she held that office instead
                 body = typed_name(m.text, "ORG") if m is not None else None
                 if m is not None and body is not None and body[1] == "keyword" and group_of(body[0]) != "Person":
                     m = replace(m, cls=body[0])  # "Successor: Provisional Government Junta": a body
@@ -239,10 +251,11 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
         assert rule.relation is not None
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Position")
-            numbered = m is not None and _ORDINAL_OFFICE.match(m.text) is not None
             if m is not None and (n := _ORDINAL_PREFIX.match(m.text)) is not None and m.cls == "Position":
-                # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first holder
+                # "1st Leader of the Orvan Front": the office is "Leader of the Orvan Front", he its first
+                # holder, and the people before and after him held it too
                 m = replace(m, start=m.start + n.end(), text=m.text[n.end() :])
+            numbered = m is not None and _ORDINAL_OFFICE.match(m.text) is not None  # "First Secretary"
             if m is not None and m.cls == "Position" and person:
                 m = complete_office(article, m)  # "Office: President" of a Valdoran: President of Valdora
             if m is not None:
@@ -264,8 +277,12 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and not other_title(other.text, m.text)
                     ):
                         implied = _with(ev, rule_confidence("infobox-implied"))
+                        if other.text in capacity:  # "(as Prime Minister)": that office, and its country's head
+                            yield from _capacity(article, other, capacity[other.text], m, implied)
+                            continue
                         yield Fact(other, rule.relation, m, implied)
                         yield from _leads(article, other, m, implied)  # and led the body the office heads
+                        yield from _heads(article, other, m, implied)  # and headed its state (no dates)
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             # a body that took over the office ("Successor: Military Junta") replaced the person too
@@ -274,6 +291,20 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     for part in ("start", "end", "range") if not held else ():  # no office to qualify: the dates are kept
         for field, _ in slot.parts.get(part, []):
             yield _kept(subject, field, _evidence(article, field, field))
+
+
+def _capacity(article: Article, other: Mention, role: str, office: Mention, ev: Evidence) -> Iterator[Fact]:
+    """A box neighbour's facts when the box names the capacity he came before or after in."""
+    head = head_role(role)
+    if head is None:
+        held = role_office(article, role, office)
+        yield Fact(other, "positionHeld", held, ev)
+        yield from _heads(article, other, held, ev)
+        return
+    country = re.search(r"\sof\s+(?P<x>[A-Z].*)$", office.text)
+    if country is not None and any(p.kind == "country" for p in gazetteer().candidates(country.group("x"))):
+        named = Mention(article.stem, office.start, office.end, country.group("x"), "Country", "infobox")
+        yield Fact(named, head, other, ev)
 
 
 _PARTY_OFFICE = re.compile(

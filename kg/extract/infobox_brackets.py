@@ -21,8 +21,8 @@ def office_heads(
     article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
 ) -> Iterator[Fact]:
     """The holder of a country's head office ("President of X", "Prime Minister of X") is X's head of
-    state or of government, X a country by the gazetteer. Not for the office's predecessors and
-    successors: the box gives their office, not when they held it."""
+    state or of government, X a country by the gazetteer; for the office's predecessors and
+    successors too, with no dates (the box gives their office, not when they held it)."""
     head = head_of(office.text)
     if head is None:
         return

@@ -11,6 +11,7 @@ from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
+from kg.extract.infobox_as_role import office_of_state
 from kg.extract.infobox_pairs import two_things
 from kg.extract.infobox_periods import decade_range
 from kg.extract.junk import debris_prefix, junk_name
@@ -28,7 +29,6 @@ _DEBRIS = re.compile(r"^[\w-]+\s*=|^\W+$")  # "class=nowrap", "style=...", a lon
 
 
 _BRACKET = re.compile(r"\s*\((?P<in>[^()]*)\)\s*$")
-
 
 
 _UNTIL = re.compile(r"^(?:until|till|to|ended|dissolved|left(?: in)?)\s+(?P<d>.+)$", re.I)
@@ -126,12 +126,12 @@ def _whole_bracket(text: str) -> bool:
 _IMAGE_OPTION = r"(?:\d+\s*(?:x\s*\d+\s*)?px|frameless|framed?|thumb(?:nail)?|upright(?:=[\d.]+)?|border)"
 IMAGE_OPTIONS = re.compile(rf"(?:{_IMAGE_OPTION}\s*(?:\|\s*|\s+|$))+")  # "25px|border Ana Roe", "frameless"
 
-# 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard")
-# a bracket of years then a name: two items whose line break was lost ("Ana Roe (1977–1981) Eva Sol (1981–1982)")
-# (a run of three hyphens or more between spaces: a rule drawn between two sides' names, "A ---- B": dup11)
+# 4+ spaces: a blanked <br>; a colon between spaces: a list's items on one line ("Tesk Army : Border Guard"); a
+# bracket of years then a name ("Ana Roe (1977–1981) Eva Sol (1981–1982)"); a horizontal rule's "----"
 _JOINER = re.compile(
-    r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\s)-{3,}(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý]))\s*", re.I
+    r"\s*(?:<hr\s*/?>|<br\s*/?>|\||\s{4,}|(?<=\s):(?=\s)|(?<=\d\))(?=\s+[A-ZÀ-Ý])|(?<=\s)[-–—]{3,}(?=\s))\s*", re.I
 )
+
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
@@ -434,7 +434,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if cls in _REFINE and cls != "Person":
         typed = typed_name(name, _REFINE[cls])
         same_group = typed is not None and group_of(typed[0]) == group_of(cls)
-        if typed is not None and typed[1] != "ner" and (same_group or (cls, typed[0]) == ("Organization", "Country")):
+        if typed is not None and typed[0] == "Country" and office_of_state(name):
+            cls = "Position"  # "Side2: President of the Republic of Tesk": the office, not the state
+        elif typed is not None and typed[1] != "ner" and (same_group or (cls, typed[0]) == ("Organization", "Country")):
             cls = typed[0]
     if junk_name(name, cls):
         return None  # "Unknown", "Mobile units", "300 fighters", "March 1940" as a place (kg/extract/junk.py)

@@ -89,8 +89,10 @@ def lexicon_docs() -> dict[str, str]:
 @cache
 def _head_office() -> re.Pattern[str]:
     state, government = alternation("head_of_state_office_nouns"), alternation("head_of_government_office_nouns")
+    acting = alternation("fix11.head_office_modifiers")  # "Acting Prime Minister of X" heads X's government
     return re.compile(
-        rf"^(?:\d+(?:st|nd|rd|th)\s+)?(?:(?P<state>{state})|(?P<government>{government}))\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)$",
+        rf"^(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{acting})\s+)?(?:(?P<state>{state})|(?P<government>{government}))"
+        r"\s+of\s+(?:the\s+)?(?P<of>[A-Z].*)$",
         re.IGNORECASE,
     )
 
@@ -101,8 +103,8 @@ def head_of(office: str) -> tuple[str, int] | None:
 
     >>> head_of("President of the Valdoran Republic"), head_of("27th Prime Minister of Valdora")
     (('headOfState', 17), ('headOfGovernment', 23))
-    >>> head_of("Vice President of Valdora") is None
-    True
+    >>> head_of("Vice President of Valdora") is None, head_of("Acting Prime Minister of Valdora")
+    (True, ('headOfGovernment', 25))
     """
     m = _head_office().match(office)
     if m is None:

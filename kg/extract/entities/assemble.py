@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.bounds import abbreviation_tail_end, bracket_label
 from kg.extract.entities.classes import NER_CLASSES, is_noise, typed_name
 from kg.extract.entities.compound_events import compound_event_mentions
 from kg.extract.entities.context import _quoted_work, context_class
@@ -117,6 +118,7 @@ def mentions_in_doc(
             closed = ent.end + 1 == len(doc) or (ent.end + 1 < len(doc) and doc[ent.end + 1].pos_ in ("CCONJ", "PUNCT"))
             if len(ent) >= 3 and e == ent.end_char and closed and _loose_name_word(doc, ent.end):
                 e = doc[ent.end].idx + len(doc[ent.end].text)  # "Juvenal António Lopes da Costa" + "Cabral"
+            e = abbreviation_tail_end(ent) or e  # "Prime Minister Tam Sen.": the name is "Tam Sen"
             s, people = strip_person_prefix(text, s, e)
             if people is not None:  # "Jamaican Roger Mais": the country is a mention of its own
                 a, b = people
@@ -168,6 +170,8 @@ def mentions_in_doc(
                 name = text[s:e]
         if cls == "Country" and text[e : e + 1] == ":" and gazetteer().demonym(name):
             cls, how = "Language", "context"  # "(Spanish: Frente …)": the language a name is given in
+        if cls != "Language" and bracket_label(text, s, e):
+            continue  # "(CNRP; ALA-LC: /km/)": a romanisation's label, not a thing of the article
         if _quoted_work(text, s, e, ent):
             cls, how = "CreativeWork", "context"  # singles: "Vela" and "Marea Baja"
         out.append(Mention(article, base + s, base + e, name, cls, how))

@@ -4,6 +4,7 @@ not hold), "Peasants" + "' Brigade Against Injustice" (a plural owner cut from i
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.dates import MONTH_NAMES
@@ -12,7 +13,13 @@ from kg.extract.lexicons import lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["with_possessive_tail", "without_creed_adjective", "without_date_tail"]
+__all__ = [
+    "abbreviation_tail_end",
+    "bracket_label",
+    "with_possessive_tail",
+    "without_creed_adjective",
+    "without_date_tail",
+]
 
 _DATE_PREPS = lexicon("entities.date_preps")
 _CREED_ADJECTIVES = sorted(lexicon("rec_ideology_adjectives"), key=len, reverse=True)
@@ -106,3 +113,51 @@ def without_creed_adjective(ent: Span) -> Span:
                 return Span(ent.doc, rest[0].i, ent.end, label="ORG")
             return ent
     return ent
+
+
+# a capitalised word glued to the sentence's full stop by the tokenizer ("Sen.", "Gen.", "Rep.")
+_GLUED_STOP = re.compile(r"^[A-Z][a-z]+\.$")
+
+
+def abbreviation_tail_end(ent: Span) -> int | None:
+    """ "Prime Minister Tam Sen." tagged as "Tam": the tokenizer read the last name and the sentence's
+    full stop as an abbreviation ("Sen.", "Gen."), one token NER left out. A person's name right
+    before such a token that ends its sentence runs on to it, the stop the sentence's: the name's
+    new end (a character offset in the doc), else None.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["to", "overthrow", "Tam", "Sen.", "The", "case"], sent_starts=[1, 0, 0, 0, 1, 0],
+    ...           ents=["O", "O", "B-PERSON", "O", "O", "O"])
+    >>> doc.text[doc.ents[0].start_char : abbreviation_tail_end(doc.ents[0])]
+    'Tam Sen'
+    """
+    if ent.label_ != "PERSON" or ent.end >= len(ent.doc):
+        return None
+    tail = ent.doc[ent.end]
+    if tail.ent_type_ or not _GLUED_STOP.match(tail.text) or ent.doc[ent.end - 1].whitespace_ != " ":
+        return None
+    last = ent.end + 1 == len(ent.doc) or ent.doc[ent.end + 1].is_sent_start
+    return tail.idx + len(tail.text) - 1 if last else None
+
+
+# a code of capitals, digits and joiners: "ALA-LC", "UNGEGN", "BGN/PCGN"
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:[-/–][A-Z0-9]+)*$")
+
+
+def bracket_label(text: str, start: int, end: int) -> bool:
+    """A code in a name's bracket right before a colon ("The Tesk Party (TP; ALA-LC: /tp/)"): the
+    label of the romanisation or reading after it, never a thing the article is about. A bracket is
+    open at the name when more "(" than ")" come before it in its line.
+
+    >>> t = "The Tesk Party (TP; ALA-LC: /tp/) was founded."
+    >>> bracket_label(t, t.index("ALA"), t.index(":")), bracket_label(t, t.index("TP"), t.index(";"))
+    (True, False)
+    >>> t = "The WTO: a history of trade."
+    >>> bracket_label(t, t.index("WTO"), t.index(":"))
+    False
+    """
+    if text[end : end + 1] != ":" or not _CODE.match(text[start:end]):
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.count("(") > line.count(")")

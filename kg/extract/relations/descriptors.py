@@ -176,6 +176,8 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
         span = ctx.span(m.start, m.end)
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))
+            if rel == "jurisdiction" and found.cls == "Country":  # a state's body is that state's too
+                yield Fact(m, "country", found, ctx.evidence(span.sent, "name-place"))
 
 
 _OPERATING_IN = re.compile(r"\b(?:operating|operated|based|active|headquartered|exiled|in\s+exile)\s+in\s+(?:the\s+)?")

@@ -11,7 +11,7 @@ row carries its confidence and examples (``tests/test_table_examples.py`` runs t
 
 A ``token`` row names a trigger token of the lead block (its lower-cased text or lemma, either a
 word list or ``@lexicon``; its dependency labels and parts of speech; ``when``: paths of
-``paths.py`` of which one must find a token, ``^[lemma=be]``; ``guard``: one of the two tests of
+``paths.py`` of which one must find a token, ``^[lemma=be]``; ``guard``: one of the tests of
 the sentence that are code, ``GUARDS``) and its facts, each about the article's subject: an
 object read down a path from the trigger (its mentions of the ``class``es, ``first_mention``:
 only each token's first mention; ``not_class``; ``not_last_word``: a lexicon the name's last word
@@ -324,7 +324,17 @@ def _lead_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be" and tok.sent.start == 0
 
 
+def _own_kind(ctx: Sentences, verb: Token) -> bool:
+    """The verb's passive subject is an event of the article's own kind, its noun a word of the
+    article's name ("General elections were held …" in "1994 Valdoran general election"), not
+    another event the lead goes on to ("Democratic elections were held in 1989" in a referendum's)."""
+    own = {w.casefold().rstrip("s") for w in re.findall(r"[A-Za-z]+", ctx.subject.text)}
+    subjects = _arg_tokens(verb, "nsubjpass")
+    return any(t.lemma_.casefold().rstrip("s") in own or t.lower_.rstrip("s") in own for t in subjects[:1])
+
+
 GUARDS: dict[str, Callable[[Sentences, Token], bool]] = {
     "article-subject": _is_subject,  # the trigger verb's subject is the article's subject or "it"
+    "own-kind": _own_kind,  # the passive subject's noun is a word of the article's name
     "in-lead-predicate": _in_lead_predicate,  # the trigger hangs in the lead's predicate noun phrase
 }

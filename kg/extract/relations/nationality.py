@@ -31,7 +31,8 @@ def nationality_facts(ctx: Sentences) -> Iterator[Fact]:
         # "a Romanian Orthodox Christian nun": the demonym may modify the church before the noun
         mods = [*tok.children, *(g for c in tok.children if religion_of(c.text) for g in c.children)]
         for mod in mods:
-            if mod.dep_ in ("amod", "compound") and (gaz.nationality(mod.text) or mod.ent_type_ == "NORP"):
+            # "a Thai former general": the parser may hang the adjective as "nmod"
+            if mod.dep_ in ("amod", "compound", "nmod") and (gaz.nationality(mod.text) or mod.ent_type_ == "NORP"):
                 m = ctx.mention(mod)
                 if m is None or gaz.nationality(m.text) is None:
                     continue  # "a South Korean actress": the whole name, "South Korean", is the demonym

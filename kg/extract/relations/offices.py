@@ -78,6 +78,12 @@ def _plain_name(m: Mention) -> bool:
     return typed is not None and typed[0] == "Person" and keyword_class(m.text) is None
 
 
+def _party_of(text: str, base: int, person: Mention, party: Mention) -> bool:
+    """A person named with his party right after him: "Jon Hald of the Unity Party"."""
+    gap = text[person.end - base : party.start - base]
+    return group_of(person.cls) == "Person" and party.cls == "PoliticalParty" and gap in (" of the ", " of ")
+
+
 def office_facts(ctx: Sentences) -> Iterator[Fact]:
     """positionHeld from "<person> was/became/served as the … <office> of <country>"."""
     text, base = ctx.block.text, ctx.block.start
@@ -99,6 +105,11 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
             link = _LINK.fullmatch(text, before[-1].end - base, at - base)
             if link is not None and _modifiers_ok(link.group("mods")):
                 holder = before[-1]
+        elif len(before) > 1 and _party_of(text, base, before[-2], before[-1]):
+            # "Jon Hald of the Unity Party was elected Prime Minister of X": the man, not his party
+            link = _LINK.fullmatch(text, before[-1].end - base, at - base)
+            if link is not None and _modifiers_ok(link.group("mods")):
+                holder = before[-2]
         lead = text[sent_start - base : at - base]
         who = _WHO.search(lead) if holder is None else None
         if who is not None and _named_before(before, sent_start + who.start()):

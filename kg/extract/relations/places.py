@@ -106,7 +106,18 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
     open_end = rf"(?:,\s*[A-Z][^,.;]{{0,40}}?)*,?\s+(?:and|or|&)\s+(?:{_OPEN_END})\b"
     if re.match(open_end, after):
         return True  # an open end: "Concepción, Santiago, and other cities"
+    if _and_one_more(ctx, chain[-1]):
+        return True  # "Harju, Tartu and Pärnu": three of a kind; "Kampala, Uganda and Nairobi" stays a chain
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
+
+
+def _and_one_more(ctx: Sentences, last: Mention) -> bool:
+    """The chain's last place is followed by "and" and a place of its own class: a list's last two."""
+    text = ctx.article.text
+    return any(
+        m.start > last.end and m.cls == last.cls and re.fullmatch(r",?\s+(?:and|or|&)\s+", text[last.end : m.start])
+        for m in ctx.mentions
+    )
 
 
 def gazetteer_country_facts(

@@ -42,6 +42,7 @@ _PARTS = lexicon("rec10_part_of_words")
 _MEMBERS = lexicon("rec10_member_nouns")
 _SERVING = lexicon("rec10_serving_verbs")
 _NO_MEMBERS = lexicon("rec10_no_member_classes")
+_APPOSED_MEMBERS = lexicon("fix11.apposition_member_classes")
 _FOUNDING = lexicon("rec10_founding_modifiers")
 _HEDGES = lexicon("prec_hedge_adjectives")
 _DEPUTY = lexicon("deputy_prefixes")
@@ -185,6 +186,8 @@ def _named_with_possessor(ctx: Sentences, tok: Token) -> tuple[Mention, Mention]
     of = _of_object(tok)
     if of is not None and tok.lower_ in kinship_nouns():
         return None  # "X, the leader of Y,": the possessive rule's own case
+    if of is not None and of.pos_ == "NOUN" and any(c.dep_ == "amod" for c in of.children):
+        return None  # "X, a member of the ruling party": some party the words describe, not the article's
     poss = next((c for c in tok.children if c.dep_ == "poss"), None) if of is None else None
     person = ctx.mention(tok.head)
     owner = ctx.mention(poss) if poss is not None else (_organisation(ctx, of) if of is not None else None)
@@ -211,6 +214,11 @@ def role_of_facts(ctx: Sentences) -> Iterator[Fact]:
             continue  # "its vice chairman", "the deputy leader of Y": a deputy leads nothing
         ev = ctx.evidence(tok.sent, "rec10-role-of", confidence("rec10-role-of"))
         named = _named_with_possessor(ctx, tok)
+        if named is not None and rel == "memberOf":  # "Ana Roe, a member of the Y": she is Y's member
+            if named[0].cls in _APPOSED_MEMBERS:
+                member = "memberOfParty" if named[0].cls == "PoliticalParty" else "memberOf"
+                yield Fact(named[1], member, named[0], ev)
+            continue
         if named is not None:
             yield Fact(named[0], rel, named[1], ev)
             continue

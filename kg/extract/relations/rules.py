@@ -16,6 +16,7 @@ from kg.extract.relations.affiliation import affiliation_facts, person_of_party_
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.creed_verbs import creed_verb_facts
 from kg.extract.relations.descriptors import descriptor_facts, ideology_facts, name_place_facts
+from kg.extract.relations.division_list import division_list_facts
 from kg.extract.relations.elections import election_participant_facts
 from kg.extract.relations.events import armed_forces_in_conflicts, name_year_facts, section_events
 from kg.extract.relations.ideology_adjective import adjective_ideology_facts
@@ -141,6 +142,13 @@ def _name_place(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation, facility or event whose name holds a place the article names.
     Example: "University of Alberta" beside "Alberta" → locatedIn(University of Alberta, Alberta)."""
     return name_place_facts(ctx, dict(inputs.places))
+
+
+@rule("division-list", "block", {"locatedIn"}, needs=("siblings",))
+def _division_list(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
+    """The places a list of a country's divisions names after its people's adjective.
+    Example: "six Indonesian provinces of Central Papua and West Papua" → locatedIn(West Papua, Indonesia)."""
+    return division_list_facts(ctx)
 
 
 @rule("affiliation", "block", {"religion", "memberOfParty"}, needs=("faiths", "siblings"))

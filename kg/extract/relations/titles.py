@@ -38,7 +38,7 @@ _TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plura
 # between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 _OWN_TITLE = re.compile(rf"^(?:{_TITLES})\s+(?=[A-Z])", re.IGNORECASE)
-_MODIFIERS = lexicon("rec_title_modifiers") | lexicon("dup11.title_modifiers")
+_MODIFIERS = lexicon("rec_title_modifiers") | lexicon("dup11.title_modifiers") | lexicon("fix11.creed_title_modifiers")
 # a title set off after the name with a word of its time, closed: "Roe, then Prime Minister," (dup11)
 _AFTER = re.compile(
     rf",\s+(?:the\s+)?(?P<pre>{alternation('rec_title_modifiers')}|{alternation('dup11.title_modifiers')})\s+"

@@ -199,6 +199,10 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     if role == "nsubj" and verb.dep_ == "relcl":
         own = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
         return own if own and _of_which(verb) else [verb.head]  # "Y, of which X is a member": X
+    if role == "nsubjpass" and verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        return [verb.head]  # "the Supreme Court, which is headed by Ana Roe": the court
     if role in ("nsubj", "nsubjpass", "dobj"):
         found = [c for c in verb.children if c.dep_ == role]
         if not found and role == "nsubjpass" and _shares_passive(verb):
@@ -376,7 +380,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             if (rule.voice == "active" and passive) or (rule.voice == "passive" and not passive and not shared):
                 continue
             subjects = _args(ctx, tok, rule.subject, rule.subject_class)
-            if not subjects:
+            if not subjects or _in_some_respect(tok):
                 continue
             ev = ctx.evidence(tok.sent, f"verb:{rule.name}", rule.confidence)
             objects = _args(ctx, tok, rule.object, rule.object_class) if rule.object else []
@@ -399,6 +403,16 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
                 if d is not None:
                     for s in subjects if rule.date_on == "subject" else objects:
                         yield Fact(s, rule.date_relation, d, ev)
+
+
+_RESPECT = lexicon("fix11.respect_adverbs")
+
+
+def _in_some_respect(verb: Token) -> bool:
+    """The verb, or its attribute noun, says in what respect its claim holds ("is ethnically part of",
+    "nominally part of"): no plain fact."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd"))]
+    return any(c.dep_ == "advmod" and c.lower_ in _RESPECT for h in heads for c in h.children)
 
 
 _DIVISION_OF = rf"(?:(?:{alternation('division_nouns')})\s+of\s+)?"
