@@ -23,7 +23,7 @@ Omar Tavesh
 - Parents: Yusuf Tavesh (father) Amina Kassim (mother)
 
 """ + (
-    "Omar Tavesh (born 1921) was a Malayan guerrilla leader. He fought in the 1948 Arab-Israeli War as a "
+    "Omar Tavesh (born 1921) was a Malayan guerrilla leader. He fought in the 1962 Sino-Indian War as a "
     "volunteer. In 1950 Britain revoked his OBE. Britain later banned his books.\n"
 )
 
@@ -76,10 +76,10 @@ def test_a_predecessor_with_a_ruler_s_title_held_another_office(graph: Knowledge
 
 
 def test_a_hyphened_war_is_one_conflict(graph: KnowledgeGraph):
-    war = graph.entity("1948 Arab-Israeli War")
+    war = graph.entity("1962 Sino-Indian War")
     assert war["type"] == "Conflict"
     with pytest.raises(KgError):
-        graph.entity("Israeli War")
+        graph.entity("Indian War")
 
 
 def test_the_lead_s_nationality_outweighs_the_country_named_most(graph: KnowledgeGraph):

@@ -1,4 +1,4 @@
-"""The blind fact-check's patterns on be9bee7: "the Xhosa village of Qunu" is Qunu (the name
+"""The blind fact-check's patterns on be9bee7: "the Zanu village of Kwandile" is Kwandile (the name
 before the place noun is its people's, no birthplace), and a number with its lower-case words
 ("94,971 union representatives") is a count, no member."""
 

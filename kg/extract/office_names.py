@@ -150,7 +150,7 @@ def cabinet_country(article: Article, office: str) -> str | None:
 
 def other_title(name: str, office: str) -> bool:
     """True when a predecessor's or successor's name opens with a ruler's title the office does not
-    hold ("Sultan Jamshid" before the "President of Zanvar"): he held another office, not this one.
+    hold ("Sultan Omar" before the "President of Zanvar"): he held another office, not this one.
 
     >>> other_title("Sultan Omar bin Said", "President of Tesk"), other_title("King Tavo", "King of Tesk")
     (True, False)

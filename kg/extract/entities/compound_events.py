@@ -1,5 +1,5 @@
 """Events named by a hyphened pair of peoples or places that the small model leaves untagged or
-cuts at the hyphen: "the 1948 Arab-Israeli War", "the Sino-Indian War of 1962", "the Indo-Pakistani
+cuts at the hyphen: "the 1962 Sino-Indian War", "the Sino-Indian War of 1962", "the Indo-Pakistani
 War of 1971", "the Franco-Prussian War", "the Soviet–Afghan War", "the Anglo-Irish Treaty".
 
 A run of capitalised words joined by hyphens or dashes, then one of the event nouns of the lexicon

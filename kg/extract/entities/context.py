@@ -86,7 +86,7 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
             named = ent.end + 2 < len(doc) and doc[ent.end + 1].lower_ == "of" and doc[ent.end + 2].text[:1].isupper()
             village = nxt.lemma_.casefold() in _SETTLEMENT_NOUNS and gazetteer().lookup(ent.text) is None
             if cls in _PLACE_CLASSES and named and village:
-                return None  # "the Xhosa village of Qunu": the village is Qunu, the name before it its people
+                return None  # "the Zanu village of Kwandile": the village is Kwandile, the name before it its people
             if cls and cls != "Person":
                 return cls
     for conj in [*root.conjuncts]:
