@@ -3,12 +3,10 @@ influenced by, embraced, a doctrine's adjective right before an organisation's n
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.graph import KnowledgeGraph
-from kg.pipeline import build_graph
+from tests.extracted import facts_of, graph_of
 
 _ARTICLE = (
     "= Ana Vero =\n\n"
@@ -21,19 +19,12 @@ _ARTICLE = (
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    d: Path = tmp_path_factory.mktemp("ideologies")
-    (d / "articles").mkdir()
-    (d / "articles" / "ana_vero.txt").write_text(_ARTICLE, encoding="utf-8")
-    build_graph([d / "articles"], d / "store", [d / "out.nq"])
-    return KnowledgeGraph.open(d / "store")
+    return graph_of(tmp_path_factory.mktemp("ideologies"), {"ana_vero.txt": _ARTICLE})
 
-
-def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
-    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
 
 
 def test_a_doctrine_named_in_prose_is_an_ideology(graph: KnowledgeGraph):
-    facts = _facts(graph, "Ana Vero")
+    facts = facts_of(graph, "Ana Vero")
     assert ("influencedBy", "Marxism") in facts
     assert ("ideology", "Maoism") in facts
     assert graph.entity("Marxism")["type"] == "Ideology"
@@ -45,10 +36,10 @@ def test_words_in_ism_that_name_no_doctrine_are_none(graph: KnowledgeGraph):
 
 
 def test_an_adjective_right_before_a_party_s_name_is_its_doctrine(graph: KnowledgeGraph):
-    assert ("ideology", "Socialism") in _facts(graph, "Tesk Workers' League")
+    assert ("ideology", "Socialism") in facts_of(graph, "Tesk Workers' League")
 
 
-def test_the_ideology_mentions_of_a_sentence(tmp_path: Path):
+def test_the_ideology_mentions_of_a_sentence():
     from kg.extract.entities.ideologies import ideology_mentions
     from kg.nlp import load_nlp
 

@@ -8,7 +8,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.graph import KnowledgeGraph
-from kg.pipeline import build_graph
+from tests.extracted import facts_of, graph_of
 
 _ARTICLE = (
     "= Ilan Varesh =\n\n"
@@ -20,20 +20,13 @@ _ARTICLE = (
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    d = tmp_path_factory.mktemp("creeds")
-    (d / "articles").mkdir()
-    (d / "articles" / "ilan_varesh.txt").write_text(_ARTICLE, encoding="utf-8")
-    build_graph([d / "articles"], d / "store", [d / "out.nq"])
-    return KnowledgeGraph.open(d / "store")
+    return graph_of(tmp_path_factory.mktemp("creeds"), {"ilan_varesh.txt": _ARTICLE})
 
-
-def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
-    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
 
 
 def test_a_creed_before_an_acronym_is_its_ideology(graph: KnowledgeGraph):
     army = graph.entity("TPLA")
-    assert ("ideology", "Marxism–Leninism") in _facts(graph, army["label"])
+    assert ("ideology", "Marxism–Leninism") in facts_of(graph, army["label"])
     with pytest.raises(KgError):
         graph.entity("Marxist–Leninist TPLA")
 
@@ -43,4 +36,4 @@ def test_a_party_keeps_the_creed_of_its_name(graph: KnowledgeGraph):
 
 
 def test_a_nationalist_organisation_has_nationalism(graph: KnowledgeGraph):
-    assert ("ideology", "Nationalism") in _facts(graph, "Varesh Youth League")
+    assert ("ideology", "Nationalism") in facts_of(graph, "Varesh Youth League")

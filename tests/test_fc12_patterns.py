@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.graph import KnowledgeGraph
-from kg.pipeline import build_graph
+from tests.extracted import facts_of, graph_of
 
 _PERSON = """= Omar Tavesh =
 Omar Tavesh
@@ -40,39 +40,31 @@ The Lindora Unity Party is a political party.
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    d = tmp_path_factory.mktemp("fc12")
-    (d / "articles").mkdir()
-    (d / "articles" / "omar_tavesh.txt").write_text(_PERSON, encoding="utf-8")
-    (d / "articles" / "lindora_unity_party.txt").write_text(_PARTY, encoding="utf-8")
-    build_graph([d / "articles"], d / "store", [d / "out.nq"])
-    return KnowledgeGraph.open(d / "store")
+    return graph_of(tmp_path_factory.mktemp("fc12"), {"omar_tavesh.txt": _PERSON, "lindora_unity_party.txt": _PARTY})
 
-
-def _facts(g: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
-    return {(f["relation"], str(f["object"])) for f in g.facts(subject=subject)}
 
 
 def test_himself_and_an_office_s_end_are_nobody(graph: KnowledgeGraph):
     for name in ("Himself", "Position abolished"):
         with pytest.raises(KgError):
             graph.entity(name)
-    assert not any(o in ("Himself", "Position abolished") for _, o in _facts(graph, "Omar Tavesh"))
+    assert not any(o in ("Himself", "Position abolished") for _, o in facts_of(graph, "Omar Tavesh"))
 
 
 def test_a_bare_office_is_no_leader(graph: KnowledgeGraph):
-    assert not any(r == "leader" and o == "President" for r, o in _facts(graph, "Lindora Unity Party"))
+    assert not any(r == "leader" and o == "President" for r, o in facts_of(graph, "Lindora Unity Party"))
 
 
 def test_two_parents_on_one_line_are_two_people(graph: KnowledgeGraph):
-    facts = _facts(graph, "Omar Tavesh")
+    facts = facts_of(graph, "Omar Tavesh")
     assert ("father", "Yusuf Tavesh") in facts
     assert ("mother", "Amina Kassim") in facts
 
 
 def test_a_predecessor_with_a_ruler_s_title_held_another_office(graph: KnowledgeGraph):
-    sultan = next(o for r, o in _facts(graph, "Omar Tavesh") if r == "replaces")
+    sultan = next(o for r, o in facts_of(graph, "Omar Tavesh") if r == "replaces")
     assert "Idris bin Harun" in sultan
-    assert not any(r == "positionHeld" and "President" in o for r, o in _facts(graph, sultan))
+    assert not any(r == "positionHeld" and "President" in o for r, o in facts_of(graph, sultan))
 
 
 def test_a_hyphened_war_is_one_conflict(graph: KnowledgeGraph):
@@ -83,4 +75,4 @@ def test_a_hyphened_war_is_one_conflict(graph: KnowledgeGraph):
 
 
 def test_the_lead_s_nationality_outweighs_the_country_named_most(graph: KnowledgeGraph):
-    assert not any(r == "citizenship" for r, _ in _facts(graph, "Omar Tavesh"))
+    assert not any(r == "citizenship" for r, _ in facts_of(graph, "Omar Tavesh"))

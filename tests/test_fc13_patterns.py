@@ -9,7 +9,7 @@ import pytest
 from kg.errors import KgError
 from kg.extract.junk import junk_name
 from kg.graph import KnowledgeGraph
-from kg.pipeline import build_graph
+from tests.extracted import graph_of
 
 _ARTICLE = (
     "= Sipho Ndaba =\n\n"
@@ -22,11 +22,7 @@ _ARTICLE = (
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    d = tmp_path_factory.mktemp("fc13")
-    (d / "articles").mkdir()
-    (d / "articles" / "sipho_ndaba.txt").write_text(_ARTICLE, encoding="utf-8")
-    build_graph([d / "articles"], d / "store", [d / "out.nq"])
-    return KnowledgeGraph.open(d / "store")
+    return graph_of(tmp_path_factory.mktemp("fc13"), {"sipho_ndaba.txt": _ARTICLE})
 
 
 def test_the_people_before_a_village_of_a_name_is_no_place(graph: KnowledgeGraph):

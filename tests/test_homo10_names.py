@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.graph import KnowledgeGraph
 from kg.homonyms import _generic_name
-from kg.pipeline import build_graph
+from tests.extracted import graph_of
 
 _KENYA = """= Odhiambo Wekesa =
 
@@ -45,12 +44,7 @@ def test_a_generic_name_is_made_of_common_words_only(name: str, generic: bool):
 
 
 def test_a_party_with_a_word_of_its_own_is_one_node_across_countries(tmp_path: Path):
-    src = tmp_path / "articles"
-    src.mkdir()
-    (src / "odhiambo_wekesa.txt").write_text(_KENYA, encoding="utf-8")
-    (src / "paulette_giraud.txt").write_text(_FRANCE, encoding="utf-8")
-    build_graph([src], tmp_path / "store", [tmp_path / "out.nq"])
-    g = KnowledgeGraph.open(tmp_path / "store")
+    g = graph_of(tmp_path, {"odhiambo_wekesa.txt": _KENYA, "paulette_giraud.txt": _FRANCE})
     party = g.entity("Afro-Ndaleni Party")
     assert party["label"] == "Afro-Ndaleni Party"  # never "Afro-Ndaleni Party (France)"
     members = {str(f["subject"]) for f in g.facts(relation="memberOfParty") if str(f["object"]) == party["label"]}

@@ -10,7 +10,7 @@ from kg.errors import KgError
 from kg.extract.entities.classes import typed_name
 from kg.extract.entities.native_heads import native_class
 from kg.graph import KnowledgeGraph
-from kg.pipeline import build_graph
+from tests.extracted import graph_of
 
 _ARTICLE = (
     "= Ilídio Mavume =\n\n"
@@ -45,11 +45,7 @@ def test_a_head_first_name_tagged_a_place_is_the_head_s_class():
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
-    d = tmp_path_factory.mktemp("spans")
-    (d / "articles").mkdir()
-    (d / "articles" / "ilidio_mavume.txt").write_text(_ARTICLE, encoding="utf-8")
-    build_graph([d / "articles"], d / "store", [d / "out.nq"])
-    return KnowledgeGraph.open(d / "store")
+    return graph_of(tmp_path_factory.mktemp("spans"), {"ilidio_mavume.txt": _ARTICLE})
 
 
 def test_a_native_name_cut_before_its_particle_is_whole(graph: KnowledgeGraph):
