@@ -29,6 +29,7 @@ from kg.gazetteer import gazetteer, norm_name
 from kg.model import Entity, Mention
 from kg.names import _STOP, _initials, _is_acronym, _transposed, name_key, slugify
 from kg.ontology import group_of
+from kg.resolve_bodies import link_demonym_bodies, link_party_words
 from kg.resolve_expand import link_acronym_heads
 from kg.resolve_forms import (
     _NAME_GROUPS,
@@ -114,11 +115,13 @@ def _resolve_article(ms: Sequence[Mention], uf: _Union, dropped: set[Mention]) -
     _link_transliterations(by_name, multi, uf)
     _link_short_bodies(by_name, multi, subject, uf)
     _link_place_forms(by_name, uf)
+    link_demonym_bodies(by_name, uf)
     clusters: dict[Mention, list[Mention]] = defaultdict(list)
     for m in ms:
         clusters[uf.find(m)].append(m)
     _link_surname_places(by_name, multi, subject, uf, dropped)
     _link_partial_names(by_name, multi, subject, uf, dropped, clusters, ambiguous)
+    link_party_words(by_name, uf)
 
 
 def _spelt(acronym: str) -> str:

@@ -286,8 +286,16 @@ _OPENING = re.compile(
     rf"(?:^|[.!?]\s+)(?i:{alternation('naming_adverbs')}|better|otherwise|popularly)\s+(?:known|called|referred\s+to)\s+"
     r"(?:in\s+[A-Z][a-z]+\s+)?as\s+(?:the\s+)?$"
 )
-_OPENING_AFTER = re.compile(
-    rf"(?:\s*\([^()]{{0,120}}\))?,\s+(?:it|they|the\s+(?:{alternation('organisation_nouns')}))\b", re.IGNORECASE
+_OPENING_AFTER = re.compile(  # "… (WUO) beginning in 1970, the group's goal": a year the name holds from
+    rf"(?:\s*\([^()]{{0,120}}\))?(?:\s+(?:beginning|starting|from|since|until|in)\s+(?:in\s+)?\d{{4}})?"
+    rf",\s+(?:it|they|the\s+(?:{alternation('organisation_nouns')}))\b",
+    re.IGNORECASE,
+)
+_OPENING_OR = re.compile(r",?\s+or\s+(?:simply\s+|just\s+)?(?:the\s+)?")
+# "Originally known as the Stormriders, or simply Stormrider, the group": the second name, the first unfound
+_OPENING_SKIP = re.compile(
+    rf"(?:^|[.!?]\s+)(?i:{alternation('naming_adverbs')}|better|otherwise|popularly)\s+(?:known|called)\s+as\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3},?\s+or\s+(?:simply\s+|just\s+)?(?:the\s+)?$"
 )
 
 
@@ -303,9 +311,22 @@ def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention
     [('Varn League', 'Varn Front')]
     """
     out = []
+    starting = {m.start: m for m in sorted(mentions, key=lambda m: m.end)}
     for m in mentions:
-        if m.subject or m.text == subject.text or not _OPENING.search(text, max(0, m.start - 40), m.start):
+        if m.subject or m.text == subject.text:
             continue
-        if _OPENING_AFTER.match(text, m.end) and (group_of(m.cls) == group_of(subject.cls) or m.source == "ner"):
-            out.append((subject, m, "another name: 'also known as' before 'it'"))
+        opens = _OPENING.search(text, max(0, m.start - 40), m.start)
+        if not (opens or _OPENING_SKIP.search(text, max(0, m.start - 90), m.start)):
+            continue
+        names, last = [m], m
+        # "Originally known as the Weathermen, or simply Weatherman, the group …": both names
+        alt = _OPENING_OR.match(text, m.end)
+        nxt = starting.get(alt.end()) if alt is not None else None
+        if nxt is not None and not nxt.subject and nxt.text != subject.text:
+            names, last = [m, nxt], nxt
+        if not _OPENING_AFTER.match(text, last.end):
+            continue
+        for n in names:
+            if group_of(n.cls) == group_of(subject.cls) or n.source == "ner":
+                out.append((subject, n, "another name: 'also known as' before 'it'"))
     return out

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
@@ -12,10 +11,11 @@ from kg.documents.values import clean_item
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
 from kg.extract.infobox_as_role import office_of_state
-from kg.extract.infobox_pairs import two_things
+from kg.extract.infobox_pairs import flag_codes, lone_code, two_things
 from kg.extract.infobox_periods import decade_range
 from kg.extract.junk import debris_prefix, junk_name
 from kg.extract.lexicons import alternation, lexicon
+from kg.extract.tables import keyword_class
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention, TextValue
 from kg.ontology import group_of
@@ -311,6 +311,9 @@ _PART_OF = re.compile(rf"(?i:{alternation('part_of_body_leads')})\s+of\s+(?:the\
 
 _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?[A-Z][^,]*$")
 
+# "Sir Alan Brecken", "Dame Ana Roe": a title only people bear, before a name of two words or more
+_HONORIFIC = re.compile(rf"(?:{alternation('dup13.honorifics')})\s+(?=[A-Z][\w'’.-]+\s+[A-Z])")
+
 _REFINE = {"Organization": "ORG", "Place": "GPE", "Other": "MISC", "Event": "EVENT", "Person": "PERSON"}
 
 
@@ -380,20 +383,13 @@ def _bracket_quals(article: Article, item: InfoboxItem) -> tuple[tuple[str, str]
     return tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
 
 
-@cache
-def _flag_codes() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(c.alpha_3 for c in pycountry.countries)
-
-
 _FLAG = re.compile(r"([A-Z]{3})\s+(?=[A-Z])")
 
 
 def _name_start(article: Article, item: InfoboxItem) -> int:
     """Where the name starts: after a flag icon's country code ("MEX Mexican government")."""
     m = _FLAG.match(article.text, item.start, item.end)
-    return m.end() if m is not None and m.group(1) in _flag_codes() else item.start
+    return m.end() if m is not None and m.group(1) in flag_codes() else item.start
 
 
 def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | None:
@@ -423,8 +419,11 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
         end = label.start()
     s, e = clean_span(article.text, start, end)
     name = article.text[s:e]
-    if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name):
-        return None
+    if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name) or lone_code(article.text, name):
+        return None  # a flag code the text never uses again ("Allegiance: MEX") is the icon's debris
+    honour = _HONORIFIC.match(name)
+    if honour is not None and cls in ("Organization", "Other") and keyword_class(name[honour.end() :]) is None:
+        s, name, cls = s + honour.end(), name[honour.end() :], "Person"  # "Participants: Sir Alan Brecken"
     if _PLACEHOLDER.match(name) or _TEMPLATE_WORD.match(name) or _FRAGMENT.match(name):
         return None  # "Office abolished", a template's name ("ubl"), a fragment ("and Empire")
     if cls == "PoliticalParty" and _NO_PARTY.match(name):

@@ -36,6 +36,7 @@ from kg.extract.infobox_notes import (
     _prose,
     _role,
 )
+from kg.extract.infobox_pairs import shown_once
 from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
@@ -82,7 +83,7 @@ def _entities(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    for item in _clean_items(field):
+    for item in shown_once(_clean_items(field)):
         if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
             continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")

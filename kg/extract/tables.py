@@ -48,6 +48,8 @@ def keyword_class(name: str) -> str | None:
     ('GovernmentBody', 'EducationalInstitution')
     >>> keyword_class("Valley Forge Military Academy"), keyword_class("Lake Ostra"), keyword_class("Ana")
     ('EducationalInstitution', 'Landform', None)
+    >>> keyword_class("Republic of Tesk Armed Forces"), keyword_class("Republic of Tesk")
+    ('MilitaryUnit', 'Country')
     """
     found: list[tuple[int, int, str]] = []  # (end of the keyword, -row, class)
     for row, (pattern, cls) in enumerate(class_keywords()):
@@ -58,6 +60,9 @@ def keyword_class(name: str) -> str | None:
     comp = _COMPLEMENT.search(name)
     if comp is not None:
         head = [f for f in found if f[0] <= comp.start()]
+        last = max(found)
+        if head and max(head)[2] == "Country" and last[0] == len(name) and last[2] != "Country":
+            return last[2]  # "Republic of Tesk Armed Forces": a state's name before the body's head word
         found = head or found
     return max(found)[2]
 
