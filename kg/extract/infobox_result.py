@@ -29,39 +29,53 @@ __all__ = ["result_facts"]
 
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de|del|la|van|von|bin|[A-ZÀ-Ý][\w'’.-]+)){0,4}"
 _BECOMES = re.compile(
-    rf"^(?P<who>{_NAME})\s+(?:becomes|became|is\s+sworn\s+in\s+as|was\s+sworn\s+in\s+as)\s+(?:the\s+)?"
+    rf"(?:^|(?<=[.;]\s)|(?<=,\s))(?P<who>{_NAME})\s+(?P<verb>becomes|became|is\s+sworn\s+in\s+as|was\s+sworn\s+in\s+as"
+    r"|resigns\s+as|resigned\s+as|is\s+deposed\s+as|was\s+deposed\s+as)\s+(?:the\s+)?"
     rf"(?:(?:{alternation('fix11.result_office_modifiers')})\s+)*(?P<title>[A-Za-z][\w -]*?)"
-    r"(?=\s+(?:and|of|for|after|until|,)\b|\s*$)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))?"
+    r"(?=\s+(?:and|for|after|until|following|with|when|on|in)\b|\s*[,.;]|\s*$)"
 )
 
 
-def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> Iterator[Fact]:
-    """The offices an event box's ``Result`` gives the people it names (see the module's docstring)."""
-    if group_of(subject.cls) != "Event":
-        return
+def _countries(article: Article) -> dict[str, str]:
     gaz = gazetteer()
-    countries = {
+    return {
         place.country: it.text.strip()
         for key in ("Country", "Place", "Location")
         if (f := article.field(key)) is not None
         for it in _clean_items(f)
         if (place := gaz.lookup(it.text.strip())) is not None and place.kind == "country" and place.country
     }
-    if len(countries) != 1:
+
+
+def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> Iterator[Fact]:
+    """The offices an event box's ``Result`` gives the people it names (see the module's docstring):
+    "X becomes President", "Overthrow of Y. X becomes President of Tesk.", "Y resigns as Prime Minister"
+    (Y held it: no period is given). A title with its own "of Country" names its country itself."""
+    if group_of(subject.cls) != "Event":
         return
-    (country,) = countries.values()
+    gaz = gazetteer()
+    countries = _countries(article)
     for field in article.infobox:
         if split_key(field.key)[0] != "result":
             continue
-        for it in _clean_items(field):
-            hit = _BECOMES.match(it.text.strip())
-            name = office_name(hit.group("title"), country) if hit else None
-            if hit is None or name is None:
+        at, value = field.start, field.raw
+        if article.text[at : at + len(value)] != value:
+            continue
+        # the whole value: its items may stop at a sentence's end ("Overthrow of X. Y becomes …")
+        for hit in _BECOMES.finditer(value):
+            named = hit.group("of")
+            place = gaz.lookup(named) if named else None
+            if named and (place is None or place.kind != "country"):
+                continue  # "becomes President of the Senate": no country's office
+            country = named if named else (next(iter(countries.values())) if len(countries) == 1 else None)
+            name = office_name(hit.group("title"), country) if country else None
+            if name is None:
                 continue
-            at = it.start + (len(it.text) - len(it.text.lstrip()))
             s, e = at + hit.start("who"), at + hit.end("who")
             who = Mention(article.stem, s, e, hit.group("who"), "Person", "infobox")
-            office = Mention(article.stem, at + hit.start("title"), at + hit.end("title"), name, "Position", "infobox")
+            end = at + (hit.end("of") if named else hit.end("title"))
+            office = Mention(article.stem, at + hit.start("title"), end, name, "Position", "infobox")
             ev = _evidence(article, field, field, rule_confidence("infobox-implied"))
             yield Fact(who, "positionHeld", office, ev)
             yield from office_heads(article, who, office, ev)
