@@ -33,3 +33,48 @@ def test_resigns_as_and_becomes_following() -> None:
 def test_an_office_of_no_country_gives_nothing() -> None:
     facts = fact_triples(_coup("- Result: Jaan Kivi becomes President of the Senate", place="Tallinn"))
     assert not any(s == "Jaan Kivi" and r == "positionHeld" for s, r, _ in facts)
+
+
+_CRISIS = """= 1981 Tarsk budget crisis =
+
+Infobox
+- Date: 11 November 1981
+- Place: Tarsk House, Varn Hall, The Lodge
+- Participants: Sir Alan Brecken, Oskar Velde, Mira Tolland, Black Hands
+- Outcome: Velde dismissed as prime minister by Brecken, Tolland commissioned as prime minister
+
+The 1981 Tarsk budget crisis was the greatest crisis in Estonian history. In 1980 Velde advised the governor to call
+an election; the Hands rioted. Tolland then formed a government.
+"""
+
+
+def test_an_outcome_gives_offices_of_the_lead_s_country_to_surnames() -> None:
+    facts = fact_triples(_CRISIS)
+    assert ("Velde", "positionHeld", "Prime Minister of Estonia") in facts
+    assert ("Tolland", "positionHeld", "Prime Minister of Estonia") in facts
+
+
+def test_three_places_no_gazetteer_knows_are_a_list_not_a_chain() -> None:
+    facts = fact_triples(_CRISIS)
+    assert ("1981 Tarsk budget crisis", "location", "Varn Hall") in facts
+    assert not any(r == "locatedIn" and s in ("Tarsk House", "Varn Hall") for s, r, _ in facts)
+
+
+def test_participants_the_text_calls_by_surname_are_people() -> None:
+    import tempfile
+    from pathlib import Path
+
+    from kg.graph import KnowledgeGraph
+    from kg.pipeline import build_graph  # the resolved graph: a surname joins the box's full name
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "a"
+        src.mkdir()
+        (src / "crisis.txt").write_text(_CRISIS, encoding="utf-8")
+        build_graph([src], Path(tmp) / "store", [Path(tmp) / "out.nq"])
+        g = KnowledgeGraph.open(Path(tmp) / "store")
+        assert g.entity("Oskar Velde")["type"] == "Person"
+        assert g.entity("Velde")["iri"] == g.entity("Oskar Velde")["iri"]
+        held = {(f["relation"], str(f["object"])) for f in g.facts(subject="Oskar Velde")}
+        assert ("positionHeld", "Prime Minister of Estonia") in held
+        assert g.entity("Black Hands")["type"] != "Person"

@@ -4,11 +4,15 @@ colony's flag, a former seat among two addresses (helpers of :mod:`kg.extract.in
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.entities import typed_name
 from kg.extract.infobox_items import _OFFICE_HEAD, _bracket, _clean_items
 from kg.extract.lexicons import alternation, lexicon
+from kg.extract.tables import keyword_class, party_word
+from kg.gazetteer import gazetteer
+from kg.model import Mention
 
 __all__: list[str] = []  # helpers of kg.extract.infobox_values
 
@@ -106,3 +110,36 @@ def _addresses(article: Article, field: InfoboxField) -> list[tuple[InfoboxField
             out.append((InfoboxField(field.key, raw, start, end, field.line_start, group), former))
         first = k + 1
     return out
+
+
+def personal_name(article: Article, name: str) -> bool:
+    """A box item of an event's participants that is a person the prose calls by surname: two to four
+    capitalised words with no keyword of a body, no place, no party word, whose last word stands alone
+    elsewhere in the article ("Participants: Ana Veltri, Harvest Front" and "… under Veltri").
+
+    >>> a = Article("x", "x", "T", "- Participants: Ana Veltri, Black Hands. In May, Veltri won; the Hands rose.",
+    ...             (), (), (), ())
+    >>> personal_name(a, "Ana Veltri"), personal_name(a, "Black Hands")
+    (True, False)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*", w) for w in words):
+        return False
+    if keyword_class(name) is not None or gazetteer().lookup(name) is not None or party_word(name):
+        return False
+    if any(w.casefold() in lexicon("organisation_nouns") for w in words):
+        return False
+    prose = article.text
+    for hit in re.finditer(rf"(?<![\w'’-]){re.escape(words[-1])}\b(?![\w'’-]|\s+[A-Z])", prose):
+        before = re.search(r"(\S+)\s+$", prose[max(0, hit.start() - 30) : hit.start()])
+        word = before.group(1) if before else ""
+        if not word or not (word[0].isupper() or word.casefold() == "the") or word[-1] in ".,;:":
+            return True  # "under Veltri", "Veltri won": not "Ana Veltri", nor "the Veltri"
+    return False
+
+
+def participant_person(article: Article, relation: str | None, m: Mention) -> Mention:
+    """An event's participant the box would type a body, that :func:`personal_name` finds a person."""
+    if relation == "participant" and m.cls == "Organization" and personal_name(article, m.text):
+        return replace(m, cls="Person")
+    return m

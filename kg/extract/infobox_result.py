@@ -20,7 +20,7 @@ from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_items import _clean_items, _evidence
 from kg.extract.infobox_table import split_key
 from kg.extract.lexicons import alternation
-from kg.extract.office_names import office_name
+from kg.extract.office_names import article_country, office_name
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.ontology import group_of
@@ -30,10 +30,11 @@ __all__ = ["result_facts"]
 _NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:de|del|la|van|von|bin|[A-ZÀ-Ý][\w'’.-]+)){0,4}"
 _BECOMES = re.compile(
     rf"(?:^|(?<=[.;]\s)|(?<=,\s))(?P<who>{_NAME})\s+(?P<verb>becomes|became|is\s+sworn\s+in\s+as|was\s+sworn\s+in\s+as"
-    r"|resigns\s+as|resigned\s+as|is\s+deposed\s+as|was\s+deposed\s+as)\s+(?:the\s+)?"
+    r"|(?:is\s+|was\s+)?(?:resigns|resigned|deposed|dismissed|ousted|removed|commissioned|appointed|installed|sworn\s+in)"
+    r"\s+as)\s+(?:the\s+)?"
     rf"(?:(?:{alternation('fix11.result_office_modifiers')})\s+)*(?P<title>[A-Za-z][\w -]*?)"
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))?"
-    r"(?=\s+(?:and|for|after|until|following|with|when|on|in)\b|\s*[,.;]|\s*$)"
+    r"(?=\s+(?:and|by|for|after|until|following|with|when|on|in)\b|\s*[,.;]|\s*$)"
 )
 
 
@@ -56,8 +57,10 @@ def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> I
         return
     gaz = gazetteer()
     countries = _countries(article)
+    if not countries and (named := article_country(article)) is not None:
+        countries = {"": named}  # no country in the box's places: the one the lead's first sentence names
     for field in article.infobox:
-        if split_key(field.key)[0] != "result":
+        if split_key(field.key)[0] not in ("result", "outcome"):
             continue
         at, value = field.start, field.raw
         if article.text[at : at + len(value)] != value:
@@ -73,7 +76,7 @@ def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> I
             if name is None:
                 continue
             s, e = at + hit.start("who"), at + hit.end("who")
-            who = Mention(article.stem, s, e, hit.group("who"), "Person", "infobox")
+            who = Mention(article.stem, s, e, hit.group("who"), "Person", "pattern")  # a surname may be a fuller name
             end = at + (hit.end("of") if named else hit.end("title"))
             office = Mention(article.stem, at + hit.start("title"), end, name, "Position", "infobox")
             ev = _evidence(article, field, field, rule_confidence("infobox-implied"))

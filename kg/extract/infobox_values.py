@@ -35,6 +35,7 @@ from kg.extract.infobox_notes import (
     _people,
     _prose,
     _role,
+    participant_person,
 )
 from kg.extract.infobox_pairs import shown_once
 from kg.extract.infobox_periods import period_values
@@ -89,6 +90,7 @@ def _entities(
         m = _item_mention(article, item, rule.object or "Other")
         if m is None or _disputed(article, item):
             continue  # "Tesk Army (denied by the KLF)": a claim the box disputes, not a fact
+        m = participant_person(article, rule.relation, m)  # "Participants: Ana Veltri", "under Veltri"
         if rule.object == "Ideology" and _people(m.text):
             continue  # "Ideology: …, Varesh people": an ethnic group (the link of "Varesh interests"), no ideology
         if rule.relation == "occupation" and _believer(m.text):
@@ -199,16 +201,14 @@ def _is_town(m: Mention) -> bool:
 
 
 def _is_chain(places: list[Mention]) -> bool:
-    """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth,
-    Wexford, Cork" (three or more of one width) and "Madrid, Valencia" (two towns) are lists."""
-    if any(sibling_regions(a.text, b.text) for a, b in pairwise(places)):
+    """ "Talcahuano, Biobío Region, Chile" is a chain, each in the next; "Meath, Galway, Louth, Wexford"
+    (3+ of one width), "Madrid, Valencia" (two towns), "Tesk House, Varn Hall, The Lodge" are lists."""
+    if any(sibling_regions(a.text, b.text) for a, b in pairwise(places)) or (
+        len(places) >= 3 and not any(_rank(m) for m in places[1:])
+    ):
         return False  # "Arezzo, Grosseto": two provinces of one region, neither in the other
-    ranks = [_rank(m) for m in places]
-    known = [r for r in ranks if r]
-    if any(b < a for a, b in pairwise(known)):
-        return False
-    runs = [len(list(g)) for _, g in groupby(known)]
-    if any(n >= 3 for n in runs):
+    known = [r for m in places if (r := _rank(m))]
+    if any(b < a for a, b in pairwise(known)) or any(len(list(g)) >= 3 for _, g in groupby(known)):
         return False
     return not any(a == b == 1 for a, b in pairwise(known))
 

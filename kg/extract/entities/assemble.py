@@ -26,6 +26,7 @@ __all__ = ["mentions_in_doc"]
 _CREED_WORDS = frozenset(w.casefold() for a in lexicon("rec_ideology_adjectives") for w in re.split(r"[\s–-]+", a))
 
 
+_DATE_PREPS = lexicon("entities.date_preps")
 _PERSON_TITLES = {w.casefold().rstrip(".") for w in person_titles()}
 _CLIPPED = re.compile(r"[A-Z][a-z]{1,5}\.")
 
@@ -94,7 +95,8 @@ def mentions_in_doc(
             and prev.end == ent.start
             and re.fullmatch(r"(?:the\s+)?\d{4}", prev.text)
             and ent[0].lower_ != "the"  # "In 1985 the Regional Congress …": a date, then the name
-        ):
+            and not (ent.label_ == "ORG" and prev.start > 0 and doc[prev.start - 1].lower_ in _DATE_PREPS)
+        ):  # "In 1980 Velde advised": the sentence's date before a name NER took for a body
             s = prev.start_char + (4 if prev.text.startswith("the ") else 0)  # "2002 Winter Olympics"
         if ent.label_ == "PERSON":  # "Ilse Marenko" tagged as "Marenko": take back the given names
             first = ent.start

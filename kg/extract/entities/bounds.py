@@ -19,6 +19,7 @@ __all__ = [
     "with_possessive_tail",
     "without_creed_adjective",
     "without_date_tail",
+    "without_year_head",
 ]
 
 _DATE_PREPS = lexicon("entities.date_preps")
@@ -49,6 +50,27 @@ def without_date_tail(ent: Span) -> Span:
     if not year or k < 3 or words[k - 1].lower() not in _DATE_PREPS:
         return ent
     return Span(ent.doc, ent.start, ent.start + k - 1, label=ent.label_)
+
+
+def without_year_head(ent: Span) -> Span:
+    """ "In 1980 Velde advised …" tagged "1980 Velde": a year before a person's name (or an
+    organisation's right after "in") is the sentence's date, not the name's.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words="In 1980 Velde advised".split(), ents=["O", "B-PERSON", "I-PERSON", "O"])
+    >>> without_year_head(doc.ents[0]).text
+    'Velde'
+    """
+    from spacy.tokens import Span
+
+    first = ent[0].text
+    if len(ent) < 2 or not (first.isdigit() and len(first) == 4) or not ent[1].text[:1].isupper():
+        return ent
+    after_in = ent.start > 0 and ent.doc[ent.start - 1].lower_ in _DATE_PREPS
+    if ent.label_ == "PERSON" or (ent.label_ == "ORG" and after_in):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
 
 
 def with_possessive_tail(ent: Span) -> Span:

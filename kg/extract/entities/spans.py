@@ -8,7 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.dates import MONTH_NAMES
-from kg.extract.entities.bounds import with_possessive_tail, without_creed_adjective, without_date_tail
+from kg.extract.entities.bounds import (
+    with_possessive_tail,
+    without_creed_adjective,
+    without_date_tail,
+    without_year_head,
+)
 from kg.extract.entities.classes import _PLACE_CLASSES
 from kg.extract.entities.native_heads import with_native_tail
 from kg.extract.lexicons import lexicon
@@ -163,7 +168,7 @@ def _join_plural_possessives(ents: list[Span]) -> list[Span]:
             if out and ent.start < out[-1].end:
                 continue  # inside a name the one before took in: "(Marxist–Leninist)" after a party
             ent = _with_place_head(_without_common_head(ent), out)
-            ent = with_native_tail(without_date_tail(with_possessive_tail(ent)))
+            ent = with_native_tail(without_date_tail(with_possessive_tail(without_year_head(ent))))
             out.append(without_creed_adjective(_with_creed(_with_of_tail(_with_hyphen_tail(_with_name_particle(ent))))))
     return out
 
