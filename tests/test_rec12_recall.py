@@ -89,3 +89,13 @@ def test_stated_fact_is_found(article: str, fact: tuple[str, str, str]) -> None:
 )
 def test_twin_gives_nothing(article: str, subject: str, relation: str, obj: str) -> None:
     assert not {t for t in fact_triples(article) if t[1] == relation and t[2] == obj}, (subject, relation, obj)
+
+
+def test_an_armed_conflict_named_by_a_demonym_lies_in_the_country() -> None:
+    article = (
+        "= Tarija Workers Front =\n\nInfobox\n- Country: Bolivia\n- Battles: Bolivian armed conflict, "
+        "Chilean armed conflict\n\nThe Tarija Workers Front is a guerrilla group in Bolivia.\n"
+    )
+    got = fact_triples(article)
+    assert ("Bolivian armed conflict", "country", "Bolivia") in got
+    assert not {t for t in got if t[0] == "Chilean armed conflict" and t[1] == "country"}  # Chile not named
