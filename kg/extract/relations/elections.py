@@ -5,12 +5,15 @@
   "Roe and Sol were re-elected in the 2009 elections" → participant(election, …);
 - a candidate for an election: "Roe was a candidate for the presidential election of 2009";
 - in the article about an election, a party that contests seats: "The Unity Party contested 108
-  constituencies" → participant(the election, Unity Party), and one that receives votes or seats in any
-  clause: "Although Ana Roe received the most votes, …" → participant(the election, Ana Roe);
+  constituencies" → participant(the election, Unity Party), also each party of a row of such
+  clauses ("…, the Farmers League contested 40 seats and the Tesk Party contested 30"), and one
+  that receives votes or seats in any clause: "Although Ana Roe received the most votes, …" →
+  participant(the election, Ana Roe);
 - in the article about an election, the one a result is "a victory for" ("The result was a victory for
   the Unity Party"), and both the winner and the beaten of a verb of defeat ("Roe defeated incumbent
-  president Sol") → participant(the election, …) (lexicons ``election_victory_nouns``,
-  ``election_defeat_verbs``), and the one a body elects ("Congress elected Ana Roe").
+  president Sol", and Sol's party in "… Sol of the Unity Party") → participant(the election, …)
+  (lexicons ``election_victory_nouns``, ``election_defeat_verbs``), and the one a body elects
+  ("Congress elected Ana Roe").
 
 The verbs and nouns are lexicons (``election_participation_verbs``, ``election_nouns``); a boycott, a negated
 verb or a call for an election is no participation.
@@ -83,6 +86,32 @@ def _takers(ctx: Sentences, verb: Token) -> list[Mention]:
 _CANDIDATE_CLASSES = ("Person", "PoliticalParty", "PoliticalMovement")  # who can defeat whom in a vote
 
 
+def _main_clause(verb: Token) -> bool:
+    """The verb is the sentence's main one or one of a row of its like: "A contested 108 seats, B
+    contested 86 and C contested 47" (the parser hangs the first below the second, the last on it)."""
+    while verb.dep_ in ("conj", "ccomp") and verb.head.lemma_ == verb.lemma_:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _named_before(ctx: Sentences, verb: Token) -> list[Mention]:
+    """The party or person named right before a verb the parser left with no subject ("… and the
+    Tesk Party of Orvania contested 47 seats", its name hung on the object before it)."""
+    start = ctx.block.start + verb.idx
+    before = [m for m in ctx.mentions if m.end <= start and not ctx.article.text[m.end : start].strip()]
+    return [m for m in before if _takes_part(m)]
+
+
+def _party_of(ctx: Sentences, person: Mention) -> list[Mention]:
+    """The party a candidate is named with: "incumbent president Tomas Sol of the Unity Party"."""
+    span = ctx.span(person.start, person.end) if person.cls == "Person" else None
+    if span is None:
+        return []
+    preps = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]
+    found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]
+    return [m for m in dict.fromkeys(found) if m.cls in ("PoliticalParty", "PoliticalMovement")]
+
+
 def _takes_part(m: Mention) -> bool:
     return m.cls == "Person" or m.cls in ("PoliticalParty", "PoliticalMovement") or (
         group_of(m.cls) == "Organization" and m.cls not in ("GovernmentBody", "Company", "Publication")
@@ -101,12 +130,16 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             elections, takers = [ctx.subject], [m for m in dict.fromkeys(found) if m.cls == "Person"]
         elif tok.pos_ in ("VERB", "AUX") and (tok.lemma_ in _VERBS or tok.lemma_ in _VOTE_VERBS):
             elections = _elections_of(ctx, tok)
-            contests = (tok.lemma_ in _CONTEST_VERBS and tok.dep_ == "ROOT") or (
+            contests = (tok.lemma_ in _CONTEST_VERBS and _main_clause(tok)) or (
                 tok.lemma_ in _VOTE_VERBS and _takes_votes(tok)
             )
             if not elections and subject_election and contests:
                 elections = [ctx.subject]  # "The Unity Party contested 108 constituencies"
             takers = _takers(ctx, tok)
+            own_subject = any(c.dep_ == "nsubj" for c in tok.children)
+            if subject_election and contests and tok.dep_ == "conj" and not own_subject:
+                # "A contested 40 seats and B contested 30": B, right before its verb, not A's subject
+                takers = _named_before(ctx, tok) or takers
         elif subject_election and tok.pos_ == "NOUN" and tok.lemma_ in _VICTORY_NOUNS:
             # "The result was a victory for the Unity Party"
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
@@ -119,7 +152,8 @@ def election_participant_facts(ctx: Sentences) -> Iterator[Fact]:
             found = [m for a in args for m in ctx.mentions_of(a)]
             named = list(dict.fromkeys(found))
             sides = [m for m in named if m.cls in _CANDIDATE_CLASSES]
-            elections, takers = [ctx.subject], (sides if len(sides) == len(named) else [])
+            sides += [p for m in sides for p in _party_of(ctx, m)]  # "… Sol of the Unity Party": it stood too
+            elections, takers = [ctx.subject], (sides if len(named) == len({*sides} & {*named}) else [])
         elif tok.lemma_ == "candidate" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
             preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
             found = [m for p in preps for o in p.children if o.dep_ == "pobj" for m in ctx.mentions_of(o)]

@@ -2,9 +2,10 @@
 Valdoran conflict", "- Battles: Valdoran drug war" → country(conflict, Valdora), when the article
 names Valdora (or its people) outside the conflict's name too.
 
-Only the heads of a war inside one country (lexicon ``rec_demonym_event_heads``: civil war,
-conflict, revolution, insurgency…): "the Valdoran invasion of Tesk", "the Valdoran War" (a war with
-another country) or "the Valdoran crisis" name no place. Prose and infobox names alike (an infobox
+Only the heads of a war inside one country (lexicons ``rec_demonym_event_heads``: civil war,
+conflict, revolution, insurgency…, and ``rec12.demonym_event_heads``: armed conflict): "the
+Valdoran invasion of Tesk", "the Valdoran War" (a war with another country) or "the Valdoran
+crisis" name no place. Prose and infobox names alike (an infobox
 item is no mention of the prose rules), so the rule runs on the article's mentions after them."""
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from kg.ontology import group_of
 __all__ = ["demonym_event_facts"]
 
 _NAME = re.compile(
-    rf"^(?:the\s+)?(?:\d{{4}}\s+)?(?P<dem>[A-Z][\w'’]+)\s+(?:{alternation('rec_demonym_event_heads')})$",
+    rf"^(?:the\s+)?(?:\d{{4}}\s+)?(?P<dem>[A-Z][\w'’]+)\s+"
+    rf"(?:{alternation('rec_demonym_event_heads')}|{alternation('rec12.demonym_event_heads')})$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"'])|\n")

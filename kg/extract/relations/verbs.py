@@ -41,6 +41,7 @@ class VerbRule:
     by_object_class: tuple[tuple[str, str | None], ...] = ()
     tenure: str | None = None  # "span": from/since/until/between dates; "starts": the clause's date too
     role: str | None = None  # the position a fact is about ("succeeded X as leader"): a kg:role qualifier
+    own_names: bool = False  # the object is named itself: "members of X formed Y" is no act of X's
 
     def relation_for(self, obj: Mention) -> str | None:
         """The relation for this object: a class-specific one from the table, else the rule's."""
@@ -113,6 +114,7 @@ def verb_rules() -> tuple[VerbRule, ...]:
                 by_object_class=tuple(sorted(r.get("relation_by_object_class", {}).items())),
                 tenure=r.get("tenure"),
                 role=r.get("role"),
+                own_names=bool(r.get("own_names")),
             )
         )
     return tuple(out)
@@ -135,6 +137,7 @@ def _shares_passive(verb: Token) -> bool:
 
 
 _HELP_VERBS = lexicon("help_verbs")
+_NOT_THE_GROUP = lexicon("rec12.not_the_group_nouns")
 
 
 def _helped(verb: Token) -> bool:
@@ -230,10 +233,14 @@ def _arg_tokens(verb: Token, role: str) -> list[Token]:
     return role_tokens(verb, role_paths()[kind], word.rstrip("?"))
 
 
-def _args(ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozenset[str]) -> list[Mention]:
+def _args(
+    ctx: Sentences, verb: Token, roles: tuple[str, ...], classes: frozenset[str], own: bool = False
+) -> list[Mention]:
     out: list[Mention] = []
     for role in roles:
         for tok in _arg_tokens(verb, role):
+            if own and tok.lemma_ in _NOT_THE_GROUP:
+                continue
             for m in ctx.mentions_of(tok):
                 if (not classes or group_of(m.cls) in classes or m.cls in classes) and m not in out:
                     out.append(m)
@@ -383,7 +390,7 @@ def verb_facts(ctx: Sentences) -> Iterator[Fact]:
             if not subjects or _in_some_respect(tok):
                 continue
             ev = ctx.evidence(tok.sent, f"verb:{rule.name}", rule.confidence)
-            objects = _args(ctx, tok, rule.object, rule.object_class) if rule.object else []
+            objects = _args(ctx, tok, rule.object, rule.object_class, rule.own_names) if rule.object else []
             if rule.relation and rule.object and not objects:
                 continue
             objects = _without_containers(ctx, objects)
