@@ -92,3 +92,23 @@ def test_earlier_colleagues_of_an_ended_term_are_historical() -> None:
 
 def _triples(ex: Extraction) -> set[tuple[str, str, str]]:
     return {(f.subject.text, f.relation, str(getattr(f.object, "text", None))) for f in ex.facts}
+
+
+def _election(after: str) -> str:
+    rows = (
+        "- Country: Moldova\n- Title: Prime Minister of Moldova\n- Before Election: Ana Roe\n"
+        f"- After Election: {after}\n"
+    )
+    return f"= 1974 Moldovan election =\n\n1974 Moldovan election\n{rows}\nThe 1974 Moldovan election was held.\n"
+
+
+def test_election_holder_replaced_after_it_is_historical() -> None:
+    ex = extract_text(_election("Eva Sol"))
+    assert _quals(ex, "Ana Roe", "positionHeld", "Prime Minister of Moldova") == [(("status", "Historical"),)]
+    assert _quals(ex, "Moldova", "headOfGovernment", "Ana Roe") == [(("status", "Historical"),)]
+    assert _quals(ex, "Eva Sol", "positionHeld", "Prime Minister of Moldova") == [()]
+
+
+def test_election_holder_kept_after_it_is_left_undated() -> None:
+    ex = extract_text(_election("Ana Roe"))
+    assert _quals(ex, "Ana Roe", "positionHeld", "Prime Minister of Moldova") == [()]
