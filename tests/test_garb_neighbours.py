@@ -112,3 +112,21 @@ def test_election_holder_replaced_after_it_is_historical() -> None:
 def test_election_holder_kept_after_it_is_left_undated() -> None:
     ex = extract_text(_election("Ana Roe"))
     assert _quals(ex, "Ana Roe", "positionHeld", "Prime Minister of Moldova") == [()]
+
+
+def _party(title: str) -> str:
+    rows = f"- Leader1 Title: {title}\n- Leader1 Name: Karl Roe\n"
+    lead = "The Moldovan Unity Party was a party in Moldova."
+    return f"= Moldovan Unity Party =\n\nMoldovan Unity Party\n{rows}\n{lead}\n"
+
+
+@pytest.mark.parametrize("title", ["Last leader", "Historical leaders", "Former chairman"])
+def test_a_leader_title_that_says_past_makes_the_leader_historical(title: str) -> None:
+    (quals,) = _quals(extract_text(_party(title)), "Moldovan Unity Party", "leader", "Karl Roe")
+    assert ("status", "Historical") in quals
+
+
+@pytest.mark.parametrize("title", ["First Secretary", "Chairman"])
+def test_twin_a_plain_leader_title_gives_no_status(title: str) -> None:
+    for quals in _quals(extract_text(_party(title)), "Moldovan Unity Party", "leader", "Karl Roe"):
+        assert not any(k == "status" for k, _ in quals)

@@ -296,6 +296,7 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             yield _kept(subject, field, _evidence(article, field, field))
 
 
+_PAST_TITLE = re.compile(r"^(?:" + alternation("garb.past_title_words") + r")\b", re.I)
 _PARTY_OFFICE = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Leader|Secretary[- ]General|General Secretary|First Secretary|Chairman|"
     r"Chairperson|Chairwoman|National Chairman|President)\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
@@ -407,6 +408,8 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
             yield _kept(subject, field, _evidence(article, field, field))
             continue
         quals = (("role", title),) if rule.role and title else ()
+        if title and _PAST_TITLE.search(title):  # "Leader1 Title: Last leader": no longer so
+            quals = (*quals, ("status", "Historical"))
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Other")
             if m is not None:
