@@ -130,3 +130,9 @@ def test_a_leader_title_that_says_past_makes_the_leader_historical(title: str) -
 def test_twin_a_plain_leader_title_gives_no_status(title: str) -> None:
     for quals in _quals(extract_text(_party(title)), "Moldovan Unity Party", "leader", "Karl Roe"):
         assert not any(k == "status" for k, _ in quals)
+
+
+def test_an_acting_capacity_is_the_row_office() -> None:
+    ex = extract_text(_box(_TERM + "- Predecessor: Omar Tamm (as acting)"))
+    held = {o for s, r, o in _triples(ex) if s == "Omar Tamm" and r == "positionHeld"}
+    assert held == {"President of Moldova"}

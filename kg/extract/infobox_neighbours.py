@@ -19,6 +19,7 @@ from kg.documents.model import Article, InfoboxItem
 from kg.extract.infobox_as_role import head_role, office_of_state, role_office
 from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_items import _OFFICE_HEAD, _bracket, _range_of
+from kg.extract.lexicons import lexicon
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 
@@ -78,6 +79,8 @@ def as_role(item: InfoboxItem, article: Article | None = None) -> str | None:
         m = _AS_OPEN.match(bracket)
         if m is not None:
             role = _ROLE_END.sub("", m.group("role")).strip()
+            if role.casefold() in lexicon("fix11.head_office_modifiers"):
+                return None  # "(as acting)": the row's office, held for a while
             return _titled(_whole(role) or "") if role[:1].isalpha() else ""
         named = bracket[:1].isupper() and (_OFFICE_HEAD.match(bracket) is not None or office_of_state(bracket))
         if article is not None and named and not re.search(r"\d", bracket):
