@@ -10,7 +10,8 @@ row (``inverse:`` and ``symmetric:`` rules: the same fact read backwards) and ra
 facts are kept, their sentence being the premises' sentences joined by " | ".
 
 ``--period`` adds the period a fact holds (its ``kg:validFrom``/``kg:validUntil`` qualifiers,
-"from 1975 until 1986"), so a reader can tell a dated fact from one given as current.
+"from 1975 until 1986", or "historical" for a fact given as no longer so), so a reader can tell a dated
+fact from one given as current.
 
 The sheet holds no gold and no verdicts: give it to a reader with the articles, who writes a
 judgements file (id, verdict, reason).
@@ -31,7 +32,7 @@ QUERY = f"""
 PREFIX kg: <{KG}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?g ?st ?s ?p ?o ?sentence ?extractor ?rule ?confidence ?from ?until WHERE {{
+SELECT ?g ?st ?s ?p ?o ?sentence ?extractor ?rule ?confidence ?from ?until ?status WHERE {{
   GRAPH ?g {{
     ?st a kg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
     OPTIONAL {{ ?st kg:sentence ?sentence }}
@@ -40,6 +41,7 @@ SELECT ?g ?st ?s ?p ?o ?sentence ?extractor ?rule ?confidence ?from ?until WHERE
     OPTIONAL {{ ?st kg:confidence ?confidence }}
     OPTIONAL {{ ?st kg:validFrom ?from }}
     OPTIONAL {{ ?st kg:validUntil ?until }}
+    OPTIONAL {{ ?st kg:status ?status }}
   }}
 }}
 """
@@ -68,10 +70,12 @@ def _premise_sentences(store: ox.Store) -> dict[object, str]:
     return {st: " | ".join(sorted(s)) for st, s in found.items()}
 
 
-def _period(start: object, end: object) -> str:
-    """ "from 1970-05-14 until 1986-10-19", "from 1975", "until 1991", or "" (the statement's
-    ``kg:validFrom`` / ``kg:validUntil`` qualifiers)."""
+def _period(start: object, end: object, status: object = None) -> str:
+    """ "from 1970-05-14 until 1986-10-19", "from 1975", "until 1991", "historical" (a fact given as no
+    longer so, its ``kg:status``), or "" (the statement's ``kg:validFrom`` / ``kg:validUntil`` qualifiers)."""
     parts = [f"{word} {t.value}" for word, t in (("from", start), ("until", end)) if t is not None]
+    if not parts and status is not None and str(getattr(status, "value", status)) in ("Historical", "Former"):
+        parts.append(str(getattr(status, "value", status)).lower())
     return " ".join(parts)
 
 
@@ -96,7 +100,7 @@ def rows(path: Path) -> list[dict[str, str]]:
                 "sentence": " ".join(sentence.split()),
                 "rule": str(r["extractor"].value) if r["extractor"] else f"infer:{rule}",
                 "confidence": str(r["confidence"].value) if r["confidence"] else "",
-                "period": _period(r["from"], r["until"]),
+                "period": _period(r["from"], r["until"], r["status"]),
             }
         )
     out.sort(key=lambda x: (x["article"], x["subject"], x["relation"], x["object"]))

@@ -96,7 +96,8 @@ def resolve_facts(extractions: Sequence[Extraction], res: Resolution) -> list[Re
             prev = out.get(key)
             if prev is None or prev.evidence.confidence < f.evidence.confidence:
                 out[key] = rf
-    return sorted(_sharpen_dates(out.values()), key=lambda r: (r.evidence.article, r.evidence.start, statement_id(r)))
+    facts = _one_life_date(_sharpen_dates(out.values()))
+    return sorted(facts, key=lambda r: (r.evidence.article, r.evidence.start, statement_id(r)))
 
 
 def _sharpen_dates(facts: Iterable[ResolvedFact]) -> list[ResolvedFact]:
@@ -123,6 +124,30 @@ def _sharpen_dates(facts: Iterable[ResolvedFact]) -> list[ResolvedFact]:
                 f = replace(f, object=finer)
         out.append(f)
     return out
+
+
+_ONE_VALUE = ("birthDate", "deathDate")  # a person is born once and dies once
+
+
+def _one_life_date(facts: Iterable[ResolvedFact]) -> list[ResolvedFact]:
+    """One birth date and one death date per person: when the infobox and the lead (or two articles)
+    give different dates ("Birth Date: 2 May 1920", "(3 May 1921 – …)"), the infobox's is kept, else
+    the more precise, else the surer; the facts giving that date stay, those giving another go."""
+    facts = list(facts)
+    best: dict[tuple[object, str], tuple[tuple[bool, int, float, str], str]] = {}
+    for f in facts:
+        if f.relation in _ONE_VALUE and isinstance(f.object, DateValue) and not f.inferred_by:
+            rank = (f.evidence.extractor.startswith("infobox"), len(f.object.iso), f.evidence.confidence, f.object.iso)
+            prev = best.get((f.subject, f.relation))
+            if prev is None or rank > prev[0]:
+                best[(f.subject, f.relation)] = (rank, f.object.iso)
+    return [
+        f
+        for f in facts
+        if not (f.relation in _ONE_VALUE and isinstance(f.object, DateValue))
+        or (chosen := best.get((f.subject, f.relation))) is None
+        or chosen[1] == f.object.iso
+    ]
 
 
 def build_graph(

@@ -70,5 +70,10 @@ def test_the_period_column_shows_a_fact_s_qualifiers(data_build: tuple[BuildRepo
         table = list(csv.DictReader(handle, delimiter="\t"))
     assert list(table[0])[:6] == ["id", "article", "subject", "relation", "object", "period"]
     dated = [r for r in table if r["period"]]
-    assert dated and all(r["period"].startswith(("from ", "until ")) for r in dated)
+    assert dated and all(r["period"].startswith(("from ", "until ", "historical", "former")) for r in dated)
     assert any(r["relation"] == "positionHeld" for r in dated)  # a term's start and end
+
+
+def test_a_period_of_a_fact_given_as_no_longer_so_says_historical():
+    assert factcheck_sheet._period(None, None, "Historical") == "historical"
+    assert factcheck_sheet._period(None, None, "Current") == ""

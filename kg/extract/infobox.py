@@ -21,7 +21,7 @@ from kg.dates import parse_date, parse_range
 from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
-from kg.extract.infobox_as_role import as_role, head_role, is_self, role_office
+from kg.extract.infobox_as_role import is_self
 from kg.extract.infobox_brackets import office_heads as _heads
 from kg.extract.infobox_holders import holder_facts
 from kg.extract.infobox_items import (
@@ -36,6 +36,7 @@ from kg.extract.infobox_items import (
     _range_of,
     _with,
 )
+from kg.extract.infobox_neighbours import as_period, as_role, capacity_facts, neighbour_period
 from kg.extract.infobox_result import result_facts
 from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
@@ -230,15 +231,15 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
     if end:
         quals.append(("end", end))
     people: dict[str, list[Mention]] = {}
-    capacity: dict[str, str] = {}
+    capacity: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
     for part, name in (("predecessor", "predecessor"), ("successor", "successor")):
         for field, _ in slot.parts.get(part, []):
             for it in _clean_items(field):
                 m = _item_mention(article, it, "Person")
                 if m is not None and is_self(m.text):
                     continue  # "Predecessor: Himself (as Head of …)": the subject, no person of its own
-                if m is not None and (role := as_role(it)) is not None:
-                    capacity[m.text] = role  # "Ana Roe (as Prime Minister)": she held that office instead
+                if m is not None and (role := as_role(it, article)) is not None:
+                    capacity[m.text] = (role, as_period(it, article))  # "(as Prime Minister)": that office
                 body = typed_name(m.text, "ORG") if m is not None else None
                 if m is not None and body is not None and body[1] == "keyword" and group_of(body[0]) != "Person":
                     m = replace(m, cls=body[0])  # "Successor: Provisional Government Junta": a body
@@ -264,10 +265,10 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                 if person and rule.relation == "positionHeld":
                     dates = tuple(q for q in quals if q[0] in ("start", "end"))
                     yield from _heads(article, subject, m, ev, dates)
-                    yield from _colleagues(article, slot, m, field)
-                    yield from _leads(article, subject, m, ev)
+                    yield from _colleagues(article, slot, m, field, end is not None)
+                    yield from _leads(article, subject, m, ev, dates)
                 # the people before and after held that office too ("Predecessor: Ana Ruiz")
-                for other in (*people.get("predecessor", ()), *people.get("successor", ())):
+                for part, other in [(p, o) for p in ("predecessor", "successor") for o in people.get(p, ())]:
                     # not for a numbered office: "1st Leader of X" was held by one person only
                     if (
                         person
@@ -277,12 +278,14 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
                         and not other_title(other.text, m.text)
                     ):
                         implied = _with(ev, rule_confidence("infobox-implied"))
+                        when = neighbour_period(part, start, end)  # until the subject came, from when he left
                         if other.text in capacity:  # "(as Prime Minister)": that office, and its country's head
-                            yield from _capacity(article, other, capacity[other.text], m, implied)
+                            role, years = capacity[other.text]
+                            yield from capacity_facts(article, other, role, m, implied, years or when)
                             continue
-                        yield Fact(other, rule.relation, m, implied)
-                        yield from _leads(article, other, m, implied)  # and led the body the office heads
-                        yield from _heads(article, other, m, implied)  # and headed its state (no dates)
+                        yield Fact(other, rule.relation, m, implied, when)
+                        yield from _leads(article, other, m, implied, when)  # and led the body the office heads
+                        yield from _heads(article, other, m, implied, when)  # and headed its state
     for part, rel in (("predecessor", "replaces"), ("successor", "replacedBy")):
         for m in people.get(part, []):
             # a body that took over the office ("Successor: Military Junta") replaced the person too
@@ -293,27 +296,16 @@ def _term_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[Fac
             yield _kept(subject, field, _evidence(article, field, field))
 
 
-def _capacity(article: Article, other: Mention, role: str, office: Mention, ev: Evidence) -> Iterator[Fact]:
-    """A box neighbour's facts when the box names the capacity he came before or after in."""
-    head = head_role(role)
-    if head is None:
-        held = role_office(article, role, office)
-        yield Fact(other, "positionHeld", held, ev)
-        yield from _heads(article, other, held, ev)
-        return
-    country = re.search(r"\sof\s+(?P<x>[A-Z].*)$", office.text)
-    if country is not None and any(p.kind == "country" for p in gazetteer().candidates(country.group("x"))):
-        named = Mention(article.stem, office.start, office.end, country.group("x"), "Country", "infobox")
-        yield Fact(named, head, other, ev)
-
-
+_PAST_TITLE = re.compile(r"^(?:" + alternation("garb.past_title_words") + r")\b", re.I)
 _PARTY_OFFICE = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:Leader|Secretary[- ]General|General Secretary|First Secretary|Chairman|"
     r"Chairperson|Chairwoman|National Chairman|President)\s+of\s+(?:the\s+)?(?P<org>[A-Z].*)$"
 )
 
 
-def _leads(article: Article, person: Mention, office: Mention, ev: Evidence) -> Iterator[Fact]:
+def _leads(
+    article: Article, person: Mention, office: Mention, ev: Evidence, quals: tuple[tuple[str, str], ...] = ()
+) -> Iterator[Fact]:
     """A person's office that heads an organisation the article names ("Secretary General of the Tesk
     Unity Party", "1st Leader of the Orvan Front"): the organisation's leader is the person. A state's
     office ("President of Chile", "Chairman of the Council of State") leads no organisation here:
@@ -330,7 +322,7 @@ def _leads(article: Article, person: Mention, office: Mention, ev: Evidence) -> 
         return
     at = office.start + m.start("org")
     org = Mention(article.stem, at, at + len(name), name, typed[0], "infobox")
-    yield Fact(org, "leader", person, _with(ev, rule_confidence("infobox-implied")))
+    yield Fact(org, "leader", person, _with(ev, rule_confidence("infobox-implied")), quals)
 
 
 def _has_term(slot: _Slot) -> bool:
@@ -340,10 +332,13 @@ def _has_term(slot: _Slot) -> bool:
 _HEAD_OFFICE = re.compile(r"^(?:Vice[- ]President|President|Prime Minister|Premier)\s+of\s+(?P<of>.+)$")
 
 
-def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxField) -> Iterator[Fact]:
+def _colleagues(
+    article: Article, slot: _Slot, office: Mention, first: InfoboxField, ended: bool = False
+) -> Iterator[Fact]:
     """``Vicepresident: Ana Roe (1982–1984)`` under ``Office: President of X``: Ana Roe held Vice President
     of X (and ``President: Eva Sol`` under Vice President of X, President of X); the fact cites the
-    infobox from the office's line to where the article names that office, or to the field."""
+    infobox from the office's line to where the article names that office, or to the field. Of a term
+    that ended, each colleague but the last of a row held the office before the next: historical."""
     head = _HEAD_OFFICE.match(office.text)
     of = head.group("of") if head is not None else cabinet_country(article, office.text)  # a minister's PM
     if of is None:
@@ -364,11 +359,15 @@ def _colleagues(article: Article, slot: _Slot, office: Mention, first: InfoboxFi
         hi = max(first.end, field.end, end)
         sure = rule_confidence("infobox-implied")
         ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
-        for it in _clean_items(field):
+        items = _clean_items(field)
+        for i, it in enumerate(items):
             m = _item_mention(article, it, "Person")
+            # "Primeminister1: Ana Roe, Eva Sol" of a term that ended: Ana Roe held it before Eva Sol
+            before = ended and i < len(items) - 1
+            when = _bracket_quals(article, it) or ((("status", "Historical"),) if before else ())
             if m is not None and m.cls == "Person":
-                yield Fact(m, "positionHeld", held, ev, _bracket_quals(article, it))
-                yield from _heads(article, m, held, ev, _bracket_quals(article, it))
+                yield Fact(m, "positionHeld", held, ev, when)
+                yield from _heads(article, m, held, ev, when)
 
 
 def _first_date(slot: _Slot, part: str) -> str | None:
@@ -409,6 +408,8 @@ def _titled_facts(article: Article, subject: Mention, slot: _Slot) -> Iterator[F
             yield _kept(subject, field, _evidence(article, field, field))
             continue
         quals = (("role", title),) if rule.role and title else ()
+        if title and _PAST_TITLE.search(title):  # "Leader1 Title: Last leader": no longer so
+            quals = (*quals, ("status", "Historical"))
         for it in _clean_items(field):
             m = _item_mention(article, it, rule.object or "Other")
             if m is not None:

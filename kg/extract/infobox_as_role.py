@@ -15,41 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.documents.model import Article, InfoboxItem
+from kg.documents.model import Article
 from kg.extract.lexicons import alternation
 from kg.extract.office_names import office_title
 from kg.model import Mention
 
-__all__ = ["as_role", "head_role", "is_self", "office_of_state", "role_office"]
+__all__ = ["head_role", "is_self", "office_of_state", "role_office"]
 
 # "Himself", "herself (as …)": the subject of the box itself
 _SELF = re.compile(r"^(?:" + alternation("fix11.self_pronouns") + r")$", re.I)
-# the capacity: "as Prime Minister", "as the Minister of Finance"
-_AS = re.compile(r"^as\s+(?:the\s+)?(?P<role>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.-]*))*)\s*$")
-_AS_IN_TEXT = re.compile(r"\s+as\s+(?:the\s+)?(?P<role>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’.-]*))*)\s*$")
 _OF = re.compile(r"\s+of\s+(?P<where>(?:the\s+)?[A-Z].*)$")
 
 
 def is_self(name: str) -> bool:
     """Whether an item's name is a reflexive pronoun for the subject ("Himself")."""
     return _SELF.match(name.strip()) is not None
-
-
-def as_role(item: InfoboxItem) -> str | None:
-    """The capacity an item names its person in: its bracket "(as Prime Minister)" or its own words
-    "Ana Roe as Minister of Finance"; None for none."""
-    bracket = getattr(item, "bracket", None)
-    if isinstance(bracket, str):
-        m = _AS.match(bracket.strip("() ").strip())
-        if m is not None:
-            return _whole(m.group("role").strip())
-    m = _AS_IN_TEXT.search(item.text.strip())
-    return _whole(m.group("role").strip()) if m is not None else None
-
-
-def _whole(role: str) -> str | None:
-    """A capacity cut short ("as Chairman of the", the rest lost to markup) names no office."""
-    return None if role.rsplit(None, 1)[-1] in ("of", "for", "and", "the") else role
 
 
 _HEAD = re.compile(r"^head\s+of\s+(?P<what>state|government)$", re.I)

@@ -10,7 +10,8 @@ title completed with the box's country (``Country: Kingdom of Eastmark`` → "Pr
 Eastmark", :mod:`kg.extract.office_names`). A title that names what its holders head and no office
 ("Head of government") makes each holder the country's head of government, and ``Posttitle``
 ("Prime Minister") the office of the holder after the election. Each holder is a member of the
-party beside him; a new holder replaces the one before. A title with no holder is kept as
+party beside him; a new holder replaces the one before, who then holds the office no longer
+(``status`` Historical). A title with no holder is kept as
 ``kg:infoboxValue``, as is a holder field when the box names no person in it.
 """
 
@@ -33,7 +34,7 @@ __all__ = ["holder_facts"]
 
 _SIDES = (("before", "before_party"), ("after", "after_party"))
 # the heads of a country's office (kg.extract.infobox passes its own: a country's head of state or government)
-Heads = Callable[[Article, Mention, Mention, Evidence], Iterator[Fact]]
+Heads = Callable[[Article, Mention, Mention, Evidence, tuple[tuple[str, str], ...]], Iterator[Fact]]
 
 
 def holder_facts(
@@ -82,8 +83,11 @@ def holder_facts(
     for field, _rule in posts if later is None or office is not None else ():
         yield _kept(subject, field, _evidence(article, field, field))
     seen: set[tuple[str, str]] = set()
+    kept = {p.text for _, p in after}
     for side, held in (("before", office), ("after", later)):
         for field, person in holders.get(side, []):
+            # the holder before the election whom another replaced after it holds the office no longer
+            when = (("status", "Historical"),) if side == "before" and kept and person.text not in kept else ()
             if (person.text, held.text if held is not None else "") in seen:
                 continue
             seen.add((person.text, held.text if held is not None else ""))
@@ -93,15 +97,15 @@ def holder_facts(
                 hi = max(field.end, where.end, held.end)
                 sure = rule_confidence("infobox")
                 ev = Evidence(article.stem, "Infobox", article.text[lo:hi], lo, hi, f"infobox:{field.key}", sure)
-                yield Fact(person, "positionHeld", held, ev)
+                yield Fact(person, "positionHeld", held, ev, when)
                 implied = _with(ev, rule_confidence("infobox-implied"))
                 if article.text[held.start : held.end] == held.text:
-                    yield from heads(article, person, held, implied)
+                    yield from heads(article, person, held, implied, when)
                 else:  # an office named for the box's country: that country's head
-                    yield from _country_heads(article, person, held, None, implied)
+                    yield from _country_heads(article, person, held, None, implied, when)
             elif role is not None:
                 ev = _evidence(article, titles[0][0], field, rule_confidence("infobox-implied"))
-                yield from _country_heads(article, person, None, role, ev)
+                yield from _country_heads(article, person, None, role, ev, when)
 
 
 _HEAD_ROLE = re.compile(r"^\s*head\s+of\s+(?P<what>state|government)\s*$", re.I)
@@ -127,7 +131,12 @@ def _box_country(article: Article) -> Mention | None:
 
 
 def _country_heads(
-    article: Article, person: Mention, office: Mention | None, role: str | None, ev: Evidence
+    article: Article,
+    person: Mention,
+    office: Mention | None,
+    role: str | None,
+    ev: Evidence,
+    when: tuple[tuple[str, str], ...] = (),
 ) -> Iterator[Fact]:
     """The box's country's head of state or government: the holder of an office completed with the
     box's country ("Prime Minister" in Eastmark's box), or of a title that says so ("Head of state")."""
@@ -140,7 +149,7 @@ def _country_heads(
             return
         role = head[0]
     if role is not None:
-        yield Fact(country, role, person, ev)
+        yield Fact(country, role, person, ev, when)
 
 
 def _office(article: Article, title: InfoboxField) -> Mention | None:

@@ -10,7 +10,7 @@ from itertools import pairwise
 from kg.documents.model import Article
 from kg.extract.confidences import class_confidences, confidence
 from kg.extract.lexicons import alternation
-from kg.extract.relations.abroad import island_name, only_abroad
+from kg.extract.relations.abroad import backer_codes, island_name, only_abroad
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.siblings import sibling_places
 from kg.gazetteer import gazetteer, norm_name
@@ -268,18 +268,23 @@ def _named_countries(mentions: Sequence[Mention]) -> Iterator[tuple[Mention, str
 
 
 def article_country_facts(
-    article: Article, subject: Mention, mentions: Sequence[Mention], sentences: SentenceIndex = ()
+    article: Article,
+    subject: Mention,
+    mentions: Sequence[Mention],
+    sentences: SentenceIndex = (),
 ) -> Iterator[Fact]:
     """The country of an article's subject (an organisation, place or event) when the article is
     clearly about one country: it names that country (or its people) at least twice and it makes
-    up at least two thirds of the countries named."""
+    up at least two thirds of the countries named. An event's backer ("Combatant1: …, supported by
+    Northland", "a coup sponsored by Northland") is never its country, and none of its mentions count."""
     if group_of(subject.cls) not in ("Organization", "Place", "Event", "Person") or subject.cls == "Country":
         return
     relation = "citizenship" if group_of(subject.cls) == "Person" else "country"
     gaz = gazetteer()
     counts: dict[str, list[Mention]] = {}
+    backers = backer_codes(article, subject, list(_named_countries(mentions)))
     for m, code in _named_countries(mentions):
-        if code:
+        if code and code not in backers:
             counts.setdefault(code, []).append(m)
     if not counts:
         return
