@@ -14,7 +14,7 @@ from kg.extract.tables import keyword_class, party_word
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__: list[str] = []  # helpers of kg.extract.infobox_values
+__all__ = ["participant_person", "personal_name"]  # and private helpers of kg.extract.infobox_values
 
 
 _DISPUTED = re.compile(rf"^(?:{alternation('infobox_disputed_notes')})\b", re.I)
