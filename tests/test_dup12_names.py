@@ -1,0 +1,31 @@
+"""Issue dup12 (session 19): names the small model cuts or leaves untagged, so that neither the thing nor
+its name is found — a coup named by its people ("the 1976 Ghanaian coup d'état"); invented articles."""
+
+from __future__ import annotations
+
+from .extracted import extract_text
+
+_FRONT = """= Orlan Left Front =
+
+The Orlan Left Front is a militant group in Orlan. After the Brazilian coup d'état in 1964, the military \
+repressed the group. The front fought during the Resistance to the 1973 Chilean coup d'etat, the group \
+states. Its leader was arrested after the 1976 Ghanaian coup d'état. The Tesk coup d'état of 1980 ended \
+the Tesk republic.
+"""
+
+
+def _mentions(text: str) -> dict[str, str]:
+    return {m.text: m.cls for m in extract_text(text, "front.txt").mentions}
+
+
+def test_a_coup_named_by_its_people_is_one_event_with_its_french_words():
+    found = _mentions(_FRONT)
+    assert found.get("Brazilian coup d'état") == "Uprising"
+    assert found.get("1973 Chilean coup d'etat") == "Uprising"
+    assert found.get("1976 Ghanaian coup d'état") == "Uprising"
+    assert "Brazilian coup" not in found
+
+
+def test_a_word_no_people_nor_country_makes_no_coup():
+    found = _mentions(_FRONT)
+    assert not any(name.startswith("Tesk coup") for name in found)  # the gazetteer knows no "Tesk"
