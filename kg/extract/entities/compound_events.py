@@ -55,12 +55,10 @@ def compound_event_mentions(article: str, base: int, taken: list[Mention], text:
         if any(taken[i].cls == "Conflict" and taken[i].start - base == a and taken[i].end - base == b for i in inside):
             continue  # tagged whole already
         whole = any(taken[i].start - base == a and taken[i].end - base == b for i in inside)
-        if kind == "coup" and whole or any(a < o.end - base and o.start - base < b for o in out):
+        if (kind == "coup" and whole) or any(a < o.end - base and o.start - base < b for o in out):
             continue  # the two patterns met one name
-        if kind == "coup":
-            cls = "Uprising"
-        else:
-            cls = "Conflict" if m.group("noun").casefold() in _CONFLICT_NOUNS else "Event"
+        conflict = m.group("noun").casefold() in _CONFLICT_NOUNS
+        cls = "Uprising" if kind == "coup" else "Conflict" if conflict else "Event"
         replaced.update(inside)
         out.append(Mention(article, base + a, base + b, text[a:b], cls, "pattern"))
     return out, replaced
