@@ -29,3 +29,25 @@ def test_a_coup_named_by_its_people_is_one_event_with_its_french_words():
 def test_a_word_no_people_nor_country_makes_no_coup():
     found = _mentions(_FRONT)
     assert not any(name.startswith("Tesk coup") for name in found)  # the gazetteer knows no "Tesk"
+
+
+_UNION = """= Kestrel People's Union =
+
+The Kestrel People's Union, officially known as the KPU Party of Ghana, is a political party and former \
+independence movement in Ghana (formerly North West Africa). Founded in 1960, it has been the governing party \
+in Ghana since 1990. The union fought in North West Africa against the Tesk Defence Force.
+"""
+
+
+def test_a_places_former_name_in_a_bracket_is_a_place_not_the_party_the_sentence_is_about():
+    named = [m for m in extract_text(_UNION, "union.txt").mentions if m.text == "North West Africa"]
+    assert named and all(m.cls != "PoliticalParty" for m in named)
+
+
+def test_a_places_former_name_in_a_bracket_is_that_place(tmp_path):
+    from .test_one_node_per_thing import _keys
+    from .test_relations import _build
+
+    keys = _keys(_build(tmp_path, union=_UNION), "union")
+    assert keys["North West Africa"] == keys["Ghana"]
+    assert keys["North West Africa"] != keys["Kestrel People's Union"]
