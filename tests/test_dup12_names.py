@@ -51,3 +51,26 @@ def test_a_places_former_name_in_a_bracket_is_that_place(tmp_path):
     keys = _keys(_build(tmp_path, union=_UNION), "union")
     assert keys["North West Africa"] == keys["Ghana"]
     assert keys["North West Africa"] != keys["Kestrel People's Union"]
+
+
+_FRENTE = """= Kallari Revolutionary Front =
+
+Kallari Revolutionary Front
+- Native name: Frente Revolucionario Tupa Kallari
+- Abbreviation: FRTK
+- Founded: 1982
+
+The Kallari Revolutionary Front (Spanish: Frente Revolucionario Tupa Kallari, FRTK) was a Marxist guerrilla group \
+in Orlan. It was named after the rebel Tupa Kallari. The FRTK fought the government of Orlan. The Frente \
+Revolucionario Tupa Kallari was dissolved in 1997.
+"""
+
+
+def test_a_person_an_organisation_is_named_after_is_not_the_organisation(tmp_path):
+    from .test_one_node_per_thing import _keys
+    from .test_relations import _build
+
+    keys = _keys(_build(tmp_path, frente=_FRENTE), "frente")
+    front = keys["Kallari Revolutionary Front"]
+    assert keys["FRTK"] == front and keys["Frente Revolucionario Tupa Kallari"] == front
+    assert "Tupa Kallari" in keys and keys["Tupa Kallari"] != front
