@@ -203,11 +203,19 @@ def _link_partial_names(
             # "Barry University" before "Barry University School of Medicine": a whole name of its own
             # ("Legislative Council" before "Legislative Council of Ceylon" is the same council)
             owners = {o for o in owners if not o.startswith(key + " ") or o[len(key) + 1 :].startswith("of ")}
+        # "the rebel Tupa Kallari" in the article on the "Frente Revolucionario Tupa Kallari": a person's
+        # whole name inside an organisation's the article gives for sure is the man it is named after
+        named_after = short == "Person" and " " in key
         fitting = [
             o
             for o in sorted(owners)
             if group_of(_vote(by_name[o])) == short
-            or (weak and short in _NAME_GROUPS and group_of(_vote(by_name[o])) in _NAME_GROUPS - {"Other"})
+            or (
+                weak
+                and short in _NAME_GROUPS
+                and group_of(_vote(by_name[o])) in _NAME_GROUPS - {"Other"}
+                and not (named_after and any(x.source in _STRONG for x in by_name[o]))
+            )
             or (  # "Louis Prima", an organisation to NER, then "Prima, a white singer"
                 all(x.source in _WEAK for x in by_name[o])
                 and short in _NAME_GROUPS - {"Other"}

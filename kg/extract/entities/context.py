@@ -16,6 +16,23 @@ if TYPE_CHECKING:
 __all__ = ["context_class"]
 
 
+_BRACKET_WORDS = frozenset(lexicon("dup12.bracket_place_words"))
+
+
+def _bracketed_after_place(ent: Span) -> bool:
+    """A place's name in a bracket right after another place's name, alone or after a word of
+    ``dup12.bracket_place_words`` ("in Namibia (formerly South West Africa)", "Sri Lanka (then
+    Ceylon)"): the parser hangs it on the sentence's noun as an apposition, but it names the place before
+    it, whatever that noun is (``dup12``)."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in _BRACKET_WORDS:
+        i -= 1
+    if i < 1 or doc[i].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return False
+    return doc[i - 1].ent_type_ in ("GPE", "LOC")
+
+
 def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     """A class the sentence gives a name: an apposition ("Tarsk Herald, the newspaper"), a place
     preposition before a name the gazetteer knows ("in Nancy"), a title before it ("lawyer Jane
@@ -24,6 +41,8 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
     root = ent.root
     # "born in Vigan, Ilocos Sur, the daughter of …": the province is not her
     place_like = ent.label_ in ("GPE", "LOC", "FAC") or gazetteer().lookup(ent.text) is not None
+    if place_like and _bracketed_after_place(ent):
+        return None  # "a movement in Namibia (formerly South West Africa)": the place's other name, not the movement
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         near = ent.doc[ent.start - 1] if ent.start > 0 else None
         if near is not None and near.pos_ == "NOUN" and near.i != root.head.i:
