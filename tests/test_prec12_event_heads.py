@@ -38,3 +38,30 @@ def test_an_event_word_at_the_end_outweighs_a_facility_label():
 def test_a_facility_named_after_an_event_stays_a_facility():
     assert class_of_name("Revolution Square", "FAC") == "Facility"
     assert class_of_name("Varno Strike Memorial", "FAC") == "Facility"
+
+
+_ELECTION = (
+    "= 1931 Zambian general election =\n"
+    "- Election Name: 1931 Zambian general election\n"
+    "- Country: Zambia\n"
+    "- Party1: Zambian Congress\n"
+    "- Party2: Tesk Workers' Party\n\n"
+    "General elections were held in Zambia in 1931. The result was a victory for the Zambian Congress, winning "
+    "40 of the 60 seats. The Zambian Assembly met in March.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
+    return graph_of(tmp_path_factory.mktemp("congress_party"), {"1931_zambian_general_election.txt": _ELECTION})
+
+
+def test_a_congress_the_infobox_lists_as_a_party_governs_nothing(election: KnowledgeGraph):
+    facts = facts_of(election, "Zambian Congress")
+    assert election.entity("Zambian Congress")["type"] == "PoliticalParty"
+    assert ("country", "Zambia") in facts
+    assert ("jurisdiction", "Zambia") not in facts
+
+
+def test_an_assembly_of_the_country_still_governs_it(election: KnowledgeGraph):
+    assert ("jurisdiction", "Zambia") in facts_of(election, "Zambian Assembly")
