@@ -115,7 +115,8 @@ def extract_article(
             n for f in facts for n in (f.subject, f.object) if isinstance(n, Mention) and group_of(n.cls) == "Place"
         )
     )
-    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places)
+    parties = frozenset(n.text for n in box_items if n.cls == "PoliticalParty")  # a box's "Party1: Tesk Congress"
+    prose, stated_same = prose_facts(article, docs, per_block, subject, aliases, box_places, parties)
     facts.extend(prose)
     prose_nodes = [n for f in prose for n in (f.subject, f.object) if isinstance(n, Mention)]
     facts.extend(demonym_event_facts(article, [*mentions, *prose_nodes], facts))

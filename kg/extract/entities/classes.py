@@ -12,6 +12,7 @@ from kg.extract.entities.native_heads import native_class
 from kg.extract.lexicons import alternation
 from kg.extract.tables import keyword_class, not_person_words, party_word, religion_of
 from kg.gazetteer import gazetteer
+from kg.ontology import group_of
 
 __all__ = ["NER_CLASSES", "class_of_name", "is_noise", "typed_name"]
 
@@ -102,6 +103,8 @@ def typed_name(name: str, ner_label: str, countries: frozenset[str] = frozenset(
             return "Person", "keyword"  # "King Tavo", "Sultan Ibrahim II": a ruler, though NER said ORG
         return base, "ner"
     if base in ("Place", "Facility") and cls not in _PLACE_CLASSES:
+        if group_of(cls) == "Event" and keyword_class(name.split()[-1]) == cls:
+            return cls, "keyword"  # "the Great Tesk Lockout", tagged a facility: an event its last word names
         return base, "ner"
     if base == "Person" and cls != "Person" and not any(p.search(name) for p in not_person_words()):
         return base, "ner"

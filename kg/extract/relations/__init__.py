@@ -46,11 +46,12 @@ def prose_facts(
     subject: Mention,
     aliases: Sequence[Mention],
     box_places: Sequence[Mention] = (),
+    box_parties: frozenset[str] = frozenset(),
 ) -> tuple[list[Fact], list[tuple[Mention, Mention, str]]]:
     """Facts stated in the article's sentences (``mentions`` align with ``docs``), and the
     same-as pairs the prose states (a name given to an event). ``box_places``: the places
     the infobox names: its countries place the prose's towns as the prose's own countries do, and
-    its towns are placed like the prose's."""
+    its towns are placed like the prose's. ``box_parties``: the names the infobox types a party."""
     from kg.names import name_key
 
     flat = [m for ms in mentions for m in ms]
@@ -70,5 +71,6 @@ def prose_facts(
         MappingProxyType(faiths),
         tuple(box_places),
         tuple(sentence_index(ctxs)),
+        box_parties=box_parties,
     )
     return run_rules(inputs)

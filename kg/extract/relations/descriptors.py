@@ -131,10 +131,13 @@ def descriptor_facts(ctx: Sentences) -> Iterator[Fact]:
                 yield Fact(m, rel, country, ctx.evidence(root.sent, "descriptor-demonym"))
 
 
-def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fact]:
+def name_place_facts(
+    ctx: Sentences, places: dict[str, Mention], parties: frozenset[str] = frozenset()
+) -> Iterator[Fact]:
     """An organisation, facility or event whose name contains a place the article names is in that place.
 
-    ``places`` maps the name key of every place the article mentions to one of its mentions.
+    ``places`` maps the name key of every place the article mentions to one of its mentions;
+    ``parties``: the names the infobox types a political party.
     """
     from kg.names import name_key
 
@@ -169,7 +172,8 @@ def name_place_facts(ctx: Sentences, places: dict[str, Mention]) -> Iterator[Fac
             continue
         if g == "Event":
             rel = "country" if found.cls == "Country" else "location"
-        elif m.cls == "GovernmentBody":  # "Calgary City Council" governs Calgary
+        elif m.cls == "GovernmentBody" and m.text not in parties:  # "Calgary City Council" governs Calgary
+            # ("the Tesk Congress" the infobox lists as a party is a party: it governs nothing)
             rel = "jurisdiction"
         else:
             rel = "country" if found.cls == "Country" else "locatedIn"

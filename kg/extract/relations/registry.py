@@ -59,6 +59,7 @@ class Inputs:
     box_countries: tuple[Mention, ...]  # the places the infobox names (its countries and towns)
     sentences: tuple[Evidence, ...]  # the article's sentences in text order
     siblings: tuple[frozenset[Mention], ...] = ()  # produced by kinship
+    box_parties: frozenset[str] = frozenset()  # the names the infobox types a political party
     facts: tuple[Fact, ...] = ()  # the facts of the rules before (for rules that need "facts")
 
 

@@ -141,7 +141,7 @@ def _pair(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
 def _name_place(ctx: Sentences, inputs: Inputs) -> Iterable[Fact]:
     """An organisation, facility or event whose name holds a place the article names.
     Example: "University of Alberta" beside "Alberta" → locatedIn(University of Alberta, Alberta)."""
-    return name_place_facts(ctx, dict(inputs.places))
+    return name_place_facts(ctx, dict(inputs.places), inputs.box_parties)
 
 
 @rule("division-list", "block", {"locatedIn"}, needs=("siblings",))
