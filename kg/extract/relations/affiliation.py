@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.confidences import confidence
 from kg.extract.lexicons import lexicon
 from kg.extract.relations.base import Sentences
 from kg.extract.relations.descriptors import descriptor_heads
+from kg.extract.relations.offices import plain_name
 from kg.extract.relations.verbs import _arg_tokens
 from kg.extract.tables import religion_of
 from kg.model import Fact, Mention
@@ -202,8 +204,15 @@ def person_of_party_facts(ctx: Sentences) -> Iterator[Fact]:
     organisation given with its acronym is the candidate's party whatever its name ("Ana Roe of
     Nationalist Renewal (NR)")."""
     text = ctx.article.text
-    people = [m for m in ctx.mentions if group_of(m.cls) == "Person"]
     orgs = {m.start: m for m in ctx.mentions if m.cls in _PARTY_LIKE}
+    # a plain name NER took for a body, right before "of the" and a party: "Ivo Sand of the Unity Party"
+    guessed = [
+        replace(m, cls="Person")
+        for m in ctx.mentions
+        if m.cls == "Organization" and plain_name(m) and (link := _OF.match(ctx.article.text, m.end)) is not None
+        and getattr(orgs.get(link.end()), "cls", None) == "PoliticalParty"
+    ]
+    people = [m for m in ctx.mentions if group_of(m.cls) == "Person"] + guessed
     election = ctx.subject.cls == "Election"
     for p in people:
         link = _OF.match(text, p.end)

@@ -25,7 +25,7 @@ _OFFICE = re.compile(
 _LINK = re.compile(
     r"(?:\s*\([^()]{0,80}\))?"
     rf"(?:,?\s+(?:(?:{alternation('office_link_words')})\s+)*(?:was|is|became|has\s+been|had\s+been|served\s+as|was\s+elected"
-    r"(?:\s+as)?|was\s+appointed(?:\s+as)?|was\s+sworn\s+in\s+as)|,)"
+    r"(?:\s+as)?|was\s+appointed(?:\s+as)?|was\s+sworn\s+in\s+as|as)|,)"
     rf"\s+(?:(?:{alternation('office_article_words')})\s+)?(?P<mods>(?:[\w-]+\s+){{0,5}}?)$",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ def _named_before(before: list[Mention], at: int) -> bool:
     return bool(before) and not before[-1].subject and 0 <= at - before[-1].end <= 3
 
 
-def _plain_name(m: Mention) -> bool:
+def plain_name(m: Mention) -> bool:
     """Two to four capitalised words with no keyword of a body or place: a person's name."""
     from kg.extract.entities import typed_name
     from kg.extract.tables import keyword_class
@@ -115,7 +115,7 @@ def office_facts(ctx: Sentences) -> Iterator[Fact]:
         if who is not None and _named_before(before, sent_start + who.start()):
             # "half-brother of Eli Roe, who was the first President of Valdora": Eli Roe was (a
             # plain name the recogniser took for an organisation's too: no body is a president)
-            if _modifiers_ok(who.group("mods")) and _plain_name(before[-1]):
+            if _modifiers_ok(who.group("mods")) and plain_name(before[-1]):
                 holder = replace(before[-1], cls="Person")
             who = None
         if who is not None and _modifiers_ok(who.group("mods")):
