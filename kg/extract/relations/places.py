@@ -120,6 +120,23 @@ def _and_one_more(ctx: Sentences, last: Mention) -> bool:
     )
 
 
+_CHAIN_GAP = re.compile(r"(?:,\s*[A-Z][\w .'’-]{0,40}?)*,\s*")
+
+
+def _chained_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The country a chain of names right after the place ends in: "Amador, Panama City, Panama"
+    puts Amador in Panama, whatever other country has a town of that name."""
+    gaz = gazetteer()
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return frozenset(
+        place.country
+        for c in mentions
+        if c.cls == "Country" and m.end < c.start <= line_end and _CHAIN_GAP.fullmatch(text, m.end, c.start)
+        and (place := gaz.lookup(c.text)) is not None and place.country
+    )
+
+
 def gazetteer_country_facts(
     article: Article, mentions: Sequence[Mention], sentences: SentenceIndex = ()
 ) -> Iterator[Fact]:
@@ -176,9 +193,10 @@ def gazetteer_country_facts(
             continue
         if m.cls not in ("City", "AdministrativeRegion"):
             continue
-        place = gaz.resolve(m.text, context=context)
+        chained = _chained_countries(article.text, m, mentions)
+        place = gaz.resolve(m.text, stated=chained, context=context)
         near = siblings.get(m)
-        if near is not None:  # "counties Kerrow, Dunmore, Ashby": the country the list's other places share
+        if near is not None and not chained:  # "counties Kerrow, Dunmore, Ashby": the country the list's other places share
             place = gaz.resolve(m.text, stated=frozenset({near}), context=context)
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue
