@@ -41,6 +41,7 @@ from kg.extract.infobox_result import result_facts
 from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
 from kg.extract.infobox_values import _PARSE
+from kg.extract.junk import prose_alias
 from kg.extract.lexicons import alternation
 from kg.extract.office_names import cabinet_country, complete_office, other_title
 from kg.gazetteer import gazetteer
@@ -157,7 +158,10 @@ def _aliases(article: Article, field: InfoboxField, rule: InfoboxRule, subject: 
     that holds one name ("Native Name: Alianza de Obreros, Campesinos y Estudiantes")."""
     if rule.parser == "alias":
         for it in _clean_items(field):
-            yield Mention(article.stem, it.start, it.end, it.text, subject.cls, "infobox-alias")
+            lead = re.match(r"(?:and|or)\s+(?=[A-Z])", it.text)  # "…, and Ilyas Husein": the name after "and"
+            s = it.start + (lead.end() if lead else 0)
+            if not prose_alias(article.text[s : it.end]):
+                yield Mention(article.stem, s, it.end, article.text[s : it.end], subject.cls, "infobox-alias")
         return
     whole = InfoboxItem(field.raw, field.start, field.end)
     end, _ = _bracket(article, whole)

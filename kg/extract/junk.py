@@ -30,11 +30,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from kg.extract.lexicons import alternation
+from kg.extract.lexicons import alternation, lexicon
 from kg.model import Fact, Mention, TextValue
 from kg.ontology import group_of
 
-__all__ = ["debris_prefix", "junk_name", "no_party", "without_junk"]
+__all__ = ["debris_prefix", "junk_name", "no_party", "prose_alias", "without_junk"]
 
 _PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
 # "Unknown founders", "Various militias", "several commanders": a placeholder before a common noun
@@ -183,3 +183,22 @@ def without_junk(
     dropped = {id(n) for f in facts for n in (f.subject, f.object)} - used
     out = [m for m in mentions if not _bad(m, text) and not (id(m) in dropped and no_party(m.text))]
     return kept, out
+
+
+_NAME_WORDS = lexicon("shape10_name_words") - {"the"}  # "Alexander the Great" holds one, "X in the Y" two
+
+
+def prose_alias(text: str) -> bool:
+    """An item of an "Other names" list that is a piece of a sentence, no name: it opens with a
+    lower-case word or a number, holds a sentence's end, or two lower-case words no name holds
+    ("23 aliases wrote that Ana Roe used", "one of them was Eva Sol. In Tesk she used").
+
+    >>> prose_alias("Esahislau Rivera"), prose_alias("Frente de Libertação de Moçambique")
+    (False, False)
+    >>> prose_alias("23 aliases wrote that Ana Roe used"), prose_alias("one of them was Eva Sol. In Tesk he")
+    (True, True)
+    """
+    words = text.split()
+    if not words or not (words[0][:1].isupper() or words[0][:1] in "\"“'«") or re.search(r"[a-z)]\.\s+[A-Z]", text):
+        return True
+    return sum(1 for w in words if w.islower() and w not in _NAME_WORDS) >= 2

@@ -13,7 +13,7 @@ from kg.extract.relations.base import Sentences
 from kg.model import Fact, Mention
 from kg.ontology import group_of
 
-__all__ = ["office_facts"]
+__all__ = ["office_facts", "plain_name"]
 
 # the office right before "of <country>": a head of state's or government's and their deputies'
 _OFFICE = re.compile(

@@ -12,7 +12,7 @@ from kg.extract.confidences import class_confidences, confidence
 from kg.extract.lexicons import alternation
 from kg.extract.relations.abroad import backer_codes, island_name, only_abroad
 from kg.extract.relations.base import Sentences
-from kg.extract.relations.siblings import sibling_places
+from kg.extract.relations.siblings import chained_countries, sibling_places
 from kg.gazetteer import gazetteer, norm_name
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -120,23 +120,6 @@ def _and_one_more(ctx: Sentences, last: Mention) -> bool:
     )
 
 
-_CHAIN_GAP = re.compile(r"(?:,\s*[A-Z][\w .'’-]{0,40}?)*,\s*")
-
-
-def _chained_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> frozenset[str]:
-    """The country a chain of names right after the place ends in: "Amador, Panama City, Panama"
-    puts Amador in Panama, whatever other country has a town of that name."""
-    gaz = gazetteer()
-    line_end = text.find("\n", m.end)
-    line_end = len(text) if line_end < 0 else line_end
-    return frozenset(
-        place.country
-        for c in mentions
-        if c.cls == "Country" and m.end < c.start <= line_end and _CHAIN_GAP.fullmatch(text, m.end, c.start)
-        and (place := gaz.lookup(c.text)) is not None and place.country
-    )
-
-
 def gazetteer_country_facts(
     article: Article, mentions: Sequence[Mention], sentences: SentenceIndex = ()
 ) -> Iterator[Fact]:
@@ -193,10 +176,10 @@ def gazetteer_country_facts(
             continue
         if m.cls not in ("City", "AdministrativeRegion"):
             continue
-        chained = _chained_countries(article.text, m, mentions)
+        chained = chained_countries(article.text, m, mentions)
         place = gaz.resolve(m.text, stated=chained, context=context)
         near = siblings.get(m)
-        if near is not None and not chained:  # "counties Kerrow, Dunmore, Ashby": the country the list's other places share
+        if near is not None and not chained:  # "counties Kerrow, Dunmore": the country the list's others share
             place = gaz.resolve(m.text, stated=frozenset({near}), context=context)
         if place is None or place.country not in countries or place.kind not in ("city", "region"):
             continue

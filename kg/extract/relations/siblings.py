@@ -12,7 +12,7 @@ from itertools import pairwise
 from kg.gazetteer import gazetteer
 from kg.model import Mention
 
-__all__ = ["sibling_places", "sibling_regions"]
+__all__ = ["chained_countries", "sibling_places", "sibling_regions"]
 
 _AND_NEXT = re.compile(r",?\s+(?:and|or|&)\s+$")
 
@@ -52,3 +52,20 @@ def sibling_places(text: str, chain: Sequence[Mention], places: Sequence[Mention
         return False
     shared = _kinds(chain[-2].text) & _kinds(last.text) & _kinds(nxt.text)
     return bool(shared - {"continent"})
+
+
+_CHAIN_GAP = re.compile(r"(?:,\s*[A-Z][\w .'’-]{0,40}?)*,\s*")
+
+
+def chained_countries(text: str, m: Mention, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The country a chain of names right after the place ends in: "Amador, Panama City, Panama"
+    puts Amador in Panama, whatever other country has a town of that name."""
+    gaz = gazetteer()
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return frozenset(
+        place.country
+        for c in mentions
+        if c.cls == "Country" and m.end < c.start <= line_end and _CHAIN_GAP.fullmatch(text, m.end, c.start)
+        and (place := gaz.lookup(c.text)) is not None and place.country
+    )
