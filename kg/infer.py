@@ -43,6 +43,8 @@ class _Step:
     object_class: frozenset[str] = frozenset()
     # not where the same article places the subject in one of these classes by one of these relations
     unless_within: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # not from a premise these rules wrote ("the Tesk Navy" is Tesk's by its name, not located there)
+    unless_rules: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def inference_rules() -> InferenceRules:
                     frozenset(check_relation(x, where) for x in r.get("unless_within", {}).get("relations", [])),
                     frozenset(r.get("unless_within", {}).get("object_class", [])),
                 ),
+                frozenset(r.get("unless_rules", [])),
             )
         )
 
@@ -198,7 +201,7 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
         for f in frontier:
             o = str(f.object)
             for st in rules.steps:
-                if st.source != f.relation:
+                if st.source != f.relation or f.evidence.extractor in st.unless_rules:
                     continue
                 s2, o2 = (o, f.subject) if st.reverse else (f.subject, o)
                 if (

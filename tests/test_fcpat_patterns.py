@@ -1,6 +1,7 @@
 """The blind fact-check's patterns on 8ceb82d, in invented articles: a people's name before "village",
 "people", "family" is no place; "in A, B, C and D" is a list, no chain of places; a name cut by NER at its
-particle ("Fatima bint Abdallah") is one person."""
+particle ("Fatima bint Abdallah") is one person; a country's navy is not located in the country its name
+holds; a combatant's supporters are no participants; three children run together in one item are three."""
 
 from __future__ import annotations
 
@@ -39,7 +40,39 @@ _PARTICLES = (
     "1960. He was succeeded by Ahmed ould Daddah. He studied under Jose dos Santos.\n"
 )
 
-_ARTICLES = {"lindiwe_sora.txt": _PEOPLE, "vesk_workers_league.txt": _LIST, "karim_ben_salah.txt": _PARTICLES}
+_COUP = (
+    "= Operation Dawnfall =\n\n"
+    "- Name: Operation Dawnfall\n"
+    "- Date: 4 May 1971\n"
+    "- Combatant1: Ghana Supported by: Togo, Benin\n"
+    "- Combatant2: Volta rebels\n"
+    "- Units1: Ghanaian Navy\n\n"
+    "Operation Dawnfall was a military coup in Ghana on 4 May 1971. The Ghanaian Navy shelled the coast. The "
+    "Ghana Army seized the capital.\n"
+)
+
+_CHILDREN = (
+    "= Pedro Ruiz Vela =\n\n"
+    "- Name: Pedro Ruiz Vela\n"
+    "- Children: 3, including Ana Ruiz Tomas Ruiz Ines Ruiz\n\n"
+    "Pedro Ruiz Vela (4 May 1931 – 2 June 1999) was a Spanish politician.\n"
+)
+
+_GLUED = (
+    "= Rosa Mena Lago =\n\n"
+    "- Name: Rosa Mena Lago\n"
+    "- Children: Julia MenaCarlos Mena\n\n"
+    "Rosa Mena Lago (4 May 1931 – 2 June 1999) was a Spanish politician.\n"
+)
+
+_ARTICLES = {
+    "lindiwe_sora.txt": _PEOPLE,
+    "vesk_workers_league.txt": _LIST,
+    "karim_ben_salah.txt": _PARTICLES,
+    "operation_dawnfall.txt": _COUP,
+    "pedro_ruiz_vela.txt": _CHILDREN,
+    "rosa_mena_lago.txt": _GLUED,
+}
 _PLACE_CLASSES = ("City", "Place", "AdministrativeRegion", "Country")
 
 
@@ -82,3 +115,23 @@ def test_a_parent_after_and_is_the_whole_name(graph: KnowledgeGraph):
     parents = {str(f["subject"]) for f in graph.facts(relation="child", object="Karim ben Salah")}
     assert "Ali" not in parents
     assert "Aicha bint Ali" in parents
+
+
+def test_a_country_s_unit_is_that_country_s_not_located_in_it(graph: KnowledgeGraph):
+    for unit in ("Ghanaian Navy", "Ghana Army"):
+        assert not graph.facts(subject=unit, relation="locatedIn")
+    assert ("country", "Ghana") in {(f["relation"], str(f["object"])) for f in graph.facts(subject="Ghanaian Navy")}
+
+
+def test_a_supporter_of_a_side_is_no_participant(graph: KnowledgeGraph):
+    participants = {str(f["object"]) for f in graph.facts(subject="Operation Dawnfall", relation="participant")}
+    assert "Ghana" in participants
+    assert not participants & {"Togo", "Benin", "Ghana Supported by: Togo"}
+
+
+@pytest.mark.parametrize(
+    ("parent", "children"),
+    [("Pedro Ruiz Vela", {"Ana Ruiz", "Tomas Ruiz", "Ines Ruiz"}), ("Rosa Mena Lago", {"Julia Mena", "Carlos Mena"})],
+)
+def test_children_run_together_are_each_a_child(graph: KnowledgeGraph, parent: str, children: set[str]):
+    assert {str(f["object"]) for f in graph.facts(subject=parent, relation="child")} == children

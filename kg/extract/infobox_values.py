@@ -25,6 +25,7 @@ from kg.extract.infobox_items import (
     _with,
 )
 from kg.extract.infobox_kin import KIN_RELATIONS, bracket_kin
+from kg.extract.infobox_kin_names import kin_items
 from kg.extract.infobox_notes import (
     _COLONIAL,
     _addresses,
@@ -70,6 +71,9 @@ def _degree(name: str) -> bool:
     return re.search(r"(?i)\bdegree\b", name) is not None
 
 
+_SUPPORT_LABELS = lexicon("fcpat.support_labels")
+
+
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
     from_bracket = _bracket_quals(article, item)
     status = item.qualifier or rule.status
@@ -82,7 +86,10 @@ def _entities(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    for item in _clean_items(field):
+    items = _clean_items(field)
+    if rule.relation in KIN_RELATIONS and rule.object == "Person":
+        items = [part for it in items for part in kin_items(it)]  # "3, including Ana Ruiz Tomas Ruiz"
+    for item in items:
         if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
             continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")
@@ -94,6 +101,8 @@ def _entities(
             continue  # "Occupation: Communist Marxist–Leninist": what he believed, not his work
         if rule.relation == "opposed" and m.cls == "Country" and _COLONIAL.search(_prose(article)):
             continue  # "Opponents: Malawi," against "colonial rule in Malawi": the colony, not the state
+        if rule.relation == "participant" and (item.qualifier or "").casefold() in _SUPPORT_LABELS:
+            continue  # "Combatant1: Ruritania Supported by: Northland": a supporter, no combatant
         if rule.relation == "educatedAt" and _degree(m.text):
             continue  # "Education: Bachelor of Arts in History": a degree, no school
         if rule.object == "CreativeWork" and _role(m.text):
