@@ -27,7 +27,8 @@ _LIST = (
     "= Vesk Workers League =\n\n"
     "- Name: Vesk Workers League\n\n"
     "The Vesk Workers League is a political party in Spain. It has branches in Asturies, Catalonia, Madrid and "
-    "Valencia. It campaigned in Tarsela, Vendra, Oskom, and Pellin. Its founder was born in Ghent, Flanders, "
+    "Valencia. It campaigned in Tarsela, Vendra, Oskom, and Pellin. It has offices in Brosk, Catalonia and "
+    "Madrid. Its founder was born in Ghent, Flanders, "
     "Belgium.\n"
 )
 
@@ -95,7 +96,7 @@ def test_a_people_before_village_people_or_town_is_no_place(graph: KnowledgeGrap
 def test_a_list_of_places_after_a_name_and_its_comma_is_no_chain(graph: KnowledgeGraph):
     located = {(str(f["subject"]), str(f["object"])) for f in graph.facts(relation="locatedIn")}
     for inner, outer in [("Catalonia", "Madrid"), ("Asturies", "Catalonia"), ("Madrid", "Valencia"),
-                         ("Vendra", "Oskom"), ("Tarsela", "Vendra")]:
+                         ("Vendra", "Oskom"), ("Tarsela", "Vendra"), ("Brosk", "Catalonia")]:
         assert (inner, outer) not in located
     assert ("Ghent", "Flanders") in located  # a chain with nothing listed before it stays one
 

@@ -15,6 +15,7 @@ from kg.extract.infobox_brackets import died_in_bracket as _died
 from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_brackets import office_in_bracket as _office
 from kg.extract.infobox_events import event_facts
+from kg.extract.infobox_item_split import entity_items
 from kg.extract.infobox_items import (
     IMAGE_OPTIONS,
     _bracket,
@@ -25,7 +26,6 @@ from kg.extract.infobox_items import (
     _with,
 )
 from kg.extract.infobox_kin import KIN_RELATIONS, bracket_kin
-from kg.extract.infobox_kin_names import kin_items
 from kg.extract.infobox_notes import (
     _COLONIAL,
     _addresses,
@@ -71,9 +71,6 @@ def _degree(name: str) -> bool:
     return re.search(r"(?i)\bdegree\b", name) is not None
 
 
-_SUPPORT_LABELS = lexicon("fcpat.support_labels")
-
-
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
     from_bracket = _bracket_quals(article, item)
     status = item.qualifier or rule.status
@@ -86,10 +83,7 @@ def _entities(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    items = _clean_items(field)
-    if rule.relation in KIN_RELATIONS and rule.object == "Person":
-        items = [part for it in items for part in kin_items(it)]  # "3, including Ana Ruiz Tomas Ruiz"
-    for item in items:
+    for item in entity_items(_clean_items(field), rule.relation, rule.object):
         if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
             continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")
@@ -101,8 +95,6 @@ def _entities(
             continue  # "Occupation: Communist Marxist–Leninist": what he believed, not his work
         if rule.relation == "opposed" and m.cls == "Country" and _COLONIAL.search(_prose(article)):
             continue  # "Opponents: Malawi," against "colonial rule in Malawi": the colony, not the state
-        if rule.relation == "participant" and (item.qualifier or "").casefold() in _SUPPORT_LABELS:
-            continue  # "Combatant1: Ruritania Supported by: Northland": a supporter, no combatant
         if rule.relation == "educatedAt" and _degree(m.text):
             continue  # "Education: Bachelor of Arts in History": a degree, no school
         if rule.object == "CreativeWork" and _role(m.text):

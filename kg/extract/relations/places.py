@@ -112,6 +112,9 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
         r"(?:,\s*[A-Z][^,.;]{0,40}?)*,?\s+(?:and|or|&)\s+[A-Z]", after
     ):
         return True  # "in Asturies, Catalonia, Madrid and Valencia": a name before the chain, "and" one after
+    unknown = any(m.cls == "Place" and not r for m, r in zip(chain, ranks, strict=True))
+    if unknown and re.match(r",?\s+(?:and|or|&)\s+[A-Z]", after):
+        return True  # "in Asturies, Catalonia and Madrid": a name the gazetteer does not know, then "and" one more
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
 
 

@@ -1,4 +1,6 @@
-"""Several relatives in one infobox item (the fact-check of 8ceb82d): "Children: 3, including Ana Ruiz Tomas
+"""The items of an infobox field that name entities: a side's supporters are none of its combatants
+("Combatant1: Ruritania Supported by: Northland", sub-label ``fcpat.support_labels``), and several relatives
+in one infobox item (the fact-check of 8ceb82d): "Children: 3, including Ana Ruiz Tomas
 Ruiz Ines Ruiz" or names glued together ("Ana RuizTomas Ruiz") name three children, never one child called
 all of it. An item is cut where a name's last word runs into the next name's first ("RuizTomas") and after
 each repeat of the family name that ends it; a count's "including" before the names is no name's."""
@@ -10,11 +12,25 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kg.documents.model import InfoboxItem
+from kg.extract.infobox_kin import KIN_RELATIONS
+from kg.extract.lexicons import lexicon
 
-__all__ = ["kin_items"]
+__all__ = ["entity_items", "kin_items"]
+
+_SUPPORT_LABELS = lexicon("fcpat.support_labels")
 
 _INCLUDING = re.compile(r"^(?:\d+\s*,?\s*)?(?:including|incl\.|among them|among whom)\s+", re.I)
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "RuizTomas"; "McDonald", "MacArthur" stay whole
+
+
+def entity_items(items: list[InfoboxItem], relation: str | None, cls: str | None) -> list[InfoboxItem]:
+    """The items of a field whose row gives ``relation`` to entities of class ``cls``: a participant's items
+    without those under a supporters' sub-label, a relative's cut into one item a name (:func:`kin_items`)."""
+    if relation == "participant":
+        return [it for it in items if (it.qualifier or "").casefold() not in _SUPPORT_LABELS]
+    if relation in KIN_RELATIONS and cls == "Person":
+        return [part for it in items for part in kin_items(it)]  # "3, including Ana Ruiz Tomas Ruiz"
+    return items
 
 
 def kin_items(item: InfoboxItem) -> list[InfoboxItem]:
