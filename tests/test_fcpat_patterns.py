@@ -47,9 +47,9 @@ _COUP = (
     "- Date: 4 May 1971\n"
     "- Combatant1: Ghana Supported by: Togo, Benin\n"
     "- Combatant2: Volta rebels\n"
-    "- Units1: Ghanaian Navy\n\n"
+    "- Units1: Ghanaian Navy, Ghana Sixth Fleet\n\n"
     "Operation Dawnfall was a military coup in Ghana on 4 May 1971. The Ghanaian Navy shelled the coast. The "
-    "Ghana Army seized the capital.\n"
+    "Ghana Sixth Fleet blockaded the port.\n"
 )
 
 _CHILDREN = (
@@ -119,7 +119,7 @@ def test_a_parent_after_and_is_the_whole_name(graph: KnowledgeGraph):
 
 
 def test_a_country_s_unit_is_that_country_s_not_located_in_it(graph: KnowledgeGraph):
-    for unit in ("Ghanaian Navy", "Ghana Army"):
+    for unit in ("Ghanaian Navy", "Ghana Sixth Fleet"):
         assert not graph.facts(subject=unit, relation="locatedIn")
     assert ("country", "Ghana") in {(f["relation"], str(f["object"])) for f in graph.facts(subject="Ghanaian Navy")}
 
