@@ -43,6 +43,9 @@ class _Step:
     object_class: frozenset[str] = frozenset()
     # not where the same article places the subject in one of these classes by one of these relations
     unless_within: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # not from a premise these rules wrote about a subject of these classes ("the Tesk Navy" is Tesk's by its
+    # name, not located there)
+    unless_rules: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ def inference_rules() -> InferenceRules:
                 (
                     frozenset(check_relation(x, where) for x in r.get("unless_within", {}).get("relations", [])),
                     frozenset(r.get("unless_within", {}).get("object_class", [])),
+                ),
+                (
+                    frozenset(r.get("unless_rules", {}).get("rules", [])),
+                    frozenset(r.get("unless_rules", {}).get("subject_class", [])),
                 ),
             )
         )
@@ -201,6 +208,9 @@ def infer_facts(facts: Sequence[ResolvedFact], entities: dict[str, Entity]) -> l
                 if st.source != f.relation:
                     continue
                 s2, o2 = (o, f.subject) if st.reverse else (f.subject, o)
+                unless, classes = st.unless_rules
+                if f.evidence.extractor in unless and _fits(entities, s2, classes):
+                    continue  # "the Tesk Navy" is Tesk's by its name: no place it is located in
                 if (
                     _fits(entities, s2, st.subject_class)
                     and _fits(entities, o2, st.object_class)

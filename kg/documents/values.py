@@ -12,6 +12,8 @@ and a trailing bracket that qualifies rather than names (``(until 1991)``,
 ['Mexican government', 'ETA']
 >>> [(i.text, i.qualifier) for i in split_items("Tesk Action Committee Supported by:, Orvania", 0)]
 [('Tesk Action Committee', None), ('Orvania', 'Supported by')]
+>>> [(i.text, i.qualifier) for i in split_items("Ruritania Supported by: Northland, Orvania", 0)]
+[('Ruritania', None), ('Northland', 'Supported by'), ('Orvania', 'Supported by')]
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _BRACKET_WORDS = {"former", "current", "formerly", "defunct", "official", "unofficial", "acting", "interim", "disputed"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&.\-]{1,11})\)$")
 # a sub-label glued to the name before it ("MPLA Committee Supported by:,"): a participle and "by"/"with"
-_GLUED_LABEL = re.compile(r"\s+(?P<label>[A-Z][a-z]+(?:ed|ing)\s+(?:by|with|from))\s*:\s*,?\s*$")
+# ("Ruritania Supported by: Northland": the label between two items of one piece)
+_GLUED_LABEL = re.compile(r"\s+(?P<label>[A-Z][a-z]+(?:ed|ing)\s+(?:by|with|from))\s*:\s*,?\s*(?=\S|$)")
 _CONJUNCTIONS = {"and", "y", "e", "et", "und", "i", "og", "och", "en", "ve", "&", "и", "u"}
 
 
@@ -225,7 +228,10 @@ def split_items(text: str, start: int, end: int | None = None, names: bool = Fal
             if ce > cs:
                 items.append(InfoboxItem(text[cs:ce], cs, ce, qualifier, status, bracket))
             qualifier = glued.group("label")
-            continue
+            if glued.end() == len(piece):
+                continue
+            s = s + glued.end()  # "… Supported by: Northland": the item after the label is under it
+            piece = text[s:e]
         if piece.endswith(":") and len(piece) > 1 and len(piece) < 60 and ":" not in piece[:-1]:
             qualifier = piece[:-1].strip(_BULLETS) or None
             continue

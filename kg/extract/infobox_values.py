@@ -15,6 +15,7 @@ from kg.extract.infobox_brackets import died_in_bracket as _died
 from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_brackets import office_in_bracket as _office
 from kg.extract.infobox_events import event_facts
+from kg.extract.infobox_item_split import entity_items
 from kg.extract.infobox_items import (
     IMAGE_OPTIONS,
     _bracket,
@@ -37,7 +38,6 @@ from kg.extract.infobox_notes import (
     _role,
     participant_person,
 )
-from kg.extract.infobox_pairs import shown_once
 from kg.extract.infobox_periods import period_values
 from kg.extract.infobox_table import InfoboxRule, rule_for
 from kg.extract.lexicons import lexicon
@@ -84,7 +84,7 @@ def _entities(
     article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence
 ) -> Iterator[Fact]:
     assert rule.relation is not None
-    for item in shown_once(_clean_items(field)):
+    for item in entity_items(_clean_items(field), rule.relation, rule.object):
         if rule.parser == "places" and any(c.isdigit() for c in article.text[item.start : _bracket(article, item)[0]]):
             continue  # "1,285 km2": a size, not a place
         m = _item_mention(article, item, rule.object or "Other")

@@ -11,6 +11,8 @@ from kg.extract.entities.compound_events import compound_event_mentions
 from kg.extract.entities.context import _quoted_work, context_class
 from kg.extract.entities.extra import _adjective_phrase, _byname, _portfolio, extra_mentions
 from kg.extract.entities.ideologies import ideology_mentions
+from kg.extract.entities.particle_names import join_particle_names
+from kg.extract.entities.peoples import people_name
 from kg.extract.entities.spans import _join_plural_possessives, clean_span, strip_person_prefix
 from kg.extract.lexicons import lexicon
 from kg.extract.tables import FAITH_CLASSES, head_nouns, keyword_class, party_word, person_titles, religion_of
@@ -69,7 +71,7 @@ def mentions_in_doc(
     on every access, a tenth of extraction time)."""
     out: list[Mention] = []
     text = doc.text if text is None else text
-    ents = _join_plural_possessives(list(doc.ents))
+    ents = _join_plural_possessives(join_particle_names(list(doc.ents)))
     joined: set[int] = set()
     for k, ent in enumerate(ents):
         if k in joined:
@@ -163,6 +165,8 @@ def mentions_in_doc(
                 if nxt is not None and event_noun and group_of(cls) == "Event":
                     e = nxt.idx + len(nxt.text)  # "the Mau Mau uprising": the event's name has its noun
                     name = text[s:e]
+        if group_of(cls) == "Place" and people_name(ent):
+            cls, how = "EthnicGroup", "context"  # "a Xosi village", "the Oru people's region": a people
         if how == "gazetteer" and group_of(cls) == "Place" and before is not None and before.lower_ == "the":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             event = head_nouns().get(nxt.lemma_) if nxt is not None and nxt.is_lower else None

@@ -150,6 +150,7 @@ def name_place_facts(
         if len(words) < 2:
             continue
         found: Mention | None = None
+        state = False  # the name's place is a country: "the Tesk Navy" is Tesk's, located in no part of it
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 part = " ".join(words[i : i + n]).strip(",.()'’s")
@@ -165,6 +166,7 @@ def name_place_facts(
                 place = gaz.lookup(part)
                 if gaz.demonym(part) or (place is not None and (place.kind != "city" or place.population >= 100_000)):
                     found = places[key]
+                    state = bool(gaz.demonym(part)) or (place is not None and place.kind == "country")
                     break
             if found is not None:
                 break
@@ -177,6 +179,8 @@ def name_place_facts(
             rel = "jurisdiction"
         else:
             rel = "country" if found.cls == "Country" else "locatedIn"
+        if rel == "locatedIn" and state:
+            continue  # a country's name or people in a body's name NER took for some other place: no place
         span = ctx.span(m.start, m.end)
         if span is not None:
             yield Fact(m, rel, found, ctx.evidence(span.sent, "name-place"))
