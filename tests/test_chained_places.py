@@ -18,3 +18,15 @@ def test_a_chain_s_country_decides_the_town_s_record() -> None:
     facts = fact_triples(_ARTICLE)
     assert not any(s == "Springfield" and o == "United States" for s, _, o in facts)
     assert ("Springfield", "country", "Ghana") in facts
+
+
+def test_an_address_s_abbreviation_is_no_place_and_a_doubled_name_is_one() -> None:
+    party = (
+        "= Tesk Unity Party =\n\n"
+        "Tesk Unity Party\n"
+        "- Headquarters: 3rd Floor Mensah Bldg. West 4th, Brgy. West Ridge, Accra Accra\n\n"
+        "The Tesk Unity Party is a political party in Ghana.\n"
+    )
+    facts = fact_triples(party)
+    assert ("Tesk Unity Party", "headquarters", "Accra") in facts
+    assert not any("Brgy" in (s + o) or "Bldg" in (s + o) or o == "Accra Accra" for s, _, o in facts)

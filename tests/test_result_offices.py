@@ -78,3 +78,22 @@ def test_participants_the_text_calls_by_surname_are_people() -> None:
         held = {(f["relation"], str(f["object"])) for f in g.facts(subject="Oskar Velde")}
         assert ("positionHeld", "Prime Minister of Estonia") in held
         assert g.entity("Black Hands")["type"] != "Person"
+
+
+def test_a_result_s_office_begins_or_ends_on_the_event_s_date() -> None:
+    from tests.extracted import extract_text
+
+    rows = (
+        "- Date: 19 May 2000 – 1 March 2001\n"
+        "- Result: Eda Saar resigns as Prime Minister, Jaan Kivi becomes Prime Minister following a victory"
+    )
+    quals = {
+        (f.subject.text, f.relation): dict(f.qualifiers)
+        for f in extract_text(_coup(rows)).facts
+        if f.relation in ("positionHeld", "headOfGovernment")
+    }
+    assert quals[("Eda Saar", "positionHeld")] == {"end": "2000"}  # a span: the year is sure, not the day
+    assert quals[("Jaan Kivi", "positionHeld")] == {"start": "2000"}
+    assert quals[("Estonia", "headOfGovernment")] in ({"start": "2000"}, {"end": "2000"})
+    one_day = extract_text(_coup("- Date: 19 May 2000\n- Result: Jaan Kivi becomes president")).facts
+    assert any(f.subject.text == "Jaan Kivi" and dict(f.qualifiers) == {"start": "2000-05-19"} for f in one_day)

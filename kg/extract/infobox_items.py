@@ -418,7 +418,9 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if label is not None and label.start() > start:
         end = label.start()
     s, e = clean_span(article.text, start, end)
-    name = article.text[s:e]
+    name, half = article.text[s:e], (e - s) // 2
+    if (e - s) % 2 and name[half] == " " and name[:half] == name[half + 1 :]:  # "Quezon City Quezon City"
+        e, name = s + half, name[:half]  # a link's target and its shown words, the same
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name) or lone_code(article.text, name):
         return None  # a flag code the text never uses again ("Allegiance: MEX") is the icon's debris
     honour = _HONORIFIC.match(name)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from kg.dates import parse_date
 from kg.documents.model import Article
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.infobox_brackets import office_heads
@@ -80,5 +81,21 @@ def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> I
             end = at + (hit.end("of") if named else hit.end("title"))
             office = Mention(article.stem, at + hit.start("title"), end, name, "Position", "infobox")
             ev = _evidence(article, field, field, rule_confidence("infobox-implied"))
-            yield Fact(who, "positionHeld", office, ev)
-            yield from office_heads(article, who, office, ev)
+            quals = _period(article, hit.group("verb"))
+            yield Fact(who, "positionHeld", office, ev, quals)
+            yield from office_heads(article, who, office, ev, quals)
+
+
+_LEFT = re.compile(r"(?:is\s+|was\s+)?(?:resigns|resigned|deposed|dismissed|ousted|removed)\b")
+
+
+def _period(article: Article, verb: str) -> tuple[tuple[str, str], ...]:
+    """When the result's office began or ended: the event's date, a start for "becomes", an end for
+    "resigns as" / "dismissed as" (only the year when the box gives a span); none when it gives no date."""
+    field = article.field("Date")
+    day = parse_date(field.raw) if field is not None else None
+    if field is None or day is None:
+        return ()
+    # a span or two dates ("19 May 2000 – 1 March 2001"): the change fell inside it, its year is sure
+    spans = len(re.findall(r"\b\d{4}\b", field.raw)) > 1 or re.search(r"\d\s*[–-]\s*\d", field.raw)
+    return (("end" if _LEFT.match(verb) else "start", day.iso[:4] if spans else day.iso),)

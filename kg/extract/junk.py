@@ -84,6 +84,10 @@ _BARE_TITLE = re.compile(
 _ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGroup")
 
 
+# an address's abbreviation with no vowel, cut off its words ("Bldg.", "Brgy.", "Blvd."): no place
+_ABBREVIATION = re.compile(r"^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-z]{2,4}\.?$")
+
+
 def junk_name(name: str, cls: str = "Other") -> bool:
     """True when ``name`` (of class ``cls``) names no thing: a placeholder, image debris, a count,
     or (for a person, organisation or place) a job title in lower case."""
@@ -96,8 +100,8 @@ def junk_name(name: str, cls: str = "Other") -> bool:
         return True
     if _OFFICE_CHANGE.match(name):
         return True
-    if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name)):
-        return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas": a month, a description
+    if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name) or _ABBREVIATION.match(name)):
+        return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas"; "Brgy. West Triangle": "Brgy"
     if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
         return name == name.lower() and bool(_ROLE_HEAD.search(name))
     return False
