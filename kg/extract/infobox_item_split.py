@@ -12,6 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kg.documents.model import InfoboxItem
+from kg.extract.infobox_items import _range_of
 from kg.extract.infobox_kin import KIN_RELATIONS
 from kg.extract.infobox_pairs import shown_once
 from kg.extract.lexicons import lexicon
@@ -19,6 +20,19 @@ from kg.extract.lexicons import lexicon
 __all__ = ["entity_items", "kin_items"]
 
 _SUPPORT_LABELS = lexicon("fcpat.support_labels")
+
+
+def label_quals(label: str | None) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """(status, period) of an item's sub-label: a span of years ("1978–1986:", "since 2004:") is when the
+    item held, no status; any other label ("Current:", "Former:") is the status.
+
+    >>> label_quals("1978–1986"), label_quals("Former"), label_quals(None)
+    ((None, (('start', '1978'), ('end', '1986'))), ('Former', ()), (None, ()))
+    """
+    if not label or not any(c.isdigit() for c in label):
+        return label, ()
+    start, end = _range_of(label)
+    return None, tuple((k, v) for k, v in (("start", start), ("end", end)) if v)
 
 _INCLUDING = re.compile(r"^(?:\d+\s*,?\s*)?(?:including|incl\.|among them|among whom)\s+", re.I)
 _GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")  # "RuizTomas"; "McDonald", "MacArthur" stay whole

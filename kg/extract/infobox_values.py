@@ -15,7 +15,7 @@ from kg.extract.infobox_brackets import died_in_bracket as _died
 from kg.extract.infobox_brackets import office_heads
 from kg.extract.infobox_brackets import office_in_bracket as _office
 from kg.extract.infobox_events import event_facts
-from kg.extract.infobox_item_split import entity_items
+from kg.extract.infobox_item_split import entity_items, label_quals
 from kg.extract.infobox_items import (
     IMAGE_OPTIONS,
     _bracket,
@@ -74,10 +74,10 @@ def _degree(name: str) -> bool:
 
 def _qual(rule: InfoboxRule, article: Article, item: InfoboxItem) -> tuple[tuple[str, str], ...]:
     from_bracket = _bracket_quals(article, item)
-    status = item.qualifier or rule.status
+    status, period = label_quals(item.qualifier or rule.status)  # "1978–1986:" a period, "Former:" a status
     if any(k == "status" for k, _ in from_bracket):
         status = None
-    return ((("status", status),) if status else ()) + from_bracket
+    return ((("status", status),) if status else ()) + (from_bracket or period)
 
 
 def _entities(
