@@ -23,3 +23,14 @@ def test_a_period_label_dates_its_items_and_other_labels_stay_a_status() -> None
     assert got["Keynesianism"] == {"start": "1978", "end": "1986"}
     assert got["Tesk nationalism"] == {}
     assert got["Libertarianism"] == {"status": "Factions"}
+
+
+def test_two_dated_milestones_are_an_event_s_start_and_end() -> None:
+    crisis = (
+        "= 1981 Tarsk crisis =\n\nInfobox\n"
+        "- Date: 16 October 1981 (deferral of supply), 11 November 1981 (dismissal of Ivo Sand)\n"
+        "- Place: Ghana\n\nThe 1981 Tarsk crisis was a crisis in Ghana.\n"
+    )
+    got = {(f.relation, str(f.object.iso)) for f in extract_text(crisis).facts if hasattr(f.object, "iso")}
+    assert {("startTime", "1981-10-16"), ("endTime", "1981-11-11")} <= got
+    assert not any(r == "pointInTime" for r, _ in got)

@@ -365,14 +365,14 @@ def _dated_founding(article: Article, subject: Mention, prose: str, start: str) 
 
 
 def _all_dates(text: str) -> list[DateValue]:
-    """Dates on either side of a range dash; a first part with no year takes the second's year.
+    """Dates around a range dash or of two milestones ("A (x), B (y)"); a yearless first takes the second's year.
 
     >>> _all_dates("29 October – 16 December 2000")
     [DateValue(iso='2000-10-29'), DateValue(iso='2000-12-16')]
     >>> _all_dates("2 – 7 September 1932")
     [DateValue(iso='1932-09-02'), DateValue(iso='1932-09-07')]
     """
-    parts = [p for p in re.split(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+", text) if p.strip()]
+    parts = [p for p in re.split(r"\s+(?:to|until)\s+|\s*[–—]\s*|\s+-\s+|\)\s*,\s*", text) if p.strip()]
     last = parse_date(parts[-1]) if parts else None
     year = int(last.iso[:4]) if last is not None else None
     out = []
