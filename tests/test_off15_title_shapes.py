@@ -1,0 +1,79 @@
+"""More shapes of a country's office beside a person's name (kg/extract/relations/title_shapes.py,
+titles.py, infobox_result.py): the title set off by a comma before the name, a bracketed title, a
+bare lower-case title after a conjunction, both men of "A succeeded B as Prime Minister", the
+Leader of the Opposition, and "with Z replacing him" in an event box's Result; each beside a twin
+that gives nothing. Invented people in a real country."""
+
+from __future__ import annotations
+
+from tests.extracted import fact_triples
+
+COUP = """= 1974 Fijian coup attempt =
+
+Infobox
+- Country: Fiji
+- Result: Coup leaders charged, Ivo Sandel resigns as Prime Minister, with Tavo Rinku replacing him for a day
+
+The 1974 Fijian coup attempt was a coup by an armed group in Fiji on 19 May 1974. When president Juan Ruizar \
+died of natural causes on 1 July 1974, he was succeeded by his wife (then vice-president) Eda Saaren, also \
+known as "Edita". The crisis began with the dismissal of the prime minister, Ivo Sandel, by the governor. \
+The governor then commissioned the leader of the opposition, Mato Kerrin of the Unity Party, as prime \
+minister. Mato Kerrin succeeded Ivo Sandel as Prime Minister in 1975. Fiji held an election in 1977. The \
+army of Fiji was reformed.
+"""
+
+TWIN = """= 1974 Fijian coup attempt =
+
+Infobox
+- Country: Fiji
+- Result: Coup leaders charged, Ivo Sandel becomes Prime Minister, with Tavo Rinku replacing him as mayor
+
+The 1974 Fijian coup attempt was a coup by an armed group in Fiji on 19 May 1974. Before the president \
+Juan Ruizar spoke, the club met. When president Aron Pikkel visited Samoa in 1973, the army waited. The \
+bank's vice-president Eda Saaren (then chairman) Lenart Oskel resigned. The crisis began with the dismissal \
+of the chairman, Ivo Kassel, by the board. Mato Kerrin succeeded Tomas Vellan as party president in 1975. \
+Fiji held an election in 1977. The army of Fiji was reformed.
+"""
+
+OFFICES = ("positionHeld", "headOfState", "headOfGovernment")
+
+
+def _offices(text: str) -> set[tuple[str, str, str]]:
+    return {t for t in fact_triples(text) if t[1] in OFFICES}
+
+
+def test_a_bare_lower_case_title_after_a_conjunction_and_a_bracketed_title_are_the_countrys_office():
+    got = _offices(COUP)
+    assert ("Juan Ruizar", "positionHeld", "President of Fiji") in got
+    assert ("Fiji", "headOfState", "Juan Ruizar") in got
+    assert ("Eda Saaren", "positionHeld", "Vice President of Fiji") in got
+    assert not any(r == "headOfState" and o == "Eda Saaren" for _, r, o in got)
+
+
+def test_a_title_set_off_before_the_name_and_a_succession_give_the_office():
+    got = _offices(COUP)
+    assert ("Ivo Sandel", "positionHeld", "Prime Minister of Fiji") in got
+    assert ("Mato Kerrin", "positionHeld", "Leader of the Opposition") in got
+    assert ("Mato Kerrin", "positionHeld", "Prime Minister of Fiji") in got
+    assert ("Fiji", "headOfGovernment", "Mato Kerrin") in got
+
+
+def test_the_one_who_replaces_a_resigning_holder_in_a_result_holds_the_office():
+    got = _offices(COUP)
+    assert ("Tavo Rinku", "positionHeld", "Prime Minister of Fiji") in got
+    assert ("Fiji", "headOfGovernment", "Tavo Rinku") in got
+
+
+def test_twins_a_determiner_another_country_another_body_or_no_resignation_give_no_office():
+    got = _offices(TWIN)
+    for name in (
+        "Juan Ruizar",
+        "Aron Pikkel",
+        "Eda Saaren",
+        "Lenart Oskel",
+        "Ivo Kassel",
+        "Tomas Vellan",
+        "Tavo Rinku",
+    ):
+        assert not any(name in (s, o) for s, _, o in got), (name, got)
+    assert not any(s == "Mato Kerrin" for s, _, _ in got), got
