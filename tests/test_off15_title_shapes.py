@@ -77,3 +77,40 @@ def test_twins_a_determiner_another_country_another_body_or_no_resignation_give_
     ):
         assert not any(name in (s, o) for s, _, o in got), (name, got)
     assert not any(s == "Mato Kerrin" for s, _, _ in got), got
+
+
+COMPOUND = """= 1974 Fijian coup attempt =
+
+The 1974 Fijian coup attempt was a coup by an armed group against the elected government of Indo-Fijian \
+Prime Minister Ivo Sandel, on 19 May 1974. Ivo Sandel resigned in 1975. Fiji held an election in 1977. The \
+army of Fiji was reformed.
+"""
+
+ELSEWHERE = """= 1974 Samoan coup attempt =
+
+The 1974 Samoan coup attempt was a coup in Samoa by an armed group against the elected government of \
+Indo-Fijian Prime Minister Ivo Sandel, on 19 May 1974. Samoa held an election in 1977. The army of Samoa was \
+reformed.
+"""
+
+
+def test_a_hyphened_peoples_adjective_before_a_title_gives_the_country_it_ends_in_if_the_article_names_it():
+    got = _offices(COMPOUND)
+    assert ("Ivo Sandel", "positionHeld", "Prime Minister of Fiji") in got
+    assert ("Fiji", "headOfGovernment", "Ivo Sandel") in got
+    assert not any("Ivo Sandel" in (s, o) for s, _, o in _offices(ELSEWHERE))
+
+
+DISMISSAL = """= 1975 Fijian coup d'état =
+
+The 1975 Fijian coup d'état was a coup in Fiji on 11 November 1975. It began with the dismissal of the prime \
+minister, Ivo Sandel, by the governor. Earlier the chairman, Aron Pikkel, had resigned. Fiji held an election \
+in 1977. The army of Fiji was reformed.
+"""
+
+
+def test_a_lower_case_title_set_off_by_a_comma_before_the_name_is_the_articles_countrys_office():
+    got = _offices(DISMISSAL)
+    assert ("Ivo Sandel", "positionHeld", "Prime Minister of Fiji") in got
+    assert ("Fiji", "headOfGovernment", "Ivo Sandel") in got
+    assert not any("Aron Pikkel" in (s, o) for s, _, o in got)

@@ -154,6 +154,17 @@ def _clause_word(span: Span, pre: str | None, at: int) -> bool:
     return tok is not None and tok.pos_ in _CLAUSE_POS
 
 
+def _compound_people(pre: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The country a hyphened people's adjective ends in ("Indo-Tesk", "Greek-Cypriot"), as the
+    article names it (none when it does not)."""
+    head, _, last = pre.rpartition("-")
+    code = gazetteer().demonym(last) if head and last[:1].isupper() else None
+    if code is None:
+        return None
+    named = [m for m in _countries(mentions) if _code(m) == code]
+    return next((m for m in named if not gazetteer().demonym(m.text)), named[0] if named else None)
+
+
 def _succession(ctx: Sentences, p: Mention) -> Shape | None:
     return succession_shape(ctx.block.text, ctx.block.start, p, ctx.mentions)
 
@@ -211,6 +222,8 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             if sent_start <= c.start and c.end <= sent.end_char + base and not _inside_name(c, ctx.mentions)
         ]
         before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
+        if not before and pre is not None and (named := _compound_people(pre, article_mentions)) is not None:
+            before = [named]  # "Indo-Tesk Prime Minister Ivo Sand": Tesk's
         if before:
             country = before[0]  # "Valdoran President Ana Roe"
         elif pre is not None and pre.casefold() not in _MODIFIERS and not _side(pre, title):
