@@ -114,3 +114,26 @@ def test_a_lower_case_title_set_off_by_a_comma_before_the_name_is_the_articles_c
     assert ("Ivo Sandel", "positionHeld", "Prime Minister of Fiji") in got
     assert ("Fiji", "headOfGovernment", "Ivo Sandel") in got
     assert not any("Aron Pikkel" in (s, o) for s, _, o in got)
+
+
+OFFICER = """= Tomas Verrel =
+
+Tomas Verrel
+- Office: Military Leader of Panama
+- President: Aldo Pinzar (1968–1969), Demo Lakkar (1969–1978)
+- Term Start: October 11, 1968
+- Term End: July 31, 1981
+- Birth Date: February 13, 1929
+
+Tomas Verrel (February 13, 1929 - July 31, 1981) was a Panamanian military officer who was the military \
+leader of Panama.
+"""
+
+
+def test_an_officeholder_boxs_president_under_an_office_of_a_country_held_that_countrys_presidency():
+    got = _offices(OFFICER)
+    assert ("Aldo Pinzar", "positionHeld", "President of Panama") in got
+    assert ("Panama", "headOfState", "Demo Lakkar") in got
+    # an office of no one country ("Ambassador of Panama to Chile") says nothing of whose president
+    envoy = _offices(OFFICER.replace("Military Leader of Panama", "Ambassador of Panama to Chile"))
+    assert not any("Aldo Pinzar" in (s, o) for s, _, o in envoy)
