@@ -43,7 +43,7 @@ from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_fo
 from kg.extract.infobox_values import _PARSE
 from kg.extract.junk import prose_alias
 from kg.extract.lexicons import alternation
-from kg.extract.office_names import cabinet_country, complete_office, other_title
+from kg.extract.office_names import cabinet_country, complete_office, office_country, other_title
 from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
@@ -344,7 +344,8 @@ def _colleagues(
     infobox from the office's line to where the article names that office, or to the field. Of a term
     that ended, each colleague but the last of a row held the office before the next: historical."""
     head = _HEAD_OFFICE.match(office.text)
-    of = head.group("of") if head is not None else cabinet_country(article, office.text)  # a minister's PM
+    # a minister's PM; "President: Eva Sol" under "Military Leader of Tesk": Tesk's president (off15)
+    of = head.group("of") if head is not None else cabinet_country(article, office.text) or office_country(office.text)
     if of is None:
         return
     for field, rule in slot.parts.get("colleague", []):

@@ -2,7 +2,8 @@
 becomes de facto President and orders curfew".
 
 An event box's result that says a named person became (or becomes) a country's office by its bare
-title makes that person the holder of the office of the event's one country (the one ``Country``,
+title makes that person the holder of the office of the event's one country (and one "Y resigns as" it
+leaves to, "with Z replacing him", Z) (the one ``Country``,
 ``Place`` or ``Location`` item the gazetteer knows as a country: "Place: Vell, Eastmark" →
 "President of Eastmark"), and its head of state or government as the office says. A result naming
 no office title ("becomes chairman of the board"), no person, or an event of no single country
@@ -37,6 +38,9 @@ _BECOMES = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))?"
     r"(?=\s+(?:and|by|for|after|until|following|with|when|on|in)\b|\s*[,.;]|\s*$)"
 )
+
+# "Y resigns as Prime Minister, with Z replacing him": Z held the office Y left
+_REPLACING = re.compile(rf",?\s+with\s+(?P<who>{_NAME})\s+(?:{alternation('off15.replacing_verbs')})\s+(?:him|her)\b")
 
 
 def _countries(article: Article) -> dict[str, str]:
@@ -84,6 +88,14 @@ def result_facts(article: Article, subject: Mention, facts: Sequence[Fact]) -> I
             quals = _period(article, hit.group("verb"))
             yield Fact(who, "positionHeld", office, ev, quals)
             yield from office_heads(article, who, office, ev, quals)
+            left = _LEFT.match(hit.group("verb"))
+            after = _REPLACING.match(value, hit.end()) if left else None
+            if after is not None:  # "Y resigns as Prime Minister, with Z replacing him": Z held it from then
+                s, e = at + after.start("who"), at + after.end("who")
+                who = Mention(article.stem, s, e, after.group("who"), "Person", "pattern")
+                took = tuple(("start", v) for _, v in quals)
+                yield Fact(who, "positionHeld", office, ev, took)
+                yield from office_heads(article, who, office, ev, took)
 
 
 _LEFT = re.compile(r"(?:is\s+|was\s+)?(?:resigns|resigned|deposed|dismissed|ousted|removed)\b")

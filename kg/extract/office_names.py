@@ -23,6 +23,7 @@ __all__ = [
     "cabinet_country",
     "complete_office",
     "country_short_name",
+    "office_country",
     "office_name",
     "office_title",
     "other_title",
@@ -146,6 +147,24 @@ def cabinet_country(article: Article, office: str) -> str | None:
         return None
     country = article_country(article)
     return country_short_name(country) if country is not None else None
+
+
+_OF_COUNTRY = re.compile(r"\bof\s+(?P<of>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})$")
+
+
+def office_country(office: str) -> str | None:
+    """The country an office of a country's ends in ("Military Leader of Tesk": Tesk), as the office
+    writes it; None when its "of" names no country the gazetteer knows ("Governor of Tesk Province",
+    "Ambassador of Tesk to Varnia").
+
+    >>> office_country("Military Leader of Panama"), office_country("Ambassador of Panama to Chile")
+    ('Panama', None)
+    """
+    m = _OF_COUNTRY.search(office)
+    if m is None:
+        return None
+    place = gazetteer().lookup(re.sub(r"^the\s+", "", m.group("of")))
+    return m.group("of") if place is not None and place.kind == "country" else None
 
 
 def other_title(name: str, office: str) -> bool:

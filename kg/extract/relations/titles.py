@@ -12,28 +12,39 @@ sentence about the same person, that names another country leaves the title alon
 visited Tesk" says nothing of whose president she was. A title after another noun ("Senate
 President Ana Roe", "party president Roe") is another office. A lower-case title counts only
 after a word that makes it one ("incumbent president Ana Roe") or a people's adjective ("the former
-Valdoran prime minister Ana Roe")."""
+Valdoran prime minister Ana Roe"), a conjunction or preposition ("When president Ana Roe died"), or
+in the shapes of title_shapes.py ("the prime minister, Ana Roe,", "(then vice-president) Ana Roe",
+"Roe succeeded Sol as Prime Minister"); "the leader of the opposition, Ana Roe" is an office of no
+country's name."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from kg.extract.lexicons import alternation, head_of, lexicon
 from kg.extract.office_names import country_short_name
 from kg.extract.relations.base import Sentences
+from kg.extract.relations.title_shapes import (
+    TITLES,
+    Shape,
+    national_title,
+    shape_before,
+    succession_shape,
+)
 from kg.gazetteer import gazetteer
 from kg.model import Fact, Mention
 from kg.names import name_key
 from kg.ontology import group_of
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 __all__ = ["title_office_facts"]
 
 _MONARCHS = lexicon("rec_title_monarch_nouns")
-_TITLES = (
-    rf"(?:(?:{alternation('deputy_prefixes')})[- ]?)?(?:{alternation('country_office_nouns')})"
-    rf"|{alternation('rec_title_monarch_nouns')}"
-)
+_TITLES = TITLES
 _TITLE = re.compile(rf"(?:(?P<pre>[\w.'’-]+)\s+)?(?P<title>{_TITLES})(?P<plural>s)?\s+$", re.IGNORECASE)
 # between two names a plural title covers: "former presidents Ana Roe and Eva Sol"
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
@@ -121,7 +132,46 @@ def _country_name(country: Mention, title: str) -> str | None:
 
 
 def _title_case(title: str) -> str:
-    return " ".join(w[:1].upper() + w[1:].lower() for w in re.split(r"\s+", title.strip()))
+    """ "prime minister" → "Prime Minister", "vice-president" → "Vice President", "leader of the
+    opposition" → "Leader of the Opposition"."""
+    words = re.split(r"\s+", _DEPUTY_HYPHEN.sub(r"\1 ", title.strip()))
+    return " ".join(
+        w.lower() if i and w.lower() in ("of", "the") else w[:1].upper() + w[1:].lower() for i, w in enumerate(words)
+    )
+
+
+_DEPUTY_HYPHEN = re.compile(rf"^({alternation('deputy_prefixes')})-(?=\w)", re.IGNORECASE)
+_CLAUSE_POS = lexicon("off15.clause_title_pos")
+_NOT_CLAUSE = lexicon("off15.clause_title_not_words")
+
+
+def _clause_word(span: Span, pre: str | None, at: int) -> bool:
+    """ "When president Juan Ruiz died", "the coup against president Roe": a bare lower-case title
+    after a conjunction or preposition is one ("the president Roe", "ran for president" are not)."""
+    if pre is None or pre.casefold() in _NOT_CLAUSE:
+        return False
+    tok = next((t for t in span.doc if t.idx == at), None)
+    return tok is not None and tok.pos_ in _CLAUSE_POS
+
+
+def _compound_people(pre: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The country a hyphened people's adjective ends in ("Indo-Tesk", "Greek-Cypriot"), as the
+    article names it (none when it does not)."""
+    head, _, last = pre.rpartition("-")
+    code = gazetteer().demonym(last) if head and last[:1].isupper() else None
+    if code is None:
+        return None
+    named = [m for m in _countries(mentions) if _code(m) == code]
+    return next((m for m in named if not gazetteer().demonym(m.text)), named[0] if named else None)
+
+
+def _succession(ctx: Sentences, p: Mention) -> Shape | None:
+    return succession_shape(ctx.block.text, ctx.block.start, p, ctx.mentions)
+
+
+def _national(ctx: Sentences, title: str, at: int) -> Mention:
+    """The position node of an office of no country's name."""
+    return Mention(ctx.article.stem, at, at + len(title), _title_case(title), "Position", "pattern")
 
 
 def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> Iterator[Fact]:
@@ -131,6 +181,7 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
     computed = False
     plural: tuple[int, tuple[str, str | None, int, int]] | None = None  # a plural title's last name
     for p in ctx.mentions:
+        loose = False
         if group_of(p.cls) != "Person" or p.source == "infobox":
             continue
         span = ctx.span(p.start, p.end)
@@ -150,6 +201,11 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             title, pre = after.group("title"), after.group("pre")
             at, pre_at = base + after.start("title"), base + after.start("pre")
             plural = None
+        elif m is None and (shape := shape_before(lead, anchor - len(lead)) or _succession(ctx, p)) is not None:
+            # "the prime minister, Ivo Sand,", "(then vice-president) Eda Saar", "Roe succeeded Sand as
+            # Prime Minister": a title in these shapes is one even in lower case
+            title, pre, at, pre_at, loose = shape.title, shape.pre, shape.at, shape.pre_at, True
+            plural = None
         elif m is None:
             continue
         else:
@@ -166,13 +222,19 @@ def title_office_facts(ctx: Sentences, article_mentions: Sequence[Mention]) -> I
             if sent_start <= c.start and c.end <= sent.end_char + base and not _inside_name(c, ctx.mentions)
         ]
         before = [c for c in in_sent if pre is not None and c.start <= pre_at < c.end]
+        if not before and pre is not None and (named := _compound_people(pre, article_mentions)) is not None:
+            before = [named]  # "Indo-Tesk Prime Minister Ivo Sand": Tesk's
         if before:
             country = before[0]  # "Valdoran President Ana Roe"
         elif pre is not None and pre.casefold() not in _MODIFIERS and not _side(pre, title):
             tok = next((t for t in span.doc if t.idx == pre_at - base), None)
             if tok is None or tok.pos_ in _NAMING_POS:
                 continue  # "Senate President Ana Roe", "party president Roe"
-        if title[:1].islower() and not before and (pre is None or pre.casefold() not in _MODIFIERS):
+        if national_title(title):  # "the leader of the opposition, Eda Saar": no country's name
+            yield Fact(p, "positionHeld", _national(ctx, title, at), ctx.evidence(sent, "title-office"))
+            continue
+        loose = loose or _clause_word(span, pre, pre_at - base)
+        if title[:1].islower() and not before and not loose and (pre is None or pre.casefold() not in _MODIFIERS):
             continue  # "the president Roe spoke of": no title; "the Valdoran president Roe" is one
         codes = {_code(c) for c in in_sent}
         if title.casefold() in _MONARCHS and codes & _known_codes():
@@ -219,9 +281,7 @@ def _inside_name(c: Mention, mentions: Sequence[Mention]) -> bool:
     return any(m.start <= c.start and c.end <= m.end and (m.start, m.end) != (c.start, c.end) for m in mentions)
 
 
-def _only_country(
-    ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention], realm: bool = False
-) -> bool:
+def _only_country(ctx: Sentences, person: Mention, code: str, mentions: Sequence[Mention], realm: bool = False) -> bool:
     """No sentence that names the person (by the same name or surname) names another country (for a
     monarch's known realm, another the gazetteer knows: "the Rattanakosin Kingdom" is its other name)."""
     known = _known_codes() if realm and code in _known_codes() else None
