@@ -17,7 +17,7 @@ from kg.extract.infobox_kin import KIN_RELATIONS
 from kg.extract.infobox_pairs import shown_once
 from kg.extract.lexicons import lexicon
 
-__all__ = ["entity_items", "kin_items"]
+__all__ = ["entity_items", "kin_items", "label_quals"]
 
 _SUPPORT_LABELS = lexicon("fcpat.support_labels")
 
