@@ -88,6 +88,24 @@ _ENTITY_GROUPS = ("Person", "Organization", "Place", "PoliticalParty", "ArmedGro
 _ABBREVIATION = re.compile(r"^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-z]{2,4}\.?$")
 
 
+# "(none) military", "none) military": the box says there is none, then why
+_NONE_BRACKET = re.compile(r"^\(?(?:none|unknown|n/a)\)\s", re.I)
+# "17 members of the Armed Forces", "300 soldiers of the Tesk Army": a count of a body's people
+_COUNT_OF = re.compile(r"^\d[\d,.]*\s+(?:[a-z][a-z'’-]*\s+){1,2}of\s+(?:the\s+)?[A-Z]")
+
+
+def _bare_title(name: str) -> bool:
+    """A title with no name after it ("Gen", "Maj.-Gen", "Col."): what is left of an empty slot."""
+    from kg.extract.tables import person_titles
+
+    words = [w for w in re.split(r"[\s.-]+", name) if w]
+    titles = {w.casefold().rstrip(".") for w in person_titles()} | _RANK_ABBREVIATIONS
+    return bool(words) and all(w.casefold() in titles for w in words)
+
+
+_RANK_ABBREVIATIONS = frozenset(lexicon("fc19.rank_abbreviations"))
+
+
 def junk_name(name: str, cls: str = "Other") -> bool:
     """True when ``name`` (of class ``cls``) names no thing: a placeholder, image debris, a count,
     or (for a person, organisation or place) a job title in lower case."""
@@ -98,8 +116,10 @@ def junk_name(name: str, cls: str = "Other") -> bool:
         return True
     if _SIZE.search(name) or _COUNT.match(name) or _COUNT_WORDS.match(name) or _SELF.match(name):
         return True
-    if _OFFICE_CHANGE.match(name):
-        return True
+    if _OFFICE_CHANGE.match(name) or _NONE_BRACKET.match(name) or _COUNT_OF.match(name) or _bare_title(name):
+        return True  # "Position established", "(none) military", "17 members of the Army", "Maj.-Gen"
+    if ";" in name and all(junk_name(part, cls) for part in name.split(";")):
+        return True  # "Position abolished; Himself": two placeholders
     if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name) or _ABBREVIATION.match(name)):
         return True  # "Birth Place: March 1940, …"; "Area: Kurdish areas"; "Brgy. West Triangle": "Brgy"
     if cls in _ENTITY_GROUPS or group_of(cls) in _ENTITY_GROUPS:
