@@ -57,3 +57,30 @@ def test_a_body_the_article_calls_by_its_last_word_stays_a_body():
     names = _classes(ROLES)
     for name in ("Black Hands", "Hands", "Marlow Telecom", "Telecom"):
         assert "Person" not in names.get(name, set()), (name, names)
+
+
+
+def _as_body(sentence: str, name: str) -> str | None:
+    """The class the sentence gives ``name`` when the small model tags it an organisation."""
+    from spacy.tokens import Span
+
+    from kg.extract.entities import context_class
+    from kg.nlp import load_nlp
+
+    doc = load_nlp()(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    ent = Span(doc, span.start, span.end, label="ORG")
+    doc.ents = [ent]
+    return context_class(ent, [ent])
+
+
+def test_a_plain_name_before_an_office_only_a_person_holds_is_a_person():
+    assert _as_body("Ernest Ikoru was vice president and H.O. Davids was the secretary.", "H.O. Davids") == "Person"
+    assert _as_body("In 1943, Wiktor Gorsky became secretary of the Central Committee.", "Wiktor Gorsky") == "Person"
+
+
+def test_a_body_before_an_office_noun_it_may_hold_stays_a_body():
+    assert _as_body("Marlow Telecom was the sponsor of the league.", "Marlow Telecom") != "Person"
+    assert _as_body("The Varnia Tram Company was the treasurer of the fund.", "Varnia Tram Company") != "Person"
