@@ -163,9 +163,9 @@ def mentions_in_doc(
                 if nxt is not None and event_noun and group_of(cls) == "Event":
                     e = nxt.idx + len(nxt.text)  # "the Mau Mau uprising": the event's name has its noun
                     name = text[s:e]
-        if cls == "Person" and label != "PERSON":
-            s = strip_person_prefix(text, s, e)[0]  # "Coronel Raúl Ibarrola", a body to NER, a man by context
-            name = text[s:e]
+        bare = strip_person_prefix(text, s, e)[0] if cls == "Person" and label != "PERSON" else s
+        if bare != s and len(text[bare:e].split()) > 1:  # "Coronel Raúl Ibarrola"; "King Oren" keeps its title
+            s, name = bare, text[bare:e]
         if how == "gazetteer" and group_of(cls) == "Place" and before is not None and before.lower_ == "the":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             event = head_nouns().get(nxt.lemma_) if nxt is not None and nxt.is_lower else None
