@@ -31,6 +31,7 @@ def test_passes_run_in_their_declared_order():
         "lone_surnames",
         "party_of_person",
         "named_towns",
+        "named_by_role",
         "family_names",
     ]
 

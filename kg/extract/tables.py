@@ -13,6 +13,7 @@ __all__ = [
     "check_class",
     "check_relation",
     "class_keywords",
+    "given_name_titles",
     "head_nouns",
     "keyword_class",
     "load_json",
@@ -77,6 +78,13 @@ def not_person_words() -> tuple[re.Pattern[str], ...]:
 def person_titles() -> frozenset[str]:
     """Title words NER keeps in front of a name (``person_titles.tsv``)."""
     return frozenset(w.strip() for w, _ in load_tsv("person_titles.tsv"))
+
+
+@cache
+def given_name_titles() -> frozenset[str]:
+    """The titles of ``person_titles.tsv`` that are given names too ("Don", "Emir"): a title only
+    before two or more words of a name."""
+    return frozenset(w.strip() for w, kind in load_tsv("person_titles.tsv") if kind.strip() == "given")
 
 
 @cache

@@ -9,7 +9,9 @@ the article, its docs and the mentions so far (one list per block) that returns 
 2. ``lone_surnames`` (:mod:`.repair`): a person's surname NER left untagged;
    then ``org_of_place`` (:mod:`.org_of_place`): "the Communist Party of the Tesk Islands" NER cut in two;
 3. ``party_of_person`` (:mod:`.repair`): "the Unity Party of Ana Roe" cut into party and person;
-4. ``family_names`` (:mod:`.retype`): a weakly typed name ending in a person's surname is that person.
+4. ``named_by_role`` (:mod:`.person_roles`): a plain name NER took for a body that the article calls by
+   its last word in a person's role;
+5. ``family_names`` (:mod:`.retype`): a weakly typed name ending in a person's surname is that person.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kg.extract.entities.classes import NER_CLASSES, class_of_name, is_noise, ty
 from kg.extract.entities.context import context_class
 from kg.extract.entities.extra import extra_mentions, proper_noun_runs, title_case_quotes
 from kg.extract.entities.org_of_place import join_org_of_place
+from kg.extract.entities.person_roles import retype_named_by_role
 from kg.extract.entities.repair import add_lone_surnames, party_of_person, split_party_of_person
 from kg.extract.entities.retype import retype_family_names, retype_named_towns
 from kg.extract.entities.spans import clean_span, strip_person_prefix
@@ -93,6 +96,11 @@ def _named_towns(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> 
     return [retype_named_towns(ms, article.text) for ms in per_block]
 
 
+def _named_by_role(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
+    own = _bare(re.sub(r"\s*\([^()]*\)$", "", article.title))
+    return [retype_named_by_role(ms, article.text, own) for ms in per_block]
+
+
 def _family_names(article: Article, docs: Sequence[Doc], per_block: PerBlock) -> PerBlock:
     before = [m for ms in per_block for m in ms]
     flat = retype_family_names(before, article.text)
@@ -120,6 +128,7 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("lone_surnames", add_lone_surnames),
     ("party_of_person", _party_of_person),
     ("named_towns", _named_towns),
+    ("named_by_role", _named_by_role),
     ("family_names", _family_names),
 )
 

@@ -167,6 +167,9 @@ def mentions_in_doc(
                     name = text[s:e]
         if group_of(cls) == "Place" and people_name(ent):
             cls, how = "EthnicGroup", "context"  # "a Xosi village", "the Oru people's region": a people
+        bare = strip_person_prefix(text, s, e)[0] if cls == "Person" and label != "PERSON" else s
+        if bare != s and len(text[bare:e].split()) > 1:  # "Coronel Raúl Ibarrola"; "King Oren" keeps its title
+            s, name = bare, text[bare:e]
         if how == "gazetteer" and group_of(cls) == "Place" and before is not None and before.lower_ == "the":
             nxt = doc[ent.end] if ent.end < len(doc) else None
             event = head_nouns().get(nxt.lemma_) if nxt is not None and nxt.is_lower else None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.classes import _GAZ_KINDS, _PLACE_CLASSES
-from kg.extract.lexicons import lexicon
-from kg.extract.tables import head_nouns, keyword_class, load_tsv
+from kg.extract.lexicons import alternation, lexicon
+from kg.extract.tables import head_nouns, keyword_class, load_tsv, party_word
 from kg.gazetteer import gazetteer
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def context_class(ent: Span, ents: list[Span] | None = None) -> str | None:
         ent.label_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or keyword_class(ent.text) == "SportsTeam"
     ):
         return "SportsTeam"  # "he played for the 76ers, San Antonio Spurs and Orlando Magic"
-    if _named_to_office(ent) or _ruler_of(ent):
+    if _named_to_office(ent) or _ruler_of(ent) or _kin_of(ent) or _holds_office(ent):
         return "Person"
     if ent.start > 0:
         prev = doc[ent.start - 1]
@@ -141,6 +142,45 @@ def _ruler_of(ent: Span) -> bool:
     if of.lower_ != "of" or noun.lemma_.casefold() not in _RULER_NOUNS or of.head.i != noun.i:
         return False
     return gazetteer().lookup(ent.text) is None
+
+
+_KIN_NOUNS = lexicon("ppl15.kin_of_nouns")
+
+
+def _kin_of(ent: Span) -> bool:
+    """ "the son of Agustina Velde Ubeda", "the widow of Ivo Sand": a plain name of two to four capitalised
+    words right after "of" a relative's noun (``ppl15.kin_of_nouns``) is a person's, whatever NER tagged
+    it; not a keyword's, a party's or a place's name ("a sister of the Tesk Telecom Company")."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or ent.start < 2 or keyword_class(ent.text) is not None:
+        return False
+    if not all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() for t in ent) or party_word(ent.text):
+        return False
+    doc = ent.doc
+    of, noun = doc[ent.start - 1], doc[ent.start - 2]
+    if of.lower_ != "of" or noun.lower_ not in _KIN_NOUNS or noun.pos_ != "NOUN":
+        return False
+    gaz = gazetteer()
+    return gaz.lookup(ent.text) is None and not any(gaz.demonym(t.text) for t in ent)
+
+
+_OFFICE_AFTER = re.compile(
+    rf"\s+(?:was|became|is|becomes)\s+(?:the\s+|its\s+)?(?:{alternation('ppl15.person_office_nouns')})\b"
+)
+
+
+def _holds_office(ent: Span) -> bool:
+    """ "H.K. Dapo was the secretary", "Wiktor Gorsky became secretary of …": a plain name right before
+    "was (the)" or "became" and an office only a person holds (``ppl15.person_office_nouns``) is a
+    person's, whatever NER tagged it; not a keyword's, a party's or a place's name."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or keyword_class(ent.text) is not None:
+        return False
+    if not all(t.text[:1].isupper() and t.text.replace(".", "").isalpha() for t in ent) or party_word(ent.text):
+        return False
+    after = ent.doc[ent.end : ent.end + 6].text  # the words after it (not the doc's whole text, rebuilt per call)
+    if not _OFFICE_AFTER.match(" " + after):
+        return False
+    gaz = gazetteer()
+    return gaz.lookup(ent.text) is None and not any(gaz.demonym(t.text) for t in ent)
 
 
 def _named_to_office(ent: Span) -> bool:

@@ -17,7 +17,7 @@ from kg.extract.entities.bounds import (
 from kg.extract.entities.classes import _PLACE_CLASSES
 from kg.extract.entities.native_heads import with_native_tail
 from kg.extract.lexicons import lexicon
-from kg.extract.tables import head_nouns, keyword_class, person_titles
+from kg.extract.tables import given_name_titles, head_nouns, keyword_class, person_titles
 from kg.gazetteer import gazetteer
 from kg.ontology import group_of
 
@@ -90,8 +90,12 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
     'Jordan Peterson'
     >>> t = "Minnesotan Peter Ostroushko"; t[strip_person_prefix(t, 0, len(t))[0]:]
     'Peter Ostroushko'
+    >>> t = "Comandante Ana Roe"; t[strip_person_prefix(t, 0, len(t))[0]:]
+    'Ana Roe'
+    >>> [t[strip_person_prefix(t, 0, len(t))[0]:] for t in ("Don Tomas Roe", "Don Halden")]
+    ['Tomas Roe', 'Don Halden']
     """
-    titles = person_titles()
+    titles, given = person_titles(), given_name_titles()
     people: tuple[int, int] | None = None
     while True:
         m = _WORD.match(text, start, end)
@@ -99,7 +103,7 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
         if m is None or not rest[:1].isupper() or rest.casefold() in ("who", "what", "no"):
             return start, people
         word = m.group().strip()
-        if word.rstrip(".") in titles:
+        if word.rstrip(".") in titles and (word not in given or len(rest.split()) >= 2):
             start = m.end()
         elif people is None and gazetteer().demonym(word):
             # "Jamaican Roger Mais"; not a country's name, which is often a given name ("Jordan", "Chad")
