@@ -21,7 +21,7 @@ from functools import cache
 from kg.documents.model import InfoboxItem
 from kg.gazetteer import gazetteer
 
-__all__ = ["flag_codes", "lone_code", "shown_once", "two_things"]
+__all__ = ["flag_codes", "lone_code", "shown_once", "shown_start", "two_things"]
 
 _THE = re.compile(r"^the\s+[A-Z]")
 
@@ -85,3 +85,19 @@ def shown_once(items: Iterable[InfoboxItem]) -> Iterator[InfoboxItem]:
         head = shown[: -len(before) - 1] if " " in before and shown.endswith(" " + before) else ""
         if not head or gazetteer().lookup(head.removeprefix("the ")) is None:
             yield item  # "Leftwing Tesk Front, Tesk Front": two bodies; only a place's name before is the link's
+
+
+# "List of heads of state of TeskHead of State of Tesk": a link's target glued to its shown words at a place
+_GLUED = re.compile(r"^(?:\S+\s+){2,}of\s+(?:the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?=[A-Z][a-z]+\s)")
+
+
+def shown_start(name: str) -> int:
+    """Where the shown words start in a link's target glued to them, or 0: the glue follows a place's name.
+
+    >>> n = "List of heads of state of GhanaHead of State of Ghana"; n[shown_start(n):]
+    'Head of State of Ghana'
+    >>> shown_start("Ana McDonald"), shown_start("Party of GhanaLabour")
+    (0, 0)
+    """
+    glue = _GLUED.search(name)
+    return glue.end("place") if glue is not None and gazetteer().lookup(glue.group("place")) is not None else 0

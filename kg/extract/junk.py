@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from kg.extract.lexicons import alternation, lexicon
 from kg.model import Fact, Mention, TextValue
@@ -94,13 +95,18 @@ _NONE_BRACKET = re.compile(r"^\(?(?:none|unknown|n/a)\)\s", re.I)
 _COUNT_OF = re.compile(r"^\d[\d,.]*\s+(?:[a-z][a-z'’-]*\s+){1,2}of\s+(?:the\s+)?[A-Z]")
 
 
-def _bare_title(name: str) -> bool:
-    """A title with no name after it ("Gen", "Maj.-Gen", "Col."): what is left of an empty slot."""
-    from kg.extract.tables import person_titles
+@cache
+def _ranks() -> frozenset[str]:
+    from kg.extract.tables import load_tsv
 
+    rows = load_tsv("person_titles.tsv")
+    return frozenset(w.strip().casefold() for w, kind in rows if kind.strip() == "military") | _RANK_ABBREVIATIONS
+
+
+def _bare_title(name: str) -> bool:
+    """A military rank with no name after it ("Gen", "Maj.-Gen", "Col."): what is left of an empty slot."""
     words = [w for w in re.split(r"[\s.-]+", name) if w]
-    titles = {w.casefold().rstrip(".") for w in person_titles()} | _RANK_ABBREVIATIONS
-    return bool(words) and all(w.casefold() in titles for w in words)
+    return len(words) <= 3 and all(w.casefold() in _ranks() for w in words) and bool(words)
 
 
 _RANK_ABBREVIATIONS = frozenset(lexicon("fc19.rank_abbreviations"))

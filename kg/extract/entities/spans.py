@@ -94,6 +94,8 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
     'Ana Roe'
     >>> [t[strip_person_prefix(t, 0, len(t))[0]:] for t in ("Don Tomas Roe", "Don Halden")]
     ['Tomas Roe', 'Don Halden']
+    >>> [t[strip_person_prefix(t, 0, len(t))[0]:] for t in ("Lt.-Col. Ana Roe", "Master Sergeant Ana Roe")]
+    ['Ana Roe', 'Ana Roe']
     """
     titles, given = person_titles(), given_name_titles()
     people: tuple[int, int] | None = None
@@ -103,7 +105,8 @@ def strip_person_prefix(text: str, start: int, end: int) -> tuple[int, tuple[int
         if m is None or not rest[:1].isupper() or rest.casefold() in ("who", "what", "no"):
             return start, people
         word = m.group().strip()
-        if word.rstrip(".") in titles and (word not in given or len(rest.split()) >= 2):
+        parts = [p for p in re.split(r"[.-]", word) if p]  # "Lt.-Col.", "Maj.-Gen.": a compound rank
+        if parts and all(p in titles for p in parts) and (word not in given or len(rest.split()) >= 2):
             start = m.end()
         elif people is None and gazetteer().demonym(word):
             # "Jamaican Roger Mais"; not a country's name, which is often a given name ("Jordan", "Chad")
