@@ -10,11 +10,10 @@ from kg.documents.model import Article, InfoboxField, InfoboxItem
 from kg.documents.values import clean_item
 from kg.extract.confidences import confidence as rule_confidence
 from kg.extract.entities import clean_span, typed_name
-from kg.extract.entities.spans import strip_person_prefix
 from kg.extract.infobox_as_role import office_of_state
 from kg.extract.infobox_pairs import flag_codes, lone_code, shown_start, two_things
 from kg.extract.infobox_periods import decade_range
-from kg.extract.junk import debris_prefix, junk_name
+from kg.extract.junk import debris_prefix, junk_name, rank_end
 from kg.extract.lexicons import alternation, lexicon
 from kg.extract.tables import keyword_class
 from kg.gazetteer import gazetteer
@@ -425,8 +424,8 @@ def _item_mention(article: Article, item: InfoboxItem, cls: str) -> Mention | No
     if not name or _NUMERIC.match(name) or not any(c.isalpha() for c in name) or lone_code(article.text, name):
         return None  # a flag code the text never uses again ("Allegiance: MEX") is the icon's debris
     s, name = s + (cut := shown_start(name)), name[cut:]  # "List of … of TeskHead of State of Tesk"
-    if cls == "Person" and (bare := strip_person_prefix(article.text, s, e)[0]) > s and " " in article.text[bare:e]:
-        s, name = bare, article.text[bare:e]  # "Commander1: Lt.-Col. Ana Roe": the rank is no part of the name
+    if cls == "Person" and (rank := rank_end(name)):
+        s, name = s + rank, name[rank:]  # "Commander1: Lt.-Col. Ana Roe": the rank is no part of the name
     honour = _HONORIFIC.match(name)
     if honour is not None and cls in ("Organization", "Other") and keyword_class(name[honour.end() :]) is None:
         s, name, cls = s + honour.end(), name[honour.end() :], "Person"  # "Participants: Sir Alan Brecken"

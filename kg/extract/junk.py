@@ -35,7 +35,7 @@ from kg.extract.lexicons import alternation, lexicon
 from kg.model import Fact, Mention, TextValue
 from kg.ontology import group_of
 
-__all__ = ["debris_prefix", "junk_name", "no_party", "prose_alias", "without_junk"]
+__all__ = ["debris_prefix", "junk_name", "no_party", "prose_alias", "rank_end", "without_junk"]
 
 _PLACEHOLDER = re.compile(rf"^(?:{alternation('prec10_placeholder_words')})[.?]?$", re.I)
 # "Unknown founders", "Various militias", "several commanders": a placeholder before a common noun
@@ -232,3 +232,22 @@ def prose_alias(text: str) -> bool:
     if not words or not (words[0][:1].isupper() or words[0][:1] in "\"“'«") or re.search(r"[a-z)]\.\s+[A-Z]", text):
         return True
     return sum(1 for w in words if w.islower() and w not in _NAME_WORDS) >= 2
+
+
+def rank_end(name: str) -> int:
+    """Where a name starts after the English military ranks before it ("Lt.-Col. Ana Roe", "Master Sergeant
+    Ana Roe", ``fc19.rank_abbreviations``); 0 when none, or when fewer than two words would stay ("Gen. Roe"
+    keeps its rank). A rank of another language may begin a nom de guerre ("Capitán Insurgente X"): kept.
+
+    >>> [n[rank_end(n):] for n in ("Lt.-Col. Ana Roe", "Master Sergeant Ana Roe", "King Ana II", "Gen. Roe")]
+    ['Ana Roe', 'Ana Roe', 'King Ana II', 'Gen. Roe']
+    >>> "Capitán Insurgente Roe"[rank_end("Capitán Insurgente Roe"):]
+    'Capitán Insurgente Roe'
+    """
+    at = 0
+    for m in re.finditer(r"\S+\s+", name):
+        parts = [p for p in re.split(r"[.-]", m.group().strip()) if p]
+        if m.start() != at or not parts or not all(p.casefold() in _RANK_ABBREVIATIONS for p in parts):
+            break
+        at = m.end()
+    return at if at and len(name[at:].split()) >= 2 else 0
