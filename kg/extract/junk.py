@@ -91,7 +91,7 @@ _ABBREVIATION = re.compile(r"^[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-z]{2,4}\.?$")
 
 # "(none) military", "none) military": the box says there is none, then why
 _NONE_BRACKET = re.compile(r"^\(?(?:none|unknown|n/a)\)\s", re.I)
-# "17 members of the Armed Forces", "300 soldiers of the Tesk Army": a count of a body's people
+# "12 officers of the Tesk Navy", "300 soldiers of the Tesk Army": a count of a body's people
 _COUNT_OF = re.compile(r"^\d[\d,.]*\s+(?:[a-z][a-z'’-]*\s+){1,2}of\s+(?:the\s+)?[A-Z]")
 
 
@@ -123,7 +123,7 @@ def junk_name(name: str, cls: str = "Other") -> bool:
     if _SIZE.search(name) or _COUNT.match(name) or _COUNT_WORDS.match(name) or _SELF.match(name):
         return True
     if _OFFICE_CHANGE.match(name) or _NONE_BRACKET.match(name) or _COUNT_OF.match(name) or _bare_title(name):
-        return True  # "Position established", "(none) military", "17 members of the Army", "Maj.-Gen"
+        return True  # "Position established", "(none) military", "12 officers of the Navy", "Maj.-Gen"
     if ";" in name and all(junk_name(part, cls) for part in name.split(";")):
         return True  # "Position abolished; Himself": two placeholders
     if group_of(cls) == "Place" and (_MONTH.match(name) or _DESCRIBED_PLACE.match(name) or _ABBREVIATION.match(name)):
