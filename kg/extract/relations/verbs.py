@@ -241,7 +241,12 @@ def _args(
         for tok in _arg_tokens(verb, role):
             if own and tok.lemma_ in _NOT_THE_GROUP:
                 continue
-            for m in ctx.mentions_of(tok):
+            found = ctx.mentions_of(tok)  # "A, founded by X in 1930, and B, founded by Y": each its own founder
+            if verb.dep_ == "acl" and tok.i == verb.head.i and any(
+                c.dep_ == "acl" and c.lemma_ == verb.lemma_ for j in tok.conjuncts for c in j.children
+            ):
+                found = found[:1]
+            for m in found:
                 if (not classes or group_of(m.cls) in classes or m.cls in classes) and m not in out:
                     out.append(m)
         if not out and role.endswith("?") and _has_role_noun(verb, role):
@@ -277,12 +282,8 @@ def _has_role_noun(verb: Token, role: str) -> bool:
 
 def _as_noun(verb: Token) -> str | None:
     """The noun of the verb's "as" phrase ("succeeded him as leader" → "leader"), if any."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            for n in c.children:
-                if n.dep_ == "pobj" and n.pos_ == "NOUN":
-                    return str(n.lemma_).casefold()
-    return None
+    nouns = (n for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for n in c.children)
+    return next((str(n.lemma_).casefold() for n in nouns if n.dep_ == "pobj" and n.pos_ == "NOUN"), None)
 
 
 _START_PREPS = lexicon("tenure_start_preps")
