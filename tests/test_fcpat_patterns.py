@@ -18,16 +18,16 @@ _PEOPLE = (
     "Lindiwe Sora (4 May 1931 – 2 June 1999) was a Kenyan trade unionist. Sora was born in a Kikuyu village "
     "in central Kenya in 1931.\n\n"
     "== Early life ==\n"
-    "Sora was born in a small Moro village. Her father was a teacher in an Igbo town near Enugu. She grew up "
-    "in a Tamil village in Jaffna. The Tarn Front was active in the Moro people's region of the north. She "
+    "Sora was born in a small Hausa village. Her father was a teacher in an Igbo town near Enugu. She grew up "
+    "in a Tamil village in Jaffna. The Tarn Front was active in the Hausa people's region of the north. She "
     "later lived among an Igbo community in Lagos.\n"
 )
 
 _LIST = (
     "= Vesk Workers League =\n\n"
     "- Name: Vesk Workers League\n\n"
-    "The Vesk Workers League is a political party in Spain. It has branches in Asturies, Catalonia, Madrid and "
-    "Valencia. It campaigned in Tarsela, Vendra, Oskom, and Pellin. It has offices in Brosk, Catalonia and "
+    "The Vesk Workers League is a political party in Spain. It has branches in Orvania, Varnia, Madrid and "
+    "Valencia. It campaigned in Tarsela, Vendra, Oskom, and Pellin. It has offices in Brosk, Varnia and "
     "Madrid. Its founder was born in Ghent, Flanders, "
     "Belgium.\n"
 )
@@ -82,7 +82,7 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeGraph:
     return graph_of(tmp_path_factory.mktemp("fcpat"), _ARTICLES)
 
 
-@pytest.mark.parametrize("people", ["Kikuyu", "Moro", "Igbo", "Tamil"])
+@pytest.mark.parametrize("people", ["Kikuyu", "Hausa", "Igbo", "Tamil"])
 def test_a_people_before_village_people_or_town_is_no_place(graph: KnowledgeGraph, people: str):
     for relation in ("birthPlace", "locatedIn", "residence"):
         assert people not in {str(f["object"]) for f in graph.facts(relation=relation)}
@@ -95,8 +95,8 @@ def test_a_people_before_village_people_or_town_is_no_place(graph: KnowledgeGrap
 
 def test_a_list_of_places_after_a_name_and_its_comma_is_no_chain(graph: KnowledgeGraph):
     located = {(str(f["subject"]), str(f["object"])) for f in graph.facts(relation="locatedIn")}
-    for inner, outer in [("Catalonia", "Madrid"), ("Asturies", "Catalonia"), ("Madrid", "Valencia"),
-                         ("Vendra", "Oskom"), ("Tarsela", "Vendra"), ("Brosk", "Catalonia")]:
+    for inner, outer in [("Varnia", "Madrid"), ("Orvania", "Varnia"), ("Madrid", "Valencia"),
+                         ("Vendra", "Oskom"), ("Tarsela", "Vendra"), ("Brosk", "Varnia")]:
         assert (inner, outer) not in located
     assert ("Ghent", "Flanders") in located  # a chain with nothing listed before it stays one
 

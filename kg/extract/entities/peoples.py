@@ -1,5 +1,5 @@
-"""A people's name before a noun of its people or its settlement: "a Kikuyu family", "the Moro people's region",
-"born in a Xhosa village" name a people, never a place, though NER tag the name GPE or the gazetteer know a
+"""A people's name before a noun of its people or its settlement: "a Kikuyu family", "the Hausa people's region",
+"born in a Zulu village" name a people, never a place, though NER tag the name GPE or the gazetteer know a
 town so spelled."""
 
 from __future__ import annotations

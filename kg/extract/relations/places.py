@@ -111,15 +111,15 @@ def _is_list(ctx: Sentences, chain: list[Mention]) -> bool:
     if _LIST_ITEM_BEFORE.search(ctx.article.text, max(0, chain[0].start - 80), chain[0].start) and re.match(
         r"(?:,\s*[A-Z][^,.;]{0,40}?)*,?\s+(?:and|or|&)\s+[A-Z]", after
     ):
-        return True  # "in Asturies, Catalonia, Madrid and Valencia": a name before the chain, "and" one after
+        return True  # "in Orvania, Varnia, Madrid and Valencia": a name before the chain, "and" one after
     unknown = any(m.cls == "Place" and not r for m, r in zip(chain, ranks, strict=True))
     if unknown and re.match(r",?\s+(?:and|or|&)\s+[A-Z]", after):
-        return True  # "in Asturies, Catalonia and Madrid": a name the gazetteer does not know, then "and" one more
+        return True  # "in Orvania, Varnia and Madrid": a name the gazetteer does not know, then "and" one more
     return bool(re.match(more + r",?\s+(?:and|or|&)\s+[A-Z]", after))
 
 
-# a capitalised name and its comma right before a chain: the list's earlier item ("Asturies, " of "in
-# Asturies, Catalonia, Madrid and Valencia"; "In 1990, " is no name)
+# a capitalised name and its comma right before a chain: the list's earlier item ("Orvania, " of "in
+# Orvania, Varnia, Madrid and Valencia"; "In 1990, " is no name)
 _LIST_ITEM_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|del|la|el))*,\s*$")
 
 
