@@ -17,9 +17,6 @@ from kg.resolve_links import _Union, _vote
 
 __all__ = ["link_demonym_bodies", "link_party_words"]
 
-_PARTY_HEADS = ("party",)
-
-
 def _body(group: list[Mention]) -> bool:
     return group_of(_vote(group)) == "Organization"
 
@@ -60,7 +57,7 @@ def link_party_words(by_name: dict[str, list[Mention]], uf: _Union) -> None:
             continue
         if not all(m.source in ("ner", "gazetteer", "keyword", "pattern") for m in group):
             continue  # a name the title or the infobox gives is the article's own word for it
-        fits = [p for p in parties for h in _PARTY_HEADS if p == f"{key} {h}" or p.endswith(f" {key} {h}")]
+        fits = [p for p in parties if p == f"{key} party" or p.endswith(f" {key} party")]
         owners = {uf.find(by_name[p][0]) for p in fits}
         if len(owners) == 1:
             uf.union(by_name[fits[0]][0], group[0], "a party's distinctive word alone")

@@ -4,7 +4,9 @@ palace in a city, "Y resigns as Prime Minister" (Y held it), a title followed by
 
 from __future__ import annotations
 
-from tests.extracted import fact_triples
+from pathlib import Path
+
+from tests.extracted import extract_text, fact_triples, facts_of, graph_of
 
 
 def _coup(rows: str, place: str = "Estonia") -> str:
@@ -61,29 +63,15 @@ def test_three_places_no_gazetteer_knows_are_a_list_not_a_chain() -> None:
     assert not any(r == "locatedIn" and s in ("Tarsk House", "Varn Hall") for s, r, _ in facts)
 
 
-def test_participants_the_text_calls_by_surname_are_people() -> None:
-    import tempfile
-    from pathlib import Path
-
-    from kg.graph import KnowledgeGraph
-    from kg.pipeline import build_graph  # the resolved graph: a surname joins the box's full name
-
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "a"
-        src.mkdir()
-        (src / "crisis.txt").write_text(_CRISIS, encoding="utf-8")
-        build_graph([src], Path(tmp) / "store", [Path(tmp) / "out.nq"])
-        g = KnowledgeGraph.open(Path(tmp) / "store")
-        assert g.entity("Oskar Velde")["type"] == "Person"
-        assert g.entity("Velde")["iri"] == g.entity("Oskar Velde")["iri"]
-        held = {(f["relation"], str(f["object"])) for f in g.facts(subject="Oskar Velde")}
-        assert ("positionHeld", "Prime Minister of Estonia") in held
-        assert g.entity("Black Hands")["type"] != "Person"
+def test_participants_the_text_calls_by_surname_are_people(tmp_path: Path) -> None:
+    g = graph_of(tmp_path, {"crisis.txt": _CRISIS})  # the resolved graph: a surname joins the box's full name
+    assert g.entity("Oskar Velde")["type"] == "Person"
+    assert g.entity("Velde")["iri"] == g.entity("Oskar Velde")["iri"]
+    assert ("positionHeld", "Prime Minister of Estonia") in facts_of(g, "Oskar Velde")
+    assert g.entity("Black Hands")["type"] != "Person"
 
 
 def test_a_result_s_office_begins_or_ends_on_the_event_s_date() -> None:
-    from tests.extracted import extract_text
-
     rows = (
         "- Date: 19 May 2000 – 1 March 2001\n"
         "- Result: Eda Saar resigns as Prime Minister, Jaan Kivi becomes Prime Minister following a victory"

@@ -106,7 +106,7 @@ def _ranks() -> frozenset[str]:
 def _bare_title(name: str) -> bool:
     """A military rank with no name after it ("Gen", "Maj.-Gen", "Col."): what is left of an empty slot."""
     words = [w for w in re.split(r"[\s.-]+", name) if w]
-    return len(words) <= 3 and all(w.casefold() in _ranks() for w in words) and bool(words)
+    return 0 < len(words) <= 3 and all(w.casefold() in _ranks() for w in words)
 
 
 _RANK_ABBREVIATIONS = frozenset(lexicon("fc19.rank_abbreviations"))
