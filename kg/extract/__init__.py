@@ -26,6 +26,7 @@ from kg.extract.relations.event_country import demonym_event_facts
 from kg.extract.self_names import self_name_pairs
 from kg.extract.short_names import link_text_pairs, short_name_pairs, styled_name_pairs
 from kg.extract.subject import find_subject
+from kg.gazetteer import gazetteer
 from kg.model import Evidence, Fact, Mention
 from kg.ontology import group_of
 from kg.score.candidates import Candidates, candidates
@@ -92,6 +93,7 @@ def extract_article(
         same_as.extend(own)
         mentions.extend(b for _, b, _ in own if b.source in ("pattern", "acronym") and b not in ms)
     same_as.extend(_head_word_pairs(article, subject, per_block))
+    same_as.extend(_middle_name_pairs(subject, per_block))
     facts, box_aliases, unmapped = infobox_facts(article, subject)
     mentions.extend(box_aliases)
     mentions.extend(kept_entities(article, subject))  # people the box names under a kept key
@@ -171,7 +173,8 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
                 and m.end <= a.end
                 and (m.source == "ner" or (m.source == "pattern" and m.end - m.start < a.end - a.start))
             ]
-            pieces = [m for m in pieces if group_of(m.cls) != "Place"] if not _SEVERAL.search(a.text) else []
+            # (a piece NER alone calls a place, "Centro Studi" of "Centro Studi Tesk", is no place)
+            pieces = [m for m in pieces if not _inner_place(m)] if not _SEVERAL.search(a.text) else []
             # "Yusuf ibn Yaqub ibn Ibrahim": the father's and forefathers' names are people of their own
             pieces = [m for m in pieces if not _PATRONYMIC.search(article.text, a.start, m.start)]
             if pieces:
@@ -180,6 +183,10 @@ def _lead_names_as_mentions(article: Article, per_block: list[list[Mention]], al
                 ms.append(a)
                 ms.sort(key=lambda m: (m.start, m.end))
             break
+
+
+def _inner_place(m: Mention) -> bool:
+    return group_of(m.cls) == "Place" and (m.source != "ner" or gazetteer().lookup(m.text) is not None)
 
 
 _PATRONYMIC = re.compile(r"\b(?:ibn|bin|bint|binti|ben|son of|daughter of)\s+$")
@@ -227,6 +234,28 @@ def _head_word_pairs(
         for m in ms
         if m.text == words[-1] and article.text[max(0, m.start - 4) : m.start].casefold() == "the "
     ]
+
+
+def _middle_name_pairs(subject: Mention, per_block: Sequence[Sequence[Mention]]) -> list[tuple[Mention, Mention, str]]:
+    """ "Kwame Nana Addo" in the article on Kwame Addo: a person's name with the subject's first and
+    last names and middle names between them is the subject's full name.
+
+    >>> s = Mention("d", 2, 12, "Kwame Addo", "Person", "title", True)
+    >>> ms = [[Mention("d", 40, 55, "Kwame Nana Addo", "Person"), Mention("d", 60, 69, "Kwame Ofori", "Person")]]
+    >>> [(b.text, why) for _, b, why in _middle_name_pairs(s, ms)]
+    [('Kwame Nana Addo', "the subject's name with middle names")]
+    """
+    words = subject.text.split()
+    if subject.cls != "Person" or len(words) != 2:
+        return []
+    out = []
+    for ms in per_block:
+        for m in ms:
+            parts = m.text.split()
+            if m.cls == "Person" and 3 <= len(parts) <= 4 and parts[0] == words[0] and parts[-1] == words[-1]:
+                if all(p[:1].isupper() for p in parts):
+                    out.append((subject, m, "the subject's name with middle names"))
+    return out
 
 
 def _lead_name(article: Article, subject: Mention) -> list[Mention]:

@@ -291,7 +291,13 @@ _OPENING_AFTER = re.compile(  # "… (WUO) beginning in 1970, the group's goal":
     rf",\s+(?:it|they|the\s+(?:{alternation('organisation_nouns')}))\b",
     re.IGNORECASE,
 )
-_OPENING_OR = re.compile(r",?\s+or\s+(?:simply\s+|just\s+)?(?:the\s+)?")
+_OPENING_OR = re.compile(r"(?:\s*\([^()]{0,120}\))?,?\s+or\s+(?:simply\s+|just\s+)?(?:the\s+)?")
+_NATIVE = re.compile(r"\s*\(\s*([^()\d]{2,80}?)\s*\)")
+# "Founded in 1927 by Ana Roe as the Tesk League (Liga Teskă), the movement …": the name it was founded under
+_FOUNDED_AS = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?i:originally|initially|first)\s+)?(?i:founded|established|formed|created)\s+"
+    r"(?:(?:in|on)\s+[^,.;()]{4,25}?\s+)?(?:by\s+[^,.;()]{3,60}?\s+)?as\s+(?:the\s+)?$"
+)
 # "Originally known as the Stormriders, or simply Stormrider, the group": the second name, the first unfound
 _OPENING_SKIP = re.compile(
     rf"(?:^|[.!?]\s+)(?i:{alternation('naming_adverbs')}|better|otherwise|popularly)\s+(?:known|called)\s+as\s+"
@@ -315,7 +321,9 @@ def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention
     for m in mentions:
         if m.subject or m.text == subject.text:
             continue
-        opens = _OPENING.search(text, max(0, m.start - 40), m.start)
+        opens = _OPENING.search(text, max(0, m.start - 40), m.start) or _FOUNDED_AS.search(
+            text, max(0, m.start - 130), m.start
+        )
         if not (opens or _OPENING_SKIP.search(text, max(0, m.start - 90), m.start)):
             continue
         names, last = [m], m
@@ -329,4 +337,8 @@ def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention
         for n in names:
             if group_of(n.cls) == group_of(subject.cls) or n.source == "ner":
                 out.append((subject, n, "another name: 'also known as' before 'it'"))
+                native = _NATIVE.match(text, n.end)  # "the Tesk League (Liga Teskă)": its native name too
+                inner = starting.get(native.start(1)) if native is not None else None
+                if inner is not None and inner.end == native.end(1) and not gazetteer().lookup(inner.text):
+                    out.append((subject, inner, "another name: the native name of a name before 'it'"))
     return out

@@ -33,7 +33,8 @@ _EVENT_KEYS = lexicon("event_infobox_keys")
 _ALIAS_LEAD = re.compile(
     rf"^(?:(?:and|or)\s+)?(?:(?:{alternation('lead_alias_adverbs')})\s+)*"
     r"(?:(?:(?:referred\s+to|known|called|named|abbreviated|styled|translated|rendered)\s+as|called|named|abbreviated"
-    r"|abbr\.|or|as|short\s+for|code-?\s?named)\s+)+",
+    r"|abbr\.|or|as|short\s+for|code-?\s?named|(?:full|official|formal)\s+name:?"
+    r"|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+for)\s+)+",  # "(Italian for "New Dawn", full name …)"
     re.I,
 )
 _LANGUAGE_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+){0,2}:\s+")
