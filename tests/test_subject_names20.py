@@ -79,3 +79,19 @@ def test_name_with_middle_names_is_the_subject(tmp_path: Path) -> None:
     assert "Kwame Nana Addo" in names["Kwame_Addo"]
     assert "Kwame_Nana_Addo" not in names
     assert "Ama_Addo" in names  # his mother shares only his surname: a person of her own
+
+
+_GLOSSED = """= 1994 Tesk coup =
+
+- Date: 30 September 1994
+- Location: Tesk
+
+The 1994 Tesk coup took place on 30 September 1994. Popular movements such as Aristo's Lavanda ( 'Avalanche') \
+continued to mobilize, leading to Varo's victory in the election. Lavanda later split.
+"""
+
+
+def test_quoted_gloss_in_brackets_is_another_name(tmp_path: Path) -> None:
+    names = _names(tmp_path, "tesk_coup.txt", _GLOSSED)
+    assert {"Lavanda", "Avalanche"} <= names["Lavanda"]
+    assert "Avalanche" not in names

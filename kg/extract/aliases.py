@@ -46,7 +46,7 @@ _ARTICLE = r"(?-i:(?:a[dlnrstz]|el|ash|ath)-)?"
 _BRACKET = re.compile(  # after a quoted name too: '"The Movement" (El Movimiento)'
     r"[\"”]?\s*\(\s*(?P<words>(?:now|today|formerly|previously|originally|later|or|also|aka|a\.k\.a\.|"
     rf"then|present-day|modern|modern-day|{_KNOWN}|{_RENAMED}|{_LANGUAGE_LABEL})(?:\s*|\s+(?:the\s+)?))?(?:the\s+)?"
-    rf"{_ARTICLE}$",
+    rf"{_ARTICLE}(?P<quote>[\"“'‘])?$",  # "Lavalas ('Avalanche')": a quoted gloss of the name
     re.IGNORECASE,
 )
 # after a comma: "X, otherwise known as Y", "X, which was also called Y", "X (later renamed Y)"
@@ -165,6 +165,8 @@ def alias_pairs(text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, M
             continue
         after = text[b.end : b.end + 1]
         hit = _BRACKET.fullmatch(between)
+        if hit is not None and hit.group("quote") and after in "'’\"”":
+            after = text[b.end + 1 : b.end + 2]  # the gloss's closing quote, then the bracket's end
         if hit is not None:
             stated = bool(hit.group("words"))
             if after not in (")", ",", ";") or (not stated and re.match(r"\)\s*[A-Z]", text[b.end :])):
