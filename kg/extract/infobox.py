@@ -40,6 +40,7 @@ from kg.extract.infobox_neighbours import as_period, as_role, capacity_facts, ne
 from kg.extract.infobox_result import result_facts
 from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
+from kg.extract.infobox_schools import school_places
 from kg.extract.infobox_values import _PARSE
 from kg.extract.junk import prose_alias
 from kg.extract.lexicons import alternation
@@ -196,7 +197,8 @@ def _place_in_group(
 def _produce(article: Article, field: InfoboxField, rule: InfoboxRule, subject: Mention, ev: Evidence) -> list[Fact]:
     if rule.parser == "keep":
         return [_kept(subject, field, ev)]
-    return list(_PARSE[rule.parser](article, field, rule, subject, ev))
+    facts = list(_PARSE[rule.parser](article, field, rule, subject, ev))
+    return school_places(facts) if rule.relation == "educatedAt" else facts  # "School, Town": its town
 
 
 def _group_facts(article: Article, subject: Mention, group: str, slot: _Slot) -> Iterator[Fact]:
