@@ -252,9 +252,10 @@ def _middle_name_pairs(subject: Mention, per_block: Sequence[Sequence[Mention]])
     for ms in per_block:
         for m in ms:
             parts = m.text.split()
-            if m.cls == "Person" and 3 <= len(parts) <= 4 and parts[0] == words[0] and parts[-1] == words[-1]:
-                if all(p[:1].isupper() for p in parts):
-                    out.append((subject, m, "the subject's name with middle names"))
+            if m.cls != "Person" or not 3 <= len(parts) <= 4 or not all(p[:1].isupper() for p in parts):
+                continue
+            if parts[0] == words[0] and parts[-1] == words[-1]:
+                out.append((subject, m, "the subject's name with middle names"))
     return out
 
 

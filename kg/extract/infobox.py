@@ -38,9 +38,9 @@ from kg.extract.infobox_items import (
 )
 from kg.extract.infobox_neighbours import as_period, as_role, capacity_facts, neighbour_period
 from kg.extract.infobox_result import result_facts
+from kg.extract.infobox_schools import school_places
 from kg.extract.infobox_series import series_facts
 from kg.extract.infobox_table import InfoboxRule, admits, infobox_rules, rule_for, split_key, subject_class
-from kg.extract.infobox_schools import school_places
 from kg.extract.infobox_values import _PARSE
 from kg.extract.junk import prose_alias
 from kg.extract.lexicons import alternation
