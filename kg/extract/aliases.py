@@ -340,7 +340,9 @@ def opening_alias_pairs(text: str, mentions: Sequence[Mention], subject: Mention
             if group_of(n.cls) == group_of(subject.cls) or n.source == "ner":
                 out.append((subject, n, "another name: 'also known as' before 'it'"))
                 native = _NATIVE.match(text, n.end)  # "the Tesk League (Liga Teskă)": its native name too
-                inner = starting.get(native.start(1)) if native is not None else None
+                if native is None:
+                    continue
+                inner = starting.get(native.start(1))
                 if inner is not None and inner.end == native.end(1) and not gazetteer().lookup(inner.text):
                     out.append((subject, inner, "another name: the native name of a name before 'it'"))
     return out
