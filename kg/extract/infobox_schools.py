@@ -17,8 +17,6 @@ from kg.model import Fact, Mention
 
 __all__ = ["school_places"]
 
-_GAZ_CLASSES = {"country": "Country", "region": "AdministrativeRegion", "city": "City"}
-
 
 def _place_class(m: Mention) -> str | None:
     """The class of a gazetteer place named exactly by ``m``, unless the name is an institution's.
@@ -31,8 +29,9 @@ def _place_class(m: Mention) -> str | None:
     """
     if keyword_class(m.text) is not None:
         return None  # "Accra Academy", "University of Ghana": a school named after its town
-    kinds = [p.kind for p in gazetteer().candidates(m.text) if p.kind in _GAZ_CLASSES]
-    return _GAZ_CLASSES[kinds[0]] if kinds else None
+    classes = {"country": "Country", "region": "AdministrativeRegion", "city": "City"}  # gazetteer kinds
+    found = [classes[p.kind] for p in gazetteer().candidates(m.text) if p.kind in classes]
+    return found[0] if found else None
 
 
 def school_places(facts: list[Fact]) -> list[Fact]:
