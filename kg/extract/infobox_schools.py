@@ -30,8 +30,8 @@ def _place_class(m: Mention) -> str | None:
     if keyword_class(m.text) is not None:
         return None  # "Accra Academy", "University of Ghana": a school named after its town
     classes = {"country": "Country", "region": "AdministrativeRegion", "city": "City"}  # gazetteer kinds
-    found = [classes[p.kind] for p in gazetteer().candidates(m.text) if p.kind in classes]
-    return found[0] if found else None
+    found = {classes[p.kind] for p in gazetteer().candidates(m.text) if p.kind in classes}
+    return next((c for c in ("City", "AdministrativeRegion", "Country") if c in found), None)  # a town first
 
 
 def school_places(facts: list[Fact]) -> list[Fact]:
