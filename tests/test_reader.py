@@ -105,6 +105,18 @@ def test_a_line_that_is_only_a_native_name():
     assert [n.text for n in a.names] == ["Liga Obrera del Sur"] and a.infobox[0].key == "Founded"
 
 
+def test_a_name_that_ends_in_an_exclamation_mark_is_a_name_line():
+    a = read_text("= Napred =\n\nForward!\n- Founded: 1998\n- Leader: Ana Roe\n\nNapred was a movement.\n", "x.txt")
+    assert [n.text for n in a.names] == ["Forward!"]
+    assert [f.key for f in a.infobox] == ["Founded", "Leader"]
+    assert [b.text for b in a.blocks] == ["Napred was a movement."]
+
+
+def test_an_exclaimed_sentence_before_the_infobox_is_not_a_name():
+    a = read_text("= Liga =\nThe Liga struck at dawn and the city stopped!\n- Founded: 1931\n", "x.txt")
+    assert a.names == ()
+
+
 def test_a_prose_line_before_the_infobox_is_not_a_name():
     a = read_text("= Liga =\nThe Liga was a union. It struck.\n- Founded: 1931\n", "x.txt")
     assert a.names == () and a.blocks[0].text == "The Liga was a union. It struck."

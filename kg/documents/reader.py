@@ -158,8 +158,23 @@ def _looks_like_names(line: str) -> bool:
     abbreviation ends none: "Gen. A. B. Roe")."""
     bare = line.strip()
     return 0 < len(bare) <= 300 and len(bare.split()) <= 40 and not any(
-        not _abbreviation(bare, m.start()) for m in _SENTENCE_END.finditer(bare)
+        not _abbreviation(bare, m.start()) and not _exclaimed(bare, m.start()) for m in _SENTENCE_END.finditer(bare)
     )
+
+
+def _exclaimed(line: str, at: int) -> bool:
+    """The "!" of a name that shouts ("Resistance!", "Forward, Tesk!"): a name's end, not a sentence's,
+    when it closes the line or one of its comma-separated names of at most six words.
+
+    >>> _looks_like_names("Resistance!"), _looks_like_names("Forward!, Napred!")
+    (True, True)
+    >>> _looks_like_names("The party won. It ruled.")
+    False
+    """
+    if line[at] not in "!?":
+        return False
+    start = line.rfind(",", 0, at) + 1
+    return len(line[start:at].split()) <= 6 and (at + 1 == len(line) or line[at + 1] == ",")
 
 
 def _abbreviation(line: str, at: int) -> bool:
